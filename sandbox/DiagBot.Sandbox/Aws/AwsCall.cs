@@ -1,0 +1,13 @@
+using System.Text.Json;
+using DiagBot.Sandbox.Aws.Signing;
+
+namespace DiagBot.Sandbox.Aws;
+
+// One verified AWS request: the operation and its parameters as the protocol delivered them (a JSON body or form fields).
+internal sealed record AwsCall(
+    string Service,
+    string Operation,
+    JsonElement Json,
+    IReadOnlyDictionary<string, string> Form,
+    SandboxCredential Credential,
+    string RequestId);

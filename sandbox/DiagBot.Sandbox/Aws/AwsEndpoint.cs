@@ -1,0 +1,54 @@
+using System.Net;
+using DiagBot.Sandbox.Aws.Protocols;
+using DiagBot.Sandbox.Aws.Signing;
+
+namespace DiagBot.Sandbox.Aws;
+
+// POST /: picks the service from the SigV4 credential scope, verifies the signature, applies faults, then answers.
+internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, SandboxFaults faults, TimeProvider clock)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var requestId = Guid.NewGuid().ToString();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+
+        string? authorization = request.Headers.Authorization;
+        var signingName = AuthorizationHeader.ServiceOf(authorization);
+        var service = services.FirstOrDefault(s => s.SigningName == signingName);
+        var protocol = service?.Protocol ?? FallbackProtocol.For(request);
+        if (service is null)
+        {
+            var error = string.IsNullOrEmpty(authorization)
+                ? protocol.AuthError(new AuthFailure(AuthFailureKind.MissingAuthentication, "Missing Authentication Token"))
+                : new AwsException(FallbackProtocol.UnknownOperationCode(protocol), $"The sandbox does not simulate the service '{signingName}'.", HttpStatusCode.BadRequest);
+            await protocol.WriteErrorAsync(response, error, requestId);
+            return;
+        }
+
+        var (credential, failure) = verifier.Verify(request, body);
+        if (failure is not null)
+        {
+            await protocol.WriteErrorAsync(response, protocol.AuthError(failure), requestId);
+            return;
+        }
+
+        try
+        {
+            var call = protocol.ReadCall(request, body, credential!, requestId);
+            await FaultInjector.ApplyAsync(faults, clock, call, protocol, context.RequestAborted);
+            await protocol.WriteResultAsync(response, call, service.Invoke(call));
+        }
+        catch (AwsException error)
+        {
+            await protocol.WriteErrorAsync(response, error, requestId);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (a hang fault outlasted its timeout): there is no one left to answer.
+        }
+    }
+}

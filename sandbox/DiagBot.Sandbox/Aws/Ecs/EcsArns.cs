@@ -1,0 +1,23 @@
+namespace DiagBot.Sandbox.Aws.Ecs;
+
+// ECS ARNs in the long format: arn:aws:ecs:<region>:<account>:task/<cluster>/<id>.
+internal static class EcsArns
+{
+    public static string Cluster(SandboxOptions o, string name) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:cluster/{name}";
+
+    public static string Task(SandboxOptions o, string cluster, string id) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:task/{cluster}/{id}";
+
+    public static string TaskDefinition(SandboxOptions o, string family, int revision) =>
+        $"arn:aws:ecs:{o.Region}:{o.AccountId}:task-definition/{family}:{revision}";
+
+    public static string Container(SandboxOptions o, string cluster, string taskId, Guid containerId) =>
+        $"arn:aws:ecs:{o.Region}:{o.AccountId}:container/{cluster}/{taskId}/{containerId}";
+
+    public static string Service(SandboxOptions o, string cluster, string name) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:service/{cluster}/{name}";
+
+    public static string ContainerInstance(SandboxOptions o, string cluster, string id) =>
+        $"arn:aws:ecs:{o.Region}:{o.AccountId}:container-instance/{cluster}/{id}";
+
+    // The last path segment: the task id of a task ARN, the name of a service ARN.
+    public static string LastSegment(string arnOrId) => arnOrId[(arnOrId.LastIndexOf('/') + 1)..];
+}

@@ -1,0 +1,3 @@
+namespace DiagBot.Sandbox.Aws.Ecs;
+
+internal sealed record EcsCluster(string ClusterArn, string ClusterName, string Status = "ACTIVE");

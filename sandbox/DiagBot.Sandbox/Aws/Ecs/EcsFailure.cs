@@ -1,0 +1,3 @@
+namespace DiagBot.Sandbox.Aws.Ecs;
+
+internal sealed record EcsFailure(string Arn, string Reason, string? Detail = null);

@@ -1,0 +1,37 @@
+namespace DiagBot.Sandbox.Aws.Ecs;
+
+// What the simulated account holds in ECS. Seeded once by the catalogue, then only read.
+internal sealed class EcsState
+{
+    private readonly List<EcsCluster> _clusters = [];
+    private readonly List<EcsTask> _tasks = [];
+    private readonly List<EcsTaskDefinition> _taskDefinitions = [];
+
+    public IReadOnlyList<EcsCluster> Clusters => _clusters;
+
+    public IReadOnlyList<EcsTask> Tasks => _tasks;
+
+    public IReadOnlyList<EcsTaskDefinition> TaskDefinitions => _taskDefinitions;
+
+    public void Add(EcsCluster cluster)
+    {
+        if (!_clusters.Any(c => c.ClusterArn == cluster.ClusterArn))
+        {
+            _clusters.Add(cluster);
+        }
+    }
+
+    public void Add(EcsTask task) => _tasks.Add(task);
+
+    public void Add(EcsTaskDefinition taskDefinition)
+    {
+        if (!_taskDefinitions.Any(t => t.TaskDefinitionArn == taskDefinition.TaskDefinitionArn))
+        {
+            _taskDefinitions.Add(taskDefinition);
+        }
+    }
+
+    // A cluster is named by its short name or its full ARN, as the API accepts both.
+    public EcsCluster? FindCluster(string nameOrArn) =>
+        _clusters.FirstOrDefault(c => c.ClusterArn == nameOrArn || c.ClusterName == nameOrArn);
+}

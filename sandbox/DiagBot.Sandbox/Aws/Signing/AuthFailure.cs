@@ -1,0 +1,13 @@
+namespace DiagBot.Sandbox.Aws.Signing;
+
+// Why a request's signature was refused; each protocol names these with its own error codes.
+internal enum AuthFailureKind
+{
+    MissingAuthentication,
+    IncompleteSignature,
+    UnrecognizedClient,
+    SignatureMismatch,
+    SignatureExpired,
+}
+
+internal sealed record AuthFailure(AuthFailureKind Kind, string Message);

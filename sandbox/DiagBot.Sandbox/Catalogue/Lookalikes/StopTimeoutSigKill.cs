@@ -1,0 +1,26 @@
+using DiagBot.Sandbox.Catalogue.Landscape;
+using DiagBot.Sandbox.Catalogue.Seeding;
+
+namespace DiagBot.Sandbox.Catalogue.Lookalikes;
+
+// Exit 137 without an OOM reason: the scheduler stopped the task and the agent sent SIGKILL after stopTimeout. Not memory.
+internal sealed class StopTimeoutSigKill : ICatalogueEntry
+{
+    public const string Name = "lookalike-137-stop-timeout";
+
+    public SandboxScenario Seed(SeedContext context)
+    {
+        var container = EcsSeeds.Container("web", $"{context.Options.AccountId}.dkr.ecr.{context.Options.Region}.amazonaws.com/checkout-web:5.12.0", memory: 2048) with
+        {
+            StopTimeout = 30,
+        };
+        var definition = EcsSeeds.TaskDefinition(context, "checkout-web", 31, cpu: "1024", memory: "2048", container);
+        var life = TaskLife.Stopped(context, "checkout-web", "ServiceSchedulerInitiated", string.Empty, stoppedMinutesAgo: 25);
+        life = life with { StoppedReason = $"Scaling activity initiated by (deployment {life.StartedBy})" };
+        var task = EcsSeeds.FargateTask(context, ProdLandscape.Cluster(context), Name, definition, life,
+            c => c with { ExitCode = 137, Reason = null });
+
+        return new SandboxScenario(Name, null, task.TaskArn,
+            "Task of service checkout-web stopped by a deployment; container web ignored SIGTERM and was SIGKILLed after its 30 s stopTimeout (exit 137, no OOM).");
+    }
+}

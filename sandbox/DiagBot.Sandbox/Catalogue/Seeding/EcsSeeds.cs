@@ -1,0 +1,133 @@
+using DiagBot.Sandbox.Aws.Ecs;
+
+namespace DiagBot.Sandbox.Catalogue.Seeding;
+
+// Builders for ECS resources with the defaults a real Fargate account shows, so each incident states only what matters to it.
+internal static class EcsSeeds
+{
+    public static EcsCluster Cluster(SeedContext context, string name)
+    {
+        var cluster = new EcsCluster(EcsArns.Cluster(context.Options, name), name);
+        context.World.Ecs.Add(cluster);
+        return cluster;
+    }
+
+    public static EcsContainerDefinition Container(string name, string image, int memory, int containerPort = 8080) => new()
+    {
+        Name = name,
+        Image = image,
+        Memory = memory,
+        PortMappings = containerPort > 0 ? [new EcsPortMapping(containerPort, containerPort)] : [],
+        LogConfiguration = new EcsLogConfiguration("awslogs", new Dictionary<string, string>
+        {
+            ["awslogs-group"] = $"/ecs/{name}",
+            ["awslogs-region"] = "us-east-1",
+            ["awslogs-stream-prefix"] = "ecs",
+        }),
+    };
+
+    public static EcsTaskDefinition TaskDefinition(SeedContext context, string family, int revision, string cpu, string memory, params EcsContainerDefinition[] containers)
+    {
+        var definition = new EcsTaskDefinition
+        {
+            TaskDefinitionArn = EcsArns.TaskDefinition(context.Options, family, revision),
+            Family = family,
+            Revision = revision,
+            Cpu = cpu,
+            Memory = memory,
+            ContainerDefinitions = containers,
+            ExecutionRoleArn = $"arn:aws:iam::{context.Options.AccountId}:role/ecsTaskExecutionRole",
+            TaskRoleArn = $"arn:aws:iam::{context.Options.AccountId}:role/{family}-task-role",
+            RuntimePlatform = new EcsRuntimePlatform("X86_64"),
+            RequiresAttributes =
+            [
+                new EcsAttribute("com.amazonaws.ecs.capability.logging-driver.awslogs"),
+                new EcsAttribute("ecs.capability.execution-role-awslogs"),
+                new EcsAttribute("com.amazonaws.ecs.capability.docker-remote-api.1.19"),
+                new EcsAttribute("ecs.capability.task-eni"),
+            ],
+            RegisteredAt = context.Ago(60 * 24 * 3),
+            RegisteredBy = $"arn:aws:iam::{context.Options.AccountId}:role/deploy-pipeline",
+        };
+        context.World.Ecs.Add(definition);
+        return definition;
+    }
+
+    // A Fargate task in awsvpc mode with its ENI attachment; its containers are built from the definition and then adjusted.
+    public static EcsTask FargateTask(
+        SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
+        Func<EcsContainer, EcsContainer>? adjustContainer = null, string subnetId = "subnet-0a1b2c3d4e5f60001")
+    {
+        var id = SeedContext.TaskId(seed);
+        var arn = EcsArns.Task(context.Options, cluster.ClusterName, id);
+        var eniId = SeedContext.AwsId("eni", seed);
+        var attachmentId = Guid.Parse(SeedContext.Hex("attachment/" + seed, 32)).ToString();
+        var ip = $"10.0.{Convert.ToInt32(SeedContext.Hex("ip/" + seed, 2), 16) % 32 + 1}.{Convert.ToInt32(SeedContext.Hex("ip2/" + seed, 2), 16) % 250 + 4}";
+        var running = life.LastStatus == "RUNNING";
+        var containers = definition.ContainerDefinitions.Select(c => new EcsContainer
+        {
+            ContainerArn = EcsArns.Container(context.Options, cluster.ClusterName, id, Guid.Parse(SeedContext.Hex($"container/{seed}/{c.Name}", 32))),
+            TaskArn = arn,
+            Name = c.Name,
+            Image = c.Image,
+            ImageDigest = "sha256:" + SeedContext.Hex("digest/" + c.Image, 64),
+            RuntimeId = $"{id}-{Convert.ToInt64(SeedContext.Hex("runtime/" + seed + c.Name, 8), 16)}",
+            LastStatus = life.LastStatus,
+            NetworkInterfaces = [new EcsNetworkInterface(attachmentId, ip)],
+            HealthStatus = "UNKNOWN",
+            Cpu = c.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Memory = c.Memory?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ExitCode = life.StoppedAt is null ? null : 0,
+        }).Select(c => adjustContainer?.Invoke(c) ?? c).ToList();
+
+        var task = new EcsTask
+        {
+            Attachments =
+            [
+                new EcsAttachment(attachmentId, "ElasticNetworkInterface", running ? "ATTACHED" : life.StoppedAt is null ? "PRECREATED" : "DELETED",
+                [
+                    new EcsKeyValue("subnetId", subnetId),
+                    new EcsKeyValue("networkInterfaceId", eniId),
+                    new EcsKeyValue("macAddress", "0e:" + string.Join(':', Enumerable.Range(0, 5).Select(i => SeedContext.Hex("mac/" + seed, 10).Substring(i * 2, 2)))),
+                    new EcsKeyValue("privateDnsName", $"ip-{ip.Replace('.', '-')}.ec2.internal"),
+                    new EcsKeyValue("privateIPv4Address", ip),
+                ]),
+            ],
+            Attributes = [new EcsAttribute("ecs.cpu-architecture", "x86_64")],
+            AvailabilityZone = "us-east-1a",
+            CapacityProviderName = life.CapacityProvider,
+            ClusterArn = cluster.ClusterArn,
+            Connectivity = "CONNECTED",
+            ConnectivityAt = life.CreatedAt.AddSeconds(8),
+            Containers = containers,
+            Cpu = definition.Cpu,
+            Memory = definition.Memory,
+            CreatedAt = life.CreatedAt,
+            DesiredStatus = life.DesiredStatus,
+            EnableExecuteCommand = life.EnableExecuteCommand,
+            EphemeralStorage = new EcsEphemeralStorage(20),
+            ExecutionStoppedAt = life.StoppedAt?.AddSeconds(-20),
+            Group = life.Group,
+            HealthStatus = "UNKNOWN",
+            LastStatus = life.LastStatus,
+            LaunchType = life.CapacityProvider is null ? "FARGATE" : null,
+            Overrides = new EcsTaskOverride { ContainerOverrides = [.. definition.ContainerDefinitions.Select(c => new EcsContainerOverride(c.Name))] },
+            PlatformFamily = "Linux",
+            PlatformVersion = "1.4.0",
+            PullStartedAt = life.StartedAt?.AddSeconds(-25),
+            PullStoppedAt = life.StartedAt?.AddSeconds(-5),
+            StartedAt = life.StartedAt,
+            StartedBy = life.StartedBy,
+            StopCode = life.StopCode,
+            StoppedAt = life.StoppedAt,
+            StoppedReason = life.StoppedReason,
+            StoppingAt = life.StoppedAt?.AddSeconds(-40),
+            Tags = [],
+            TaskArn = arn,
+            TaskDefinitionArn = definition.TaskDefinitionArn,
+            Version = life.StoppedAt is null ? 3 : 5,
+        };
+        context.World.Ecs.Add(task);
+        return task;
+    }
+}

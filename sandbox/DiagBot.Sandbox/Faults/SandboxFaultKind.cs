@@ -1,0 +1,10 @@
+namespace DiagBot.Sandbox;
+
+public enum SandboxFaultKind
+{
+    None,
+    Throttling,
+    ServerError,
+    AccessDenied,
+    Hang,
+}

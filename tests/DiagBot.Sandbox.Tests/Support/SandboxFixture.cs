@@ -1,0 +1,23 @@
+namespace DiagBot.Sandbox.Tests.Support;
+
+// One sandbox per test class: a real Kestrel on a free loopback port.
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private SandboxServer? _server;
+
+    public SandboxServer Server => _server ?? throw new InvalidOperationException("The sandbox has not started.");
+
+    public async Task InitializeAsync() => _server = await SandboxServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    internal AwsTestClient CreateClient() => new(Server);
+
+    public SandboxScenario Scenario(string name) => Server.Scenarios.Single(s => s.Name == name);
+}
