@@ -1,0 +1,48 @@
+using System.Text.Json;
+using DiagBot.Diagnostics.Aws.Configuration;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Evidence.Live;
+
+namespace DiagBot.Diagnostics.Aws.Http;
+
+/// <summary>The AWS JSON 1.1 protocol: POST "/", X-Amz-Target names the operation, errors carry __type.</summary>
+internal sealed class AwsJsonClient(AwsHttpTransport transport)
+{
+    public async Task<EvidenceResult<TResponse>> CallAsync<TRequest, TResponse>(
+        AwsOperation operation, string targetPrefix, AwsTarget target, TRequest payload, DiagnosisBudget budget, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        var request = new AwsHttpRequest(
+            AwsJson.ContentType,
+            JsonSerializer.SerializeToUtf8Bytes(payload, AwsJson.Options),
+            [KeyValuePair.Create(AwsJson.TargetHeader, $"{targetPrefix}.{operation.Name}")]);
+        var sent = await transport.SendAsync(operation, target, request, budget, cancellationToken).ConfigureAwait(false);
+        if (sent.Value is not { } response)
+        {
+            return EvidenceResult<TResponse>.Missing(sent.Gap!);
+        }
+
+        try
+        {
+            if (!response.IsSuccess)
+            {
+                var error = response.Body.Length > 0 ? JsonSerializer.Deserialize<AwsJsonError>(response.Body, AwsJson.Options) : null;
+                var gap = AwsErrorMapper.ToGap(operation, response.Status, error?.Type ?? response.ErrorTypeHeader, error?.Message ?? error?.UpperMessage);
+                return EvidenceResult<TResponse>.Missing(gap);
+            }
+
+            var value = JsonSerializer.Deserialize<TResponse>(response.Body, AwsJson.Options);
+            return value is null ? Unreadable<TResponse>(operation, "empty body") : EvidenceResult<TResponse>.Found(value);
+        }
+        catch (JsonException ex)
+        {
+            return response.IsSuccess
+                ? Unreadable<TResponse>(operation, ex.Message)
+                : EvidenceResult<TResponse>.Missing(AwsErrorMapper.ToGap(operation, response.Status, response.ErrorTypeHeader, null));
+        }
+    }
+
+    private static EvidenceResult<T> Unreadable<T>(AwsOperation operation, string why)
+        where T : class =>
+        EvidenceResult<T>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, GapReason.ServiceError, $"unreadable response ({why})"));
+}

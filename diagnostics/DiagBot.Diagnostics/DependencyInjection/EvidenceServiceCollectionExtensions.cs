@@ -1,0 +1,39 @@
+using Amazon.Runtime;
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Aws.Configuration;
+using DiagBot.Diagnostics.Aws.Credentials;
+using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Evidence.Live;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DiagBot.Diagnostics;
+
+public static class EvidenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IEvidenceSessionFactory"/> over the live AWS clients configured by <c>DiagBot:Aws</c>.
+    /// Throws at start-up when the configuration is invalid, naming the setting. Without
+    /// <paramref name="credentialsOverride"/> the AWS SDK's default credentials chain is used.
+    /// </summary>
+    public static IServiceCollection AddDiagBotEvidence(this IServiceCollection services, IConfiguration configuration, AWSCredentials? credentialsOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var options = AwsOptionsLoader.Load(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(AwsHttpTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(options);
+        services.AddSingleton<AwsLocations>();
+        services.AddSingleton<AwsEndpointResolver>();
+        services.AddSingleton(new BaseCredentials(credentialsOverride));
+        services.AddSingleton<IAwsCredentialSource>(sp => new AwsCredentialSource(sp.GetRequiredService<BaseCredentials>(), new Dictionary<string, AWSCredentials>()));
+        services.AddSingleton<AwsHttpTransport>();
+        services.AddSingleton<AwsJsonClient>();
+        services.AddSingleton<IEvidenceSessionFactory, EvidenceSessionFactory>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Aws.Http;
+
+namespace DiagBot.Diagnostics.Ecs.Live;
+
+/// <summary>The ECS operations we call, their JSON 1.1 target prefix and IAM actions.</summary>
+internal static class EcsApi
+{
+    public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";
+
+    /// <summary>DescribeTasks answers this failure reason for a task the cluster does not know.</summary>
+    public const string MissingReason = "MISSING";
+
+    /// <summary>ECS's own name for the cluster used when none is given.</summary>
+    public const string DefaultCluster = "default";
+
+    public static readonly AwsOperation DescribeTasks = new(AwsService.Ecs, "DescribeTasks", "ecs:DescribeTasks");
+    public static readonly AwsOperation DescribeTaskDefinition = new(AwsService.Ecs, "DescribeTaskDefinition", "ecs:DescribeTaskDefinition");
+
+    public static IReadOnlyList<AwsOperation> Operations { get; } = [DescribeTasks, DescribeTaskDefinition];
+
+    public static IReadOnlyList<string> IamActions { get; } = [.. Operations.Select(o => o.IamAction)];
+
+    /// <summary>A cluster as configured (name or ARN) to the name DescribeTasks accepts and ARNs carry.</summary>
+    public static string ClusterName(string cluster) => cluster[(cluster.LastIndexOf('/') + 1)..];
+}

@@ -1,0 +1,73 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Ecs.Wire;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Evidence.Live;
+
+namespace DiagBot.Diagnostics.Ecs.Live;
+
+/// <summary>IEcsEvidence over the ECS JSON 1.1 API, for one diagnosis session.</summary>
+internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLocations locations) : IEcsEvidence
+{
+    public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken)
+    {
+        if (task.IsBareId)
+        {
+            return new EcsTaskLocator(this, locations).FindAsync(task.TaskId, cancellationToken);
+        }
+
+        var target = new AwsTarget(task.AccountId, task.Region!);
+        return DescribeInClusterAsync(new ClusterLocation(target, task.Cluster ?? EcsApi.DefaultCluster), task.TaskId, cancellationToken);
+    }
+
+    public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken)
+    {
+        var target = Arn.TryParse(taskDefinitionArn, out var arn) ? locations.ForArn(arn) : locations.Default;
+        var operation = EcsApi.DescribeTaskDefinition;
+        return scope.GetOrLoadAsync($"ecs:{operation.Name}:{target}:{taskDefinitionArn}", operation.Service.Key, operation.Name, async () =>
+        {
+            var result = await json.CallAsync<DescribeTaskDefinitionRequest, DescribeTaskDefinitionResponse>(
+                operation, EcsApi.TargetPrefix, target, new DescribeTaskDefinitionRequest(taskDefinitionArn), scope.Budget, CancellationToken.None)
+                .ConfigureAwait(false);
+            if (result.Gap is { } gap)
+            {
+                // ECS answers an unknown task definition with ClientException "Unable to describe task definition."
+                return EvidenceResult<EcsTaskDefinition>.Missing(
+                    gap.Reason == GapReason.InvalidRequest && gap.Detail.Contains("Unable to describe task definition", StringComparison.OrdinalIgnoreCase)
+                        ? gap with { Reason = GapReason.NotFound }
+                        : gap);
+            }
+
+            return result.Value!.TaskDefinition is { } definition
+                ? EvidenceResult<EcsTaskDefinition>.Found(EcsWireMapper.ToModel(definition))
+                : EvidenceResult<EcsTaskDefinition>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, GapReason.NotFound, $"task definition {taskDefinitionArn} not found in {target}"));
+        }, cancellationToken);
+    }
+
+    internal Task<EvidenceResult<EcsTask>> DescribeInClusterAsync(ClusterLocation location, string taskId, CancellationToken cancellationToken)
+    {
+        var operation = EcsApi.DescribeTasks;
+        var cluster = EcsApi.ClusterName(location.Cluster);
+        return scope.GetOrLoadAsync($"ecs:{operation.Name}:{location.Target}:{cluster}:{taskId}", operation.Service.Key, operation.Name, async () =>
+        {
+            var result = await json.CallAsync<DescribeTasksRequest, DescribeTasksResponse>(
+                operation, EcsApi.TargetPrefix, location.Target, new DescribeTasksRequest(location.Cluster, [taskId]), scope.Budget, CancellationToken.None)
+                .ConfigureAwait(false);
+            if (result.Gap is { } gap)
+            {
+                return EvidenceResult<EcsTask>.Missing(gap);
+            }
+
+            var response = result.Value!;
+            if (response.Tasks?.FirstOrDefault(t => t.TaskArn?.EndsWith("/" + taskId, StringComparison.Ordinal) == true) is { } task)
+            {
+                return EvidenceResult<EcsTask>.Found(EcsWireMapper.ToModel(task));
+            }
+
+            var failure = response.Failures?.FirstOrDefault();
+            var reason = failure is null || failure.Reason == EcsApi.MissingReason ? GapReason.NotFound : GapReason.InvalidRequest;
+            var said = failure?.Reason is { } r && r != EcsApi.MissingReason ? $" ({r}{(failure.Detail is null ? string.Empty : ": " + failure.Detail)})" : string.Empty;
+            return EvidenceResult<EcsTask>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, reason, $"task {taskId} not found in cluster {location}{said}"));
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DiagBot.Diagnostics.Tests.Fakes;
+
+/// <summary>A real Kestrel on a loopback port that records requests and answers what the test scripts.</summary>
+internal sealed class FakeAwsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeAwsServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public TaskCompletionSource RequestSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Func<RecordedRequest, FakeReply> Reply { get; set; } = _ => FakeReply.Json(200, "{}");
+
+    public static async Task<FakeAwsServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeAwsServer? server = null;
+        app.Run(context => server!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new FakeAwsServer(app, new Uri(address.TrimEnd('/') + "/"));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var request = new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path + context.Request.QueryString,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body);
+        Requests.Enqueue(request);
+        RequestSeen.TrySetResult();
+        var reply = Reply(request);
+        if (reply.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = reply.ContentType;
+        await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+}
+
+internal sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public string? Target => Headers.TryGetValue("X-Amz-Target", out var target) ? target : null;
+}
+
+internal sealed record FakeReply(int Status, string Body, string ContentType, bool Hang = false)
+{
+    public static FakeReply Json(int status, string body) => new(status, body, "application/x-amz-json-1.1");
+
+    public static FakeReply Error(int status, string type, string message) =>
+        Json(status, $$"""{"__type":"{{type}}","message":"{{message}}"}""");
+
+    public static FakeReply Hanging() => new(200, string.Empty, "text/plain", Hang: true);
+}
