@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification;
+
+/// <summary>
+/// One signal: a pattern over normalised text (and/or a condition on the exit code) that adds
+/// <see cref="Weight"/> of belief to a playbook, or to "none" when <see cref="Playbook"/> is null.
+/// </summary>
+internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, string Explains)
+{
+    /// <summary>The fields the rule reads; null means every field.</summary>
+    public IReadOnlySet<EvidenceField>? OnlyIn { get; init; }
+
+    /// <summary>The fields the rule ignores.</summary>
+    public IReadOnlySet<EvidenceField>? NotIn { get; init; }
+
+    /// <summary>A condition on the container exit code; null means any exit code.</summary>
+    public Func<int?, bool>? WhenExitCode { get; init; }
+
+    public SignalHit? TryMatch(string normalizedText, EvidenceField field, int? exitCode)
+    {
+        if (OnlyIn is not null && !OnlyIn.Contains(field))
+        {
+            return null;
+        }
+
+        if (NotIn is not null && NotIn.Contains(field))
+        {
+            return null;
+        }
+
+        if (WhenExitCode is not null && !WhenExitCode(exitCode))
+        {
+            return null;
+        }
+
+        if (Pattern is null)
+        {
+            return WhenExitCode is null ? null : new SignalHit(this, null);
+        }
+
+        var match = Pattern.Match(normalizedText);
+        return match.Success ? new SignalHit(this, match.Value) : null;
+    }
+}
+
+internal sealed record SignalHit(SignalRule Rule, string? Phrase);

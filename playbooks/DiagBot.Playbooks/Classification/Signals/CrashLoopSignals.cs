@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 8: the container starts and exits non-zero, again and again (CrashLoopBackOff, circuit breaker).
+internal static partial class CrashLoopSignals
+{
+    public const int Playbook = 8;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, CrashLoopWords(), "the container keeps crashing and is restarted with back-off"),
+        new(Playbook, 0.85, ServiceCannotStartTasks(), "the service cannot keep its tasks running (repeated failed starts / circuit breaker)"),
+        new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code")
+        {
+            WhenExitCode = code => code is not null and not 0 and not OutOfMemorySignals.SigKillExitCode,
+        },
+        new(Playbook, 0.45, EssentialContainerExited(), "an essential container exited (exit code unknown: 0 would be a finished job)")
+        {
+            WhenExitCode = code => code is null,
+        },
+        new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == OutOfMemorySignals.SigKillExitCode },
+        new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"),
+        new(Playbook, 0.6, StartFailure(), "the container process cannot start (entrypoint or command)"),
+        new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"),
+        new(Playbook, 0.3, null, "the container exited with a non-zero code")
+        {
+            WhenExitCode = code => code is not null and not 0 and not OutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
+        },
+    ];
+
+    private const int SigTermExitCode = 143;
+
+    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container", RegexOptions.CultureInvariant)]
+    private static partial Regex CrashLoopWords();
+
+    [GeneratedRegex(@"unable to consistently start tasks|circuit ?breaker|tasks failed to start|deployment failed", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceCannotStartTasks();
+
+    [GeneratedRegex(@"essential container in task exited", RegexOptions.CultureInvariant)]
+    private static partial Regex EssentialContainerExited();
+
+    [GeneratedRegex(@"(failed|failing|fail) container health ?checks?|container health ?checks? (fail|are failing)|container is unhealthy", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerHealthCheckFailed();
+
+    [GeneratedRegex(@"executable file not found in \$path|starting container process caused|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
+    private static partial Regex StartFailure();
+
+    [GeneratedRegex(@"cannotstartcontainer", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotStart();
+}

@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 15: ECS Exec or kubectl exec cannot open a session into a running container.
+internal static partial class ExecCommandSignals
+{
+    public const int Playbook = 15;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.93, EcsExec(), "ECS Exec (execute-command) cannot open a session: enableExecuteCommand, the ExecuteCommandAgent, ssmmessages or the task role's SSM permissions"),
+        new(Playbook, 0.9, KubectlExec(), "kubectl exec cannot open a session into the container"),
+    ];
+
+    [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|session ?manager ?plugin|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
+    private static partial Regex EcsExec();
+
+    [GeneratedRegex(@"kubectl exec|unable to upgrade connection|oci runtime exec failed|exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?", RegexOptions.CultureInvariant)]
+    private static partial Regex KubectlExec();
+}

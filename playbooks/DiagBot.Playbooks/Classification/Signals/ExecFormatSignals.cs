@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 14: the image was built for another CPU architecture than the one the task runs on.
+internal static partial class ExecFormatSignals
+{
+    public const int Playbook = 14;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.96, ExecFormatError(), "exec format error: the image's CPU architecture does not match the task's (runtimePlatform)"),
+        new(Playbook, 0.85, PlatformMismatch(), "the image has no variant for the host's platform"),
+        new(Playbook, 0.5, ArchitectureWords(), "a CPU architecture (ARM64 / x86_64) is named"),
+    ];
+
+    [GeneratedRegex(@"exec format error|exec user process caused", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecFormatError();
+
+    [GeneratedRegex(@"no matching manifest for|platform \(?linux/\w+\)? does not match|does not match the detected host platform|image'?s platform", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformMismatch();
+
+    [GeneratedRegex(@"\b(arm64|aarch64|graviton\d?|armv\d\w*|amd64|x86_64|cpuarchitecture|cpu architecture)\b|\barm\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ArchitectureWords();
+}

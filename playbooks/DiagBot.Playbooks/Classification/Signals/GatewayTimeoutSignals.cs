@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 13: the ALB answers 504 because the target does not answer within the idle (or connect) timeout.
+internal static partial class GatewayTimeoutSignals
+{
+    public const int Playbook = 13;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"),
+        new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"),
+        new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"),
+    ];
+
+    [GeneratedRegex(@"\b504\b|gateway time-?out", RegexOptions.CultureInvariant)]
+    private static partial Regex Http504();
+
+    [GeneratedRegex(@"idle ?timeout|idle_timeout|before the (idle|connection) timeout|connection timeout expired", RegexOptions.CultureInvariant)]
+    private static partial Regex IdleTimeout();
+
+    [GeneratedRegex(@"(slow|long[- ]running|long) (requests?|responses?|uploads?|queries)|takes? (longer than|more than) (a |one |\d+ )?(minute|seconds?)", RegexOptions.CultureInvariant)]
+    private static partial Regex SlowRequests();
+}

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 7: exit code 137. OOM wording decides it is memory, whatever the exit code (an OutOfMemoryError can
+// come with exit 0). A bare 137 still belongs here, at low confidence, because the playbook's job is to tell
+// memory from a SIGKILL after the stop timeout and say so.
+internal static partial class OutOfMemorySignals
+{
+    public const int Playbook = 7;
+    public const int SigKillExitCode = 137;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, OomWords(), "the container was killed for exceeding its memory limit (OOM)"),
+        new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which") { NotIn = Fields.Log },
+        new(Playbook, 0.45, null, "exit code 137 without OOM wording: a SIGKILL, often the agent's kill after the stop timeout rather than memory; playbook 7 checks memory limits and says which")
+        {
+            WhenExitCode = code => code == SigKillExitCode,
+        },
+    ];
+
+    [GeneratedRegex(@"outofmemory|out of memory|\boom-?kill|oomkilled|\boom\b|killed due to memory|memory limit too low|java heap space|cannot allocate memory|memory cgroup out of memory", RegexOptions.CultureInvariant)]
+    private static partial Regex OomWords();
+
+    [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Exit137Words();
+}

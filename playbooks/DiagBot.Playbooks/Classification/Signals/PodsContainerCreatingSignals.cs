@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 10: EKS pods stuck in ContainerCreating because the sandbox's network (VPC CNI IP assignment) fails.
+internal static partial class PodsContainerCreatingSignals
+{
+    public const int Playbook = 10;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
+        new(Playbook, 0.88, SandboxNetwork(), "the pod sandbox's network could not be set up (CNI)"),
+        new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
+    ];
+
+    [GeneratedRegex(@"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container|no ip addresses available|insufficientcidrblocks|failed to allocate for range|ipamd|assing ip", RegexOptions.CultureInvariant)]
+    private static partial Regex IpAssignment();
+
+    [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
+    private static partial Regex SandboxNetwork();
+
+    [GeneratedRegex(@"containercreating|container creating", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerCreatingWords();
+}

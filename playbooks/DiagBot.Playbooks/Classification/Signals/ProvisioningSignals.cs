@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 1: a task that never leaves PROVISIONING, usually because its network interface cannot be set up.
+internal static partial class ProvisioningSignals
+{
+    public const int Playbook = 1;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.92, EniTimeout(), "the task's network interface (ENI) was not provisioned in time"),
+        new(Playbook, 0.75, StuckInProvisioning(), "the task is stuck in PROVISIONING, before any image is pulled"),
+        new(Playbook, 0.7, SubnetOutOfAddresses(), "the subnet has no free IP addresses for the task's ENI"),
+        new(Playbook, 0.5, FargateEniWords(), "Fargate/awsvpc network-interface set-up is named"),
+    ];
+
+    [GeneratedRegex(@"network interface provisioning|waiting for (the )?network interface|(waiting|timed out|timeout)\w* (for|waiting for) (the )?eni|eni (ack|attach\w*) (timed out|timeout)|fail\w* to (provision|attach|create|configure) (the )?(eni|network interface)", RegexOptions.CultureInvariant)]
+    private static partial Regex EniTimeout();
+
+    [GeneratedRegex(@"(stuck|hang\w*|hung|remain\w*|stay\w*|wait\w*) (in |on |at )?(the )?provisioning|\bprovisioning\b.{0,30}(state|status|phase|forever)|timeout for provisioning", RegexOptions.CultureInvariant)]
+    private static partial Regex StuckInProvisioning();
+
+    [GeneratedRegex(@"(insufficient|no|not enough) (free |available )?(ip )?addresses? (in|on|available in) (the )?subnet|subnet.{0,40}(ran out of|exhausted|no more|no free).{0,20}(ip|address)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubnetOutOfAddresses();
+
+    [GeneratedRegex(@"provision\w* (the )?eni|\beni\b.{0,40}(fargate|awsvpc)|elastic network interface", RegexOptions.CultureInvariant)]
+    private static partial Regex FargateEniWords();
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 3: the task cannot read its `secrets` from Secrets Manager or SSM Parameter Store before it starts.
+internal static partial class SecretsSignals
+{
+    public const int Playbook = 3;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")"),
+        new(Playbook, 0.95, SecretRetrieval(), "the task's secrets could not be read from Secrets Manager / SSM Parameter Store") { NotIn = Fields.Log },
+        new(Playbook, 0.35, SecretRetrieval(), "a secret read failed in a log line (the app's own call would be playbook 4)") { OnlyIn = Fields.Log },
+        new(Playbook, 0.3, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
+        new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
+        new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"),
+    ];
+
+    [GeneratedRegex(@"unable to pull secrets", RegexOptions.CultureInvariant)]
+    private static partial Regex UnableToPullSecrets();
+
+    [GeneratedRegex(@"retrieve (the )?secrets? (from|with)|failed to fetch secret|secretsmanager|secrets manager|parameter store|\bssm\b.{0,40}secret|secret.{0,40}\bssm\b|getsecretvalue|ssm:getparameters?|\b(asm|ssm) secret|task secret data", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretRetrieval();
+
+    [GeneratedRegex(@"resourceinitializationerror", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceInitialization();
+
+    [GeneratedRegex(@"(secret|\bssm\b|\basm\b).{0,240}(context deadline exceeded|request ?canceled|i/o timeout|check your task network)", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretsNetwork();
+
+    [GeneratedRegex(@"secret.{0,240}\bkms\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretsKms();
+}

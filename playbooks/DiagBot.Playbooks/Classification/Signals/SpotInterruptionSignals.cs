@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 11: Spot capacity reclaimed. Often reported without the stop code, so the stoppedReason wording,
+// capacity provider names and node-termination words count as well.
+internal static partial class SpotInterruptionSignals
+{
+    public const int Playbook = 11;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
+        new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"),
+        new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
+    ];
+
+    [GeneratedRegex(@"spot ?interruption|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotInterrupted();
+
+    [GeneratedRegex(@"terminationnotice|termination notice|interruption notice|rebalance recommendation", RegexOptions.CultureInvariant)]
+    private static partial Regex TerminationNotice();
+
+    [GeneratedRegex(@"fargate_spot|fargate spot|\bspot (instance|capacity|node|task)s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotCapacity();
+}

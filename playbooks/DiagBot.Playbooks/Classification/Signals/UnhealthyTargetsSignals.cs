@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+// Playbook 6: targets are registered but fail the load balancer's health checks while the app may be fine
+// (path, port, matcher, security group).
+internal static partial class UnhealthyTargetsSignals
+{
+    public const int Playbook = 6;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.92, HealthReasonCode(), "the load balancer's health checks fail (target health reason code)"),
+        new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"),
+        new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"),
+        new(Playbook, 0.85, RequestTimedOut(), "the health check request timed out (Target.Timeout)") { OnlyIn = Fields.TargetHealth },
+        new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth },
+    ];
+
+    [GeneratedRegex(@"target\.(responsecodemismatch|timeout|failedhealthchecks)|elb\.internalerror|health checks failed with these codes|health checks failed due to an internal error|unhealthythreshold", RegexOptions.CultureInvariant)]
+    private static partial Regex HealthReasonCode();
+
+    [GeneratedRegex(@"(?<!container )health ?checks? (are |were |is |keep )?fail|fail\w* (the )?(elb |alb |target group |load balancer |lb )?health ?checks?(?! ?container)|health check(ing)? (is )?failing", RegexOptions.CultureInvariant)]
+    private static partial Regex HealthChecksFailed();
+
+    [GeneratedRegex(@"is unhealthy in \(?(target-group|elb)|unhealthy in (the )?target[- ]group|failed elb health checks", RegexOptions.CultureInvariant)]
+    private static partial Regex UnhealthyInTargetGroup();
+
+    [GeneratedRegex(@"^request timed out\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestTimedOut();
+
+    [GeneratedRegex(@"^unhealthy$", RegexOptions.CultureInvariant)]
+    private static partial Regex UnhealthyState();
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DiagBot.Playbooks.Classification;
+
+/// <summary>
+/// Brings every generation of a message to one form before the signals read it: lower case, typographic
+/// quotes and apostrophes to ASCII, ARNs, UUIDs, long hex ids, AWS resource ids, IP addresses and long numbers
+/// masked, whitespace collapsed. Short numbers stay: 137, 503 and 504 are the signal, not noise.
+/// </summary>
+internal static partial class TextNormalizer
+{
+    // Signals look at the head of a message; a multi-megabyte log line must not cost more than this.
+    public const int MaxLength = 8 * 1024;
+
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var head = text.Length > MaxLength ? text[..MaxLength] : text;
+        var s = FoldPunctuation(head.ToLowerInvariant());
+        s = Arn().Replace(s, m => $"<arn:{m.Groups[1].Value}>");
+        s = Uuid().Replace(s, "<uuid>");
+        s = HexId().Replace(s, "<hex>");
+        s = AwsResourceId().Replace(s, m => $"<{m.Groups[1].Value}-id>");
+        s = Ipv4().Replace(s, "<ip>");
+        s = LongNumber().Replace(s, "<n>");
+        return Whitespace().Replace(s, " ").Trim();
+    }
+
+    private static string FoldPunctuation(string s)
+    {
+        var builder = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            builder.Append(c switch
+            {
+                '\u2018' or '\u2019' or '\u201B' or '\u2032' or '`' => '\'',
+                '\u201C' or '\u201D' or '\u201F' or '\u2033' => '"',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' => '-',
+                '\u00A0' or '\u2007' or '\u202F' => ' ',
+                _ => c,
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"arn:aws[a-z-]*:([a-z0-9-]*):[^\s""'()\[\],]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Arn();
+
+    [GeneratedRegex(@"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Uuid();
+
+    [GeneratedRegex(@"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HexId();
+
+    [GeneratedRegex(@"\b(i|eni|subnet|sg|vpc|vpce|ami)-[0-9a-f]{8,17}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AwsResourceId();
+
+    [GeneratedRegex(@"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:/\d{1,2})?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Ipv4();
+
+    [GeneratedRegex(@"\b\d{5,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LongNumber();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+}

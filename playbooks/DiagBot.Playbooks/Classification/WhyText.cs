@@ -1,0 +1,35 @@
+namespace DiagBot.Playbooks.Classification;
+
+/// <summary>Turns the signals behind a reading into the one-line "why" an engineer reads.</summary>
+internal static class WhyText
+{
+    private const int ReasonsShown = 2;
+    private const int PhraseLength = 90;
+
+    public static string For(Candidate candidate, EvidenceField field, Candidate? runnerUp)
+    {
+        var wire = EvidenceFieldNames.ToWireName(field);
+        var reasons = candidate.Hits
+            .DistinctBy(h => h.Rule.Explains)
+            .Take(ReasonsShown)
+            .Select(h => h.Phrase is null ? h.Rule.Explains : $"{wire} says \"{Shorten(h.Phrase)}\": {h.Rule.Explains}");
+        var why = string.Join("; ", reasons);
+
+        if (runnerUp is not null)
+        {
+            var name = runnerUp.Playbook is null ? "none" : $"playbook {runnerUp.Playbook}";
+            why += $" (also considered: {name}, {runnerUp.Score:0.00})";
+        }
+
+        return why;
+    }
+
+    public static string NothingRecognised(EvidenceField field, int? exitCode)
+    {
+        var exit = exitCode is null ? string.Empty : $" (exit code {exitCode})";
+        return $"no failure signal recognised in this {EvidenceFieldNames.ToWireName(field)}{exit}; nothing points to one of the fifteen failure modes";
+    }
+
+    private static string Shorten(string phrase) =>
+        phrase.Length <= PhraseLength ? phrase : string.Concat(phrase.AsSpan(0, PhraseLength), "...");
+}
