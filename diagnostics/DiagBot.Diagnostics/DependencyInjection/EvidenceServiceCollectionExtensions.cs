@@ -33,6 +33,8 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<IAwsCredentialSource>(sp => new AwsCredentialSource(sp.GetRequiredService<BaseCredentials>(), new Dictionary<string, AWSCredentials>()));
         services.AddSingleton<AwsHttpTransport>();
         services.AddSingleton<AwsJsonClient>();
+        services.AddSingleton<AwsQueryClient>();
+        services.AddSingleton<AwsClients>();
         services.AddSingleton<IEvidenceSessionFactory, EvidenceSessionFactory>();
         return services;
     }

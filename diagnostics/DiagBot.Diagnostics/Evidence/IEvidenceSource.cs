@@ -1,4 +1,5 @@
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.LoadBalancing;
 
 namespace DiagBot.Diagnostics.Evidence;
 
@@ -6,7 +7,13 @@ namespace DiagBot.Diagnostics.Evidence;
 /// The evidence one diagnosis may read. Every source behind it shares one cache and one time budget,
 /// so two playbooks asking for the same task definition cost one call.
 /// </summary>
+/// <remarks>
+/// Sources added after ECS have default implementations that answer with gaps, so an implementation written
+/// before a source existed (a test fake) still compiles and reports the evidence as missing.
+/// </remarks>
 public interface IEvidenceSource
 {
     IEcsEvidence Ecs { get; }
+
+    ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
 }

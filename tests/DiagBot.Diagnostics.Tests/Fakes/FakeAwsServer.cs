@@ -75,6 +75,11 @@ internal sealed class FakeAwsServer : IAsyncDisposable
 internal sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public string? Target => Headers.TryGetValue("X-Amz-Target", out var target) ? target : null;
+
+    /// <summary>A Query-protocol form body as name/value pairs.</summary>
+    public IReadOnlyDictionary<string, string> Form => Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2))
+        .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : string.Empty);
 }
 
 internal sealed record FakeReply(int Status, string Body, string ContentType, bool Hang = false)
@@ -83,6 +88,11 @@ internal sealed record FakeReply(int Status, string Body, string ContentType, bo
 
     public static FakeReply Error(int status, string type, string message) =>
         Json(status, $$"""{"__type":"{{type}}","message":"{{message}}"}""");
+
+    public static FakeReply Xml(int status, string body) => new(status, body, "text/xml");
+
+    public static FakeReply QueryError(int status, string code, string message) => Xml(status,
+        $"<ErrorResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>1</RequestId></ErrorResponse>");
 
     public static FakeReply Hanging() => new(200, string.Empty, "text/plain", Hang: true);
 }

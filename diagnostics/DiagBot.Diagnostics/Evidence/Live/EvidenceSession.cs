@@ -2,11 +2,15 @@ using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Ecs.Live;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Diagnostics.LoadBalancing.Live;
 
 namespace DiagBot.Diagnostics.Evidence.Live;
 
 /// <summary>The live evidence of one diagnosis: every client shares the session's cache and budget.</summary>
-internal sealed class EvidenceSession(EvidenceScope scope, AwsJsonClient json, AwsLocations locations) : IEvidenceSource
+internal sealed class EvidenceSession(EvidenceScope scope, AwsClients aws, AwsLocations locations) : IEvidenceSource
 {
-    public IEcsEvidence Ecs { get; } = new EcsClient(json, scope, locations);
+    public IEcsEvidence Ecs { get; } = new EcsClient(aws.Json, scope, locations);
+
+    public ILoadBalancingEvidence LoadBalancing { get; } = new LoadBalancingClient(aws.Query, scope, locations);
 }

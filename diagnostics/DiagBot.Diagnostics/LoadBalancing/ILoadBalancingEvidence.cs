@@ -1,0 +1,20 @@
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Diagnostics.LoadBalancing;
+
+/// <summary>What diagnoses read from Elastic Load Balancing (v2). Failures come back as gaps, never as exceptions.</summary>
+public interface ILoadBalancingEvidence
+{
+    /// <summary>DescribeTargetGroups for the given ARNs (for instance an ECS service's loadBalancers).</summary>
+    Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsAsync(IReadOnlyList<string> targetGroupArns, CancellationToken cancellationToken);
+
+    /// <summary>DescribeTargetGroups of one load balancer, every page.</summary>
+    Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsOfLoadBalancerAsync(string loadBalancerArn, CancellationToken cancellationToken);
+
+    Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>> DescribeTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken);
+
+    Task<EvidenceResult<IReadOnlyList<LoadBalancer>>> DescribeLoadBalancersAsync(IReadOnlyList<string> loadBalancerArns, CancellationToken cancellationToken);
+
+    /// <summary>The attributes by key, e.g. "idle_timeout.timeout_seconds" = "60".</summary>
+    Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(string loadBalancerArn, CancellationToken cancellationToken);
+}
