@@ -21,6 +21,9 @@ internal sealed class AwsLocations
 
     /// <summary>An ARN names its own account and region; an account not configured is read with the base credentials.</summary>
     public AwsTarget ForArn(Arn arn) => new(arn.AccountId, arn.Region);
+
+    /// <summary>What is named, completed with the defaults.</summary>
+    public AwsTarget Resolve(string? accountId, string? region) => new(accountId ?? Default.AccountId, region ?? Default.Region);
 }
 
 internal sealed record ClusterLocation(AwsTarget Target, string Cluster)

@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Diagnostics.Logs;
 
 namespace DiagBot.Diagnostics.Evidence;
 
@@ -16,4 +17,6 @@ public interface IEvidenceSource
     IEcsEvidence Ecs { get; }
 
     ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
+
+    ILogsEvidence Logs => NoLogsEvidence.Instance;
 }

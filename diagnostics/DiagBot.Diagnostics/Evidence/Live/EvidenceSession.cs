@@ -4,6 +4,8 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Ecs.Live;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.LoadBalancing.Live;
+using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Logs.Live;
 
 namespace DiagBot.Diagnostics.Evidence.Live;
 
@@ -13,4 +15,6 @@ internal sealed class EvidenceSession(EvidenceScope scope, AwsClients aws, AwsLo
     public IEcsEvidence Ecs { get; } = new EcsClient(aws.Json, scope, locations);
 
     public ILoadBalancingEvidence LoadBalancing { get; } = new LoadBalancingClient(aws.Query, scope, locations);
+
+    public ILogsEvidence Logs { get; } = new LogsClient(aws.Json, scope, locations);
 }
