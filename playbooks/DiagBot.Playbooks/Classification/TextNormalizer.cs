@@ -24,10 +24,10 @@ internal static partial class TextNormalizer
         var s = FoldPunctuation(head.ToLowerInvariant());
         s = Arn().Replace(s, m => $"<arn:{m.Groups[1].Value}>");
         s = Uuid().Replace(s, "<uuid>");
-        s = HexId().Replace(s, "<hex>");
         s = AwsResourceId().Replace(s, m => $"<{m.Groups[1].Value}-id>");
         s = Ipv4().Replace(s, "<ip>");
         s = LongNumber().Replace(s, "<n>");
+        s = HexId().Replace(s, "<hex>");
         return Whitespace().Replace(s, " ").Trim();
     }
 

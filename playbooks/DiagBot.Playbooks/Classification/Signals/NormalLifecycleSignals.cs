@@ -18,7 +18,7 @@ internal static partial class NormalLifecycleSignals
         new(null, 0.88, KubernetesNormalEvent(), "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)") { NotIn = Fields.Symptom },
         new(null, 0.9, HealthyPodPhase(), "the pod phase is not a failure") { OnlyIn = Fields.PodStatus },
         new(null, 0.75, AgentInformational(), "an informational agent or tool log line") { OnlyIn = Fields.Of(EvidenceField.Log, EvidenceField.ServiceEvent) },
-        new(null, 0.6, null, "exit code 0: the container finished normally") { WhenExitCode = code => code == 0 },
+        new(null, 0.35, null, "exit code 0: the container finished normally") { WhenExitCode = code => code == 0 },
         new(null, 0.5, null, "exit code 143: the container stopped on SIGTERM, as a graceful stop does") { WhenExitCode = code => code == SigTermExitCode },
     ];
 

@@ -16,7 +16,7 @@ internal static partial class PodsPendingSignals
         new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus },
     ];
 
-    [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful", RegexOptions.CultureInvariant)]
     private static partial Regex SchedulerMessage();
 
     [GeneratedRegex(@"fargate profile|fargate-scheduler|pod provisioning timed out|misconfigured fargate|fargate.{0,40}\bpods?\b.{0,40}pending", RegexOptions.CultureInvariant)]

@@ -1,0 +1,170 @@
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.Tests.Classification;
+
+public sealed class SymptomClassifierTests
+{
+    private const string OomReason = "OutOfMemoryError: Container killed due to memory usage";
+
+    [Fact]
+    public void Classify_OomReasonWithExit137_IsPlaybook7WithHighConfidence()
+    {
+        var result = CreateSut().Classify(OomReason, EvidenceField.ContainerReason, 137);
+
+        Assert.Equal(7, result.Playbook);
+        Assert.True(result.Confidence >= 0.9, $"confidence {result.Confidence}");
+        Assert.Contains("memory", result.Why, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Classify_OomReasonWithExit0_IsStillPlaybook7()
+    {
+        var result = CreateSut().Classify(OomReason, EvidenceField.ContainerReason, 0);
+
+        Assert.Equal(7, result.Playbook);
+        Assert.True(result.Confidence >= 0.7, $"confidence {result.Confidence}");
+    }
+
+    [Fact]
+    public void Classify_Exit137WithoutOomReason_IsPlaybook7AtLowConfidenceSayingSigKill()
+    {
+        var result = CreateSut().Classify("Essential container in task exited", EvidenceField.StoppedReason, 137);
+
+        Assert.Equal(7, result.Playbook);
+        Assert.True(result.Confidence < 0.6, $"confidence {result.Confidence}");
+        Assert.Contains("stop timeout", result.Why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Task stopped by user")]
+    [InlineData("Scaling activity initiated by (deployment ecs-svc/9223370536474744120)")]
+    public void Classify_Exit137AfterDeliberateStop_IsNoneAndNotMemory(string stoppedReason)
+    {
+        var result = CreateSut().Classify(stoppedReason, EvidenceField.StoppedReason, 137);
+
+        Assert.Null(result.Playbook);
+        Assert.Contains("not memory", result.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_EssentialContainerExitedWithExit0_IsNone()
+    {
+        var result = CreateSut().Classify("Essential container in task exited", EvidenceField.StoppedReason, 0);
+
+        Assert.Null(result.Playbook);
+        Assert.Contains("finished", result.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_EssentialContainerExitedWithExit1_IsCrashLoop()
+    {
+        var result = CreateSut().Classify("Essential container in task exited", EvidenceField.StoppedReason, 1);
+
+        Assert.Equal(8, result.Playbook);
+    }
+
+    [Theory]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 5 time(s): failed to fetch secret arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf from secrets manager: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/ecsTaskExecutionRole/abc is not authorized to perform: secretsmanager:GetSecretValue", 3)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to get parameters from ssm: service call has been retried 5 time(s): failed to fetch ssm parameter /prod/db/password", 3)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.eu-west-1.amazonaws.com/\": dial tcp 52.94.10.1:443: i/o timeout", 2)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: The task cannot pull registry auth from Amazon ECR: There is a connection issue between the task and Amazon ECR. Check your task network configuration. RequestError: send request failed caused by: Post \"https://api.ecr.us-east-1.amazonaws.com/\": dial tcp 3.5.1.1:443: i/o timeout", 2)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: pull command failed: : signal: killed", 3)]
+    public void Classify_ResourceInitializationError_SplitsSecretsFromRegistryAuth(string stoppedReason, int expected)
+    {
+        var result = CreateSut().Classify(stoppedReason, EvidenceField.StoppedReason, null);
+
+        Assert.Equal(expected, result.Playbook);
+    }
+
+    [Theory]
+    [InlineData("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v42: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v42: not found", "not exist")]
+    [InlineData("CannotPullContainerError: The task can\u2019t pull the image. Check your network configuration. RequestError: send request failed caused by: Get \"https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/\": dial tcp 10.0.0.1:443: i/o timeout", "network")]
+    [InlineData("CannotPullContainerError: Error response from daemon: toomanyrequests: You have reached your pull rate limit.", "rate limit")]
+    [InlineData("CannotPullContainerError: The task cannot pull the image. Check that the role has the permissions to pull images from the registry.", "auth")]
+    public void Classify_CannotPullGenerations_IsPlaybook2NamingSubCause(string stoppedReason, string subCause)
+    {
+        var result = CreateSut().Classify(stoppedReason, EvidenceField.StoppedReason, null);
+
+        Assert.Equal(2, result.Playbook);
+        Assert.Contains(subCause, result.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_AccessDeniedInAppLog_IsPlaybook4()
+    {
+        const string line = "botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied";
+
+        Assert.Equal(4, CreateSut().Classify(line, EvidenceField.Log, null).Playbook);
+    }
+
+    [Fact]
+    public void Classify_AccessDeniedInLogDriverStoppedReason_IsNoneNotPlaybook4()
+    {
+        const string reason = "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/exec/abc is not authorized to perform: logs:CreateLogStream";
+
+        Assert.Null(CreateSut().Classify(reason, EvidenceField.StoppedReason, null).Playbook);
+    }
+
+    [Theory]
+    [InlineData("task stuck in PROVISIONING for 10 minutes", 1)]
+    [InlineData("my fargate task is stuck in PENDING and never starts", 2)]
+    [InlineData("pods stuck in Pending after the deploy", 9)]
+    public void Classify_StuckStateWording_SeparatesProvisioningPendingAndPods(string sentence, int expected)
+    {
+        Assert.Equal(expected, CreateSut().Classify(sentence, EvidenceField.SymptomText, null).Playbook);
+    }
+
+    [Theory]
+    [InlineData("Target.ResponseCodeMismatch", 6)]
+    [InlineData("Target.NotRegistered", 5)]
+    [InlineData("healthy", null)]
+    [InlineData("unhealthy", 6)]
+    [InlineData("Elb.InitialHealthChecking", null)]
+    public void Classify_TargetHealth_SplitsUnhealthyFromUnregisteredFromNormal(string reason, int? expected)
+    {
+        Assert.Equal(expected, CreateSut().Classify(reason, EvidenceField.TargetHealth, null).Playbook);
+    }
+
+    [Theory]
+    [InlineData("0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.", EvidenceField.K8sEvent, 9)]
+    [InlineData("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"abc\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: Error received from AddNetwork gRPC call: rpc error: code = Unavailable desc = failed to assign an IP address to container", EvidenceField.K8sEvent, 10)]
+    [InlineData("exec /docker-entrypoint.sh: exec format error", EvidenceField.Log, 14)]
+    [InlineData("Back-off restarting failed container app in pod web-7d9f_default", EvidenceField.K8sEvent, 8)]
+    [InlineData("(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 0123456789abcdef0123456789abcdef) has insufficient memory available.", EvidenceField.ServiceEvent, 12)]
+    [InlineData("our ALB returns 504 on the /export endpoint", EvidenceField.SymptomText, 13)]
+    [InlineData("ALB 503 on service web in prod", EvidenceField.SymptomText, 5)]
+    [InlineData("(service web) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) due to (reason Health checks failed with these codes: [404]).", EvidenceField.ServiceEvent, 6)]
+    [InlineData("Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)", EvidenceField.StoppedReason, 6)]
+    [InlineData("Your Spot Task was interrupted.", EvidenceField.StoppedReason, 11)]
+    [InlineData("An error occurred (TargetNotConnectedException) when calling the ExecuteCommand operation: The execute command failed due to an internal error. Try again later.", EvidenceField.SymptomText, 15)]
+    public void Classify_UnseenWordings_Generalise(string text, EvidenceField field, int expected)
+    {
+        Assert.Equal(expected, CreateSut().Classify(text, field, null).Playbook);
+    }
+
+    [Fact]
+    public void Classify_NothingRecognised_IsNoneAtMiddlingConfidence()
+    {
+        var result = CreateSut().Classify("the weather is nice today", EvidenceField.SymptomText, null);
+
+        Assert.Null(result.Playbook);
+        Assert.Equal(0.5, result.Confidence);
+    }
+
+    [Fact]
+    public void Rank_ResourceInitializationErrorForRegistryAuth_ListsPlaybook2BeforePlaybook3()
+    {
+        var ranked = CreateSut().Rank("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s)", EvidenceField.StoppedReason, null);
+
+        Assert.Equal([2, 3], ranked.Take(2).Select(r => r.Playbook));
+        Assert.True(ranked[0].Confidence > ranked[1].Confidence);
+    }
+
+    [Fact]
+    public void Rank_NormalEvent_IsEmpty()
+    {
+        Assert.Empty(CreateSut().Rank("service web has reached a steady state.", EvidenceField.ServiceEvent, null));
+    }
+
+    private static SymptomClassifier CreateSut() => new();
+}
