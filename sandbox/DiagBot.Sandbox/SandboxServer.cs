@@ -25,6 +25,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public IReadOnlyList<SandboxScenario> Scenarios => _runtime.Scenarios;
 
+    // The bot searches these for a bare task id, as it searches the configured clusters in live mode.
+    public IReadOnlyList<string> Clusters => _runtime.World.Ecs.Clusters.Select(cluster => cluster.ClusterName).ToList();
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         var runtime = new SandboxRuntime(options ?? new SandboxOptions());

@@ -17,6 +17,7 @@ internal static class ScenarioCatalogue
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)
     {
         ProdLandscape.Seed(context);
+        EksLandscape.Seed(context);
         return [.. Entries.Select(entry => entry.Seed(context))];
     }
 }

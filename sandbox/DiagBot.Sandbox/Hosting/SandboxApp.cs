@@ -1,6 +1,12 @@
 using DiagBot.Sandbox.Aws;
+using DiagBot.Sandbox.Aws.CloudTrail;
+using DiagBot.Sandbox.Aws.Ec2;
 using DiagBot.Sandbox.Aws.Ecs;
+using DiagBot.Sandbox.Aws.Elb;
+using DiagBot.Sandbox.Aws.Logs;
 using DiagBot.Sandbox.Aws.Signing;
+using DiagBot.Sandbox.Aws.Sts;
+using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Hosting;
 
@@ -10,19 +16,39 @@ internal static class SandboxApp
     public static WebApplication Build(SandboxRuntime runtime, string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SandboxApp).Assembly.GetName().Name });
+        // In-process, the current folder's appsettings.json belongs to the host (the bot); its log levels must not make the sandbox chatty.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(runtime.Options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var app = builder.Build();
         app.MapAws(runtime);
+        app.MapKubernetes(runtime);
         return app;
     }
 
+    // The one list of simulated AWS services, each found by its SigV4 signing name.
     private static void MapAws(this WebApplication app, SandboxRuntime runtime)
     {
-        IReadOnlyList<IAwsService> services = [new EcsService(runtime.World)];
+        IReadOnlyList<IAwsService> services =
+        [
+            new EcsService(runtime.World),
+            new ElbService(runtime.World),
+            new Ec2Service(runtime.World),
+            new LogsService(runtime.World),
+            new CloudTrailService(runtime.World),
+            new StsService(runtime.Credentials, runtime.Options.TimeProvider),
+        ];
         var endpoint = new AwsEndpoint(services, new SigV4Verifier(runtime.Options, runtime.Credentials), runtime.Faults, runtime.Options.TimeProvider);
         app.MapPost("/", endpoint.HandleAsync);
+    }
+
+    private static void MapKubernetes(this WebApplication app, SandboxRuntime runtime)
+    {
+        var api = new KubeApi(runtime.World.Kube, runtime.Faults, runtime.Options.TimeProvider);
+        app.MapGet("/version", api.HandleAsync);
+        app.MapGet("/api/{**path}", api.HandleAsync);
+        app.MapGet("/apis/{**path}", api.HandleAsync);
     }
 }

@@ -14,12 +14,18 @@ internal sealed class EcsService : IAwsService
     {
         var tasks = new EcsTaskOperations(world);
         var taskDefinitions = new EcsTaskDefinitionOperations(world);
+        var services = new EcsServiceOperations(world);
+        var instances = new EcsContainerInstanceOperations(world);
         _operations = new(StringComparer.Ordinal)
         {
             ["DescribeTasks"] = tasks.DescribeTasks,
+            ["ListTasks"] = tasks.ListTasks,
             ["DescribeTaskDefinition"] = taskDefinitions.DescribeTaskDefinition,
+            ["DescribeServices"] = services.DescribeServices,
+            ["ListContainerInstances"] = instances.ListContainerInstances,
+            ["DescribeContainerInstances"] = instances.DescribeContainerInstances,
         };
-        Protocol = new JsonProtocol(SigningName, TargetPrefix, _operations.Keys.ToHashSet());
+        Protocol = new JsonProtocol(SigningName, [TargetPrefix], _operations.Keys.ToHashSet());
     }
 
     public string SigningName => "ecs";

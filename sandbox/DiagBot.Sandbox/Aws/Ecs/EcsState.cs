@@ -6,6 +6,8 @@ internal sealed class EcsState
     private readonly List<EcsCluster> _clusters = [];
     private readonly List<EcsTask> _tasks = [];
     private readonly List<EcsTaskDefinition> _taskDefinitions = [];
+    private readonly List<EcsServiceResource> _services = [];
+    private readonly List<EcsContainerInstance> _containerInstances = [];
 
     public IReadOnlyList<EcsCluster> Clusters => _clusters;
 
@@ -21,7 +23,15 @@ internal sealed class EcsState
         }
     }
 
+    public IReadOnlyList<EcsServiceResource> Services => _services;
+
+    public IReadOnlyList<EcsContainerInstance> ContainerInstances => _containerInstances;
+
     public void Add(EcsTask task) => _tasks.Add(task);
+
+    public void Add(EcsServiceResource service) => _services.Add(service);
+
+    public void Add(EcsContainerInstance instance) => _containerInstances.Add(instance);
 
     public void Add(EcsTaskDefinition taskDefinition)
     {

@@ -6,10 +6,39 @@ namespace DiagBot.Sandbox.Aws.Ecs;
 internal sealed class EcsTaskOperations(SandboxWorld world)
 {
     private const int MaxDescribeTasks = 100;
+    private const int MaxListTasks = 100;
+
+    // desiredStatus defaults to RUNNING; a service is matched through the task's group "service:<name>".
+    public object ListTasks(AwsCall call)
+    {
+        var cluster = EcsClusters.Resolve(world, call);
+        var serviceName = JsonRequest.String(call.Json, "serviceName");
+        if (serviceName is not null && !world.Ecs.Services.Any(s => s.ClusterArn == cluster.ClusterArn && s.ServiceName == EcsArns.LastSegment(serviceName)))
+        {
+            throw new AwsException("ServiceNotFoundException", "Service not found.");
+        }
+
+        var desired = JsonRequest.String(call.Json, "desiredStatus") ?? "RUNNING";
+        var family = JsonRequest.String(call.Json, "family");
+        var startedBy = JsonRequest.String(call.Json, "startedBy");
+        var launchType = JsonRequest.String(call.Json, "launchType");
+        var instance = JsonRequest.String(call.Json, "containerInstance");
+        var arns = world.Ecs.Tasks
+            .Where(t => t.ClusterArn == cluster.ClusterArn && t.DesiredStatus == desired)
+            .Where(t => serviceName is null || t.Group == "service:" + EcsArns.LastSegment(serviceName))
+            .Where(t => family is null || t.TaskDefinitionArn.Contains($":task-definition/{family}:", StringComparison.Ordinal))
+            .Where(t => startedBy is null || t.StartedBy == startedBy)
+            .Where(t => launchType is null || t.LaunchType == launchType)
+            .Where(t => instance is null || (t.ContainerInstanceArn is { } ci && (ci == instance || EcsArns.LastSegment(ci) == instance)))
+            .Select(t => t.TaskArn)
+            .ToList();
+        var (page, next) = Paging.Page(arns, JsonRequest.String(call.Json, "nextToken"), Math.Clamp(JsonRequest.Int(call.Json, "maxResults") ?? MaxListTasks, 1, MaxListTasks));
+        return new ListTasksResponse(page, next);
+    }
 
     public object DescribeTasks(AwsCall call)
     {
-        var cluster = ResolveCluster(call);
+        var cluster = EcsClusters.Resolve(world, call);
         var ids = JsonRequest.Strings(call.Json, "tasks");
         if (ids.Count == 0)
         {
@@ -42,8 +71,7 @@ internal sealed class EcsTaskOperations(SandboxWorld world)
         return new DescribeTasksResponse(tasks, failures);
     }
 
-    private EcsCluster ResolveCluster(AwsCall call) =>
-        world.Ecs.FindCluster(JsonRequest.String(call.Json, "cluster") ?? "default") ?? throw EcsErrors.ClusterNotFound();
+    private sealed record ListTasksResponse(IReadOnlyList<string> TaskArns, string? NextToken);
 
     private sealed record DescribeTasksResponse(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EcsFailure> Failures);
 }

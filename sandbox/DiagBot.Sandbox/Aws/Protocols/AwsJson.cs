@@ -15,12 +15,19 @@ internal static class AwsJson
         Converters = { new EpochSecondsConverter() },
     };
 
-    public static async Task WriteAsync(HttpResponse response, object body, string requestId)
+    // CloudTrail's members are PascalCase on the wire (LookupAttributes, EventTime), unlike ECS and Logs.
+    public static JsonSerializerOptions PascalCaseOptions { get; } = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new EpochSecondsConverter() },
+    };
+
+    public static async Task WriteAsync(HttpResponse response, object body, string requestId, JsonSerializerOptions? options = null)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
         response.Headers["x-amzn-RequestId"] = requestId;
-        await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), SerializerOptions);
+        await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), options ?? SerializerOptions);
     }
 
     public static async Task WriteErrorAsync(HttpResponse response, AwsException error, string requestId)

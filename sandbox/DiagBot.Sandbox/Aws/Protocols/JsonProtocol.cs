@@ -5,7 +5,8 @@ using DiagBot.Sandbox.Aws.Signing;
 namespace DiagBot.Sandbox.Aws.Protocols;
 
 // awsJson1_1: POST / with X-Amz-Target "<prefix>.<Operation>", a JSON body, errors as {"__type","message"}.
-internal sealed class JsonProtocol(string signingName, string targetPrefix, IReadOnlySet<string> operations) : IAwsProtocol
+// Some services answer to more than one target prefix (CloudTrail: the long Smithy namespace and the short service name).
+internal sealed class JsonProtocol(string signingName, IReadOnlyList<string> targetPrefixes, IReadOnlySet<string> operations, JsonSerializerOptions? serializerOptions = null) : IAwsProtocol
 {
     private static readonly Dictionary<string, string> _noForm = [];
 
@@ -14,7 +15,7 @@ internal sealed class JsonProtocol(string signingName, string targetPrefix, IRea
         string target = request.Headers["X-Amz-Target"].ToString();
         var dot = target.LastIndexOf('.');
         var operation = dot < 0 ? string.Empty : target[(dot + 1)..];
-        if (dot < 0 || target[..dot] != targetPrefix || !operations.Contains(operation))
+        if (dot < 0 || !targetPrefixes.Contains(target[..dot]) || !operations.Contains(operation))
         {
             throw new AwsException("UnknownOperationException", string.Empty);
         }
@@ -43,7 +44,7 @@ internal sealed class JsonProtocol(string signingName, string targetPrefix, IRea
         return new AwsCall(signingName, operation, json, _noForm, credential, requestId);
     }
 
-    public Task WriteResultAsync(HttpResponse response, AwsCall call, object result) => AwsJson.WriteAsync(response, result, call.RequestId);
+    public Task WriteResultAsync(HttpResponse response, AwsCall call, object result) => AwsJson.WriteAsync(response, result, call.RequestId, serializerOptions);
 
     public Task WriteErrorAsync(HttpResponse response, AwsException error, string requestId) => AwsJson.WriteErrorAsync(response, error, requestId);
 

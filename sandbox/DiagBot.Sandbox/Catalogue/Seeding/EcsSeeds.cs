@@ -56,7 +56,7 @@ internal static class EcsSeeds
     // A Fargate task in awsvpc mode with its ENI attachment; its containers are built from the definition and then adjusted.
     public static EcsTask FargateTask(
         SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
-        Func<EcsContainer, EcsContainer>? adjustContainer = null, string subnetId = "subnet-0a1b2c3d4e5f60001")
+        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null)
     {
         var id = SeedContext.TaskId(seed);
         var arn = EcsArns.Task(context.Options, cluster.ClusterName, id);
@@ -86,7 +86,7 @@ internal static class EcsSeeds
             [
                 new EcsAttachment(attachmentId, "ElasticNetworkInterface", running ? "ATTACHED" : life.StoppedAt is null ? "PRECREATED" : "DELETED",
                 [
-                    new EcsKeyValue("subnetId", subnetId),
+                    new EcsKeyValue("subnetId", subnetId ?? Landscape.ProdLandscape.PrivateSubnetA),
                     new EcsKeyValue("networkInterfaceId", eniId),
                     new EcsKeyValue("macAddress", "0e:" + string.Join(':', Enumerable.Range(0, 5).Select(i => SeedContext.Hex("mac/" + seed, 10).Substring(i * 2, 2)))),
                     new EcsKeyValue("privateDnsName", $"ip-{ip.Replace('.', '-')}.ec2.internal"),

@@ -1,0 +1,6 @@
+namespace DiagBot.Sandbox.Aws.CloudTrail;
+
+internal sealed class CloudTrailState
+{
+    public List<TrailEvent> Events { get; } = [];
+}

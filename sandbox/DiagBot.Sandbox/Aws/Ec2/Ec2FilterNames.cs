@@ -1,0 +1,42 @@
+namespace DiagBot.Sandbox.Aws.Ec2;
+
+// The filter names each describe call accepts, with the values a resource offers for each.
+internal static class Ec2FilterNames
+{
+    public static IReadOnlyDictionary<string, Func<Ec2Subnet, IEnumerable<string>>> Subnets { get; } = new Dictionary<string, Func<Ec2Subnet, IEnumerable<string>>>
+    {
+        ["subnet-id"] = s => [s.SubnetId],
+        ["vpc-id"] = s => [s.VpcId],
+        ["availability-zone"] = s => [s.AvailabilityZone],
+        ["cidr-block"] = s => [s.CidrBlock],
+        ["state"] = _ => ["available"],
+        ["tag:Name"] = s => s.Name is null ? [] : [s.Name],
+    };
+
+    public static IReadOnlyDictionary<string, Func<Ec2RouteTable, IEnumerable<string>>> RouteTables { get; } = new Dictionary<string, Func<Ec2RouteTable, IEnumerable<string>>>
+    {
+        ["route-table-id"] = t => [t.RouteTableId],
+        ["vpc-id"] = t => [t.VpcId],
+        ["association.subnet-id"] = t => t.SubnetIds,
+        ["association.main"] = t => [t.Main ? "true" : "false"],
+        ["route.nat-gateway-id"] = t => t.Routes.Where(r => r.NatGatewayId is not null).Select(r => r.NatGatewayId!),
+        ["route.gateway-id"] = t => t.Routes.Where(r => r.GatewayId is not null).Select(r => r.GatewayId!),
+        ["tag:Name"] = t => t.Name is null ? [] : [t.Name],
+    };
+
+    public static IReadOnlyDictionary<string, Func<Ec2VpcEndpoint, IEnumerable<string>>> VpcEndpoints { get; } = new Dictionary<string, Func<Ec2VpcEndpoint, IEnumerable<string>>>
+    {
+        ["vpc-endpoint-id"] = e => [e.VpcEndpointId],
+        ["vpc-id"] = e => [e.VpcId],
+        ["service-name"] = e => [e.ServiceName],
+        ["vpc-endpoint-type"] = e => [e.VpcEndpointType],
+        ["vpc-endpoint-state"] = e => [e.State],
+    };
+
+    public static IReadOnlyDictionary<string, Func<Ec2SecurityGroup, IEnumerable<string>>> SecurityGroups { get; } = new Dictionary<string, Func<Ec2SecurityGroup, IEnumerable<string>>>
+    {
+        ["group-id"] = g => [g.GroupId],
+        ["group-name"] = g => [g.GroupName],
+        ["vpc-id"] = g => [g.VpcId],
+    };
+}

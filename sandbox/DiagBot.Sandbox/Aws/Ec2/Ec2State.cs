@@ -1,0 +1,12 @@
+namespace DiagBot.Sandbox.Aws.Ec2;
+
+internal sealed class Ec2State
+{
+    public List<Ec2Subnet> Subnets { get; } = [];
+
+    public List<Ec2RouteTable> RouteTables { get; } = [];
+
+    public List<Ec2VpcEndpoint> VpcEndpoints { get; } = [];
+
+    public List<Ec2SecurityGroup> SecurityGroups { get; } = [];
+}

@@ -1,0 +1,81 @@
+using System.Xml.Linq;
+using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
+
+namespace DiagBot.Sandbox.Aws.Ec2;
+
+// Shapes EC2 resources into the lower-camel-case <item> XML the EC2 Query protocol uses.
+internal static class Ec2Wire
+{
+    public static XElement Subnet(Ec2Subnet s, SandboxOptions o) => E("item",
+        E("subnetId", s.SubnetId),
+        E("subnetArn", $"arn:aws:ec2:{o.Region}:{o.AccountId}:subnet/{s.SubnetId}"),
+        E("state", "available"),
+        E("ownerId", o.AccountId),
+        E("vpcId", s.VpcId),
+        E("cidrBlock", s.CidrBlock),
+        E("ipv6CidrBlockAssociationSet"),
+        E("availableIpAddressCount", s.AvailableIpAddressCount),
+        E("availabilityZone", s.AvailabilityZone),
+        E("availabilityZoneId", "use1-az" + (s.AvailabilityZone[^1] - 'a' + 1)),
+        E("defaultForAz", false),
+        E("mapPublicIpOnLaunch", s.MapPublicIpOnLaunch),
+        Tags(s.Name));
+
+    public static XElement RouteTable(Ec2RouteTable t, SandboxOptions o) => E("item",
+        E("routeTableId", t.RouteTableId),
+        E("vpcId", t.VpcId),
+        E("ownerId", o.AccountId),
+        E("routeSet", t.Routes.Select(r => E("item",
+            r.DestinationPrefixListId is null ? E("destinationCidrBlock", r.Destination) : E("destinationPrefixListId", r.DestinationPrefixListId),
+            Opt("gatewayId", r.GatewayId),
+            Opt("natGatewayId", r.NatGatewayId),
+            E("state", r.State),
+            E("origin", r.GatewayId == "local" ? "CreateRouteTable" : "CreateRoute")))),
+        E("associationSet",
+            t.Main ? E("item", E("routeTableAssociationId", "rtbassoc-" + t.RouteTableId[4..]), E("routeTableId", t.RouteTableId), E("main", true), E("associationState", E("state", "associated"))) : null,
+            t.SubnetIds.Select(subnet => E("item",
+                E("routeTableAssociationId", "rtbassoc-" + subnet[7..]),
+                E("routeTableId", t.RouteTableId),
+                E("subnetId", subnet),
+                E("main", false),
+                E("associationState", E("state", "associated"))))),
+        E("propagatingVgwSet"),
+        Tags(t.Name));
+
+    public static XElement VpcEndpoint(Ec2VpcEndpoint e, SandboxOptions o) => E("item",
+        E("vpcEndpointId", e.VpcEndpointId),
+        E("vpcEndpointType", e.VpcEndpointType),
+        E("vpcId", e.VpcId),
+        E("serviceName", e.ServiceName),
+        E("state", e.State),
+        E("routeTableIdSet", e.RouteTableIds.Select(id => E("item", id))),
+        E("subnetIdSet", e.SubnetIds.Select(id => E("item", id))),
+        E("groupSet", e.GroupIds.Select(id => E("item", E("groupId", id), E("groupName", "vpce-" + id[3..])))),
+        E("privateDnsEnabled", e.VpcEndpointType == "Interface"),
+        E("requesterManaged", false),
+        E("networkInterfaceIdSet", e.SubnetIds.Select(id => E("item", "eni-" + id[7..]))),
+        E("creationTimestamp", e.CreatedAt),
+        E("ownerId", o.AccountId));
+
+    public static XElement SecurityGroup(Ec2SecurityGroup g, SandboxOptions o) => E("item",
+        E("ownerId", o.AccountId),
+        E("groupId", g.GroupId),
+        E("groupName", g.GroupName),
+        E("groupDescription", g.Description),
+        E("vpcId", g.VpcId),
+        E("ipPermissions", g.Ingress.Select(p => Permission(p, o))),
+        E("ipPermissionsEgress", g.Egress.Select(p => Permission(p, o))),
+        E("securityGroupArn", $"arn:aws:ec2:{o.Region}:{o.AccountId}:security-group/{g.GroupId}"));
+
+    // "-1" means every protocol; such rules carry no port range on the wire.
+    private static XElement Permission(Ec2Permission p, SandboxOptions o) => E("item",
+        E("ipProtocol", p.IpProtocol),
+        p.IpProtocol == "-1" ? null : E("fromPort", p.FromPort),
+        p.IpProtocol == "-1" ? null : E("toPort", p.ToPort),
+        E("groups", p.SourceGroupIds.Select(id => E("item", E("userId", o.AccountId), E("groupId", id)))),
+        E("ipRanges", p.CidrRanges.Select(cidr => E("item", E("cidrIp", cidr)))),
+        E("ipv6Ranges"),
+        E("prefixListIds"));
+
+    private static XElement Tags(string? name) => E("tagSet", name is null ? null : E("item", E("key", "Name"), E("value", name)));
+}

@@ -1,0 +1,34 @@
+namespace DiagBot.Sandbox.Aws.Elb;
+
+// ELBv2 resources as the 2015-12-01 API describes them.
+internal sealed record ElbLoadBalancer(
+    string LoadBalancerArn,
+    string LoadBalancerName,
+    string DnsName,
+    string VpcId,
+    IReadOnlyList<(string Zone, string SubnetId)> AvailabilityZones,
+    IReadOnlyList<string> SecurityGroups,
+    DateTimeOffset CreatedTime,
+    int IdleTimeoutSeconds = 60,
+    string Scheme = "internet-facing",
+    string Type = "application");
+
+internal sealed record ElbTargetGroup
+{
+    public required string TargetGroupArn { get; init; }
+    public required string TargetGroupName { get; init; }
+    public required string VpcId { get; init; }
+    public int Port { get; init; } = 80;
+    public string Protocol { get; init; } = "HTTP";
+    public string TargetType { get; init; } = "ip";
+    public string HealthCheckPath { get; init; } = "/health";
+    public string HealthCheckPort { get; init; } = "traffic-port";
+    public int HealthCheckIntervalSeconds { get; init; } = 30;
+    public int HealthCheckTimeoutSeconds { get; init; } = 5;
+    public string Matcher { get; init; } = "200";
+    public IReadOnlyList<string> LoadBalancerArns { get; init; } = [];
+    public IReadOnlyList<ElbTargetHealth> Targets { get; init; } = [];
+}
+
+// One registered target and its health; Reason and Description are absent for a healthy target, as in AWS.
+internal sealed record ElbTargetHealth(string Id, int Port, string State, string? Reason = null, string? Description = null, string? AvailabilityZone = null);

@@ -1,0 +1,18 @@
+namespace DiagBot.Sandbox.Aws.Logs;
+
+// One log line as CloudWatch Logs stores it; times are epoch milliseconds on the wire.
+internal sealed record LogEvent(DateTimeOffset Timestamp, string Message);
+
+internal sealed class LogStream(string name)
+{
+    public string Name { get; } = name;
+
+    public List<LogEvent> Events { get; } = [];
+}
+
+internal sealed class LogGroup(string name)
+{
+    public string Name { get; } = name;
+
+    public List<LogStream> Streams { get; } = [];
+}

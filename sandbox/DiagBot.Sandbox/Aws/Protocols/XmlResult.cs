@@ -1,0 +1,12 @@
+using System.Xml.Linq;
+
+namespace DiagBot.Sandbox.Aws.Protocols;
+
+// The members of a Query or EC2 answer, before the protocol wraps them in <{Operation}Response>.
+internal sealed record XmlResult(IReadOnlyList<XElement?> Members)
+{
+    public XmlResult(params XElement?[] members)
+        : this((IReadOnlyList<XElement?>)members)
+    {
+    }
+}

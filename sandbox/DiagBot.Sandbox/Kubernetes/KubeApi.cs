@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace DiagBot.Sandbox.Kubernetes;
+
+// The read side of a Kubernetes API server: discovery, then get and list of the seeded resources. Any bearer token
+// (or none, as kubectl sends to a plain-http server) is accepted.
+internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvider clock)
+{
+    public const string FaultService = "kubernetes";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            var segments = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var body = await RouteAsync(context, segments);
+            if (body is null)
+            {
+                throw new KubeException(404, "NotFound", "the server could not find the requested resource");
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body.ToJsonString());
+        }
+        catch (KubeException error)
+        {
+            context.Response.StatusCode = error.Code;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(KubeStatus.Failure(error).ToJsonString());
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up during a hang fault.
+        }
+    }
+
+    private async Task<JsonObject?> RouteAsync(HttpContext context, string[] s)
+    {
+        switch (s)
+        {
+            case ["version"]:
+                return KubeDiscovery.Version();
+            case ["api"]:
+                return KubeDiscovery.CoreVersions(context.Request);
+            case ["apis"]:
+                return KubeDiscovery.Groups();
+            case ["apis", var group] when KubeResource.All.Any(r => r.Group == group):
+                return KubeDiscovery.Group(group);
+            case ["api", var version]:
+                return KubeDiscovery.Resources("", version);
+            case ["apis", var group, var version]:
+                return KubeDiscovery.Resources(group, version);
+        }
+
+        var (group2, rest) = s[0] == "api" ? ("", s[1..]) : s.Length > 2 ? (s[1], s[2..]) : ("", Array.Empty<string>());
+        var version2 = rest.Length > 0 ? rest[0] : string.Empty;
+        rest = rest.Length > 0 ? rest[1..] : rest;
+        var (ns, plural, name) = rest switch
+        {
+            ["namespaces", var n, var p] => (n, p, null),
+            ["namespaces", var n, var p, var item] => (n, p, item),
+            [var p] => ((string?)null, p, (string?)null),
+            [var p, var item] => (null, p, item),
+            _ => (null, string.Empty, null),
+        };
+
+        var resource = KubeResource.All.FirstOrDefault(r => r.Group == group2 && r.Version == version2 && r.Plural == plural);
+        if (resource is null || (ns is not null && !resource.Namespaced))
+        {
+            return null;
+        }
+
+        await ApplyFaultAsync(resource, ns, name is null ? "list" : "get", context.RequestAborted);
+        return name is null ? List(context.Request, resource, ns) : Get(resource, ns, name);
+    }
+
+    private JsonObject Get(KubeResource resource, string? ns, string name)
+    {
+        var item = state.List(resource).FirstOrDefault(o => KubeState.Name(o) == name && (!resource.Namespaced || KubeState.Namespace(o) == ns))
+            ?? throw new KubeException(404, "NotFound", $"{resource.Plural} \"{name}\" not found", name, resource.Plural);
+        var copy = item.DeepClone().AsObject();
+        copy.Remove("kind");
+        copy.Remove("apiVersion");
+        return Typed(resource, copy, resource.Kind);
+    }
+
+    private JsonObject List(HttpRequest request, KubeResource resource, string? ns)
+    {
+        var labels = KubeSelectors.Labels(request.Query["labelSelector"]);
+        var fields = KubeSelectors.Fields(request.Query["fieldSelector"]);
+        var items = state.List(resource).Where(o => ns is null || KubeState.Namespace(o) == ns).Where(labels).Where(fields).ToList();
+
+        var offset = DecodeContinue(request.Query["continue"]);
+        var limit = int.TryParse(request.Query["limit"], CultureInfo.InvariantCulture, out var l) && l > 0 ? l : int.MaxValue;
+        var page = items.Skip(offset).Take(limit).ToList();
+        var remaining = items.Count - offset - page.Count;
+
+        if (KubeTables.Wanted(request))
+        {
+            return KubeTables.Table(resource, page, state.ResourceVersion, clock.GetUtcNow());
+        }
+
+        var metadata = new JsonObject { ["resourceVersion"] = state.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
+        if (remaining > 0)
+        {
+            metadata["continue"] = Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)));
+            metadata["remainingItemCount"] = remaining;
+        }
+
+        // Items in a list carry no kind or apiVersion of their own, as the API server sends them.
+        var array = new JsonArray([.. page.Select(o =>
+        {
+            var copy = o.DeepClone().AsObject();
+            copy.Remove("kind");
+            copy.Remove("apiVersion");
+            return (JsonNode)copy;
+        })]);
+        return Typed(resource, new JsonObject { ["metadata"] = metadata, ["items"] = array }, resource.Kind + "List");
+    }
+
+    private static JsonObject Typed(KubeResource resource, JsonObject body, string kind)
+    {
+        var result = new JsonObject { ["kind"] = kind, ["apiVersion"] = resource.GroupVersion };
+        foreach (var (key, value) in body.ToList())
+        {
+            body.Remove(key);
+            result[key] = value;
+        }
+
+        return result;
+    }
+
+    private async Task ApplyFaultAsync(KubeResource resource, string? ns, string verb, CancellationToken cancellationToken)
+    {
+        if (faults.Take(FaultService, resource.Plural) is not { } fault)
+        {
+            return;
+        }
+
+        if (fault.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Latency, clock, cancellationToken);
+        }
+
+        var scope = ns is null ? "at the cluster scope" : $"in the namespace \"{ns}\"";
+        switch (fault.Kind)
+        {
+            case SandboxFaultKind.Throttling:
+                throw new KubeException(429, "TooManyRequests", "the server has received too many requests and has asked us to try again later");
+            case SandboxFaultKind.ServerError:
+                throw new KubeException(500, "InternalError", "an error on the server (\"etcdserver: request timed out\") has prevented the request from succeeding");
+            case SandboxFaultKind.AccessDenied:
+                throw new KubeException(403, "Forbidden",
+                    $"{resource.Plural} is forbidden: User \"diagbot\" cannot {verb} resource \"{resource.Plural}\" in API group \"{resource.Group}\" {scope}", kind: resource.Plural);
+            case SandboxFaultKind.Hang:
+                await Task.Delay(fault.HangFor, clock, cancellationToken);
+                throw new KubeException(504, "Timeout", "the server was unable to return a response in the time allotted");
+            case SandboxFaultKind.None:
+            default:
+                return;
+        }
+    }
+
+    private static int DecodeContinue(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            throw new KubeException(400, "BadRequest", "continue key is not valid: illegal base64 data");
+        }
+    }
+}

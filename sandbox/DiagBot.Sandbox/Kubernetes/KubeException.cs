@@ -1,0 +1,13 @@
+namespace DiagBot.Sandbox.Kubernetes;
+
+// Answered as a metav1.Status object with the given HTTP code and reason (NotFound, BadRequest, Forbidden...).
+internal sealed class KubeException(int code, string reason, string message, string? name = null, string? kind = null) : Exception(message)
+{
+    public int Code { get; } = code;
+
+    public string Reason { get; } = reason;
+
+    public string? Name { get; } = name;
+
+    public string? Kind { get; } = kind;
+}

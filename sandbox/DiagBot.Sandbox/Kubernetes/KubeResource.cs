@@ -1,0 +1,19 @@
+namespace DiagBot.Sandbox.Kubernetes;
+
+// A resource type the simulated API server serves, as discovery describes it.
+internal sealed record KubeResource(string Group, string Version, string Plural, string Singular, string Kind, bool Namespaced, IReadOnlyList<string> ShortNames)
+{
+    public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    public static KubeResource Pods { get; } = new("", "v1", "pods", "pod", "Pod", true, ["po"]);
+
+    public static KubeResource Events { get; } = new("", "v1", "events", "event", "Event", true, ["ev"]);
+
+    public static KubeResource Nodes { get; } = new("", "v1", "nodes", "node", "Node", false, ["no"]);
+
+    public static KubeResource Namespaces { get; } = new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"]);
+
+    public static KubeResource DaemonSets { get; } = new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, ["ds"]);
+
+    public static IReadOnlyList<KubeResource> All { get; } = [Pods, Events, Nodes, Namespaces, DaemonSets];
+}

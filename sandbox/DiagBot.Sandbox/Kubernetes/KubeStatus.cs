@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace DiagBot.Sandbox.Kubernetes;
+
+internal static class KubeStatus
+{
+    public static JsonObject Failure(KubeException error)
+    {
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = error.Message,
+            ["reason"] = error.Reason,
+        };
+        if (error.Name is not null || error.Kind is not null)
+        {
+            status["details"] = new JsonObject { ["name"] = error.Name, ["kind"] = error.Kind };
+        }
+
+        status["code"] = error.Code;
+        return status;
+    }
+}
