@@ -1,3 +1,4 @@
+using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
@@ -19,4 +20,6 @@ public interface IEvidenceSource
     ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
 
     ILogsEvidence Logs => NoLogsEvidence.Instance;
+
+    IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
 }

@@ -1,3 +1,5 @@
+using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.AuditTrail.Live;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Ecs;
@@ -17,4 +19,6 @@ internal sealed class EvidenceSession(EvidenceScope scope, AwsClients aws, AwsLo
     public ILoadBalancingEvidence LoadBalancing { get; } = new LoadBalancingClient(aws.Query, scope, locations);
 
     public ILogsEvidence Logs { get; } = new LogsClient(aws.Json, scope, locations);
+
+    public IAuditTrailEvidence AuditTrail { get; } = new CloudTrailClient(aws.Json, scope, locations);
 }
