@@ -20,7 +20,7 @@ internal static partial class AppAccessDeniedSignals
     [GeneratedRegex(@"not authorized to perform|accessdenied|access denied|access to kms is not allowed|does not have (the )?permissions? to|is not authorized to|\b403\b.{0,20}forbidden|forbidden.{0,20}\b403\b", RegexOptions.CultureInvariant)]
     private static partial Regex Denied();
 
-    [GeneratedRegex(@"unable to locate credentials|nocredentialproviders|no valid providers in chain|could not load credentials|credentials? (could not|cannot) be (loaded|found)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"unable to locate credentials|unable to load (aws )?credentials|from any provider in the chain|security token included in the request is invalid|nocredentialproviders|no valid providers in chain|could not load credentials|credentials? (could not|cannot) be (loaded|found)", RegexOptions.CultureInvariant)]
     private static partial Regex NoCredentials();
 
     [GeneratedRegex(@"task (iam )?roles?|assumed[- ]role|instance role|machine role", RegexOptions.CultureInvariant)]

@@ -13,7 +13,7 @@ internal static partial class CrashLoopSignals
         new(Playbook, 0.85, ServiceCannotStartTasks(), "the service cannot keep its tasks running (repeated failed starts / circuit breaker)"),
         new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code")
         {
-            WhenExitCode = code => code is not null and not 0 and not OutOfMemorySignals.SigKillExitCode,
+            WhenExitCode = code => code is not null and not 0 and not OutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
         },
         new(Playbook, 0.45, EssentialContainerExited(), "an essential container exited (exit code unknown: 0 would be a finished job)")
         {
@@ -22,6 +22,7 @@ internal static partial class CrashLoopSignals
         new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == OutOfMemorySignals.SigKillExitCode },
         new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"),
         new(Playbook, 0.6, StartFailure(), "the container process cannot start (entrypoint or command)"),
+        new(Playbook, 0.5, ErrorPhase(), "the pod's container terminated in error") { OnlyIn = Fields.PodStatus },
         new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"),
         new(Playbook, 0.3, null, "the container exited with a non-zero code")
         {
@@ -31,13 +32,13 @@ internal static partial class CrashLoopSignals
 
     private const int SigTermExitCode = 143;
 
-    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|liveness probe failed|failed liveness probe", RegexOptions.CultureInvariant)]
     private static partial Regex CrashLoopWords();
 
-    [GeneratedRegex(@"unable to consistently start tasks|circuit ?breaker|tasks failed to start|deployment failed", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"unable to consistently start tasks|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceCannotStartTasks();
 
-    [GeneratedRegex(@"essential container in task exited", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"essential ?container ?(in task )?exited", RegexOptions.CultureInvariant)]
     private static partial Regex EssentialContainerExited();
 
     [GeneratedRegex(@"(failed|failing|fail) container health ?checks?|container health ?checks? (fail|are failing)|container is unhealthy", RegexOptions.CultureInvariant)]
@@ -45,6 +46,9 @@ internal static partial class CrashLoopSignals
 
     [GeneratedRegex(@"executable file not found in \$path|starting container process caused|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
     private static partial Regex StartFailure();
+
+    [GeneratedRegex(@"^(error|terminated)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ErrorPhase();
 
     [GeneratedRegex(@"cannotstartcontainer", RegexOptions.CultureInvariant)]
     private static partial Regex CannotStart();

@@ -26,7 +26,7 @@ internal static partial class DeploymentStuckSignals
     [GeneratedRegex(@"reached the limit on the number of (tasks|vcpus)|configuration is above your limit|unable to reach steady state|protected tasks", RegexOptions.CultureInvariant)]
     private static partial Regex QuotaOrScaleIn();
 
-    [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentStuckWords();
 
     [GeneratedRegex(@"operations are being throttled", RegexOptions.CultureInvariant)]

@@ -10,12 +10,16 @@ internal static partial class ExecFormatSignals
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.96, ExecFormatError(), "exec format error: the image's CPU architecture does not match the task's (runtimePlatform)"),
+        new(Playbook, 0.97, DescriptorPlatform(), "the image has no manifest for the task's platform (CPU architecture mismatch at pull time)"),
         new(Playbook, 0.85, PlatformMismatch(), "the image has no variant for the host's platform"),
         new(Playbook, 0.5, ArchitectureWords(), "a CPU architecture (ARM64 / x86_64) is named"),
     ];
 
     [GeneratedRegex(@"exec format error|exec user process caused", RegexOptions.CultureInvariant)]
     private static partial Regex ExecFormatError();
+
+    [GeneratedRegex(@"descriptor matching platform|manifest list entries", RegexOptions.CultureInvariant)]
+    private static partial Regex DescriptorPlatform();
 
     [GeneratedRegex(@"no matching manifest for|platform \(?linux/\w+\)? does not match|does not match the detected host platform|image'?s platform", RegexOptions.CultureInvariant)]
     private static partial Regex PlatformMismatch();

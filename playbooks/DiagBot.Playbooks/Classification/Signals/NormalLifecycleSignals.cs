@@ -15,17 +15,17 @@ internal static partial class NormalLifecycleSignals
         new(null, 0.88, ServiceProgress(), "a routine service event (steady state, tasks started or stopped, targets registered, scaling)"),
         new(null, 0.9, TargetHealthInProgress(), "the target is registering, draining or in its initial health checks; not a failure"),
         new(null, 0.9, HealthyOrTransitionalState(), "the target state is not a failure") { OnlyIn = Fields.TargetHealth },
-        new(null, 0.88, KubernetesNormalEvent(), "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)") { NotIn = Fields.Symptom },
+        new(null, 0.8, KubernetesNormalEvent(), "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)") { NotIn = Fields.Symptom },
         new(null, 0.9, HealthyPodPhase(), "the pod phase is not a failure") { OnlyIn = Fields.PodStatus },
         new(null, 0.75, AgentInformational(), "an informational agent or tool log line") { OnlyIn = Fields.Of(EvidenceField.Log, EvidenceField.ServiceEvent) },
         new(null, 0.35, null, "exit code 0: the container finished normally") { WhenExitCode = code => code == 0 },
         new(null, 0.5, null, "exit code 143: the container stopped on SIGTERM, as a graceful stop does") { WhenExitCode = code => code == SigTermExitCode },
     ];
 
-    [GeneratedRegex(@"essential container in task exited", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"essential ?container ?(in task )?exited", RegexOptions.CultureInvariant)]
     private static partial Regex EssentialContainerExited();
 
-    [GeneratedRegex(@"stopped by user|task stopped by|userinitiated|user initiated|scaling activity initiated by|servicescheduleriniti|service scheduler initiated|deployment .{0,60}replac\w* (the )?tasks?|scale-?in", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"stopped by user|forced by user|performing maintenance on the underlying infrastructure|task stopped by|userinitiated|user initiated|scaling activity initiated by|servicescheduleriniti|service scheduler initiated|deployment .{0,60}replac\w* (the )?tasks?|scale-?in", RegexOptions.CultureInvariant)]
     private static partial Regex StoppedOnPurpose();
 
     [GeneratedRegex(@"has reached a steady state|has started \d+ tasks?|has stopped \d+ running tasks?|(de)?registered \d+ targets? in|has begun draining connections|deployment \S* ?(has )?completed|deployment completed|successfully set desired count|change successfully fulfilled|updated computeddesiredcount", RegexOptions.CultureInvariant)]
@@ -37,7 +37,7 @@ internal static partial class NormalLifecycleSignals
     [GeneratedRegex(@"^(healthy|initial|draining|unavailable)$", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyOrTransitionalState();
 
-    [GeneratedRegex(@"^(normal\s+)?(scheduled\s+)?successfully assigned|^pulling image|^successfully pulled image|^container image .{0,200} already present|^created container|^started container|^stopping container|scaled (up|down) replica set|triggered scale-up|successfully enabled logging|^(killing|sandboxchanged)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"successfully assigned|(?<!back-?off )pulling image|successfully pulled image|already present on machine|^created pod:|created container|started container|stopping container|scaled (up|down) replica set|triggered scale-up|successfully enabled logging|^(killing|sandboxchanged)\b", RegexOptions.CultureInvariant)]
     private static partial Regex KubernetesNormalEvent();
 
     [GeneratedRegex(@"^(running|succeeded|completed)$", RegexOptions.CultureInvariant)]

@@ -13,7 +13,8 @@ internal static partial class OutOfMemorySignals
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.95, OomWords(), "the container was killed for exceeding its memory limit (OOM)"),
-        new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which") { NotIn = Fields.Log },
+        new(Playbook, 0.55, NodeLowOnMemory(), "the pod was evicted because its node ran low on memory"),
+        new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"),
         new(Playbook, 0.45, null, "exit code 137 without OOM wording: a SIGKILL, often the agent's kill after the stop timeout rather than memory; playbook 7 checks memory limits and says which")
         {
             WhenExitCode = code => code == SigKillExitCode,
@@ -22,6 +23,9 @@ internal static partial class OutOfMemorySignals
 
     [GeneratedRegex(@"outofmemory|out of memory|\boom-?kill|oomkilled|\boom\b|killed due to memory|memory limit too low|java heap space|cannot allocate memory|memory cgroup out of memory", RegexOptions.CultureInvariant)]
     private static partial Regex OomWords();
+
+    [GeneratedRegex(@"low on resource: memory|memorypressure|memory pressure", RegexOptions.CultureInvariant)]
+    private static partial Regex NodeLowOnMemory();
 
     [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b", RegexOptions.CultureInvariant)]
     private static partial Regex Exit137Words();

@@ -17,7 +17,7 @@ internal static partial class PodsContainerCreatingSignals
     [GeneratedRegex(@"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container|no ip addresses available|insufficientcidrblocks|failed to allocate for range|ipamd|assing ip", RegexOptions.CultureInvariant)]
     private static partial Regex IpAssignment();
 
-    [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\badd cmd:|addnetwork grpc|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
     private static partial Regex SandboxNetwork();
 
     [GeneratedRegex(@"containercreating|container creating", RegexOptions.CultureInvariant)]

@@ -16,10 +16,10 @@ internal static partial class PodsPendingSignals
         new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus },
     ];
 
-    [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful|didn'?t trigger scale-up|max node group size reached", RegexOptions.CultureInvariant)]
     private static partial Regex SchedulerMessage();
 
-    [GeneratedRegex(@"fargate profile|fargate-scheduler|pod provisioning timed out|misconfigured fargate|fargate.{0,40}\bpods?\b.{0,40}pending", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"fargate profile|fargate-scheduler|not supported on fargate|pod provisioning timed out|misconfigured fargate|fargate.{0,40}\bpods?\b.{0,40}pending", RegexOptions.CultureInvariant)]
     private static partial Regex FargateProfile();
 
     [GeneratedRegex(@"\bpods?\b.{0,60}\bpending\b|\bpending\b.{0,40}\bpods?\b", RegexOptions.CultureInvariant)]

@@ -14,6 +14,8 @@ internal static partial class SecretsSignals
         new(Playbook, 0.35, SecretRetrieval(), "a secret read failed in a log line (the app's own call would be playbook 4)") { OnlyIn = Fields.Log },
         new(Playbook, 0.3, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
         new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
+        new(Playbook, 0.6, EnvironmentFiles(), "the task's environment files could not be downloaded from S3 (execution role or the S3 route)"),
+        new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"),
         new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"),
     ];
 
@@ -28,6 +30,12 @@ internal static partial class SecretsSignals
 
     [GeneratedRegex(@"(secret|\bssm\b|\basm\b).{0,240}(context deadline exceeded|request ?canceled|i/o timeout|check your task network)", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsNetwork();
+
+    [GeneratedRegex(@"failed to download env files|environment ?files?", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentFiles();
+
+    [GeneratedRegex(@"createcontainerconfigerror|secret ""?[\w.-]+""? not found", RegexOptions.CultureInvariant)]
+    private static partial Regex KubernetesSecretMissing();
 
     [GeneratedRegex(@"secret.{0,240}\bkms\b", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsKms();

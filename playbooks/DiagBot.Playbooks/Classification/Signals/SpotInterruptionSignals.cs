@@ -12,14 +12,18 @@ internal static partial class SpotInterruptionSignals
     [
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
         new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"),
+        new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
         new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
     ];
 
-    [GeneratedRegex(@"spot ?interruption|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
     private static partial Regex SpotInterrupted();
 
     [GeneratedRegex(@"terminationnotice|termination notice|interruption notice|rebalance recommendation", RegexOptions.CultureInvariant)]
     private static partial Regex TerminationNotice();
+
+    [GeneratedRegex(@"host ec2 .{0,60}(stopped|terminated)|instance .{0,40}(marked|scheduled) for termination", RegexOptions.CultureInvariant)]
+    private static partial Regex HostGone();
 
     [GeneratedRegex(@"fargate_spot|fargate spot|\bspot (instance|capacity|node|task)s?\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpotCapacity();
