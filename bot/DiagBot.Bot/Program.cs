@@ -1,6 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using DiagBot.Bot.Cli;
+using DiagBot.Bot.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+if (CliApp.Handles(args))
+{
+    return await CliApp.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
 
-app.Run();
+try
+{
+    var app = await DiagBotApp.BuildAsync(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidConfigurationException exception)
+{
+    // A missing or wrong setting stops start-up with its name, not a stack trace.
+    await Console.Error.WriteLineAsync($"configuration error: {exception.Message}");
+    return CliApp.ExitBadInput;
+}

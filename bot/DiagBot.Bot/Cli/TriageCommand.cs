@@ -1,0 +1,18 @@
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Bot.Cli;
+
+/// <summary>`triage --jsonl`: text classification only, no network, one output line per input line.</summary>
+internal static class TriageCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args is not ["--jsonl"])
+        {
+            await error.WriteLineAsync($"triage takes exactly one flag, --jsonl, and reads JSON lines on standard input.{Environment.NewLine}{CliApp.Usage}").ConfigureAwait(false);
+            return CliApp.ExitBadInput;
+        }
+
+        return await TriageJsonl.RunAsync(input, output, cancellationToken).ConfigureAwait(false);
+    }
+}

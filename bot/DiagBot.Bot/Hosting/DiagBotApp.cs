@@ -1,0 +1,18 @@
+namespace DiagBot.Bot.Hosting;
+
+/// <summary>
+/// The serve mode's table of contents. Tests start it on a loopback port the same way Program does
+/// (WebApplicationFactory cannot: it would capture the in-process sandbox's host, built first).
+/// </summary>
+public static class DiagBotApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
+
+        var app = builder.Build();
+        app.MapHealth();
+        return app;
+    }
+}

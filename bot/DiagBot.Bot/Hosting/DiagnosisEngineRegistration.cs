@@ -1,0 +1,25 @@
+using Amazon.Runtime;
+using DiagBot.Bot.Rendering;
+using DiagBot.Diagnostics;
+using DiagBot.Playbooks;
+using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Triage;
+
+namespace DiagBot.Bot.Hosting;
+
+/// <summary>The request path behind every channel: evidence, triage, playbooks, diagnoser.</summary>
+internal static class DiagnosisEngineRegistration
+{
+    public static IServiceCollection AddDiagnosisEngine(this IServiceCollection services, IConfiguration configuration, AnswerOrigin origin, AWSCredentials? credentials)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(origin);
+        services.AddDiagBotEvidence(configuration, credentials);
+        services.AddSingleton<ISymptomClassifier, SymptomClassifier>();
+        services.AddSingleton(PlaybookCatalog.Create());
+        services.AddSingleton<PlaybookRanker>();
+        services.AddSingleton<Diagnoser>();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Triage;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.Diagnosis;
+
+/// <summary>The path of one request: read the first facts, rank the playbooks, run the best ones, order the verdicts.</summary>
+public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker ranker, TimeProvider clock)
+{
+    public async Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, CancellationToken cancellationToken)
+    {
+        var evidence = sessions.StartSession();
+        var context = new DiagnosisContext(subject, evidence, clock);
+        switch (subject)
+        {
+            case TaskSubject task:
+                var described = await evidence.Ecs.DescribeTaskAsync(task.Task, cancellationToken).ConfigureAwait(false);
+                if (described.Value is null)
+                {
+                    return UnreadableTask(task, described.Gap!);
+                }
+
+                context = context with { Task = described.Value };
+                return await RunAsync(context, ranker.Rank(TaskFacts.From(described.Value)), cancellationToken).ConfigureAwait(false);
+
+            case SymptomSubject symptom:
+                // Free text alone proves nothing: rank the likely failure modes and ask for the identifier.
+                return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank([SymptomFacts.From(symptom)]) };
+
+            default:
+                return new DiagnosisReport
+                {
+                    Subject = subject,
+                    SubjectProblem = $"Diagnosing a {subject.Kind} is not supported yet. Give the ARN of one of its stopped tasks instead: `aws ecs list-tasks --cluster <cluster> --desired-status STOPPED`.",
+                };
+        }
+    }
+
+    private static DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap) => gap.Reason switch
+    {
+        GapReason.NotFound => new DiagnosisReport
+        {
+            Subject = subject,
+            SubjectProblem = $"{gap.Detail}. Check the id with `aws ecs list-tasks --cluster {subject.Task.Cluster ?? "<cluster>"} --desired-status STOPPED`, or give the full task ARN (its cluster, account and region decide where DiagBot looks).",
+        },
+        GapReason.InvalidRequest => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. Give the full task ARN to say which one." },
+        _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
+    };
+
+    private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, CancellationToken cancellationToken)
+    {
+        var chosen = ranking.Take(PlaybookRanker.MaxPlaybooksRun).ToList();
+        var verdicts = await Task.WhenAll(chosen.Select(ranked => InvestigateSafelyAsync(ranked.Playbook, context, cancellationToken))).ConfigureAwait(false);
+        return new DiagnosisReport
+        {
+            Subject = context.Subject,
+            Ranking = ranking,
+            Verdicts = verdicts
+                .Select((verdict, index) => (verdict, index))
+                .OrderBy(pair => StatusOrder(pair.verdict.Status))
+                .ThenBy(pair => pair.index)
+                .Select(pair => pair.verdict)
+                .ToList(),
+        };
+    }
+
+    private static async Task<Verdict> InvestigateSafelyAsync(IPlaybook playbook, DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await playbook.InvestigateAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One playbook's bug must not take the others' answers down with it.
+            return new Verdict
+            {
+                Playbook = playbook.Id,
+                Name = playbook.Name,
+                Title = playbook.Title,
+                Status = VerdictStatus.Inconclusive,
+                RootCause = $"Playbook {playbook.Name} failed before reaching a verdict ({exception.GetType().Name}).",
+            };
+        }
+    }
+
+    private static int StatusOrder(VerdictStatus status) => status switch
+    {
+        VerdictStatus.Confirmed => 0,
+        VerdictStatus.Likely => 1,
+        VerdictStatus.Inconclusive => 2,
+        _ => 3,
+    };
+}

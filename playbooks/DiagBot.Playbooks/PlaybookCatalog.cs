@@ -1,0 +1,12 @@
+using DiagBot.Playbooks.Ecs;
+
+namespace DiagBot.Playbooks;
+
+/// <summary>Every playbook, in one visible list. A convention test fails when one is missing here.</summary>
+public static class PlaybookCatalog
+{
+    public static IReadOnlyList<IPlaybook> Create() =>
+    [
+        new TaskOutOfMemoryPlaybook(),
+    ];
+}

@@ -1,0 +1,54 @@
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.Triage;
+
+/// <summary>Ranks the playbooks from the first facts: each fact is classified, each playbook keeps its best score.</summary>
+public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<IPlaybook> playbooks)
+{
+    public const int MaxPlaybooksRun = 3;
+
+    // Below this a playbook is a guess not worth an API call.
+    public const double MinimumScore = 0.3;
+
+    private const int SigKillExitCode = 137;
+
+    // An exit 137 always deserves playbook 7's look, if only to say it was a SIGKILL and not memory.
+    private const double ExitCode137Floor = 0.5;
+
+    public IReadOnlyList<RankedPlaybook> Rank(IEnumerable<TriageFact> facts)
+    {
+        var best = new Dictionary<int, (double Score, string Why)>();
+        foreach (var fact in facts)
+        {
+            foreach (var candidate in classifier.Rank(fact.Text, fact.Field, fact.ExitCode))
+            {
+                if (candidate.Playbook is int id)
+                {
+                    Keep(best, id, candidate.Confidence, $"{fact.Source}: {candidate.Why}");
+                }
+            }
+
+            if (fact.ExitCode == SigKillExitCode)
+            {
+                Keep(best, 7, ExitCode137Floor, $"{fact.Source}: exit code 137 (SIGKILL)");
+            }
+        }
+
+        return best
+            .Where(entry => entry.Value.Score >= MinimumScore)
+            .Select(entry => (Playbook: playbooks.FirstOrDefault(p => p.Id == entry.Key), entry.Value))
+            .Where(entry => entry.Playbook is not null)
+            .Select(entry => new RankedPlaybook(entry.Playbook!, entry.Value.Score, entry.Value.Why))
+            .OrderByDescending(ranked => ranked.Score)
+            .ThenBy(ranked => ranked.Playbook.Id)
+            .ToList();
+    }
+
+    private static void Keep(Dictionary<int, (double Score, string Why)> best, int id, double score, string why)
+    {
+        if (!best.TryGetValue(id, out var current) || score > current.Score)
+        {
+            best[id] = (score, why);
+        }
+    }
+}

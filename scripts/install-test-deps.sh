@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh machine; does nothing for what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_updated=false
+apt_install() {
+  if [ "$apt_updated" = false ]; then
+    apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# kubectl reads the sandbox's Kubernetes API in the conformance tests.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "install-test-deps: installing kubectl"
+  apt_install kubectl || apt_install kubernetes-client
+fi
+
+# The official AWS SDK for JavaScript reads the sandbox in the conformance tests.
+if [ -f tests/conformance/package-lock.json ]; then
+  marker=tests/conformance/node_modules/.package-lock.json
+  if [ ! -f "$marker" ] || [ tests/conformance/package-lock.json -nt "$marker" ]; then
+    echo "install-test-deps: npm ci in tests/conformance"
+    npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
+  fi
+fi

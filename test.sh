@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test DiagBot has. Installs what the tests need first (idempotent), then ends with one line
+# "N passed, N failed[, N skipped]" for the whole run, and exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+scripts/install-test-deps.sh || { echo "test.sh: installing the test dependencies failed (see above)"; exit 1; }
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet test DiagBot.sln --nologo --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+scripts/summarize-trx.sh "$results"
+summary_status=$?
+[ $status -eq 0 ] && [ $summary_status -eq 0 ]

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using DiagBot.Bot.Cli;
+using DiagBot.Bot.Tests.Support;
+using DiagBot.Sandbox;
+
+namespace DiagBot.Bot.Tests.Cli;
+
+/// <summary>The CLI path end to end: the CLI starts its own sandbox and reads it over HTTP through the live client.</summary>
+public sealed class DiagnoseCommandTests
+{
+    [Fact]
+    public async Task Diagnose_SeededOomTaskByArn_ConfirmsPlaybook7WithRealIds()
+    {
+        var subject = await SubjectOfAsync("p07-task-oom");
+
+        var run = await CliRun.ExecuteAsync("diagnose", subject, "--format", "json");
+
+        Assert.Equal(CliApp.ExitVerdict, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var verdict = json.RootElement.GetProperty("verdicts")[0];
+        Assert.Equal(7, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
+        Assert.Equal("oom", verdict.GetProperty("subCause").GetString());
+        var taskId = subject[(subject.LastIndexOf('/') + 1)..];
+        Assert.Contains($"--cluster prod --tasks {taskId}", verdict.GetProperty("confirm").GetString(), StringComparison.Ordinal);
+        Assert.True(json.RootElement.GetProperty("sandbox").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Diagnose_SeededStopTimeoutTaskByBareId_SaysSigKillNotMemoryAndExitsOne()
+    {
+        var subject = await SubjectOfAsync("lookalike-137-stop-timeout");
+        var bareId = subject[(subject.LastIndexOf('/') + 1)..];
+
+        var run = await CliRun.ExecuteAsync("diagnose", bareId);
+
+        Assert.Equal(CliApp.ExitNothingMatched, run.ExitCode);
+        Assert.Contains("Not memory", run.Output, StringComparison.Ordinal);
+        Assert.Contains("SIGKILL", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ruled_out", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Answered from the DiagBot sandbox", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_UnknownTask_ExitsTwoWithOneLineSayingWhatToType()
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", "arn:aws:ecs:us-east-1:111122223333:task/prod/ffffffffffffffffffffffffffffffff");
+
+        Assert.Equal(CliApp.ExitBadInput, run.ExitCode);
+        Assert.Empty(run.Output);
+        Assert.Contains("ffffffffffffffffffffffffffffffff", run.Error, StringComparison.Ordinal);
+        Assert.Contains("aws ecs list-tasks --cluster prod", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:ecs:us-east-1:111122223333:task/prod/zz", "malformed id")]
+    [InlineData("0f3c9a1b2c3d4e5f", "ECS task ids are 32 hex characters")]
+    [InlineData("arn:aws:s3:::my-bucket", "not an ECS task")]
+    public async Task Diagnose_UnparseableReference_ExitsTwoWithoutStartingAnything(string reference, string expected)
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", reference);
+
+        Assert.Equal(CliApp.ExitBadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_UnknownFormat_ExitsTwo()
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", "0f3c9a1b2c3d4e5f60718293a4b5c6d7", "--format", "xml");
+
+        Assert.Equal(CliApp.ExitBadInput, run.ExitCode);
+        Assert.Contains("--format markdown or --format json", run.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SubjectOfAsync(string scenario)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        return sandbox.Scenarios.Single(s => s.Name == scenario).Subject;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using DiagBot.Bot.Rendering;
+using DiagBot.Bot.Tests.Support;
+
+namespace DiagBot.Bot.Tests.Rendering;
+
+public sealed class RendererTests
+{
+    private static readonly AnswerOrigin Sandbox = AnswerOrigin.Sandbox("111122223333");
+
+    [Fact]
+    public void Markdown_OomVerdict_MatchesGolden() =>
+        Golden.AssertMatches(MarkdownRenderer.Render(Reports.OutOfMemory(), Sandbox), "oom-verdict.md");
+
+    [Fact]
+    public void Json_OomVerdict_MatchesGolden() =>
+        Golden.AssertMatches(JsonRenderer.Render(Reports.OutOfMemory(), Sandbox) + "\n", "oom-verdict.json");
+
+    [Fact]
+    public void Json_OomVerdict_HasTheDocumentedContractFields()
+    {
+        using var document = JsonDocument.Parse(JsonRenderer.Render(Reports.OutOfMemory(), Sandbox));
+        var root = document.RootElement;
+        var verdict = root.GetProperty("verdicts")[0];
+
+        Assert.Equal(Reports.TaskArn, root.GetProperty("subject").GetString());
+        Assert.True(root.GetProperty("sandbox").GetBoolean());
+        Assert.Equal(7, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
+        foreach (var field in new[] { "title", "rootCause", "evidence", "fix", "confirm", "missing" })
+        {
+            Assert.True(verdict.TryGetProperty(field, out _), $"verdict lacks {field}");
+        }
+
+        Assert.Equal("ecs:DescribeTasks", verdict.GetProperty("evidence")[0].GetProperty("source").GetString());
+        Assert.Equal("access_denied", verdict.GetProperty("missing")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void Markdown_LiveOrigin_DoesNotClaimSandbox()
+    {
+        var text = MarkdownRenderer.Render(Reports.OutOfMemory(), AnswerOrigin.Live);
+
+        Assert.DoesNotContain("sandbox", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Json_ValueWithQuotesAndMarkup_StaysIntactAndValid()
+    {
+        const string hostile = "\"</script><script>alert(1)</script>\\";
+
+        using var document = JsonDocument.Parse(JsonRenderer.Render(Reports.OutOfMemory(hostile), Sandbox));
+
+        Assert.Equal(hostile, document.RootElement.GetProperty("verdicts")[0].GetProperty("evidence")[1].GetProperty("value").GetString());
+    }
+}

@@ -1,0 +1,42 @@
+using DiagBot.Bot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiagBot.Bot.Tests.Support;
+
+/// <summary>The bot in serve mode on a free loopback port, exactly as Program starts it.</summary>
+internal sealed class RunningBot : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningBot(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningBot> StartAsync(params string[] settings)
+    {
+        string[] args = ["--urls=http://127.0.0.1:0", .. settings];
+        var app = await DiagBotApp.BuildAsync(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningBot(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,112 @@
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Tests.Fakes;
+using DiagBot.Playbooks.Triage;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.Tests.Diagnosis;
+
+public sealed class DiagnoserTests
+{
+    private readonly FakeEcsEvidence _evidence = new();
+
+    [Fact]
+    public async Task Diagnose_OomTask_RunsPlaybook7AndConfirms()
+    {
+        _evidence.Tasks.Add(EcsTasks.OutOfMemory());
+        _evidence.TaskDefinitions.Add(EcsTasks.Definition());
+        var sut = CreateSut(new FakeClassifier(("OutOfMemoryError", 7, 0.95)), PlaybookCatalog.Create());
+
+        var report = await sut.DiagnoseAsync(Subject(EcsTasks.OomTaskId), CancellationToken.None);
+
+        var verdict = Assert.Single(report.Verdicts);
+        Assert.Equal((7, VerdictStatus.Confirmed), (verdict.Playbook, verdict.Status));
+        Assert.True(report.FoundFailure);
+        Assert.Contains("OutOfMemoryError", report.Ranking[0].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_Exit137WithoutOomWords_StillAsksPlaybook7WhichRulesMemoryOut()
+    {
+        _evidence.Tasks.Add(EcsTasks.KilledAfterStopTimeout());
+        _evidence.TaskDefinitions.Add(EcsTasks.Definition());
+        var sut = CreateSut(new FakeClassifier(), PlaybookCatalog.Create());
+
+        var report = await sut.DiagnoseAsync(Subject(EcsTasks.SigKillTaskId), CancellationToken.None);
+
+        var verdict = Assert.Single(report.Verdicts);
+        Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
+        Assert.False(report.FoundFailure);
+        Assert.Contains("exit code 137", report.Ranking[0].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_UnknownTask_IsASubjectProblemNotAVerdict()
+    {
+        var sut = CreateSut(new FakeClassifier(), PlaybookCatalog.Create());
+
+        var report = await sut.DiagnoseAsync(Subject("ffffffffffffffffffffffffffffffff"), CancellationToken.None);
+
+        Assert.Contains("No task ffffffffffffffffffffffffffffffff", report.SubjectProblem, StringComparison.Ordinal);
+        Assert.Empty(report.Verdicts);
+    }
+
+    [Fact]
+    public async Task Diagnose_DescribeTasksDenied_ReportsTheGapInsteadOfFailing()
+    {
+        _evidence.Gaps["DescribeTasks"] = new EvidenceGap("ecs", "DescribeTasks", GapReason.AccessDenied, "not authorized to perform: ecs:DescribeTasks");
+        var sut = CreateSut(new FakeClassifier(), PlaybookCatalog.Create());
+
+        var report = await sut.DiagnoseAsync(Subject(EcsTasks.OomTaskId), CancellationToken.None);
+
+        Assert.Null(report.SubjectProblem);
+        Assert.Equal(GapReason.AccessDenied, Assert.Single(report.TriageGaps).Reason);
+    }
+
+    [Fact]
+    public async Task Diagnose_PlaybookThrows_BecomesInconclusiveAndOthersStillAnswer()
+    {
+        _evidence.Tasks.Add(EcsTasks.OutOfMemory());
+        var broken = new StubPlaybook(2, VerdictStatus.Confirmed, throws: true);
+        var working = new StubPlaybook(3, VerdictStatus.Likely);
+        var sut = CreateSut(new FakeClassifier(("OutOfMemoryError", 2, 0.9), ("Essential container", 3, 0.6)), [broken, working]);
+
+        var report = await sut.DiagnoseAsync(Subject(EcsTasks.OomTaskId), CancellationToken.None);
+
+        Assert.Equal([3, 2], report.Verdicts.Select(v => v.Playbook));
+        Assert.Equal(VerdictStatus.Inconclusive, report.Verdicts[1].Status);
+        Assert.Contains("stub-2 failed", report.Verdicts[1].RootCause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_ManyCandidates_RunsOnlyTheBestThree()
+    {
+        _evidence.Tasks.Add(EcsTasks.OutOfMemory());
+        var stubs = Enumerable.Range(1, 5).Select(id => new StubPlaybook(id, VerdictStatus.Likely)).ToList();
+        var sut = CreateSut(
+            new FakeClassifier(("Essential", 1, 0.9), ("Essential", 2, 0.8), ("Essential", 3, 0.7), ("Essential", 4, 0.6), ("Essential", 5, 0.5)),
+            stubs);
+
+        var report = await sut.DiagnoseAsync(Subject(EcsTasks.OomTaskId), CancellationToken.None);
+
+        Assert.Equal([1, 2, 3], report.Verdicts.Select(v => v.Playbook));
+        Assert.False(stubs[3].Ran);
+        Assert.Equal(5, report.Ranking.Count);
+    }
+
+    [Fact]
+    public async Task Diagnose_SymptomText_RanksWithoutCallingAws()
+    {
+        var sut = CreateSut(new FakeClassifier(("503", 5, 0.7)), PlaybookCatalog.Create());
+
+        var report = await sut.DiagnoseAsync(new SymptomSubject("ALB 503 since the deploy"), CancellationToken.None);
+
+        Assert.Empty(report.Verdicts);
+        Assert.Equal(0, _evidence.Calls);
+    }
+
+    private static TaskSubject Subject(string id) => Assert.IsType<TaskSubject>(SubjectParser.Parse(id).Subject);
+
+    private Diagnoser CreateSut(FakeClassifier classifier, IReadOnlyList<IPlaybook> playbooks) =>
+        new(_evidence, new PlaybookRanker(classifier, playbooks), TimeProvider.System);
+}

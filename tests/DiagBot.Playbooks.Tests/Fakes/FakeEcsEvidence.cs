@@ -1,0 +1,48 @@
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Playbooks.Tests.Fakes;
+
+/// <summary>ECS evidence held in memory; a gap can stand in for any operation.</summary>
+internal sealed class FakeEcsEvidence : IEcsEvidence, IEvidenceSource, IEvidenceSessionFactory
+{
+    public List<EcsTask> Tasks { get; } = [];
+
+    public List<EcsTaskDefinition> TaskDefinitions { get; } = [];
+
+    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
+
+    public int Calls { get; private set; }
+
+    public IEcsEvidence Ecs => this;
+
+    public IEvidenceSource StartSession() => this;
+
+    public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken)
+    {
+        Calls++;
+        if (Gaps.TryGetValue("DescribeTasks", out var gap))
+        {
+            return Task.FromResult(EvidenceResult<EcsTask>.Missing(gap));
+        }
+
+        var found = Tasks.FirstOrDefault(t => t.TaskId == task.TaskId);
+        return Task.FromResult(found is null
+            ? EvidenceResult<EcsTask>.Missing(new EvidenceGap("ecs", "DescribeTasks", GapReason.NotFound, $"No task {task.TaskId} in cluster prod."))
+            : EvidenceResult<EcsTask>.Found(found));
+    }
+
+    public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken)
+    {
+        Calls++;
+        if (Gaps.TryGetValue("DescribeTaskDefinition", out var gap))
+        {
+            return Task.FromResult(EvidenceResult<EcsTaskDefinition>.Missing(gap));
+        }
+
+        var found = TaskDefinitions.FirstOrDefault(d => d.TaskDefinitionArn == taskDefinitionArn);
+        return Task.FromResult(found is null
+            ? EvidenceResult<EcsTaskDefinition>.Missing(new EvidenceGap("ecs", "DescribeTaskDefinition", GapReason.NotFound, "Unable to describe task definition."))
+            : EvidenceResult<EcsTaskDefinition>.Found(found));
+    }
+}
