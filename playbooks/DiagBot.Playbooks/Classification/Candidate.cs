@@ -9,4 +9,12 @@ internal sealed record Candidate(int? Playbook, double Score, IReadOnlyList<Sign
         var disbelief = ordered.Aggregate(1.0, (product, hit) => product * (1 - hit.Rule.Weight));
         return new Candidate(playbook, ordered.Count == 0 ? 0 : 1 - disbelief, ordered);
     }
+
+    public Candidate ExplainedAwayBy(IEnumerable<SignalHit> hits)
+    {
+        var remaining = hits
+            .Where(h => Playbook is { } playbook && h.Rule.ExplainsAway?.Contains(playbook) == true)
+            .Aggregate(Score, (score, hit) => score * (1 - hit.Rule.Weight));
+        return this with { Score = remaining };
+    }
 }

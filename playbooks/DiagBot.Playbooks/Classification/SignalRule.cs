@@ -14,6 +14,12 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
     /// <summary>The fields the rule ignores.</summary>
     public IReadOnlySet<EvidenceField>? NotIn { get; init; }
 
+    /// <summary>
+    /// Playbooks this (usually "none") signal explains away when it matches: a deliberate stop explains a SIGKILL,
+    /// a log-driver failure explains the AccessDenied inside it. Their scores are discounted by this rule's weight.
+    /// </summary>
+    public IReadOnlySet<int>? ExplainsAway { get; init; }
+
     /// <summary>A condition on the container exit code; null means any exit code.</summary>
     public Func<int?, bool>? WhenExitCode { get; init; }
 

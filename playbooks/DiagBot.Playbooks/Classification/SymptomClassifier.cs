@@ -65,7 +65,7 @@ public sealed class SymptomClassifier : ISymptomClassifier
         var candidates = hits
             .Where(h => h.Rule.Playbook is not null)
             .GroupBy(h => h.Rule.Playbook)
-            .Select(g => Candidate.From(g.Key, g))
+            .Select(g => Candidate.From(g.Key, g).ExplainedAwayBy(hits))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Playbook)
             .ToList();

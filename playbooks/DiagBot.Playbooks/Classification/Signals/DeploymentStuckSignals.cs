@@ -14,6 +14,7 @@ internal static partial class DeploymentStuckSignals
         new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),
         new(Playbook, 0.85, QuotaOrScaleIn(), "a quota or task protection blocks the service from reaching steady state"),
         new(Playbook, 0.75, DeploymentStuckWords(), "the deployment does not complete"),
+        new(Playbook, 0.6, AgentDisconnected(), "the ECS agent cannot reach ECS, so the instance takes no tasks"),
         new(Playbook, 0.55, Throttled(), "the service's operations are throttled"),
     ];
 
@@ -28,6 +29,9 @@ internal static partial class DeploymentStuckSignals
 
     [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentStuckWords();
+
+    [GeneratedRegex(@"error connecting to (acs|tcs)|unable to dial ecs-[at]-|agent\w* (is )?disconnected|agentconnected\W{0,4}false|ecs agent.{0,30}(not running|not connected|stopped)", RegexOptions.CultureInvariant)]
+    private static partial Regex AgentDisconnected();
 
     [GeneratedRegex(@"operations are being throttled", RegexOptions.CultureInvariant)]
     private static partial Regex Throttled();

@@ -13,7 +13,7 @@ internal static partial class ExecCommandSignals
         new(Playbook, 0.9, KubectlExec(), "kubectl exec cannot open a session into the container"),
     ];
 
-    [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|session ?manager ?plugin|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
     private static partial Regex EcsExec();
 
     [GeneratedRegex(@"kubectl exec|unable to upgrade connection|pods/exec|error executing command in container|oci runtime exec failed|exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?", RegexOptions.CultureInvariant)]

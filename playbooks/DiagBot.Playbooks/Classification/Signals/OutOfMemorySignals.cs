@@ -27,6 +27,6 @@ internal static partial class OutOfMemorySignals
     [GeneratedRegex(@"low on resource: memory|memorypressure|memory pressure", RegexOptions.CultureInvariant)]
     private static partial Regex NodeLowOnMemory();
 
-    [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b|\b137\W{0,3}(exit|code|error)", RegexOptions.CultureInvariant)]
     private static partial Regex Exit137Words();
 }

@@ -9,8 +9,15 @@ internal static partial class OutsideFifteenSignals
 {
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(null, 0.93, LogDriverSetup(), "a log-driver set-up failure (awslogs group, region, permissions or route to CloudWatch Logs): outside the fifteen playbooks"),
-        new(null, 0.9, RoleCannotBeAssumed(), "ECS could not assume the task's role (trust policy or iam:PassRole): outside the fifteen playbooks"),
+        new(null, 0.93, LogDriverSetup(), "a log-driver set-up failure (awslogs group, region, permissions or route to CloudWatch Logs): outside the fifteen playbooks")
+        {
+            // The AccessDenied, "unable to" and CannotStartContainerError wording inside is the log driver's, not the app's.
+            ExplainsAway = new HashSet<int> { CannotPullContainerSignals.Playbook, SecretsSignals.Playbook, AppAccessDeniedSignals.Playbook, CrashLoopSignals.Playbook },
+        },
+        new(null, 0.9, RoleCannotBeAssumed(), "ECS could not assume the task's role (trust policy or iam:PassRole): outside the fifteen playbooks")
+        {
+            ExplainsAway = new HashSet<int> { AppAccessDeniedSignals.Playbook },
+        },
         new(null, 0.85, ThinPoolFull(), "the instance's Docker thin pool is full: outside the fifteen playbooks"),
         new(null, 0.85, InvalidTaskSize(), "the task definition's CPU/memory combination is invalid: outside the fifteen playbooks"),
     ];

@@ -11,6 +11,7 @@ internal static partial class PodsPendingSignals
     [
         new(Playbook, 0.95, SchedulerMessage(), "the scheduler cannot place the pod (resources, taints, affinity or volumes)"),
         new(Playbook, 0.8, FargateProfile(), "EKS Fargate cannot place the pod (no matching Fargate profile, or provisioning timed out)"),
+        new(Playbook, 0.8, SchedulingFailureWords(), "the pod cannot be scheduled"),
         new(Playbook, 0.8, PodsPendingWords(), "pods are stuck in Pending"),
         new(Playbook, 0.75, KubernetesPendingWords(), "Kubernetes workload stuck in Pending"),
         new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus },
@@ -21,6 +22,9 @@ internal static partial class PodsPendingSignals
 
     [GeneratedRegex(@"fargate profile|fargate-scheduler|not supported on fargate|pod provisioning timed out|misconfigured fargate|fargate.{0,40}\bpods?\b.{0,40}pending", RegexOptions.CultureInvariant)]
     private static partial Regex FargateProfile();
+
+    [GeneratedRegex(@"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not) be scheduled|prebind plugin|binding volumes|volumebinding", RegexOptions.CultureInvariant)]
+    private static partial Regex SchedulingFailureWords();
 
     [GeneratedRegex(@"\bpods?\b.{0,60}\bpending\b|\bpending\b.{0,40}\bpods?\b", RegexOptions.CultureInvariant)]
     private static partial Regex PodsPendingWords();

@@ -11,6 +11,7 @@ internal static partial class SpotInterruptionSignals
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
+        new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"),
         new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"),
         new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
         new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
@@ -18,6 +19,9 @@ internal static partial class SpotInterruptionSignals
 
     [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
     private static partial Regex SpotInterrupted();
+
+    [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotRequestTerminated();
 
     [GeneratedRegex(@"terminationnotice|termination notice|interruption notice|rebalance recommendation", RegexOptions.CultureInvariant)]
     private static partial Regex TerminationNotice();
