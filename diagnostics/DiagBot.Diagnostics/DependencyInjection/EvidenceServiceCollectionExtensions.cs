@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Aws.Configuration;
 using DiagBot.Diagnostics.Aws.Credentials;
 using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,8 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<AwsEndpointResolver>();
         services.AddSingleton(new BaseCredentials(credentialsOverride));
         services.AddSingleton<IAwsCredentialSource>(sp => new AwsCredentialSource(sp.GetRequiredService<BaseCredentials>(), new Dictionary<string, AWSCredentials>()));
+        services.AddSingleton<AwsResilience>();
+        services.AddSingleton<AwsCallGuard>();
         services.AddSingleton<AwsHttpTransport>();
         services.AddSingleton<AwsJsonClient>();
         services.AddSingleton<AwsQueryClient>();

@@ -1,7 +1,7 @@
 namespace DiagBot.Diagnostics.Evidence;
 
 /// <summary>Either the evidence that was read or the gap that stands in its place.</summary>
-public sealed class EvidenceResult<T>
+public sealed class EvidenceResult<T> : IEvidenceOutcome
     where T : class
 {
     private EvidenceResult(T? value, EvidenceGap? gap)

@@ -32,6 +32,10 @@ internal static class EvidenceHarness
         {
             ["DiagBot:Aws:Region"] = "us-east-1",
             ["DiagBot:Aws:EndpointUrl"] = endpoint.ToString(),
+
+            // Retries stay on, with delays short enough for a test run.
+            ["DiagBot:Aws:Resilience:RetryBaseDelay"] = "00:00:00.001",
+            ["DiagBot:Aws:Resilience:RetryMaxDelay"] = "00:00:00.010",
         };
         foreach (var (key, value) in extra)
         {

@@ -90,6 +90,29 @@ public sealed class SandboxEcsTests : IAsyncLifetime
         Assert.Equal(expected, result.Gap!.Reason);
     }
 
+    [Fact]
+    public async Task DescribeTask_ThrottledTwiceBySandbox_RetriedThenFound()
+    {
+        _sandbox.Faults.Set("ecs", "DescribeTasks", new SandboxFault { Kind = SandboxFaultKind.Throttling, Times = 2 });
+
+        var result = await CreateSut().DescribeTaskAsync(Ref(Subject("p07-task-oom")), CancellationToken.None);
+
+        Assert.True(result.HasValue);
+    }
+
+    [Fact]
+    public async Task DescribeTask_SandboxHangs_CutByCallTimeoutWithinBudget()
+    {
+        _sandbox.Faults.Set("ecs", "DescribeTasks", new SandboxFault { Kind = SandboxFaultKind.Hang });
+        var ecs = CreateSut(("DiagBot:Aws:CallTimeout", "00:00:00.300"), ("DiagBot:Aws:DiagnosisBudget", "00:00:05"));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await ecs.DescribeTaskAsync(Ref(Subject("p07-task-oom")), CancellationToken.None);
+
+        Assert.Equal(GapReason.TimedOut, result.Gap!.Reason);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
+    }
+
     private string Subject(string scenario) => _sandbox.Scenarios.Single(s => s.Name == scenario).Subject;
 
     private IEcsEvidence CreateSut(params (string Key, string? Value)[] extra) => CreateSut(null, extra);

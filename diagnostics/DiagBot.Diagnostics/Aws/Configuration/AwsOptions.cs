@@ -19,4 +19,6 @@ internal sealed class AwsOptions
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     public TimeSpan DiagnosisBudget { get; set; } = TimeSpan.FromSeconds(10);
+
+    public AwsResilienceOptions Resilience { get; set; } = new();
 }

@@ -32,6 +32,18 @@ internal static partial class AwsOptionsValidator
             errors.Add($"{prefix}:DiagnosisBudget ({options.DiagnosisBudget}) must be at least {prefix}:CallTimeout ({options.CallTimeout}) {Where}.");
         }
 
+        var resilience = options.Resilience;
+        if (resilience.MaxRetries is < 0 or > 10 || resilience.RetryBaseDelay < TimeSpan.Zero || resilience.RetryMaxDelay < resilience.RetryBaseDelay)
+        {
+            errors.Add($"{prefix}:Resilience: MaxRetries must be 0-10 and RetryMaxDelay at least RetryBaseDelay {Where}.");
+        }
+
+        if (resilience.BreakerFailureRatio is <= 0 or > 1 || resilience.BreakerMinimumThroughput < 2
+            || resilience.BreakerSamplingDuration < TimeSpan.FromMilliseconds(500) || resilience.BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            errors.Add($"{prefix}:Resilience: BreakerFailureRatio must be in (0, 1], BreakerMinimumThroughput at least 2, BreakerSamplingDuration and BreakDuration at least 0.5s {Where}.");
+        }
+
         for (var i = 0; i < options.Accounts.Count; i++)
         {
             ValidateAccount(errors, $"{prefix}:Accounts:{i}", options.Accounts[i]);

@@ -1,14 +1,14 @@
 using System.Text.Json;
-using DiagBot.Diagnostics.Aws.Configuration;
+using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
 
 namespace DiagBot.Diagnostics.Aws.Http;
 
 /// <summary>The AWS JSON 1.1 protocol: POST "/", X-Amz-Target names the operation, errors carry __type.</summary>
-internal sealed class AwsJsonClient(AwsHttpTransport transport)
+internal sealed class AwsJsonClient(AwsHttpTransport transport, AwsCallGuard guard)
 {
-    public async Task<EvidenceResult<TResponse>> CallAsync<TRequest, TResponse>(
+    public Task<EvidenceResult<TResponse>> CallAsync<TRequest, TResponse>(
         AwsOperation operation, string targetPrefix, AwsTarget target, TRequest payload, DiagnosisBudget budget, CancellationToken cancellationToken)
         where TResponse : class
     {
@@ -16,19 +16,20 @@ internal sealed class AwsJsonClient(AwsHttpTransport transport)
             AwsJson.ContentType,
             JsonSerializer.SerializeToUtf8Bytes(payload, AwsJson.Options),
             [KeyValuePair.Create(AwsJson.TargetHeader, $"{targetPrefix}.{operation.Name}")]);
-        var sent = await transport.SendAsync(operation, target, request, budget, cancellationToken).ConfigureAwait(false);
-        if (sent.Value is not { } response)
-        {
-            return EvidenceResult<TResponse>.Missing(sent.Gap!);
-        }
+        return guard.RunAsync(operation, target, budget, cancellationToken, async token =>
+            Read<TResponse>(operation, await transport.SendAsync(operation, target, request, token).ConfigureAwait(false)));
+    }
 
+    private static EvidenceResult<TResponse> Read<TResponse>(AwsOperation operation, AwsRawResponse response)
+        where TResponse : class
+    {
         try
         {
             if (!response.IsSuccess)
             {
                 var error = response.Body.Length > 0 ? JsonSerializer.Deserialize<AwsJsonError>(response.Body, AwsJson.Options) : null;
-                var gap = AwsErrorMapper.ToGap(operation, response.Status, error?.Type ?? response.ErrorTypeHeader, error?.Message ?? error?.UpperMessage);
-                return EvidenceResult<TResponse>.Missing(gap);
+                return EvidenceResult<TResponse>.Missing(
+                    AwsErrorMapper.ToGap(operation, response.Status, error?.Type ?? response.ErrorTypeHeader, error?.Message ?? error?.UpperMessage));
             }
 
             var value = JsonSerializer.Deserialize<TResponse>(response.Body, AwsJson.Options);

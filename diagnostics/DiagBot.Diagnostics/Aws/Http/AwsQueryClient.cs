@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
 
@@ -10,22 +11,23 @@ namespace DiagBot.Diagnostics.Aws.Http;
 /// The AWS Query protocol: a form POST with Action and Version, an XML answer whose &lt;{Action}Result&gt; holds the
 /// output, and errors as &lt;ErrorResponse&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;.
 /// </summary>
-internal sealed class AwsQueryClient(AwsHttpTransport transport)
+internal sealed class AwsQueryClient(AwsHttpTransport transport, AwsCallGuard guard)
 {
     public const string ContentType = "application/x-www-form-urlencoded; charset=utf-8";
 
-    public async Task<EvidenceResult<XElement>> CallAsync(
+    public Task<EvidenceResult<XElement>> CallAsync(
         AwsOperation operation, string version, AwsTarget target, IEnumerable<KeyValuePair<string, string>> parameters,
         DiagnosisBudget budget, CancellationToken cancellationToken)
     {
         var form = new[] { KeyValuePair.Create("Action", operation.Name), KeyValuePair.Create("Version", version) }.Concat(parameters);
         var body = Encoding.UTF8.GetBytes(string.Join("&", form.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")));
-        var sent = await transport.SendAsync(operation, target, new AwsHttpRequest(ContentType, body, []), budget, cancellationToken).ConfigureAwait(false);
-        if (sent.Value is not { } response)
-        {
-            return EvidenceResult<XElement>.Missing(sent.Gap!);
-        }
+        var request = new AwsHttpRequest(ContentType, body, []);
+        return guard.RunAsync(operation, target, budget, cancellationToken, async token =>
+            Read(operation, await transport.SendAsync(operation, target, request, token).ConfigureAwait(false)));
+    }
 
+    private static EvidenceResult<XElement> Read(AwsOperation operation, AwsRawResponse response)
+    {
         XElement? root;
         try
         {
