@@ -13,6 +13,9 @@ mkdir -p "$results"
 dotnet test DiagBot.sln --nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 
+if [ $status -ne 0 ] && ! grep -qs 'outcome="Failed"' "$results"/*.trx; then
+  echo "test.sh: dotnet test failed before every test could run (a build error or a crashed test host; see above)"
+fi
 scripts/summarize-trx.sh "$results"
 summary_status=$?
 [ $status -eq 0 ] && [ $summary_status -eq 0 ]
