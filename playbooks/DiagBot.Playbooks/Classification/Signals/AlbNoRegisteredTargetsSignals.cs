@@ -17,7 +17,7 @@ internal static partial class AlbNoRegisteredTargetsSignals
         new(Playbook, 0.4, Http503(), "a 503 in a log line") { OnlyIn = Fields.Log },
     ];
 
-    [GeneratedRegex(@"target\.notregistered|target\.notinuse|not registered (to|with|in) the target group|not configured to receive traffic|availability zone that is not enabled|failed to register targets|cannot be registered", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"target\.notregistered|target\.notinuse|not registered (to|with|in) the target group|targets? (are |is )?not registered|no targets? (are |is )?registered|doesn'?t have any targets?|does not have any targets?|not configured to receive traffic|availability zone that is not enabled|failed to register targets|cannot be registered", RegexOptions.CultureInvariant)]
     private static partial Regex NotRegisteredOrNotInUse();
 
     [GeneratedRegex(@"target\.invalidstate|target\.ipunusable|(terminated|stopped) (or (terminated|stopped) )?state|invalid state|cannot be used as a target", RegexOptions.CultureInvariant)]

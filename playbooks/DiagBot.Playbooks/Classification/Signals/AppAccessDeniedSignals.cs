@@ -17,7 +17,7 @@ internal static partial class AppAccessDeniedSignals
         new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom },
     ];
 
-    [GeneratedRegex(@"not authorized to perform|accessdenied|access denied|access to kms is not allowed|does not have (the )?permissions? to|is not authorized to|\b403\b.{0,20}forbidden|forbidden.{0,20}\b403\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"not authorized to perform|accessdenied|access denied|access to kms is not allowed|does not have (the )?permissions? to|is not authorized to|\(403\) when calling|operation: forbidden|\b403\b.{0,20}forbidden|forbidden.{0,20}\b403\b", RegexOptions.CultureInvariant)]
     private static partial Regex Denied();
 
     [GeneratedRegex(@"unable to locate credentials|unable to load (aws )?credentials|from any provider in the chain|security token included in the request is invalid|nocredentialproviders|no valid providers in chain|could not load credentials|credentials? (could not|cannot) be (loaded|found)", RegexOptions.CultureInvariant)]

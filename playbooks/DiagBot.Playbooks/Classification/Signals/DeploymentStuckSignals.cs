@@ -30,7 +30,7 @@ internal static partial class DeploymentStuckSignals
     [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentStuckWords();
 
-    [GeneratedRegex(@"error connecting to (acs|tcs)|unable to dial ecs-[at]-|agent\w* (is )?disconnected|agentconnected\W{0,4}false|ecs agent.{0,30}(not running|not connected|stopped)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"error connecting to (acs|tcs)|error creating a websocket client|unable to dial ecs-[at]-|agent\w* (is )?disconnected|agentconnected\W{0,4}false|ecs agent.{0,30}(not running|not connected|stopped)", RegexOptions.CultureInvariant)]
     private static partial Regex AgentDisconnected();
 
     [GeneratedRegex(@"operations are being throttled", RegexOptions.CultureInvariant)]

@@ -11,6 +11,7 @@ internal static partial class PodsContainerCreatingSignals
     [
         new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
         new(Playbook, 0.88, SandboxNetwork(), "the pod sandbox's network could not be set up (CNI)"),
+        new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
         new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
     ];
 
@@ -19,6 +20,9 @@ internal static partial class PodsContainerCreatingSignals
 
     [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\badd cmd:|addnetwork grpc|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
     private static partial Regex SandboxNetwork();
+
+    [GeneratedRegex(@"free ipv4 addresses or prefixes|failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size", RegexOptions.CultureInvariant)]
+    private static partial Regex NodeEniAllocation();
 
     [GeneratedRegex(@"containercreating|container creating", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerCreatingWords();

@@ -21,7 +21,7 @@ internal static partial class ProvisioningSignals
     [GeneratedRegex(@"(stuck|hang\w*|hung|remain\w*|stay\w*|wait\w*) (in |on |at )?(the )?provisioning|\bprovisioning\b.{0,30}(state|status|phase|forever)|timeout for provisioning", RegexOptions.CultureInvariant)]
     private static partial Regex StuckInProvisioning();
 
-    [GeneratedRegex(@"(insufficient|no|not enough) (free |available )?(ip )?addresses? (in|on|available in) (the )?subnet|subnet.{0,40}(ran out of|exhausted|no more|no free).{0,20}(ip|address)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"insufficientfreeaddressesinsubnet|insufficient free (ip )?addresses|(insufficient|no|not enough) (free |available )?(ip )?addresses? (in|on|available in) (the )?subnet|subnet.{0,40}(ran out of|exhausted|no more|no free).{0,20}(ip|address)", RegexOptions.CultureInvariant)]
     private static partial Regex SubnetOutOfAddresses();
 
     [GeneratedRegex(@"provision\w* (the )?eni|\beni\b.{0,40}(fargate|awsvpc)|elastic network interface", RegexOptions.CultureInvariant)]
