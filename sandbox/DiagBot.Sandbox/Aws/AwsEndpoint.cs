@@ -46,6 +46,12 @@ internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Veri
         {
             await protocol.WriteErrorAsync(response, error, requestId);
         }
+        catch (Exception error) when (error is not OperationCanceledException && !response.HasStarted)
+        {
+            // A bug in the sandbox still answers in the protocol's shape (500), so a client reports it instead of hanging on a parse error.
+            var serverError = protocol.ServerError();
+            await protocol.WriteErrorAsync(response, new AwsException(serverError.Code, $"{serverError.Message} ({error.GetType().Name}: {error.Message})", serverError.StatusCode, senderFault: false), requestId);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client gave up (a hang fault outlasted its timeout): there is no one left to answer.

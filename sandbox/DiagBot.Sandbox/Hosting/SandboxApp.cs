@@ -25,6 +25,7 @@ internal static class SandboxApp
         var app = builder.Build();
         app.MapAws(runtime);
         app.MapKubernetes(runtime);
+        app.MapSandboxControl(runtime);
         return app;
     }
 

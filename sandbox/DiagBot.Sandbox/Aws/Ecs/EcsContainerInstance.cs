@@ -17,9 +17,9 @@ internal sealed record EcsContainerInstance
     public long Version { get; init; } = 12;
     public EcsVersionInfo VersionInfo { get; init; } = new("1.88.0", "8d3a4b4e", "DockerVersion: 25.0.6");
 
-    // Plain cluster name or ARN is carried beside the record, not on the wire.
+    // The owning cluster is known from the request on the wire; kept here only to filter by it.
     [System.Text.Json.Serialization.JsonIgnore]
-    public required string ClusterArn { get; init; }
+    public string ClusterArn { get; init; } = string.Empty;
 }
 
 // CPU and MEMORY are INTEGER resources; PORTS is a STRINGSET.

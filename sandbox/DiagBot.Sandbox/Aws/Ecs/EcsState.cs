@@ -33,12 +33,11 @@ internal sealed class EcsState
 
     public void Add(EcsContainerInstance instance) => _containerInstances.Add(instance);
 
+    // Adding a revision again replaces it, so a seed can refine a definition it has just built.
     public void Add(EcsTaskDefinition taskDefinition)
     {
-        if (!_taskDefinitions.Any(t => t.TaskDefinitionArn == taskDefinition.TaskDefinitionArn))
-        {
-            _taskDefinitions.Add(taskDefinition);
-        }
+        _taskDefinitions.RemoveAll(t => t.TaskDefinitionArn == taskDefinition.TaskDefinitionArn);
+        _taskDefinitions.Add(taskDefinition);
     }
 
     // A cluster is named by its short name or its full ARN, as the API accepts both.

@@ -13,6 +13,7 @@ internal sealed class P07TaskOutOfMemory : ICatalogueEntry
         var definition = EcsSeeds.TaskDefinition(context, "invoice-renderer", 14, cpu: "256", memory: "512",
             EcsSeeds.Container("renderer", $"{context.Options.AccountId}.dkr.ecr.{context.Options.Region}.amazonaws.com/invoice-renderer:2.4.1", memory: 512));
         var life = TaskLife.Stopped(context, "invoice-renderer", "EssentialContainerExited", "Essential container in task exited");
+        EcsServiceSeeds.Service(context, ProdLandscape.Cluster(context), "invoice-renderer", definition, desiredCount: 2, s => s with { RunningCount = 1, PendingCount = 1 });
         var task = EcsSeeds.FargateTask(context, ProdLandscape.Cluster(context), Name, definition, life,
             c => c with { ExitCode = 137, Reason = "OutOfMemoryError: Container killed due to memory usage" });
 

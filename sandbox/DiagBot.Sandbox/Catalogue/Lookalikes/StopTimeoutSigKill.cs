@@ -17,6 +17,7 @@ internal sealed class StopTimeoutSigKill : ICatalogueEntry
         var definition = EcsSeeds.TaskDefinition(context, "checkout-web", 31, cpu: "1024", memory: "2048", container);
         var life = TaskLife.Stopped(context, "checkout-web", "ServiceSchedulerInitiated", string.Empty, stoppedMinutesAgo: 25);
         life = life with { StoppedReason = $"Scaling activity initiated by (deployment {life.StartedBy})" };
+        EcsServiceSeeds.Service(context, ProdLandscape.Cluster(context), "checkout-web", definition, desiredCount: 4);
         var task = EcsSeeds.FargateTask(context, ProdLandscape.Cluster(context), Name, definition, life,
             c => c with { ExitCode = 137, Reason = null });
 

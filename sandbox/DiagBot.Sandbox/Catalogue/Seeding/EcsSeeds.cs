@@ -56,7 +56,7 @@ internal static class EcsSeeds
     // A Fargate task in awsvpc mode with its ENI attachment; its containers are built from the definition and then adjusted.
     public static EcsTask FargateTask(
         SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
-        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null)
+        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null)
     {
         var id = SeedContext.TaskId(seed);
         var arn = EcsArns.Task(context.Options, cluster.ClusterName, id);
@@ -78,6 +78,7 @@ internal static class EcsSeeds
             Cpu = c.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Memory = c.Memory?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ExitCode = life.StoppedAt is null ? null : 0,
+            ManagedAgents = life.EnableExecuteCommand ? [new EcsManagedAgent("ExecuteCommandAgent", running ? "RUNNING" : "STOPPED", life.StartedAt?.AddSeconds(12))] : null,
         }).Select(c => adjustContainer?.Invoke(c) ?? c).ToList();
 
         var task = new EcsTask
@@ -97,8 +98,8 @@ internal static class EcsSeeds
             AvailabilityZone = "us-east-1a",
             CapacityProviderName = life.CapacityProvider,
             ClusterArn = cluster.ClusterArn,
-            Connectivity = "CONNECTED",
-            ConnectivityAt = life.CreatedAt.AddSeconds(8),
+            Connectivity = life.StartedAt is null ? null : "CONNECTED",
+            ConnectivityAt = life.StartedAt is null ? null : life.CreatedAt.AddSeconds(8),
             Containers = containers,
             Cpu = definition.Cpu,
             Memory = definition.Memory,
@@ -127,7 +128,16 @@ internal static class EcsSeeds
             TaskDefinitionArn = definition.TaskDefinitionArn,
             Version = life.StoppedAt is null ? 3 : 5,
         };
+        task = adjustTask?.Invoke(task) ?? task;
         context.World.Ecs.Add(task);
         return task;
     }
+
+    public static string PrivateIp(EcsTask task) =>
+        task.Attachments[0].Details.First(d => d.Name == "privateIPv4Address").Value;
+
+    public static string TaskId(EcsTask task) => EcsArns.LastSegment(task.TaskArn);
+
+    public static string Image(SeedContext context, string repository, string tag) =>
+        $"{context.Options.AccountId}.dkr.ecr.{context.Options.Region}.amazonaws.com/{repository}:{tag}";
 }

@@ -39,13 +39,13 @@ internal static class NetworkSeeds
         return endpoint;
     }
 
-    public static ElbLoadBalancer LoadBalancer(SeedContext context, string name, string vpcId, IEnumerable<Ec2Subnet> subnets, string securityGroupId, int idleTimeoutSeconds = 60)
+    public static ElbLoadBalancer LoadBalancer(SeedContext context, string name, string vpcId, IEnumerable<Ec2Subnet> subnets, string securityGroupId, int idleTimeoutSeconds = 60, string scheme = "internet-facing")
     {
         var id = SeedContext.Hex("alb/" + name, 16);
         var lb = new ElbLoadBalancer(
             $"arn:aws:elasticloadbalancing:{context.Options.Region}:{context.Options.AccountId}:loadbalancer/app/{name}/{id}",
             name, $"{name}-{Convert.ToInt64(id[..8], 16)}.{context.Options.Region}.elb.amazonaws.com", vpcId,
-            [.. subnets.Select(s => (s.AvailabilityZone, s.SubnetId))], [securityGroupId], context.Ago(60 * 24 * 400), idleTimeoutSeconds);
+            [.. subnets.Select(s => (s.AvailabilityZone, s.SubnetId))], [securityGroupId], context.Ago(60 * 24 * 400), idleTimeoutSeconds, scheme);
         context.World.Elb.Add(lb);
         return lb;
     }

@@ -19,6 +19,9 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
     public JsonObject? State { get; init; }
     public bool Ready { get; init; } = true;
 
+    // The PodScheduled condition's message while no node is chosen.
+    public string UnschedulableMessage { get; init; } = "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: batch}, 3 Insufficient memory.";
+
     public JsonObject Seed(SeedContext context)
     {
         var created = context.Ago(CreatedMinutesAgo);
@@ -58,7 +61,7 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
                 KubeSeeds.Condition("Ready", Ready ? "True" : "False", Ready ? null : "ContainersNotReady", created, Ready ? null : $"containers with unready status: [{App}]"),
                 KubeSeeds.Condition("ContainersReady", Ready ? "True" : "False", Ready ? null : "ContainersNotReady", created, Ready ? null : $"containers with unready status: [{App}]"),
                 KubeSeeds.Condition("PodScheduled", "True", null, created))
-            : new JsonArray(KubeSeeds.Condition("PodScheduled", "False", "Unschedulable", created, "0/3 nodes are available"));
+            : new JsonArray(KubeSeeds.Condition("PodScheduled", "False", "Unschedulable", created, UnschedulableMessage));
         if (nodeName is not null)
         {
             status["hostIP"] = nodeName["ip-".Length..nodeName.IndexOf('.', StringComparison.Ordinal)].Replace('-', '.');
