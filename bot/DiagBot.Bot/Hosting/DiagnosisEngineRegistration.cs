@@ -15,7 +15,16 @@ internal static class DiagnosisEngineRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(origin);
-        services.AddDiagBotEvidence(configuration, credentials);
+        try
+        {
+            services.AddDiagBotEvidence(configuration, credentials);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The evidence layer names the missing AWS setting; start-up shows that line, not a stack trace.
+            throw new InvalidConfigurationException(exception.Message);
+        }
+
         services.AddSingleton<ISymptomClassifier, SymptomClassifier>();
         services.AddSingleton(PlaybookCatalog.Create());
         services.AddSingleton<PlaybookRanker>();

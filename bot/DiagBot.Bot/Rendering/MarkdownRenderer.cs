@@ -36,6 +36,13 @@ public static class MarkdownRenderer
 
     private static void RenderNoVerdict(DiagnosisReport report, StringBuilder text)
     {
+        if (report.TriageGaps.Count > 0)
+        {
+            text.AppendLine("DiagBot could not read the subject's first facts, so no playbook ran. What failed is listed below.");
+            text.AppendLine();
+            return;
+        }
+
         if (report.Ranking.Count == 0)
         {
             text.AppendLine("No known failure mode matches. Give a task ARN, `service <name> in <cluster>` or `pod <namespace>/<name>` so DiagBot can read the evidence.");
