@@ -6,6 +6,7 @@ using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
+using DiagBot.Diagnostics.Network.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<AwsHttpTransport>();
         services.AddSingleton<AwsJsonClient>();
         services.AddSingleton<AwsQueryClient>();
+        services.AddSingleton<Ec2ClientFactory>();
         services.AddSingleton<AwsClients>();
         services.AddSingleton<IEvidenceSessionFactory, EvidenceSessionFactory>();
         return services;

@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Diagnostics.Evidence;
 
@@ -22,4 +23,6 @@ public interface IEvidenceSource
     ILogsEvidence Logs => NoLogsEvidence.Instance;
 
     IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
+
+    INetworkEvidence Network => NoNetworkEvidence.Instance;
 }

@@ -8,6 +8,8 @@ using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.LoadBalancing.Live;
 using DiagBot.Diagnostics.Logs;
 using DiagBot.Diagnostics.Logs.Live;
+using DiagBot.Diagnostics.Network;
+using DiagBot.Diagnostics.Network.Live;
 
 namespace DiagBot.Diagnostics.Evidence.Live;
 
@@ -21,4 +23,6 @@ internal sealed class EvidenceSession(EvidenceScope scope, AwsClients aws, AwsLo
     public ILogsEvidence Logs { get; } = new LogsClient(aws.Json, scope, locations);
 
     public IAuditTrailEvidence AuditTrail { get; } = new CloudTrailClient(aws.Json, scope, locations);
+
+    public INetworkEvidence Network { get; } = new Ec2NetworkClient(aws.Ec2, aws.Guard, scope, locations);
 }

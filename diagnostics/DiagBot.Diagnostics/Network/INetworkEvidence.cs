@@ -1,0 +1,17 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Diagnostics.Network;
+
+/// <summary>What diagnoses read from the VPC (EC2 API). Failures come back as gaps, never as exceptions.</summary>
+public interface INetworkEvidence
+{
+    Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Every route table of the VPC; <see cref="RouteTable.EffectiveFor"/> picks a subnet's.</summary>
+    Task<EvidenceResult<IReadOnlyList<RouteTable>>> DescribeRouteTablesAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken);
+
+    Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken);
+
+    Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken);
+}
