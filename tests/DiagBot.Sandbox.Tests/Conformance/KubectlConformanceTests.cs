@@ -1,0 +1,78 @@
+using DiagBot.Sandbox.Tests.Support;
+
+namespace DiagBot.Sandbox.Tests.Conformance;
+
+// Runs the real kubectl against the sandbox's Kubernetes API over plain http, with a kubeconfig of its own.
+public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("diagbot-kubectl-").FullName;
+
+    [Fact]
+    public async Task GetPods_AllNamespaces_ListsSeededPodsWithStatus()
+    {
+        var result = await KubectlAsync("get", "pods", "-A", "-o", "wide");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"payments\s+ledger-api-6c8f7d9b5-q2w8x\s+0/1\s+Pending", result.Output);
+        Assert.Matches(@"checkout\s+cart-worker-5b7c9d8f6-h4k2m\s+0/1\s+ContainerCreating", result.Output);
+        Assert.Matches(@"shop\s+web-7f9c6d5b8-k7p2n\s+1/1\s+Running", result.Output);
+    }
+
+    [Fact]
+    public async Task DescribePod_PendingPod_ShowsFailedSchedulingEvent()
+    {
+        var result = await KubectlAsync("describe", "pod", "-n", "payments", "ledger-api-6c8f7d9b5-q2w8x");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("memory:     12Gi", result.Output);
+        Assert.Matches(@"Warning\s+FailedScheduling\s+.*\(x14 over 18m\)\s+default-scheduler\s+0/4 nodes are available", result.Output);
+    }
+
+    [Fact]
+    public async Task GetNodes_Cluster_ListsReadyNodes()
+    {
+        var result = await KubectlAsync("get", "nodes");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"ip-10-0-4-21\.ec2\.internal\s+Ready", result.Output);
+        Assert.Equal(4, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GetDaemonSet_AwsNode_ShowsPrefixDelegationSetting()
+    {
+        var result = await KubectlAsync("get", "daemonset", "aws-node", "-n", "kube-system", "-o", "jsonpath={.spec.template.spec.containers[0].env[?(@.name==\"ENABLE_PREFIX_DELEGATION\")].value}");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Equal("false", result.Output.Trim());
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    private async Task<ProcessResult> KubectlAsync(params string[] arguments)
+    {
+        var kubectl = ProcessRunner.OnPath("kubectl", "/usr/bin/kubectl", "/usr/local/bin/kubectl")
+            ?? throw new InvalidOperationException("kubectl is not installed; the repo's test script installs it where missing.");
+        var kubeconfig = Path.Combine(_home, "config");
+        await File.WriteAllTextAsync(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: sandbox
+              cluster:
+                server: {fixture.Server.BaseAddress.ToString().TrimEnd('/')}
+            users:
+            - name: sandbox
+              user:
+                token: any-token-is-accepted
+            contexts:
+            - name: sandbox
+              context:
+                cluster: sandbox
+                user: sandbox
+            current-context: sandbox
+            """);
+        return await ProcessRunner.RunAsync(kubectl, [.. arguments, "--cache-dir", Path.Combine(_home, "cache")],
+            new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["HOME"] = _home }, _home, TimeSpan.FromMinutes(1));
+    }
+}
