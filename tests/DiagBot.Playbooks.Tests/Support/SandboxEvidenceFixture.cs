@@ -1,0 +1,78 @@
+using Amazon.Runtime;
+using DiagBot.Diagnostics;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Triage;
+using DiagBot.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiagBot.Playbooks.Tests.Support;
+
+/// <summary>
+/// The sandbox on a loopback port and the live evidence layer pointed at it: playbooks read real wire
+/// formats through the real clients. One per test class; a test that injects faults clears them after.
+/// </summary>
+public sealed class SandboxEvidenceFixture : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+
+    public SandboxServer Sandbox { get; private set; } = null!;
+
+    public IEvidenceSessionFactory Sessions { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = await SandboxServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["DiagBot:Aws:EndpointUrl"] = Sandbox.BaseAddress.ToString(),
+            ["DiagBot:Aws:Region"] = Sandbox.Options.Region,
+            ["DiagBot:Aws:Accounts:0:AccountId"] = Sandbox.Options.AccountId,
+            ["DiagBot:Aws:Accounts:0:Regions:0"] = Sandbox.Options.Region,
+        };
+        for (var i = 0; i < Sandbox.Clusters.Count; i++)
+        {
+            settings[$"DiagBot:Aws:Accounts:0:Clusters:{i}"] = Sandbox.Clusters[i];
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddDiagBotEvidence(configuration, new BasicAWSCredentials(Sandbox.Options.AccessKeyId, Sandbox.Options.SecretAccessKey))
+            .BuildServiceProvider();
+        Sessions = _services.GetRequiredService<IEvidenceSessionFactory>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        await Sandbox.DisposeAsync();
+    }
+
+    /// <summary>What an engineer would type for a seeded scenario, e.g. "p07-task-oom".</summary>
+    public string SubjectOf(string scenario) => Sandbox.Scenarios.Single(s => s.Name == scenario).Subject;
+
+    /// <summary>The whole request path (triage, ranking, playbooks) with the real classifier and catalogue.</summary>
+    public Task<DiagnosisReport> DiagnoseAsync(string scenario)
+    {
+        var subject = SubjectParser.Parse(SubjectOf(scenario)).Subject ?? throw new InvalidOperationException($"scenario {scenario} has an unparseable subject");
+        var diagnoser = new Diagnoser(Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+        return diagnoser.DiagnoseAsync(subject, CancellationToken.None);
+    }
+
+    /// <summary>A context as triage builds it for a task scenario, for calling one playbook directly.</summary>
+    public async Task<DiagnosisContext> TaskContextAsync(string scenario)
+    {
+        var subject = Assert.IsType<TaskSubject>(SubjectParser.Parse(SubjectOf(scenario)).Subject);
+        var evidence = Sessions.StartSession();
+        var task = await evidence.Ecs.DescribeTaskAsync(subject.Task, CancellationToken.None);
+        Assert.True(task.HasValue, $"scenario {scenario}: {task.Gap}");
+        return new DiagnosisContext(subject, evidence, TimeProvider.System) { Task = task.Value };
+    }
+}
