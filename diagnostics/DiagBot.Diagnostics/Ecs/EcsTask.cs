@@ -12,6 +12,9 @@ public sealed record EcsTask
     public string? StoppedReason { get; init; }
     public string? LaunchType { get; init; }
     public string? CapacityProviderName { get; init; }
+
+    /// <summary>The EC2 container instance the task was placed on; null on Fargate.</summary>
+    public string? ContainerInstanceArn { get; init; }
     public string? Group { get; init; }
     public string? Cpu { get; init; }
     public string? Memory { get; init; }

@@ -13,4 +13,18 @@ public interface IEcsEvidence
 
     /// <summary>DescribeTaskDefinition, in the account and region of the task that uses it.</summary>
     Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken);
+
+    // Operations added after the first two answer with a gap by default, so sources written before them still compile.
+
+    /// <summary>ListTasks: the ARNs of the matching tasks, every page up to MaxTasks.</summary>
+    Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    /// <summary>DescribeServices for one service; <paramref name="cluster"/> is a name or an ARN (a task's ClusterArn).</summary>
+    Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
+        NotProvided.Gap<EcsService>("ecs", "DescribeServices");
+
+    Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
 }

@@ -17,7 +17,17 @@ internal static class EcsApi
     public static readonly AwsOperation DescribeTasks = new(AwsService.Ecs, "DescribeTasks", "ecs:DescribeTasks");
     public static readonly AwsOperation DescribeTaskDefinition = new(AwsService.Ecs, "DescribeTaskDefinition", "ecs:DescribeTaskDefinition");
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [DescribeTasks, DescribeTaskDefinition];
+    public static readonly AwsOperation ListTasks = new(AwsService.Ecs, "ListTasks", "ecs:ListTasks");
+    public static readonly AwsOperation DescribeServices = new(AwsService.Ecs, "DescribeServices", "ecs:DescribeServices");
+    public static readonly AwsOperation DescribeContainerInstances = new(AwsService.Ecs, "DescribeContainerInstances", "ecs:DescribeContainerInstances");
+
+    /// <summary>ListTasks returns at most 100 ARNs a page.</summary>
+    public const int MaxListResults = 100;
+
+    public const int MaxPages = 10;
+
+    public static IReadOnlyList<AwsOperation> Operations { get; } =
+        [DescribeTasks, DescribeTaskDefinition, ListTasks, DescribeServices, DescribeContainerInstances];
 
     public static IReadOnlyList<string> IamActions { get; } = [.. Operations.Select(o => o.IamAction)];
 

@@ -9,6 +9,8 @@ namespace DiagBot.Diagnostics.Ecs.Live;
 /// <summary>IEcsEvidence over the ECS JSON 1.1 API, for one diagnosis session.</summary>
 internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLocations locations) : IEcsEvidence
 {
+    private readonly EcsInventoryReader _inventory = new(json, scope, locations);
+
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken)
     {
         if (task.IsBareId)
@@ -43,6 +45,16 @@ internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLoca
                 : EvidenceResult<EcsTaskDefinition>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, GapReason.NotFound, $"task definition {taskDefinitionArn} not found in {target}"));
         }, cancellationToken);
     }
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        _inventory.ListTasksAsync(query, cancellationToken);
+
+    public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
+        _inventory.DescribeServiceAsync(cluster, serviceName, cancellationToken);
+
+    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        _inventory.DescribeContainerInstancesAsync(cluster, containerInstanceArns, cancellationToken);
 
     internal Task<EvidenceResult<EcsTask>> DescribeInClusterAsync(ClusterLocation location, string taskId, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ internal sealed record TaskWire(
     [property: JsonPropertyName("stoppedReason")] string? StoppedReason,
     [property: JsonPropertyName("launchType")] string? LaunchType,
     [property: JsonPropertyName("capacityProviderName")] string? CapacityProviderName,
+    [property: JsonPropertyName("containerInstanceArn")] string? ContainerInstanceArn,
     [property: JsonPropertyName("group")] string? Group,
     [property: JsonPropertyName("cpu")] string? Cpu,
     [property: JsonPropertyName("memory")] string? Memory,

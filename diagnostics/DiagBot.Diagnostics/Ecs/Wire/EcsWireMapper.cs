@@ -14,6 +14,7 @@ internal static class EcsWireMapper
         StoppedReason = task.StoppedReason,
         LaunchType = task.LaunchType,
         CapacityProviderName = task.CapacityProviderName,
+        ContainerInstanceArn = task.ContainerInstanceArn,
         Group = task.Group,
         Cpu = task.Cpu,
         Memory = task.Memory,
