@@ -3,13 +3,18 @@ namespace DiagBot.Playbooks.Classification;
 /// <summary>Turns the signals behind a reading into the one-line "why" an engineer reads.</summary>
 internal static class WhyText
 {
-    private const int ReasonsShown = 2;
+    private const int ReasonsShown = 3;
+    private const string SubCausePrefix = "sub-cause:";
     private const int PhraseLength = 90;
 
     public static string For(Candidate candidate, EvidenceField field, Candidate? runnerUp)
     {
         var wire = EvidenceFieldNames.ToWireName(field);
+        // The strongest signal first, then any sub-cause (which kind of pull failure, which secret store), then the rest.
         var reasons = candidate.Hits
+            .Take(1)
+            .Concat(candidate.Hits.Where(h => h.Rule.Explains.StartsWith(SubCausePrefix, StringComparison.Ordinal)))
+            .Concat(candidate.Hits)
             .DistinctBy(h => h.Rule.Explains)
             .Take(ReasonsShown)
             .Select(h => h.Phrase is null ? h.Rule.Explains : $"{wire} says \"{Shorten(h.Phrase)}\": {h.Rule.Explains}");

@@ -183,6 +183,22 @@ public sealed class SymptomClassifierTests
         Assert.Null(CreateSut().Classify(text, field, null).Playbook);
     }
 
+    [Theory]
+    [InlineData("we are getting 504s from the load balancer on long exports", 13)]
+    [InlineData("the ALB started returning 503s after the deploy", 5)]
+    [InlineData("can't pull image from ECR in the private subnet", 2)]
+    [InlineData("secrets not loading in my fargate task", 3)]
+    [InlineData("targets are unhealthy but the app answers fine on the port", 6)]
+    [InlineData("my task exited with code 1 again", 8)]
+    [InlineData("task killed, exit 137", 7)]
+    [InlineData("can't exec into the container on ECS", 15)]
+    [InlineData("pods stuck in ContainerCreating on the new node group", 10)]
+    [InlineData("the fargate spot tasks were interrupted overnight", 11)]
+    public void Classify_EngineerPhrasing_FindsThePlaybook(string sentence, int expected)
+    {
+        Assert.Equal(expected, CreateSut().Classify(sentence, EvidenceField.SymptomText, null).Playbook);
+    }
+
     [Fact]
     public void Classify_NothingRecognised_IsNoneAtMiddlingConfidence()
     {

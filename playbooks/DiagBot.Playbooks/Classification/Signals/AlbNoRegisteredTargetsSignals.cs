@@ -26,6 +26,6 @@ internal static partial class AlbNoRegisteredTargetsSignals
     [GeneratedRegex(@"no (registered|healthy) targets|(have|has) no registered targets|target group (is )?empty|target ?type.{0,30}\binstance\b.{0,60}\bawsvpc\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoRegisteredTargets();
 
-    [GeneratedRegex(@"\b503\b|service (temporarily )?unavailable", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b503s?\b|service (temporarily )?unavailable", RegexOptions.CultureInvariant)]
     private static partial Regex Http503();
 }

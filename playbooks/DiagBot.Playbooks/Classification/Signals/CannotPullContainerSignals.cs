@@ -28,7 +28,7 @@ internal static partial class CannotPullContainerSignals
     [GeneratedRegex(@"imagepullbackoff|errimagepull|back-?off pulling image|failed to pull and unpack image|invalidimagename", RegexOptions.CultureInvariant)]
     private static partial Regex KubeletPullFailure();
 
-    [GeneratedRegex(@"(not able|unable|can'?t|cannot|fail\w*) to pull (?!secrets)|failed to pull image|error pulling image|pull access denied|pulling (the )?(image|container) fail", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(not able to|unable to|can'?t|cannot|couldn'?t|could not|fail\w* to) pull (?!secrets)|failed to pull image|error pulling image|pull access denied|pulling (the )?(image|container) fail", RegexOptions.CultureInvariant)]
     private static partial Regex PullFailedWords();
 
     [GeneratedRegex(@"unable to retrieve ecr registry auth|ecr registry auth|registry auth from amazon ecr|getauthorizationtoken", RegexOptions.CultureInvariant)]

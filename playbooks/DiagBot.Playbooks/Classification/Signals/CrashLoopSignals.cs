@@ -22,6 +22,7 @@ internal static partial class CrashLoopSignals
         new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == OutOfMemorySignals.SigKillExitCode },
         new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"),
         new(Playbook, 0.6, StartFailure(), "the container process cannot start (entrypoint or command)"),
+        new(Playbook, 0.45, NonZeroExitWords(), "a non-zero exit code is named") { OnlyIn = Fields.Free },
         new(Playbook, 0.5, ErrorPhase(), "the pod's container terminated in error") { OnlyIn = Fields.PodStatus },
         new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"),
         new(Playbook, 0.3, null, "the container exited with a non-zero code")
@@ -46,6 +47,9 @@ internal static partial class CrashLoopSignals
 
     [GeneratedRegex(@"executable file not found in \$path|starting container process caused|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
     private static partial Regex StartFailure();
+
+    [GeneratedRegex(@"exit(ed|s)? (with )?(code|status)\W{0,3}(1|2|126|127|139|255)\b|exit code (1|2|126|127|139|255)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NonZeroExitWords();
 
     [GeneratedRegex(@"^(error|terminated)$", RegexOptions.CultureInvariant)]
     private static partial Regex ErrorPhase();

@@ -14,7 +14,7 @@ internal static partial class GatewayTimeoutSignals
         new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"),
     ];
 
-    [GeneratedRegex(@"\b504\b|gateway time-?out", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b504s?\b|gateway time-?out", RegexOptions.CultureInvariant)]
     private static partial Regex Http504();
 
     [GeneratedRegex(@"idle ?timeout|idle_timeout|before the (idle|connection) timeout|connection timeout expired", RegexOptions.CultureInvariant)]

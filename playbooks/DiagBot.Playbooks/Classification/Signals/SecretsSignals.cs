@@ -16,6 +16,7 @@ internal static partial class SecretsSignals
         new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
         new(Playbook, 0.6, EnvironmentFiles(), "the task's environment files could not be downloaded from S3 (execution role or the S3 route)"),
         new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"),
+        new(Playbook, 0.6, SecretsNotLoading(), "the task's secrets are not being loaded") { OnlyIn = Fields.Symptom },
         new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"),
     ];
 
@@ -36,6 +37,9 @@ internal static partial class SecretsSignals
 
     [GeneratedRegex(@"createcontainerconfigerror|secret ""?[\w.-]+""? not found", RegexOptions.CultureInvariant)]
     private static partial Regex KubernetesSecretMissing();
+
+    [GeneratedRegex(@"\bsecrets?\b.{0,40}\b(not|fail\w*|can'?t|cannot|unable|error|missing|empty)\b|\b(fail\w*|unable|can'?t|cannot)\b.{0,30}\bsecrets?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretsNotLoading();
 
     [GeneratedRegex(@"secret.{0,240}\bkms\b", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsKms();

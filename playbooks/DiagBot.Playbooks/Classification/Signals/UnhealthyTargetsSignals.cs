@@ -13,6 +13,7 @@ internal static partial class UnhealthyTargetsSignals
         new(Playbook, 0.92, HealthReasonCode(), "the load balancer's health checks fail (target health reason code)"),
         new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"),
         new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"),
+        new(Playbook, 0.8, UnhealthyTargetsWords(), "the targets are unhealthy") { NotIn = Fields.TargetHealth },
         new(Playbook, 0.75, HealthyHereNotThere(), "the task looks healthy to ECS but not to the load balancer's target group"),
         new(Playbook, 0.85, RequestTimedOut(), "the health check request timed out (Target.Timeout)") { OnlyIn = Fields.TargetHealth },
         new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth },
@@ -26,6 +27,9 @@ internal static partial class UnhealthyTargetsSignals
 
     [GeneratedRegex(@"is unhealthy in \(?(target-group|elb)|unhealthy in (the )?target[- ]group|failed elb health checks", RegexOptions.CultureInvariant)]
     private static partial Regex UnhealthyInTargetGroup();
+
+    [GeneratedRegex(@"targets? (are |is |keep |keeps )?(going |marked )?(unhealthy|failing)|unhealthy (targets?|hosts?)|unhealthyhostcount", RegexOptions.CultureInvariant)]
+    private static partial Regex UnhealthyTargetsWords();
 
     [GeneratedRegex(@"healthy\b.{0,30}\bbut not\b.{0,20}\b(alb|target group|load balancer|elb|nlb)|(unhealthy|not healthy|outofservice|out of service) (in|on|from) (the )?(alb|target group|load balancer|elb|nlb)", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyHereNotThere();
