@@ -1,0 +1,58 @@
+using System.Net;
+using DiagBot.Sandbox.Tests.Support;
+
+namespace DiagBot.Sandbox.Tests.Aws.Ec2;
+
+public sealed class Ec2QueryTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+{
+    private const string Version = "2016-11-15";
+
+    [Fact]
+    public async Task DescribeSubnets_FilterByName_ReturnsExhaustedSubnet()
+    {
+        var reply = await Query(AwsForms.Action("DescribeSubnets", Version, ("Filter.1.Name", "tag:Name"), ("Filter.1.Value.1", "prod-batch-a")));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("0", reply.Value("availableIpAddressCount"));
+        Assert.Contains("<DescribeSubnetsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>", reply.Body);
+    }
+
+    [Fact]
+    public async Task DescribeRouteTables_AssociationSubnetFilter_FindsTheSubnetsTable()
+    {
+        var subnets = await Query(AwsForms.Action("DescribeSubnets", Version, ("Filter.1.Name", "tag:Name"), ("Filter.1.Value.1", "prod-private-a")));
+
+        var tables = await Query(AwsForms.Action("DescribeRouteTables", Version, ("Filter.1.Name", "association.subnet-id"), ("Filter.1.Value.1", subnets.Value("subnetId"))));
+
+        Assert.Single(tables.Values("routeTableId").Distinct());
+        Assert.StartsWith("nat-", tables.Value("natGatewayId"));
+    }
+
+    [Fact]
+    public async Task DescribeVpcEndpoints_InterfaceFilter_MatchesNothingInProd()
+    {
+        var reply = await Query(AwsForms.Action("DescribeVpcEndpoints", Version, ("Filter.1.Name", "vpc-endpoint-type"), ("Filter.1.Value.1", "Interface")));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Empty(reply.Values("vpcEndpointId"));
+    }
+
+    [Fact]
+    public async Task DescribeSecurityGroups_UnknownId_AnswersEc2ErrorShape()
+    {
+        var reply = await Query(AwsForms.Action("DescribeSecurityGroups", Version, ("GroupId.1", "sg-00000000000000000")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>InvalidGroup.NotFound</Code>", reply.Body);
+    }
+
+    [Fact]
+    public async Task DescribeSubnets_UnknownFilter_IsInvalidParameterValue()
+    {
+        var reply = await Query(AwsForms.Action("DescribeSubnets", Version, ("Filter.1.Name", "colour"), ("Filter.1.Value.1", "blue")));
+
+        Assert.Equal("InvalidParameterValue", reply.Value("Code"));
+    }
+
+    private Task<AwsReply> Query(Dictionary<string, string> form) => fixture.CreateClient().QueryAsync("ec2", form);
+}
