@@ -161,6 +161,9 @@ public sealed class SymptomClassifierTests
     [InlineData("Memory cgroup out of memory: Killed process 4242 (node) total-vm:1234kB", EvidenceField.Log, 7)]
     [InlineData("ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s): RequestError: send request failed", EvidenceField.StoppedReason, 3)]
     [InlineData("the ECS deployment has been IN_PROGRESS for two hours", EvidenceField.SymptomText, 12)]
+    [InlineData("service my-service was unable to place a task because no container instance met all of its requirements. The closest matching container instance doesn't have enough CPU units available.", EvidenceField.ServiceEvent, 12)]
+    [InlineData("Failed Elastic Load Balancing (ELB) health checks", EvidenceField.SymptomText, 6)]
+    [InlineData("Essential container in task exited. Exit code: 137", EvidenceField.StoppedReason, 7)]
     [InlineData("our container keeps restarting every few seconds", EvidenceField.SymptomText, 8)]
     public void Classify_MoreUnseenWordings_Generalise(string text, EvidenceField field, int expected)
     {

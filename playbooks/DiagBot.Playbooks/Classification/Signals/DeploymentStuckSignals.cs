@@ -18,7 +18,7 @@ internal static partial class DeploymentStuckSignals
         new(Playbook, 0.55, Throttled(), "the service's operations are throttled"),
     ];
 
-    [GeneratedRegex(@"unable to place (a )?tasks?|no container instances? met all of its requirements|closest matching container-?instance|has insufficient (cpu units|memory|gpu)|already using a port required|encountered error ""?agent|no container instances were found|not enough (cpu|memory|ports)|eni attachment points", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"unable to place (a )?tasks?|no container instances? met all of its requirements|closest matching \(?container[- ]?instance|has insufficient (cpu units|memory|gpu)|already using a port required|encountered error ""?agent|no container instances were found|not enough (cpu|memory|ports)|eni attachment points", RegexOptions.CultureInvariant)]
     private static partial Regex UnableToPlace();
 
     [GeneratedRegex(@"unable to stop or start tasks during a deployment|minimumhealthypercent|maximumpercent|minimum healthy percent", RegexOptions.CultureInvariant)]

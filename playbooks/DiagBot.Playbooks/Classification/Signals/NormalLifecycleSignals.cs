@@ -34,7 +34,7 @@ internal static partial class NormalLifecycleSignals
     [GeneratedRegex(@"essential ?container ?(in task )?exited", RegexOptions.CultureInvariant)]
     private static partial Regex EssentialContainerExited();
 
-    [GeneratedRegex(@"stopped by user|forced by user|user-initiated termination|terminated-by-user|terminated by user|performing maintenance on the underlying infrastructure|task stopped by|userinitiated|user initiated|scaling activity initiated by|servicescheduleriniti|service scheduler initiated|deployment .{0,60}replac\w* (the )?tasks?|scale-?in", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"stopped by user|forced by user|user-initiated termination|terminated-by-user|terminated by user|performing maintenance on the underlying infrastructure|task stopped by|userinitiated|user initiated|scaling activity initiated by|servicescheduleriniti|service scheduler initiated|deployment .{0,60}replac\w* (the )?tasks?|scale-?in|scaling event triggered|underlying infrastructure maintenance", RegexOptions.CultureInvariant)]
     private static partial Regex StoppedOnPurpose();
 
     [GeneratedRegex(@"has reached a steady state|has started \d+ tasks?|has stopped \d+ running tasks?|(de)?registered \d+ targets? in|has begun draining connections|deployment \S* ?(has )?completed|deployment completed|successfully set desired count|change successfully fulfilled|updated computeddesiredcount", RegexOptions.CultureInvariant)]

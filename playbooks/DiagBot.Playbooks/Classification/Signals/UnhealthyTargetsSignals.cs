@@ -22,7 +22,7 @@ internal static partial class UnhealthyTargetsSignals
     [GeneratedRegex(@"target\.(responsecodemismatch|timeout|failedhealthchecks)|elb\.internalerror|health checks failed with these codes|health checks failed due to an internal error|unhealthythreshold", RegexOptions.CultureInvariant)]
     private static partial Regex HealthReasonCode();
 
-    [GeneratedRegex(@"(?<!container )health ?checks? (are |were |is |keep )?fail|fail\w* (the )?(elb |alb |target group |load balancer |lb )?health ?checks?(?! ?container)|health check(ing)? (is )?failing", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!container )health ?checks? (are |were |is |keep )?fail|fail\w* (the )?(elb |alb |target group |load balancer |lb )?health ?checks?(?! ?container)|health check(ing)? (is )?failing|fail\w* .{0,40}(elb|load balancing|load balancer).{0,10}health ?checks?", RegexOptions.CultureInvariant)]
     private static partial Regex HealthChecksFailed();
 
     [GeneratedRegex(@"is unhealthy in \(?(target-group|elb)|unhealthy in (the )?target[- ]group|failed elb health checks", RegexOptions.CultureInvariant)]
