@@ -1,6 +1,5 @@
-using DiagBot.Bot.Hosting;
+using DiagBot.Bot.Chat;
 using DiagBot.Bot.Rendering;
-using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Bot.Cli;
@@ -17,21 +16,20 @@ internal static class DiagnoseCommand
             return CliApp.ExitBadInput;
         }
 
-        var parsed = SubjectParser.Parse(arguments.Subject);
-        if (parsed.Subject is null)
+        // Parse before starting anything, so a mistyped reference answers at once.
+        if (SubjectParser.Parse(arguments.Subject).Error is { } parseError)
         {
-            await error.WriteLineAsync(parsed.Error).ConfigureAwait(false);
+            await error.WriteLineAsync(parseError).ConfigureAwait(false);
             return CliApp.ExitBadInput;
         }
 
         var host = await CliHost.BuildAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeHost = ((IAsyncDisposable)host).ConfigureAwait(false);
-        var diagnoser = host.Services.GetRequiredService<Diagnoser>();
         var origin = host.Services.GetRequiredService<AnswerOrigin>();
-        var report = await diagnoser.DiagnoseAsync(parsed.Subject, cancellationToken).ConfigureAwait(false);
-        if (report.SubjectProblem is not null)
+        var outcome = await host.Services.GetRequiredService<DiagnosisService>().DiagnoseAsync(arguments.Subject, cancellationToken).ConfigureAwait(false);
+        if (outcome.Report is not { } report)
         {
-            await error.WriteLineAsync(report.SubjectProblem).ConfigureAwait(false);
+            await error.WriteLineAsync(outcome.Problem).ConfigureAwait(false);
             return CliApp.ExitBadInput;
         }
 

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using DiagBot.Bot.Chat;
 using DiagBot.Bot.Rendering;
 using DiagBot.Diagnostics;
 using DiagBot.Playbooks;
@@ -29,6 +30,7 @@ internal static class DiagnosisEngineRegistration
         services.AddSingleton(PlaybookCatalog.Create());
         services.AddSingleton<PlaybookRanker>();
         services.AddSingleton<Diagnoser>();
+        services.AddSingleton<DiagnosisService>();
         return services;
     }
 }

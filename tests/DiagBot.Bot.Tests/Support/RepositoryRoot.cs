@@ -11,16 +11,9 @@ internal static class RepositoryRoot
 
     public static string Relative(string file) => System.IO.Path.GetRelativePath(Path, file);
 
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "DiagBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DiagBot.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string Find() =>
+        typeof(RepositoryRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "RepositoryRoot").Value
+        ?? throw new InvalidOperationException("The RepositoryRoot assembly metadata is missing from the test project.");
 }

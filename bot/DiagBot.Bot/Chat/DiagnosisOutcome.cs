@@ -1,0 +1,11 @@
+using DiagBot.Playbooks.Diagnosis;
+
+namespace DiagBot.Bot.Chat;
+
+/// <summary>A diagnosis, or the one-line reason there is none (bad reference, unknown task).</summary>
+public sealed record DiagnosisOutcome(DiagnosisReport? Report, string? Problem)
+{
+    public static DiagnosisOutcome Diagnosed(DiagnosisReport report) => new(report, null);
+
+    public static DiagnosisOutcome BadInput(string problem) => new(null, problem);
+}
