@@ -32,7 +32,8 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<AwsLocations>();
         services.AddSingleton<AwsEndpointResolver>();
         services.AddSingleton(new BaseCredentials(credentialsOverride));
-        services.AddSingleton<IAwsCredentialSource>(sp => new AwsCredentialSource(sp.GetRequiredService<BaseCredentials>(), new Dictionary<string, AWSCredentials>()));
+        services.AddSingleton<IAwsCredentialSource>(sp => AwsCredentialSourceFactory.Create(
+            options, sp.GetRequiredService<BaseCredentials>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AwsResilience>();
         services.AddSingleton<AwsCallGuard>();
         services.AddSingleton<AwsHttpTransport>();

@@ -1,0 +1,27 @@
+using DiagBot.Diagnostics.AuditTrail.Live;
+using DiagBot.Diagnostics.Ecs.Live;
+using DiagBot.Diagnostics.LoadBalancing.Live;
+using DiagBot.Diagnostics.Logs.Live;
+using DiagBot.Diagnostics.Network.Live;
+
+namespace DiagBot.Diagnostics;
+
+/// <summary>
+/// Every IAM action the live clients can call, gathered from the lists beside each client; the deploy IAM
+/// policy must grant exactly these (read-only) actions.
+/// </summary>
+public static class EvidenceIamActions
+{
+    /// <summary>Needed on the bot's own role to reach accounts configured with a RoleArn.</summary>
+    public const string AssumeRole = "sts:AssumeRole";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        .. EcsApi.IamActions,
+        .. ElbApi.IamActions,
+        .. LogsApi.IamActions,
+        .. CloudTrailApi.IamActions,
+        .. Ec2Api.IamActions,
+        AssumeRole,
+    ];
+}
