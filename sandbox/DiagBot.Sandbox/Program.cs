@@ -1,10 +1,8 @@
-using DiagBot.Sandbox;
 using DiagBot.Sandbox.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-var urls = args.SkipWhile(a => a != "--urls").Skip(1).FirstOrDefault() ?? "http://127.0.0.1:4566";
-var runtime = new SandboxRuntime(new SandboxOptions { Urls = urls });
+var runtime = new SandboxRuntime(StandaloneOptions.From(args, Environment.GetEnvironmentVariable));
 
 if (ConsoleCommands.IsScenarios(args))
 {
