@@ -15,10 +15,18 @@ internal static class SandboxApp
 {
     public static WebApplication Build(SandboxRuntime runtime, string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SandboxApp).Assembly.GetName().Name });
-        // In-process, the current folder's appsettings.json belongs to the host (the bot); its log levels must not make the sandbox chatty.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning" });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // In-process, the current folder's appsettings.json and the ASPNETCORE_* variables belong to the host (the bot):
+        // neither its log levels, URLs nor Kestrel endpoints may leak into the sandbox, which listens only where its options say.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(runtime.Options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 

@@ -28,22 +28,8 @@ internal sealed class EcsContainerInstanceOperations(SandboxWorld world)
             throw EcsErrors.InvalidParameter("ContainerInstances cannot be empty.");
         }
 
-        var found = new List<EcsContainerInstance>();
-        var failures = new List<EcsFailure>();
-        foreach (var id in ids)
-        {
-            var arn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : EcsArns.ContainerInstance(world.Options, cluster.ClusterName, id);
-            var instance = world.Ecs.ContainerInstances.FirstOrDefault(i => i.ContainerInstanceArn == arn && i.ClusterArn == cluster.ClusterArn);
-            if (instance is null)
-            {
-                failures.Add(new EcsFailure(arn, "MISSING"));
-            }
-            else
-            {
-                found.Add(instance);
-            }
-        }
-
+        var (found, failures) = EcsLookup.Resolve(ids, id => EcsArns.ContainerInstance(world.Options, cluster.ClusterName, id),
+            arn => world.Ecs.ContainerInstances.FirstOrDefault(i => i.ContainerInstanceArn == arn && i.ClusterArn == cluster.ClusterArn));
         return new DescribeContainerInstancesResponse(found, failures);
     }
 

@@ -22,23 +22,9 @@ internal sealed class EcsServiceOperations(SandboxWorld world)
         }
 
         var withTags = JsonRequest.Strings(call.Json, "include").Contains("TAGS");
-        var services = new List<EcsServiceResource>();
-        var failures = new List<EcsFailure>();
-        foreach (var name in names)
-        {
-            var arn = name.StartsWith("arn:", StringComparison.Ordinal) ? name : EcsArns.Service(world.Options, cluster.ClusterName, name);
-            var service = world.Ecs.Services.FirstOrDefault(s => s.ServiceArn == arn && s.ClusterArn == cluster.ClusterArn);
-            if (service is null)
-            {
-                failures.Add(new EcsFailure(arn, "MISSING"));
-            }
-            else
-            {
-                services.Add(service with { Tags = withTags ? service.Tags ?? [] : null });
-            }
-        }
-
-        return new DescribeServicesResponse(services, failures);
+        var (services, failures) = EcsLookup.Resolve(names, name => EcsArns.Service(world.Options, cluster.ClusterName, name),
+            arn => world.Ecs.Services.FirstOrDefault(s => s.ServiceArn == arn && s.ClusterArn == cluster.ClusterArn));
+        return new DescribeServicesResponse([.. services.Select(s => s with { Tags = withTags ? s.Tags ?? [] : null })], failures);
     }
 
     private sealed record DescribeServicesResponse(IReadOnlyList<EcsServiceResource> Services, IReadOnlyList<EcsFailure> Failures);

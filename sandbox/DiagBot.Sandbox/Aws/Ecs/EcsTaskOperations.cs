@@ -51,24 +51,9 @@ internal sealed class EcsTaskOperations(SandboxWorld world)
         }
 
         var withTags = JsonRequest.Strings(call.Json, "include").Contains("TAGS");
-        var tasks = new List<EcsTask>();
-        var failures = new List<EcsFailure>();
-        foreach (var id in ids)
-        {
-            var arn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : EcsArns.Task(world.Options, cluster.ClusterName, id);
-            var task = world.Ecs.Tasks.FirstOrDefault(t => t.TaskArn == arn && t.ClusterArn == cluster.ClusterArn);
-            if (task is null)
-            {
-                // DescribeTasks never fails for an unknown task: AWS lists it under failures with reason MISSING.
-                failures.Add(new EcsFailure(arn, "MISSING"));
-            }
-            else
-            {
-                tasks.Add(withTags ? task with { Tags = task.Tags ?? [] } : task with { Tags = null });
-            }
-        }
-
-        return new DescribeTasksResponse(tasks, failures);
+        var (tasks, failures) = EcsLookup.Resolve(ids, id => EcsArns.Task(world.Options, cluster.ClusterName, id),
+            arn => world.Ecs.Tasks.FirstOrDefault(t => t.TaskArn == arn && t.ClusterArn == cluster.ClusterArn));
+        return new DescribeTasksResponse([.. tasks.Select(t => t with { Tags = withTags ? t.Tags ?? [] : null })], failures);
     }
 
     private sealed record ListTasksResponse(IReadOnlyList<string> TaskArns, string? NextToken);
