@@ -115,6 +115,22 @@ public sealed class SymptomClassifierTests
     }
 
     [Theory]
+    [InlineData("task lastStatus PROVISIONING", 1)]
+    [InlineData("task lastStatus PENDING", 2)]
+    public void Classify_TriageLastStatusFact_SeparatesProvisioningFromPending(string fact, int expected)
+    {
+        Assert.Equal(expected, CreateSut().Classify(fact, EvidenceField.StoppedReason, null).Playbook);
+    }
+
+    [Fact]
+    public void Rank_TaskStuckInPending_AlsoOffersProvisioningNetworkEvidence()
+    {
+        var ranked = CreateSut().Rank("task lastStatus PENDING", EvidenceField.StoppedReason, null);
+
+        Assert.Equal([2, 1], ranked.Select(r => r.Playbook));
+    }
+
+    [Theory]
     [InlineData("Target.ResponseCodeMismatch", 6)]
     [InlineData("Target.NotRegistered", 5)]
     [InlineData("healthy", null)]
@@ -123,83 +139,6 @@ public sealed class SymptomClassifierTests
     public void Classify_TargetHealth_SplitsUnhealthyFromUnregisteredFromNormal(string reason, int? expected)
     {
         Assert.Equal(expected, CreateSut().Classify(reason, EvidenceField.TargetHealth, null).Playbook);
-    }
-
-    [Theory]
-    [InlineData("0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.", EvidenceField.K8sEvent, 9)]
-    [InlineData("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"abc\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: Error received from AddNetwork gRPC call: rpc error: code = Unavailable desc = failed to assign an IP address to container", EvidenceField.K8sEvent, 10)]
-    [InlineData("exec /docker-entrypoint.sh: exec format error", EvidenceField.Log, 14)]
-    [InlineData("Back-off restarting failed container app in pod web-7d9f_default", EvidenceField.K8sEvent, 8)]
-    [InlineData("(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 0123456789abcdef0123456789abcdef) has insufficient memory available.", EvidenceField.ServiceEvent, 12)]
-    [InlineData("our ALB returns 504 on the /export endpoint", EvidenceField.SymptomText, 13)]
-    [InlineData("ALB 503 on service web in prod", EvidenceField.SymptomText, 5)]
-    [InlineData("(service web) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) due to (reason Health checks failed with these codes: [404]).", EvidenceField.ServiceEvent, 6)]
-    [InlineData("Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)", EvidenceField.StoppedReason, 6)]
-    [InlineData("Your Spot Task was interrupted.", EvidenceField.StoppedReason, 11)]
-    [InlineData("An error occurred (TargetNotConnectedException) when calling the ExecuteCommand operation: The execute command failed due to an internal error. Try again later.", EvidenceField.SymptomText, 15)]
-    public void Classify_UnseenWordings_Generalise(string text, EvidenceField field, int expected)
-    {
-        Assert.Equal(expected, CreateSut().Classify(text, field, null).Playbook);
-    }
-
-    [Theory]
-    [InlineData("(service web) failed to register targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) with (error The following targets are not in a running state and cannot be registered: '10.0.1.5')", EvidenceField.ServiceEvent, 5)]
-    [InlineData("(service web) rolling back to deployment ecs-svc/1234567890123456789.", EvidenceField.ServiceEvent, 8)]
-    [InlineData("Liveness probe failed: HTTP probe failed with statuscode: 500", EvidenceField.K8sEvent, 8)]
-    [InlineData("Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"/app/run\": executable file not found in $PATH: unknown", EvidenceField.K8sEvent, 8)]
-    [InlineData("error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"abc\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown", EvidenceField.Log, 15)]
-    [InlineData("SessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found", EvidenceField.Log, 15)]
-    [InlineData("An error occurred (AccessDeniedException) when calling the ExecuteCommand operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecs:ExecuteCommand on resource: arn:aws:ecs:us-east-1:123456789012:task/prod/abc", EvidenceField.Log, 15)]
-    [InlineData("com.amazonaws.SdkClientException: Unable to load AWS credentials from any provider in the chain", EvidenceField.Log, 4)]
-    [InlineData("An error occurred (AccessDenied) when calling the PutObject operation: Access Denied", EvidenceField.Log, 4)]
-    [InlineData("Received a Spot Interruption Notice for node ip-10-0-1-2.ec2.internal", EvidenceField.K8sEvent, 11)]
-    [InlineData("Disrupting node: SpotInterrupted", EvidenceField.K8sEvent, 11)]
-    [InlineData("CannotPullContainerError: pull image manifest has been retried 5 time(s): image Manifest does not contain descriptor matching platform 'linux/arm64'", EvidenceField.StoppedReason, 14)]
-    [InlineData("WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested", EvidenceField.Log, 14)]
-    [InlineData("pod didn't trigger scale-up: 1 max node group size reached", EvidenceField.K8sEvent, 9)]
-    [InlineData("java.lang.OutOfMemoryError: Java heap space", EvidenceField.Log, 7)]
-    [InlineData("Memory cgroup out of memory: Killed process 4242 (node) total-vm:1234kB", EvidenceField.Log, 7)]
-    [InlineData("ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s): RequestError: send request failed", EvidenceField.StoppedReason, 3)]
-    [InlineData("the ECS deployment has been IN_PROGRESS for two hours", EvidenceField.SymptomText, 12)]
-    [InlineData("service my-service was unable to place a task because no container instance met all of its requirements. The closest matching container instance doesn't have enough CPU units available.", EvidenceField.ServiceEvent, 12)]
-    [InlineData("Failed Elastic Load Balancing (ELB) health checks", EvidenceField.SymptomText, 6)]
-    [InlineData("Essential container in task exited. Exit code: 137", EvidenceField.StoppedReason, 7)]
-    [InlineData("our container keeps restarting every few seconds", EvidenceField.SymptomText, 8)]
-    public void Classify_MoreUnseenWordings_Generalise(string text, EvidenceField field, int expected)
-    {
-        Assert.Equal(expected, CreateSut().Classify(text, field, null).Playbook);
-    }
-
-    [Theory]
-    [InlineData("Normal  Pulled  12s  kubelet  Successfully pulled image \"nginx:1.27\" in 1.204s (1.204s including waiting)", EvidenceField.K8sEvent)]
-    [InlineData("Container image \"nginx:1.27\" already present on machine", EvidenceField.K8sEvent)]
-    [InlineData("Created pod: web-7d9f8b6c5-x2x4q", EvidenceField.K8sEvent)]
-    [InlineData("Scaled up replica set web-7d9f8b6c5 to 3", EvidenceField.K8sEvent)]
-    [InlineData("(service web) (deployment ecs-svc/1234567890123456789) deployment completed.", EvidenceField.ServiceEvent)]
-    [InlineData("(service web) has stopped 2 running tasks: (task 0123456789abcdef0123456789abcdef) (task fedcba9876543210fedcba9876543210).", EvidenceField.ServiceEvent)]
-    [InlineData("(service web) has begun draining connections on 1 tasks.", EvidenceField.ServiceEvent)]
-    [InlineData("ECS is performing maintenance on the underlying infrastructure hosting the task", EvidenceField.StoppedReason)]
-    [InlineData("Succeeded", EvidenceField.PodStatus)]
-    [InlineData("draining", EvidenceField.TargetHealth)]
-    public void Classify_MoreNormalLifecycle_IsNone(string text, EvidenceField field)
-    {
-        Assert.Null(CreateSut().Classify(text, field, null).Playbook);
-    }
-
-    [Theory]
-    [InlineData("we are getting 504s from the load balancer on long exports", 13)]
-    [InlineData("the ALB started returning 503s after the deploy", 5)]
-    [InlineData("can't pull image from ECR in the private subnet", 2)]
-    [InlineData("secrets not loading in my fargate task", 3)]
-    [InlineData("targets are unhealthy but the app answers fine on the port", 6)]
-    [InlineData("my task exited with code 1 again", 8)]
-    [InlineData("task killed, exit 137", 7)]
-    [InlineData("can't exec into the container on ECS", 15)]
-    [InlineData("pods stuck in ContainerCreating on the new node group", 10)]
-    [InlineData("the fargate spot tasks were interrupted overnight", 11)]
-    public void Classify_EngineerPhrasing_FindsThePlaybook(string sentence, int expected)
-    {
-        Assert.Equal(expected, CreateSut().Classify(sentence, EvidenceField.SymptomText, null).Playbook);
     }
 
     [Fact]
