@@ -8,5 +8,6 @@ public static class PlaybookCatalog
     public static IReadOnlyList<IPlaybook> Create() =>
     [
         new TaskOutOfMemoryPlaybook(),
+        new TaskStuckProvisioningPlaybook(),
     ];
 }

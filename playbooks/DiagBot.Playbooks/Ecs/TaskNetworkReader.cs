@@ -1,0 +1,112 @@
+using System.Globalization;
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Network;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.Ecs;
+
+/// <summary>Reads a task's network path: its subnet, the subnet's route table, the VPC's endpoints and the service's assignPublicIp.</summary>
+internal static class TaskNetworkReader
+{
+    private const string ServiceGroupPrefix = "service:";
+
+    public static async Task<TaskNetworkPath> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
+    {
+        var evidence = new List<EvidenceItem>();
+        var missing = new List<EvidenceGap>();
+        var scope = AwsScope.FromArn(task.TaskArn);
+        var serviceName = ServiceNameOf(task);
+
+        var serviceRead = serviceName is null
+            ? Task.FromResult<EvidenceResult<EcsService>?>(null)
+            : ReadServiceAsync(context, task, serviceName, cancellationToken);
+        var attachedSubnet = task.Attachments
+            .Select(a => a.Details.TryGetValue("subnetId", out var id) ? id : null)
+            .FirstOrDefault(id => !string.IsNullOrEmpty(id));
+        var subnetsRead = attachedSubnet is null
+            ? null
+            : context.Evidence.Network.DescribeSubnetsAsync([attachedSubnet], scope, cancellationToken);
+
+        var service = await serviceRead.ConfigureAwait(false);
+        var network = Collect(service, missing)?.NetworkConfiguration;
+        if (network is not null)
+        {
+            evidence.Add(new("ecs:DescribeServices", $"service {serviceName} assignPublicIp", network.AssignPublicIp ?? "(not set: DISABLED)"));
+        }
+
+        var subnetId = attachedSubnet ?? network?.Subnets.FirstOrDefault();
+        subnetsRead ??= subnetId is null ? null : context.Evidence.Network.DescribeSubnetsAsync([subnetId], scope, cancellationToken);
+        var subnet = subnetsRead is null ? null : Collect(await subnetsRead.ConfigureAwait(false), missing)?.FirstOrDefault(s => s.SubnetId == subnetId);
+        if (subnet is not null)
+        {
+            evidence.Add(new("ec2:DescribeSubnets", $"subnet {subnet.SubnetId} free IP addresses", subnet.AvailableIpAddressCount?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"));
+        }
+
+        var vpcId = subnet?.VpcId ?? await VpcFromSecurityGroupsAsync(context, network, scope, missing, cancellationToken).ConfigureAwait(false);
+        if (vpcId is null || subnetId is null)
+        {
+            return new TaskNetworkPath { SubnetId = subnetId, Subnet = subnet, ServiceNetwork = network, ServiceName = serviceName, Evidence = evidence, Missing = missing };
+        }
+
+        var tablesRead = context.Evidence.Network.DescribeRouteTablesAsync(vpcId, scope, cancellationToken);
+        var endpointsRead = context.Evidence.Network.DescribeVpcEndpointsAsync(vpcId, scope, cancellationToken);
+        var tables = Collect(await tablesRead.ConfigureAwait(false), missing);
+        var endpoints = Collect(await endpointsRead.ConfigureAwait(false), missing);
+        var table = tables is null ? null : RouteTable.EffectiveFor(subnetId, tables);
+        var path = new TaskNetworkPath
+        {
+            SubnetId = subnetId,
+            VpcId = vpcId,
+            Subnet = subnet,
+            RouteTable = table,
+            Endpoints = endpoints,
+            ServiceNetwork = network,
+            ServiceName = serviceName,
+        };
+        if (table is not null)
+        {
+            evidence.Add(new("ec2:DescribeRouteTables", $"default route of {table.RouteTableId} (subnet {subnetId})", TaskNetworkPath.Describe(path.DefaultRouteEntry)));
+        }
+
+        if (endpoints is not null)
+        {
+            var names = endpoints.Select(e => $"{e.ServiceName} ({e.VpcEndpointType})").ToList();
+            evidence.Add(new("ec2:DescribeVpcEndpoints", $"VPC endpoints in {vpcId}", names.Count == 0 ? "(none)" : string.Join(", ", names)));
+        }
+
+        return path with { Evidence = evidence, Missing = missing };
+    }
+
+    public static string? ServiceNameOf(EcsTask task) =>
+        task.Group is { } group && group.StartsWith(ServiceGroupPrefix, StringComparison.Ordinal) ? group[ServiceGroupPrefix.Length..] : null;
+
+    private static async Task<EvidenceResult<EcsService>?> ReadServiceAsync(DiagnosisContext context, EcsTask task, string serviceName, CancellationToken cancellationToken) =>
+        await context.Evidence.Ecs.DescribeServiceAsync(task.ClusterArn, serviceName, cancellationToken).ConfigureAwait(false);
+
+    // Without the subnet, the service's security groups still name the VPC whose routes and endpoints matter.
+    private static async Task<string?> VpcFromSecurityGroupsAsync(
+        DiagnosisContext context, EcsAwsVpcConfiguration? network, AwsScope scope, List<EvidenceGap> missing, CancellationToken cancellationToken)
+    {
+        if (network is not { SecurityGroups.Count: > 0 })
+        {
+            return null;
+        }
+
+        var groups = await context.Evidence.Network.DescribeSecurityGroupsAsync(network.SecurityGroups, scope, cancellationToken).ConfigureAwait(false);
+        return Collect(groups, missing)?.Select(g => g.VpcId).FirstOrDefault(id => id is not null);
+    }
+
+    private static T? Collect<T>(EvidenceResult<T>? result, List<EvidenceGap> missing)
+        where T : class
+    {
+        if (result?.Gap is { } gap)
+        {
+            missing.Add(gap);
+        }
+
+        return result?.Value;
+    }
+}
