@@ -39,7 +39,10 @@ internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Veri
         try
         {
             var call = protocol.ReadCall(request, body, credential!, requestId);
-            await FaultInjector.ApplyAsync(faults, clock, call, protocol, context.RequestAborted);
+            // A hang also ends when the sandbox stops, so disposing it never waits out a fault.
+            var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            await FaultInjector.ApplyAsync(faults, clock, call, protocol, hang.Token);
             await protocol.WriteResultAsync(response, call, service.Invoke(call));
         }
         catch (AwsException error)
@@ -51,6 +54,10 @@ internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Veri
             // A bug in the sandbox still answers in the protocol's shape (500), so a client reports it instead of hanging on a parse error.
             var serverError = protocol.ServerError();
             await protocol.WriteErrorAsync(response, new AwsException(serverError.Code, $"{serverError.Message} ({error.GetType().Name}: {error.Message})", serverError.StatusCode, senderFault: false), requestId);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested && !response.HasStarted)
+        {
+            await protocol.WriteErrorAsync(response, protocol.ServerError(), requestId);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -34,6 +34,12 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
         {
             // The client gave up during a hang fault.
         }
+        catch (OperationCanceledException) when (!context.Response.HasStarted)
+        {
+            // The sandbox is stopping during a hang fault.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync(KubeStatus.Failure(new KubeException(503, "ServiceUnavailable", "the sandbox is shutting down")).ToJsonString());
+        }
     }
 
     private async Task<JsonObject?> RouteAsync(HttpContext context, string[] s)
@@ -72,7 +78,9 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
             return null;
         }
 
-        await ApplyFaultAsync(resource, ns, name is null ? "list" : "get", context.RequestAborted);
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        await ApplyFaultAsync(resource, ns, name is null ? "list" : "get", hang.Token);
         return name is null ? List(context.Request, resource, ns) : Get(resource, ns, name);
     }
 

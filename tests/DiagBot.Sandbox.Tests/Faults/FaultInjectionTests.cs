@@ -89,6 +89,22 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hang_SandboxStops_EndsWithoutWaitingOutTheFault()
+    {
+        var server = await SandboxServer.StartAsync();
+        server.Faults.Set("kubernetes", "pods", new SandboxFault { Kind = SandboxFaultKind.Hang, HangFor = TimeSpan.FromMinutes(5) });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var pending = http.GetAsync("/api/v1/pods");
+        await Task.Delay(200);
+        var watch = Stopwatch.StartNew();
+
+        await server.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(async () => (await pending).EnsureSuccessStatusCode());
+    }
+
+    [Fact]
     public async Task ControlEndpoint_PostFault_AppliesToKubernetes()
     {
         using var http = new HttpClient { BaseAddress = _server.BaseAddress };
