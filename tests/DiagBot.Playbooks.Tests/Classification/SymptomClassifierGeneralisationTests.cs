@@ -45,7 +45,12 @@ public sealed class SymptomClassifierGeneralisationTests
     [InlineData("Failed Elastic Load Balancing (ELB) health checks", EvidenceField.SymptomText, 6)]
     [InlineData("Essential container in task exited. Exit code: 137", EvidenceField.StoppedReason, 7)]
     [InlineData("our container keeps restarting every few seconds", EvidenceField.SymptomText, 8)]
-    public void Classify_MoreUnseenWordings_Generalise(string text, EvidenceField field, int expected)
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: unable to retrieve secret from asm: There is a connection issue between the task and AWS Secrets Manager. Check your task network configuration.", EvidenceField.StoppedReason, 3)]
+    [InlineData("ResourceInitializationError: failed to validate logger args: The task cannot find the Amazon CloudWatch log group defined in the task definition. There is a connection issue between the task and Amazon CloudWatch. Check your network configuration. : signal: killed", EvidenceField.StoppedReason, null)]
+    [InlineData("ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes: stderr: Failed to resolve \"fs-0123abcd.efs.us-west-2.amazonaws.com\" - check that your file system ID is correct", EvidenceField.StoppedReason, null)]
+    [InlineData("Startup probe failed: HTTP probe failed with statuscode: 503", EvidenceField.K8sEvent, 8)]
+    [InlineData("Readiness probe failed: Get \"http://10.0.0.1:8080/healthz\": dial tcp 10.0.0.1:8080: connect: connection refused", EvidenceField.K8sEvent, 6)]
+    public void Classify_MoreUnseenWordings_Generalise(string text, EvidenceField field, int? expected)
     {
         Assert.Equal(expected, CreateSut().Classify(text, field, null).Playbook);
     }

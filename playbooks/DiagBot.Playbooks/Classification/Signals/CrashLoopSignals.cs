@@ -33,7 +33,7 @@ internal static partial class CrashLoopSignals
 
     private const int SigTermExitCode = 143;
 
-    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|liveness probe failed|failed liveness probe", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|(liveness|startup) probe failed|failed (liveness|startup) probe", RegexOptions.CultureInvariant)]
     private static partial Regex CrashLoopWords();
 
     [GeneratedRegex(@"unable to consistently start tasks|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
@@ -45,7 +45,7 @@ internal static partial class CrashLoopSignals
     [GeneratedRegex(@"(failed|failing|fail) container health ?checks?|container health ?checks? (fail|are failing)|container is unhealthy", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerHealthCheckFailed();
 
-    [GeneratedRegex(@"executable file not found in \$path|starting container process caused|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"executable file not found in \$path|starting container process caused|unable to start container process|error during container init|runc create failed|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
     private static partial Regex StartFailure();
 
     [GeneratedRegex(@"exit(ed|s)? (with )?(code|status)\W{0,3}(1|2|126|127|139|255)\b|exit code (1|2|126|127|139|255)\b", RegexOptions.CultureInvariant)]

@@ -18,6 +18,10 @@ internal static partial class OutsideFifteenSignals
         {
             ExplainsAway = new HashSet<int> { AppAccessDeniedSignals.Playbook },
         },
+        new(null, 0.85, VolumeSetup(), "the task's volume (EFS, Docker volume) could not be created or mounted: outside the fifteen playbooks")
+        {
+            ExplainsAway = new HashSet<int> { SecretsSignals.Playbook, CrashLoopSignals.Playbook },
+        },
         new(null, 0.85, ThinPoolFull(), "the instance's Docker thin pool is full: outside the fifteen playbooks"),
         new(null, 0.85, InvalidTaskSize(), "the task definition's CPU/memory combination is invalid: outside the fifteen playbooks"),
     ];
@@ -27,6 +31,9 @@ internal static partial class OutsideFifteenSignals
 
     [GeneratedRegex(@"unable to assume (the )?(role|service linked role|configured ecs infrastructure role)|service linked role", RegexOptions.CultureInvariant)]
     private static partial Regex RoleCannotBeAssumed();
+
+    [GeneratedRegex(@"efs utils|efs volumes?|\.efs\.|cannotcreatevolumeerror|failed to (create|mount) (the )?volume", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeSetup();
 
     [GeneratedRegex(@"thin pool|devmapper", RegexOptions.CultureInvariant)]
     private static partial Regex ThinPoolFull();

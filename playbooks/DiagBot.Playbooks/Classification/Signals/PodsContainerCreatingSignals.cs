@@ -12,6 +12,7 @@ internal static partial class PodsContainerCreatingSignals
         new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
         new(Playbook, 0.88, SandboxNetwork(), "the pod sandbox's network could not be set up (CNI)"),
         new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
+        new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
         new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
     ];
 
@@ -23,6 +24,9 @@ internal static partial class PodsContainerCreatingSignals
 
     [GeneratedRegex(@"free ipv4 addresses or prefixes|failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size", RegexOptions.CultureInvariant)]
     private static partial Regex NodeEniAllocation();
+
+    [GeneratedRegex(@"failedmount|mountvolume\.setup failed|unable to attach or mount volumes", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeMountPending();
 
     [GeneratedRegex(@"containercreating|container creating", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerCreatingWords();

@@ -12,7 +12,7 @@ internal static partial class SecretsSignals
         new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")"),
         new(Playbook, 0.95, SecretRetrieval(), "the task's secrets could not be read from Secrets Manager / SSM Parameter Store") { NotIn = Fields.Log },
         new(Playbook, 0.35, SecretRetrieval(), "a secret read failed in a log line (the app's own call would be playbook 4)") { OnlyIn = Fields.Log },
-        new(Playbook, 0.3, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
+        new(Playbook, 0.25, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
         new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
         new(Playbook, 0.6, EnvironmentFiles(), "the task's environment files could not be downloaded from S3 (execution role or the S3 route)"),
         new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"),
@@ -23,7 +23,7 @@ internal static partial class SecretsSignals
     [GeneratedRegex(@"unable to pull secrets", RegexOptions.CultureInvariant)]
     private static partial Regex UnableToPullSecrets();
 
-    [GeneratedRegex(@"retrieve (the )?secrets? (from|with)|failed to fetch secret|secretsmanager|secrets manager|parameter store|\bssm\b.{0,40}secret|secret.{0,40}\bssm\b|getsecretvalue|ssm:getparameters?|\b(asm|ssm) secret|task secret data", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(retrieve|get|fetch) (the )?secrets? (from|with)|failed to fetch secret|secretsmanager|secrets manager|parameter store|\bssm\b.{0,40}secret|secret.{0,40}\bssm\b|getsecretvalue|ssm:getparameters?|\b(asm|ssm) secret|task secret data", RegexOptions.CultureInvariant)]
     private static partial Regex SecretRetrieval();
 
     [GeneratedRegex(@"resourceinitializationerror", RegexOptions.CultureInvariant)]

@@ -14,6 +14,7 @@ internal static partial class UnhealthyTargetsSignals
         new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"),
         new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"),
         new(Playbook, 0.8, UnhealthyTargetsWords(), "the targets are unhealthy") { NotIn = Fields.TargetHealth },
+        new(Playbook, 0.5, ReadinessProbeFailed(), "the pod's readiness probe fails, so the load balancer sees no ready target behind it"),
         new(Playbook, 0.75, HealthyHereNotThere(), "the task looks healthy to ECS but not to the load balancer's target group"),
         new(Playbook, 0.85, RequestTimedOut(), "the health check request timed out (Target.Timeout)") { OnlyIn = Fields.TargetHealth },
         new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth },
@@ -33,6 +34,9 @@ internal static partial class UnhealthyTargetsSignals
 
     [GeneratedRegex(@"healthy\b.{0,30}\bbut not\b.{0,20}\b(alb|target group|load balancer|elb|nlb)|(unhealthy|not healthy|outofservice|out of service) (in|on|from) (the )?(alb|target group|load balancer|elb|nlb)", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyHereNotThere();
+
+    [GeneratedRegex(@"readiness probe failed|failed readiness probe", RegexOptions.CultureInvariant)]
+    private static partial Regex ReadinessProbeFailed();
 
     [GeneratedRegex(@"^request timed out\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex RequestTimedOut();
