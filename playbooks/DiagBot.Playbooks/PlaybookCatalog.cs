@@ -9,5 +9,6 @@ public static class PlaybookCatalog
     [
         new TaskOutOfMemoryPlaybook(),
         new TaskStuckProvisioningPlaybook(),
+        new SpotInterruptionPlaybook(),
     ];
 }

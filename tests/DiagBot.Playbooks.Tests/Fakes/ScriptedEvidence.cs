@@ -1,0 +1,96 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Network;
+
+namespace DiagBot.Playbooks.Tests.Fakes;
+
+/// <summary>
+/// Every evidence source held in memory, for cases the sandbox does not seed. A gap keyed by operation name
+/// ("DescribeServices", "LookupEvents", ...) stands in for that operation's answer.
+/// </summary>
+internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvidence, IAuditTrailEvidence, INetworkEvidence
+{
+    public List<EcsTaskDefinition> TaskDefinitions { get; } = [];
+
+    public List<EcsService> Services { get; } = [];
+
+    public List<LogEvent> LogLines { get; } = [];
+
+    public List<AuditEvent> AuditEvents { get; } = [];
+
+    public List<Subnet> Subnets { get; } = [];
+
+    public List<RouteTable> RouteTables { get; } = [];
+
+    public List<VpcEndpoint> Endpoints { get; } = [];
+
+    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
+
+    public List<string> Calls { get; } = [];
+
+    public IEcsEvidence Ecs => this;
+
+    public ILogsEvidence Logs => this;
+
+    public IAuditTrailEvidence AuditTrail => this;
+
+    public INetworkEvidence Network => this;
+
+    public static EvidenceGap Denied(string source, string operation) =>
+        new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
+
+    public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
+        Answer<EcsTask>("ecs", "DescribeTasks", () => null);
+
+    public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken) =>
+        Answer("ecs", "DescribeTaskDefinition", () => TaskDefinitions.FirstOrDefault(d => d.TaskDefinitionArn == taskDefinitionArn));
+
+    public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
+        Answer("ecs", "DescribeServices", () => Services.FirstOrDefault(s => s.ServiceName == serviceName));
+
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogLines.TakeLast(limit).ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> FilterEventsAsync(LogFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogLines.Take(filter.Limit).ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", () => AuditEvents.Where(e => Matches(e, query)).Take(query.MaxEvents).ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<Subnet>>("ec2", "DescribeSubnets", () => Subnets.Where(s => subnetIds.Contains(s.SubnetId)).ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<RouteTable>>> DescribeRouteTablesAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<RouteTable>>("ec2", "DescribeRouteTables", () => RouteTables.Where(t => t.VpcId == vpcId).ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<VpcEndpoint>>("ec2", "DescribeVpcEndpoints", () => Endpoints.Where(e => e.VpcId == vpcId).ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<SecurityGroup>>("ec2", "DescribeSecurityGroups", () => []);
+
+    private static bool Matches(AuditEvent e, AuditQuery query) => query.AttributeKey switch
+    {
+        AuditLookupAttribute.EventSource => e.EventSource == query.AttributeValue,
+        AuditLookupAttribute.EventName => e.EventName == query.AttributeValue,
+        AuditLookupAttribute.Username => e.Username == query.AttributeValue,
+        _ => true,
+    };
+
+    private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
+        where T : class
+    {
+        Calls.Add(operation);
+        if (Gaps.TryGetValue(operation, out var gap))
+        {
+            return Task.FromResult(EvidenceResult<T>.Missing(gap));
+        }
+
+        return Task.FromResult(read() is { } value
+            ? EvidenceResult<T>.Found(value)
+            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
+    }
+}
