@@ -6,6 +6,8 @@ using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
+using DiagBot.Diagnostics.Kubernetes.Configuration;
+using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.Network.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +18,8 @@ namespace DiagBot.Diagnostics;
 public static class EvidenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IEvidenceSessionFactory"/> over the live AWS clients configured by <c>DiagBot:Aws</c>.
-    /// Throws at start-up when the configuration is invalid, naming the setting. Without
+    /// Registers <see cref="IEvidenceSessionFactory"/> over the live clients configured by <c>DiagBot:Aws</c> and
+    /// <c>DiagBot:Kubernetes</c>. Throws at start-up when the configuration is invalid, naming the setting. Without
     /// <paramref name="credentialsOverride"/> the AWS SDK's default credentials chain is used.
     /// </summary>
     public static IServiceCollection AddDiagBotEvidence(this IServiceCollection services, IConfiguration configuration, AWSCredentials? credentialsOverride = null)
@@ -25,22 +27,24 @@ public static class EvidenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var options = AwsOptionsLoader.Load(configuration);
+        var (aws, kubernetes) = EvidenceOptionsLoader.Load(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(AwsHttpTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton(options);
+        services.AddSingleton(aws);
+        services.AddSingleton(kubernetes);
         services.AddSingleton<AwsLocations>();
         services.AddSingleton<AwsEndpointResolver>();
         services.AddSingleton(new BaseCredentials(credentialsOverride));
         services.AddSingleton<IAwsCredentialSource>(sp => AwsCredentialSourceFactory.Create(
-            options, sp.GetRequiredService<BaseCredentials>(), sp.GetRequiredService<TimeProvider>()));
+            aws, sp.GetRequiredService<BaseCredentials>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AwsResilience>();
         services.AddSingleton<AwsCallGuard>();
         services.AddSingleton<AwsHttpTransport>();
         services.AddSingleton<AwsJsonClient>();
         services.AddSingleton<AwsQueryClient>();
         services.AddSingleton<Ec2ClientFactory>();
-        services.AddSingleton<AwsClients>();
+        services.AddSingleton<KubernetesClientFactory>();
+        services.AddSingleton<LiveClients>();
         services.AddSingleton<IEvidenceSessionFactory, EvidenceSessionFactory>();
         return services;
     }

@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
 using DiagBot.Diagnostics.Network;
@@ -25,4 +26,6 @@ public interface IEvidenceSource
     IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
 
     INetworkEvidence Network => NoNetworkEvidence.Instance;
+
+    IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
 }

@@ -1,9 +1,9 @@
 using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.AuditTrail.Live;
-using DiagBot.Diagnostics.Aws;
-using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Ecs.Live;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.LoadBalancing.Live;
 using DiagBot.Diagnostics.Logs;
@@ -14,15 +14,17 @@ using DiagBot.Diagnostics.Network.Live;
 namespace DiagBot.Diagnostics.Evidence.Live;
 
 /// <summary>The live evidence of one diagnosis: every client shares the session's cache and budget.</summary>
-internal sealed class EvidenceSession(EvidenceScope scope, AwsClients aws, AwsLocations locations) : IEvidenceSource
+internal sealed class EvidenceSession(EvidenceScope scope, LiveClients live) : IEvidenceSource
 {
-    public IEcsEvidence Ecs { get; } = new EcsClient(aws.Json, scope, locations);
+    public IEcsEvidence Ecs { get; } = new EcsClient(live.Json, scope, live.Locations);
 
-    public ILoadBalancingEvidence LoadBalancing { get; } = new LoadBalancingClient(aws.Query, scope, locations);
+    public ILoadBalancingEvidence LoadBalancing { get; } = new LoadBalancingClient(live.Query, scope, live.Locations);
 
-    public ILogsEvidence Logs { get; } = new LogsClient(aws.Json, scope, locations);
+    public ILogsEvidence Logs { get; } = new LogsClient(live.Json, scope, live.Locations);
 
-    public IAuditTrailEvidence AuditTrail { get; } = new CloudTrailClient(aws.Json, scope, locations);
+    public IAuditTrailEvidence AuditTrail { get; } = new CloudTrailClient(live.Json, scope, live.Locations);
 
-    public INetworkEvidence Network { get; } = new Ec2NetworkClient(aws.Ec2, aws.Guard, scope, locations);
+    public INetworkEvidence Network { get; } = new Ec2NetworkClient(live.Ec2, live.Guard, scope, live.Locations);
+
+    public IKubernetesEvidence Kubernetes { get; } = new KubernetesEvidenceClient(live.Kubernetes, live.Guard, scope);
 }

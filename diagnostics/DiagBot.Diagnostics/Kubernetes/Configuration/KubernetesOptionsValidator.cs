@@ -1,0 +1,37 @@
+namespace DiagBot.Diagnostics.Kubernetes.Configuration;
+
+/// <summary>Start-up checks of DiagBot:Kubernetes, each naming the setting.</summary>
+internal static class KubernetesOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(KubernetesOptions options)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < options.Clusters.Count; i++)
+        {
+            var key = $"{KubernetesOptions.SectionName}:Clusters:{i}";
+            var cluster = options.Clusters[i];
+            if (string.IsNullOrWhiteSpace(cluster.Name))
+            {
+                errors.Add($"{key}:Name is not set: every cluster needs the name engineers use for it.");
+            }
+
+            if (cluster.Server is not null && !Uri.TryCreate(cluster.Server, UriKind.Absolute, out _))
+            {
+                errors.Add($"{key}:Server must be an absolute URL, got '{cluster.Server}'.");
+            }
+
+            if (cluster.Eks is { } eks && (string.IsNullOrWhiteSpace(eks.ClusterName) || cluster.Server is null))
+            {
+                errors.Add($"{key}:Eks needs Eks:ClusterName and {key}:Server (the cluster's API endpoint).");
+            }
+        }
+
+        var duplicate = options.Clusters.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Key is not null && g.Count() > 1);
+        if (duplicate is not null)
+        {
+            errors.Add($"{KubernetesOptions.SectionName}:Clusters names '{duplicate.Key}' more than once.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,66 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Aws.Resilience;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Evidence.Live;
+using k8s;
+using k8s.Autorest;
+
+namespace DiagBot.Diagnostics.Kubernetes.Live;
+
+/// <summary>IKubernetesEvidence over KubernetesClient, for one diagnosis session; calls share the AWS call guard.</summary>
+internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, AwsCallGuard guard, EvidenceScope scope) : IKubernetesEvidence
+{
+    public IReadOnlyList<string> Clusters => clients.ClusterNames;
+
+    public Task<EvidenceResult<KubePod>> GetPodAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.GetPod, cluster, $"{@namespace}/{name}", cancellationToken, async (k, token) =>
+            KubernetesMapper.ToModel(await k.CoreV1.ReadNamespacedPodAsync(name, @namespace, cancellationToken: token).ConfigureAwait(false)));
+
+    public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<KubePod>>(KubernetesApi.ListPods, cluster, $"{@namespace}?{labelSelector}", cancellationToken, async (k, token) =>
+            [.. (await k.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: labelSelector, cancellationToken: token).ConfigureAwait(false)).Items.Select(KubernetesMapper.ToModel)]);
+
+    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken)
+    {
+        var selector = $"involvedObject.kind={kind},involvedObject.name={name}";
+        return CallAsync<IReadOnlyList<KubeEvent>>(KubernetesApi.ListEvents, cluster, $"{@namespace}?{selector}", cancellationToken, async (k, token) =>
+            [.. (await k.CoreV1.ListNamespacedEventAsync(@namespace, fieldSelector: selector, cancellationToken: token).ConfigureAwait(false)).Items
+                .Select(KubernetesMapper.ToModel)
+                .OrderBy(e => e.LastTimestamp ?? DateTimeOffset.MinValue)]);
+    }
+
+    public Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<KubeNode>>(KubernetesApi.ListNodes, cluster, labelSelector ?? string.Empty, cancellationToken, async (k, token) =>
+            [.. (await k.CoreV1.ListNodeAsync(labelSelector: labelSelector, cancellationToken: token).ConfigureAwait(false)).Items.Select(KubernetesMapper.ToModel)]);
+
+    public Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.GetDaemonSet, cluster, KubernetesApi.AwsNodeName, cancellationToken, async (k, token) =>
+            KubernetesMapper.ToModel(await k.AppsV1.ReadNamespacedDaemonSetAsync(KubernetesApi.AwsNodeName, KubernetesApi.AwsNodeNamespace, cancellationToken: token).ConfigureAwait(false)));
+
+    private Task<EvidenceResult<T>> CallAsync<T>(
+        AwsOperation operation, string cluster, string what, CancellationToken cancellationToken, Func<IKubernetes, CancellationToken, Task<T>> read)
+        where T : class =>
+        scope.GetOrLoadAsync($"kubernetes:{cluster}:{operation.Name}:{what}", operation.Service.Key, operation.Name, async () =>
+        {
+            var (client, problem) = clients.For(cluster);
+            if (client is null)
+            {
+                return EvidenceResult<T>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, GapReason.InvalidRequest, problem!));
+            }
+
+            // The cluster name stands where AWS has a region: the circuit breaker is per cluster.
+            return await guard.RunAsync(operation, new AwsTarget(null, cluster), scope.Budget, CancellationToken.None, async token =>
+            {
+                try
+                {
+                    return EvidenceResult<T>.Found(await read(client, token).ConfigureAwait(false));
+                }
+                catch (HttpOperationException ex)
+                {
+                    var status = ex.Response?.StatusCode ?? System.Net.HttpStatusCode.InternalServerError;
+                    return EvidenceResult<T>.Missing(AwsErrorMapper.ToGap(operation, status, KubernetesStatus.Reason(ex.Response?.Content), KubernetesStatus.Message(ex.Response?.Content) ?? ex.Message));
+                }
+            }).ConfigureAwait(false);
+        }, cancellationToken);
+}

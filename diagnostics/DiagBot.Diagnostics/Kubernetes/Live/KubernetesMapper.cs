@@ -1,0 +1,80 @@
+using k8s.Models;
+
+namespace DiagBot.Diagnostics.Kubernetes.Live;
+
+/// <summary>From KubernetesClient's models to ours.</summary>
+internal static class KubernetesMapper
+{
+    public static KubePod ToModel(V1Pod pod) => new()
+    {
+        Namespace = pod.Metadata?.NamespaceProperty ?? string.Empty,
+        Name = pod.Metadata?.Name ?? string.Empty,
+        Phase = pod.Status?.Phase,
+        NodeName = pod.Spec?.NodeName,
+        Reason = pod.Status?.Reason,
+        Message = pod.Status?.Message,
+        SchedulerName = pod.Spec?.SchedulerName,
+        Labels = Copy(pod.Metadata?.Labels),
+        Conditions = [.. (pod.Status?.Conditions ?? []).Select(c => new KubeCondition(c.Type, c.Status, c.Reason, c.Message))],
+        ContainerStatuses = [.. (pod.Status?.ContainerStatuses ?? []).Select(ToModel)],
+    };
+
+    public static KubeEvent ToModel(Corev1Event e) => new(
+        e.Type,
+        e.Reason,
+        e.Message,
+        e.Count ?? 1,
+        Time(e.FirstTimestamp ?? e.EventTime),
+        Time(e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp),
+        e.InvolvedObject?.Kind,
+        e.InvolvedObject?.Name,
+        e.Source?.Component ?? e.ReportingComponent);
+
+    public static KubeNode ToModel(V1Node node) => new()
+    {
+        Name = node.Metadata?.Name ?? string.Empty,
+        ProviderId = node.Spec?.ProviderID,
+        Labels = Copy(node.Metadata?.Labels),
+        Taints = [.. (node.Spec?.Taints ?? []).Select(t => new KubeTaint(t.Key, t.Value, t.Effect))],
+        Conditions = [.. (node.Status?.Conditions ?? []).Select(c => new KubeCondition(c.Type, c.Status, c.Reason, c.Message))],
+        Allocatable = Quantities(node.Status?.Allocatable),
+        Capacity = Quantities(node.Status?.Capacity),
+        InternalIps = [.. (node.Status?.Addresses ?? []).Where(a => a.Type == "InternalIP").Select(a => a.Address)],
+    };
+
+    public static KubeDaemonSet ToModel(V1DaemonSet set) => new()
+    {
+        Namespace = set.Metadata?.NamespaceProperty ?? string.Empty,
+        Name = set.Metadata?.Name ?? string.Empty,
+        DesiredNumberScheduled = set.Status?.DesiredNumberScheduled ?? 0,
+        NumberReady = set.Status?.NumberReady ?? 0,
+        Containers = [.. (set.Spec?.Template?.Spec?.Containers ?? []).Select(c => new KubeContainerSpec(
+            c.Name,
+            c.Image,
+            (c.Env ?? []).Where(v => v.Value is not null).GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last().Value)))],
+    };
+
+    private static KubeContainerStatus ToModel(V1ContainerStatus status) => new()
+    {
+        Name = status.Name,
+        Image = status.Image,
+        Ready = status.Ready,
+        RestartCount = status.RestartCount,
+        WaitingReason = status.State?.Waiting?.Reason,
+        WaitingMessage = status.State?.Waiting?.Message,
+        Running = status.State?.Running is not null,
+        TerminatedReason = status.State?.Terminated?.Reason,
+        TerminatedExitCode = status.State?.Terminated?.ExitCode,
+        LastTerminatedReason = status.LastState?.Terminated?.Reason,
+        LastTerminatedExitCode = status.LastState?.Terminated?.ExitCode,
+    };
+
+    private static Dictionary<string, string> Copy(IDictionary<string, string>? values) =>
+        values is null ? [] : new Dictionary<string, string>(values, StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Quantities(IDictionary<string, ResourceQuantity>? values) =>
+        values?.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal) ?? [];
+
+    private static DateTimeOffset? Time(DateTime? value) =>
+        value is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
+}

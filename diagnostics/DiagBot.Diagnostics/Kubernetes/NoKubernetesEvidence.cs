@@ -1,0 +1,28 @@
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Diagnostics.Kubernetes;
+
+/// <summary>Stands in for Kubernetes evidence in an IEvidenceSource that does not offer it.</summary>
+internal sealed class NoKubernetesEvidence : IKubernetesEvidence
+{
+    private const string Source = "kubernetes";
+
+    public static readonly NoKubernetesEvidence Instance = new();
+
+    public IReadOnlyList<string> Clusters => [];
+
+    public Task<EvidenceResult<KubePod>> GetPodAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubePod>(Source, "get pods");
+
+    public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<KubePod>>(Source, "list pods");
+
+    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<KubeEvent>>(Source, "list events");
+
+    public Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<KubeNode>>(Source, "list nodes");
+
+    public Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeDaemonSet>(Source, "get daemonsets");
+}

@@ -1,0 +1,52 @@
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiagBot.Diagnostics.Tests.Kubernetes;
+
+/// <summary>An EKS cluster is called with a bearer token made in-process, no AWS CLI involved.</summary>
+public sealed class EksClusterAuthTests : IAsyncLifetime
+{
+    private FakeAwsServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeAwsServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task GetPod_EksCluster_SendsEksBearerToken()
+    {
+        _server.Reply = _ => new FakeReply(200, """{"kind":"Pod","apiVersion":"v1","metadata":{"name":"web","namespace":"shop"},"status":{"phase":"Running"}}""", "application/json");
+
+        var result = await CreateSut().GetPodAsync("prod-eks", "shop", "web", CancellationToken.None);
+
+        Assert.Equal("Running", result.Value!.Phase);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/api/v1/namespaces/shop/pods/web", request.PathAndQuery);
+        Assert.StartsWith("Bearer k8s-aws-v1.", request.Headers["Authorization"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPod_ForbiddenStatus_IsAccessDeniedNamingTheRbacRule()
+    {
+        _server.Reply = _ => new FakeReply(403,
+            """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"pods \"web\" is forbidden: User \"diagbot\" cannot get resource \"pods\" in API group \"\" in the namespace \"shop\"","reason":"Forbidden","code":403}""",
+            "application/json");
+
+        var result = await CreateSut().GetPodAsync("prod-eks", "shop", "web", CancellationToken.None);
+
+        Assert.Equal(GapReason.AccessDenied, result.Gap!.Reason);
+        Assert.StartsWith("RBAC 'get pods' denied", result.Gap.Detail, StringComparison.Ordinal);
+        Assert.Contains("cannot get resource", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    private Diagnostics.Kubernetes.IKubernetesEvidence CreateSut()
+    {
+        var settings = EvidenceHarness.Settings(_server.BaseAddress,
+            ("DiagBot:Kubernetes:Clusters:0:Name", "prod-eks"),
+            ("DiagBot:Kubernetes:Clusters:0:Server", _server.BaseAddress.ToString()),
+            ("DiagBot:Kubernetes:Clusters:0:Eks:ClusterName", "prod"),
+            ("DiagBot:Kubernetes:Clusters:0:Eks:Region", "us-east-1"));
+        return EvidenceHarness.Build(settings).GetRequiredService<IEvidenceSessionFactory>().StartSession().Kubernetes;
+    }
+}
