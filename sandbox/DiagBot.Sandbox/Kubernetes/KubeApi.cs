@@ -10,12 +10,20 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
 {
     public const string FaultService = "kubernetes";
 
+    // Marks a response already streamed to the client (a watch), so nothing more is written.
+    private static readonly JsonObject _streamed = [];
+
     public async Task HandleAsync(HttpContext context)
     {
         try
         {
             var segments = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var body = await RouteAsync(context, segments);
+            if (ReferenceEquals(body, _streamed))
+            {
+                return;
+            }
+
             if (body is null)
             {
                 throw new KubeException(404, "NotFound", "the server could not find the requested resource");
@@ -81,6 +89,12 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         await ApplyFaultAsync(resource, ns, name is null ? "list" : "get", hang.Token);
+        if (name is null && context.Request.Query["watch"] is ["true"] or ["1"])
+        {
+            await KubeWatch.StreamAsync(context, resource, Select(context.Request, resource, ns), state.ResourceVersion, clock, hang.Token);
+            return _streamed;
+        }
+
         return name is null ? List(context.Request, resource, ns) : Get(resource, ns, name);
     }
 
@@ -96,9 +110,7 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
 
     private JsonObject List(HttpRequest request, KubeResource resource, string? ns)
     {
-        var labels = KubeSelectors.Labels(request.Query["labelSelector"]);
-        var fields = KubeSelectors.Fields(request.Query["fieldSelector"]);
-        var items = state.List(resource).Where(o => ns is null || KubeState.Namespace(o) == ns).Where(labels).Where(fields).ToList();
+        var items = Select(request, resource, ns);
 
         var offset = DecodeContinue(request.Query["continue"]);
         var limit = int.TryParse(request.Query["limit"], CultureInfo.InvariantCulture, out var l) && l > 0 ? l : int.MaxValue;
@@ -126,6 +138,13 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
             return (JsonNode)copy;
         })]);
         return Typed(resource, new JsonObject { ["metadata"] = metadata, ["items"] = array }, resource.Kind + "List");
+    }
+
+    private List<JsonObject> Select(HttpRequest request, KubeResource resource, string? ns)
+    {
+        var labels = KubeSelectors.Labels(request.Query["labelSelector"]);
+        var fields = KubeSelectors.Fields(request.Query["fieldSelector"]);
+        return [.. state.List(resource).Where(o => ns is null || KubeState.Namespace(o) == ns).Where(labels).Where(fields)];
     }
 
     private static JsonObject Typed(KubeResource resource, JsonObject body, string kind)

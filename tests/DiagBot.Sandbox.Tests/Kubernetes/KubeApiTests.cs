@@ -39,6 +39,17 @@ public sealed class KubeApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
     }
 
     [Fact]
+    public async Task Watch_WarningEvents_StreamsAddedEventsUntilTimeout()
+    {
+        using var response = await _http.GetAsync(new Uri(fixture.Server.BaseAddress, "api/v1/events?watch=true&timeoutSeconds=1&fieldSelector=type%3DWarning"));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.Equal("ADDED", JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
+        Assert.Contains(lines, line => line.Contains("FailedScheduling", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Pod_Unknown_IsNotFoundStatus()
     {
         using var response = await _http.GetAsync(new Uri(fixture.Server.BaseAddress, "api/v1/namespaces/shop/pods/nope"));
