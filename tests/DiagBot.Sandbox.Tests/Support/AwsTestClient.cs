@@ -21,6 +21,8 @@ internal sealed class AwsTestClient(SandboxServer server)
 
     public string? AccessKeyOverride { get; init; }
 
+    public string? RegionOverride { get; init; }
+
     public TimeSpan ClockOffset { get; init; }
 
     public bool Unsigned { get; init; }
@@ -47,7 +49,7 @@ internal sealed class AwsTestClient(SandboxServer server)
     {
         if (!Unsigned)
         {
-            TestSigner.Sign(request, bytes, service, server.Options.Region, AccessKeyOverride ?? server.Options.AccessKeyId,
+            TestSigner.Sign(request, bytes, service, RegionOverride ?? server.Options.Region, AccessKeyOverride ?? server.Options.AccessKeyId,
                 SecretOverride ?? server.Options.SecretAccessKey, DateTimeOffset.UtcNow + ClockOffset);
         }
 

@@ -28,7 +28,7 @@ internal sealed class HealthyOrdersApi : ICatalogueEntry
             VpcId = ProdLandscape.VpcId,
             Port = 8080,
             LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
-            Targets = [.. tasks.Select(t => new ElbTargetHealth(EcsSeeds.PrivateIp(t), 8080, "healthy", AvailabilityZone: "us-east-1a"))],
+            Targets = [.. tasks.Select(t => new ElbTargetHealth(EcsSeeds.PrivateIp(t), 8080, "healthy", AvailabilityZone: context.Zone('a')))],
         });
         EcsServiceSeeds.Service(context, cluster, ServiceName, definition, desiredCount: 3, s => s with
         {

@@ -12,7 +12,7 @@ internal sealed class P01TaskStuckProvisioning : ICatalogueEntry
 
     public SandboxScenario Seed(SeedContext context)
     {
-        var subnet = NetworkSeeds.Subnet(context, "prod-batch-a", ProdLandscape.VpcId, "10.0.64.0/24", "us-east-1a", freeIps: 0);
+        var subnet = NetworkSeeds.Subnet(context, "prod-batch-a", ProdLandscape.VpcId, "10.0.64.0/24", context.Zone('a'), freeIps: 0);
         NetworkSeeds.RouteTable(context, "prod-batch", ProdLandscape.VpcId, [subnet.SubnetId], new Ec2Route("0.0.0.0/0", NatGatewayId: SeedContext.AwsId("nat", "prod-a")));
 
         var definition = EcsSeeds.TaskDefinition(context, "ledger-sync", 7, cpu: "512", memory: "1024",

@@ -30,7 +30,7 @@ internal sealed class P06TargetsUnhealthy : ICatalogueEntry
             Port = 8080,
             HealthCheckPath = "/healthz",
             LoadBalancerArns = [lb.LoadBalancerArn],
-            Targets = [.. tasks.Select(t => new ElbTargetHealth(EcsSeeds.PrivateIp(t), 8080, "unhealthy", "Target.Timeout", "Request timed out", "us-east-1a"))],
+            Targets = [.. tasks.Select(t => new ElbTargetHealth(EcsSeeds.PrivateIp(t), 8080, "unhealthy", "Target.Timeout", "Request timed out", context.Zone('a')))],
         });
 
         var network = new EcsNetworkConfiguration(new([ProdLandscape.PrivateSubnetA, ProdLandscape.PrivateSubnetB], [taskGroup.GroupId]));

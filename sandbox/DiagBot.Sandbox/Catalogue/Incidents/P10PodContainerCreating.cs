@@ -12,8 +12,8 @@ internal sealed class P10PodContainerCreating : ICatalogueEntry
 
     public SandboxScenario Seed(SeedContext context)
     {
-        NetworkSeeds.Subnet(context, "prod-eks-batch-c", ProdLandscape.VpcId, "10.0.96.0/24", "us-east-1c", freeIps: 0);
-        var node = KubeSeeds.Node(context, "10.0.96.14", "us-east-1c", "i-0d93f1b2a4c6e8d04");
+        NetworkSeeds.Subnet(context, "prod-eks-batch-c", ProdLandscape.VpcId, "10.0.96.0/24", context.Zone('c'), freeIps: 0);
+        var node = KubeSeeds.Node(context, "10.0.96.14", context.Zone('c'), "i-0d93f1b2a4c6e8d04");
         node["metadata"]!["labels"]!["eks.amazonaws.com/nodegroup"] = "batch";
         node["spec"]!["taints"] = new JsonArray(new JsonObject { ["key"] = "dedicated", ["value"] = "batch", ["effect"] = "NoSchedule" });
 

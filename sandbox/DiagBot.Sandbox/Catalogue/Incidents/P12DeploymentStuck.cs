@@ -60,7 +60,7 @@ internal sealed class P12DeploymentStuck : ICatalogueEntry
             RunningTasksCount = 1,
             RegisteredResources = [new("CPU", "INTEGER", 2048), new("MEMORY", "INTEGER", 7680), new("PORTS", "STRINGSET", StringSetValue: ["22", "2375", "2376", "51678", "51679"])],
             RemainingResources = [new("CPU", "INTEGER", 1024), new("MEMORY", "INTEGER", 1536), new("PORTS", "STRINGSET", StringSetValue: ["22", "2375", "2376", "51678", "51679"])],
-            Attributes = [new EcsAttribute("ecs.instance-type", "m5.large"), new EcsAttribute("ecs.availability-zone", "us-east-1a"), new EcsAttribute("ecs.os-type", "linux")],
+            Attributes = [new EcsAttribute("ecs.instance-type", "m5.large"), new EcsAttribute("ecs.availability-zone", context.Zone('a')), new EcsAttribute("ecs.os-type", "linux")],
         };
         context.World.Ecs.Add(instance);
         return instance;

@@ -30,7 +30,7 @@ internal sealed class P13AlbGatewayTimeout : ICatalogueEntry
             VpcId = ProdLandscape.VpcId,
             Port = 8080,
             LoadBalancerArns = [lb.LoadBalancerArn],
-            Targets = [new ElbTargetHealth(EcsSeeds.PrivateIp(task), 8080, "healthy", AvailabilityZone: "us-east-1a")],
+            Targets = [new ElbTargetHealth(EcsSeeds.PrivateIp(task), 8080, "healthy", AvailabilityZone: context.Zone('a'))],
         });
         EcsServiceSeeds.Service(context, cluster, ServiceName, definition, desiredCount: 1, s => s with { LoadBalancers = [new EcsLoadBalancer(targetGroupArn, "quotes", 8080)] });
 

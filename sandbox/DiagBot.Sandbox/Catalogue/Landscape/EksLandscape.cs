@@ -23,9 +23,9 @@ internal static class EksLandscape
             KubeSeeds.Namespace(context, name);
         }
 
-        KubeSeeds.Node(context, "10.0.4.21", "us-east-1a", "i-0a3f9c2b7d41e5a01");
-        KubeSeeds.Node(context, "10.0.37.112", "us-east-1b", "i-0b71d4e0c9a2f3b02");
-        KubeSeeds.Node(context, "10.0.12.203", "us-east-1a", "i-0c52e8a1f6b7d9c03");
+        KubeSeeds.Node(context, "10.0.4.21", context.Zone('a'), "i-0a3f9c2b7d41e5a01");
+        KubeSeeds.Node(context, "10.0.37.112", context.Zone('b'), "i-0b71d4e0c9a2f3b02");
+        KubeSeeds.Node(context, "10.0.12.203", context.Zone('a'), "i-0c52e8a1f6b7d9c03");
         SeedAwsNode(context);
     }
 

@@ -29,10 +29,10 @@ internal static class ProdLandscape
     public static void Seed(SeedContext context)
     {
         EcsSeeds.Cluster(context, ClusterName);
-        var privateA = NetworkSeeds.Subnet(context, "prod-private-a", VpcId, "10.0.0.0/19", "us-east-1a", 7_912);
-        var privateB = NetworkSeeds.Subnet(context, "prod-private-b", VpcId, "10.0.32.0/19", "us-east-1b", 7_938);
-        var publicA = NetworkSeeds.Subnet(context, "prod-public-a", VpcId, "10.0.128.0/24", "us-east-1a", 241, isPublic: true);
-        var publicB = NetworkSeeds.Subnet(context, "prod-public-b", VpcId, "10.0.129.0/24", "us-east-1b", 243, isPublic: true);
+        var privateA = NetworkSeeds.Subnet(context, "prod-private-a", VpcId, "10.0.0.0/19", context.Zone('a'), 7_912);
+        var privateB = NetworkSeeds.Subnet(context, "prod-private-b", VpcId, "10.0.32.0/19", context.Zone('b'), 7_938);
+        var publicA = NetworkSeeds.Subnet(context, "prod-public-a", VpcId, "10.0.128.0/24", context.Zone('a'), 241, isPublic: true);
+        var publicB = NetworkSeeds.Subnet(context, "prod-public-b", VpcId, "10.0.129.0/24", context.Zone('b'), 243, isPublic: true);
 
         var nat = SeedContext.AwsId("nat", "prod-a");
         var privateRoutes = NetworkSeeds.RouteTable(context, "prod-private", VpcId, [privateA.SubnetId, privateB.SubnetId],

@@ -21,7 +21,7 @@ internal static class EcsSeeds
         LogConfiguration = new EcsLogConfiguration("awslogs", new Dictionary<string, string>
         {
             ["awslogs-group"] = $"/ecs/{name}",
-            ["awslogs-region"] = "us-east-1",
+            ["awslogs-region"] = "us-east-1", // replaced by the account's region when the task definition is built
             ["awslogs-stream-prefix"] = "ecs",
         }),
     };
@@ -35,7 +35,9 @@ internal static class EcsSeeds
             Revision = revision,
             Cpu = cpu,
             Memory = memory,
-            ContainerDefinitions = containers,
+            ContainerDefinitions = [.. containers.Select(c => c.LogConfiguration is { } log
+                ? c with { LogConfiguration = log with { Options = new Dictionary<string, string>(log.Options) { ["awslogs-region"] = context.Options.Region } } }
+                : c)],
             ExecutionRoleArn = $"arn:aws:iam::{context.Options.AccountId}:role/ecsTaskExecutionRole",
             TaskRoleArn = $"arn:aws:iam::{context.Options.AccountId}:role/{family}-task-role",
             RuntimePlatform = new EcsRuntimePlatform("X86_64"),
@@ -95,7 +97,7 @@ internal static class EcsSeeds
                 ]),
             ],
             Attributes = [new EcsAttribute("ecs.cpu-architecture", "x86_64")],
-            AvailabilityZone = "us-east-1a",
+            AvailabilityZone = context.World.Ec2.Subnets.FirstOrDefault(s => s.SubnetId == (subnetId ?? Landscape.ProdLandscape.PrivateSubnetA))?.AvailabilityZone ?? context.Zone('a'),
             CapacityProviderName = life.CapacityProvider,
             ClusterArn = cluster.ClusterArn,
             Connectivity = life.StartedAt is null ? null : "CONNECTED",
