@@ -10,5 +10,6 @@ public static class PlaybookCatalog
         new TaskOutOfMemoryPlaybook(),
         new TaskStuckProvisioningPlaybook(),
         new SpotInterruptionPlaybook(),
+        new ExecFormatErrorPlaybook(),
     ];
 }
