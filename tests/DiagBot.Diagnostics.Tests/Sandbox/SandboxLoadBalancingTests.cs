@@ -1,0 +1,82 @@
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Sandbox;
+
+namespace DiagBot.Diagnostics.Tests.Sandbox;
+
+/// <summary>The ECS service to ELBv2 walk a 503, unhealthy-target or 504 diagnosis makes, against the sandbox.</summary>
+public sealed class SandboxLoadBalancingTests : IAsyncLifetime
+{
+    private SandboxServer _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task TargetGroupOfAlb503Service_IsInstanceTypeWithNoTargets()
+    {
+        var (evidence, targetGroupArn) = await TargetGroupOfAsync("p05-alb-503");
+
+        var group = Assert.Single((await evidence.LoadBalancing.DescribeTargetGroupsAsync([targetGroupArn], CancellationToken.None)).Value!);
+        var health = await evidence.LoadBalancing.DescribeTargetHealthAsync(targetGroupArn, CancellationToken.None);
+
+        Assert.Equal("instance", group.TargetType);
+        Assert.DoesNotContain(health.Value!, t => t.State == "healthy");
+    }
+
+    [Fact]
+    public async Task TargetHealthOfUnhealthyScenario_ReadsTimeoutReason()
+    {
+        var (evidence, targetGroupArn) = await TargetGroupOfAsync("p06-targets-unhealthy");
+
+        var health = await evidence.LoadBalancing.DescribeTargetHealthAsync(targetGroupArn, CancellationToken.None);
+
+        Assert.NotEmpty(health.Value!);
+        Assert.All(health.Value!, t => Assert.Equal(("unhealthy", "Target.Timeout"), (t.State, t.Reason)));
+    }
+
+    [Fact]
+    public async Task LoadBalancerOf504Scenario_IdleTimeoutAttributeIs60()
+    {
+        var (evidence, targetGroupArn) = await TargetGroupOfAsync("p13-alb-504");
+        var group = Assert.Single((await evidence.LoadBalancing.DescribeTargetGroupsAsync([targetGroupArn], CancellationToken.None)).Value!);
+        var balancerArn = Assert.Single(group.LoadBalancerArns);
+
+        var balancers = await evidence.LoadBalancing.DescribeLoadBalancersAsync([balancerArn], CancellationToken.None);
+        var attributes = await evidence.LoadBalancing.DescribeLoadBalancerAttributesAsync(balancerArn, CancellationToken.None);
+
+        Assert.Equal("application", Assert.Single(balancers.Value!).Type);
+        Assert.Equal("60", attributes.Value!["idle_timeout.timeout_seconds"]);
+    }
+
+    [Fact]
+    public async Task DescribeTargetHealth_SandboxThrottlesTwice_RetriedThenAnswered()
+    {
+        var (evidence, targetGroupArn) = await TargetGroupOfAsync("p06-targets-unhealthy");
+        _sandbox.Faults.Set("elasticloadbalancing", "DescribeTargetHealth", new SandboxFault { Kind = SandboxFaultKind.Throttling, Times = 2 });
+
+        var health = await evidence.LoadBalancing.DescribeTargetHealthAsync(targetGroupArn, CancellationToken.None);
+
+        Assert.True(health.HasValue);
+    }
+
+    [Fact]
+    public async Task DescribeTargetGroups_SandboxDenies_GapNamesTheAction()
+    {
+        var (evidence, targetGroupArn) = await TargetGroupOfAsync("p05-alb-503");
+        _sandbox.Faults.Set("elasticloadbalancing", "DescribeTargetGroups", new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+
+        var result = await evidence.LoadBalancing.DescribeTargetGroupsAsync([targetGroupArn], CancellationToken.None);
+
+        Assert.Equal(GapReason.AccessDenied, result.Gap!.Reason);
+        Assert.Contains("elasticloadbalancing:DescribeTargetGroups", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    private async Task<(IEvidenceSource Evidence, string TargetGroupArn)> TargetGroupOfAsync(string scenario)
+    {
+        var evidence = SandboxSession.Start(_sandbox);
+        var (service, cluster) = _sandbox.ServiceSubject(scenario);
+        var described = await evidence.Ecs.DescribeServiceAsync(cluster, service, CancellationToken.None);
+        return (evidence, Assert.Single(described.Value!.LoadBalancers).TargetGroupArn!);
+    }
+}
