@@ -11,5 +11,6 @@ public static class PlaybookCatalog
         new TaskStuckProvisioningPlaybook(),
         new SpotInterruptionPlaybook(),
         new ExecFormatErrorPlaybook(),
+        new CannotPullContainerPlaybook(),
     ];
 }

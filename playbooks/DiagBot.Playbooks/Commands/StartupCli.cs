@@ -26,6 +26,10 @@ internal static class StartupCli
         $"aws ecs describe-tasks --region {RegionOf(task)} --cluster {task.ClusterName} --tasks {task.TaskId} "
         + "--query \"tasks[0].{lastStatus:lastStatus,createdAt:createdAt,stopCode:stopCode,stoppedReason:stoppedReason,eni:attachments[0].details}\"";
 
+    public static string DescribeExecutionRole(EcsTask task) =>
+        $"aws ecs describe-task-definition --region {RegionOf(task)} --task-definition {task.TaskDefinitionArn} "
+        + "--query \"taskDefinition.{executionRoleArn:executionRoleArn,secrets:containerDefinitions[].secrets[].valueFrom,images:containerDefinitions[].image}\"";
+
     public static string DescribeImage(EcsTask task, string image)
     {
         var (repository, tag) = SplitImage(image);

@@ -1,0 +1,61 @@
+using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.Ecs;
+
+/// <summary>
+/// CloudTrail calls that the task's start-up made with its execution role (ECR pulls, secret reads), and which
+/// of them were denied. The role is recognised by its ARN, or by the session ECS names after the task id.
+/// </summary>
+internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOnlyList<EvidenceGap> Missing)
+{
+    // Events land in CloudTrail minutes after the call; the task's own window plus this margin catches them.
+    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(15);
+
+    public bool WasRead => Missing.Count == 0;
+
+    public IEnumerable<AuditEvent> Denied => Calls.Where(e => e.IsDenied);
+
+    public static async Task<RoleDenialReader> ReadAsync(
+        DiagnosisContext context, EcsTask task, string? roleArn, IReadOnlyList<string> eventSources, CancellationToken cancellationToken)
+    {
+        var scope = Arn.TryParse(task.TaskArn, out var arn) ? arn : null;
+        var end = (task.StoppedAt ?? context.Clock.GetUtcNow()) + Margin;
+        var start = (task.CreatedAt ?? end - TimeSpan.FromHours(1)) - Margin;
+        var reads = eventSources.Select(source => context.Evidence.AuditTrail.LookupEventsAsync(
+            new AuditQuery
+            {
+                AttributeKey = AuditLookupAttribute.EventSource,
+                AttributeValue = source,
+                StartTime = start,
+                EndTime = end,
+                Region = scope?.Region,
+                AccountId = scope?.AccountId,
+            },
+            cancellationToken));
+        var results = await Task.WhenAll(reads).ConfigureAwait(false);
+        var calls = results.SelectMany(r => r.Value ?? []).Where(e => IsMadeFor(e, task, roleArn)).ToList();
+        return new RoleDenialReader(calls, [.. results.Select(r => r.Gap).OfType<EvidenceGap>()]);
+    }
+
+    public IEnumerable<EvidenceItem> ToEvidence(string what)
+    {
+        if (!WasRead)
+        {
+            yield break;
+        }
+
+        var denied = Denied.ToList();
+        yield return denied.Count == 0
+            ? new EvidenceItem("cloudtrail:LookupEvents", $"{what} calls denied for the task's role", $"none of {Calls.Count} calls")
+            : new EvidenceItem("cloudtrail:LookupEvents", $"{what} call denied for the task's role", $"{denied[0].EventName} {denied[0].ErrorCode}: {denied[0].ErrorMessage}");
+    }
+
+    private static bool IsMadeFor(AuditEvent e, EcsTask task, string? roleArn) =>
+        (roleArn is not null && string.Equals(e.SessionIssuerArn, roleArn, StringComparison.OrdinalIgnoreCase))
+        || (e.PrincipalArn?.EndsWith("/" + task.TaskId, StringComparison.Ordinal) ?? false);
+}
