@@ -15,7 +15,7 @@ internal sealed class EcsContainerInstanceOperations(SandboxWorld world)
             .Where(i => i.ClusterArn == cluster.ClusterArn && (status is null || i.Status == status))
             .Select(i => i.ContainerInstanceArn)
             .ToList();
-        var (page, next) = Paging.Page(arns, JsonRequest.String(call.Json, "nextToken"), Math.Clamp(JsonRequest.Int(call.Json, "maxResults") ?? MaxPage, 1, MaxPage));
+        var (page, next) = Paging.Page(arns, JsonRequest.String(call.Json, "nextToken"), EcsPaging.MaxResults(call, MaxPage));
         return new ListContainerInstancesResponse(page, next);
     }
 

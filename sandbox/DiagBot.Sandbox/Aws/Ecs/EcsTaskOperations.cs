@@ -32,7 +32,7 @@ internal sealed class EcsTaskOperations(SandboxWorld world)
             .Where(t => instance is null || (t.ContainerInstanceArn is { } ci && (ci == instance || EcsArns.LastSegment(ci) == instance)))
             .Select(t => t.TaskArn)
             .ToList();
-        var (page, next) = Paging.Page(arns, JsonRequest.String(call.Json, "nextToken"), Math.Clamp(JsonRequest.Int(call.Json, "maxResults") ?? MaxListTasks, 1, MaxListTasks));
+        var (page, next) = Paging.Page(arns, JsonRequest.String(call.Json, "nextToken"), EcsPaging.MaxResults(call, MaxListTasks));
         return new ListTasksResponse(page, next);
     }
 

@@ -16,6 +16,7 @@ internal sealed class P10PodContainerCreating : ICatalogueEntry
         var node = KubeSeeds.Node(context, "10.0.96.14", context.Zone('c'), "i-0d93f1b2a4c6e8d04");
         node["metadata"]!["labels"]!["eks.amazonaws.com/nodegroup"] = "batch";
         node["spec"]!["taints"] = new JsonArray(new JsonObject { ["key"] = "dedicated", ["value"] = "batch", ["effect"] = "NoSchedule" });
+        EksLandscape.SeedAwsNodePod(context, "ip-10-0-96-14.ec2.internal");
 
         var pod = new PodSpec("checkout", "cart-worker-5b7c9d8f6-h4k2m", "cart-worker", EcsSeeds.Image(context, "cart-worker", "3.1.0"))
         {

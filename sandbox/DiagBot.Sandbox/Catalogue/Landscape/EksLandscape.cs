@@ -27,6 +27,10 @@ internal static class EksLandscape
         KubeSeeds.Node(context, "10.0.37.112", context.Zone('b'), "i-0b71d4e0c9a2f3b02");
         KubeSeeds.Node(context, "10.0.12.203", context.Zone('a'), "i-0c52e8a1f6b7d9c03");
         SeedAwsNode(context);
+        foreach (var node in new[] { NodeA, NodeB, NodeC })
+        {
+            SeedAwsNodePod(context, node);
+        }
     }
 
     public static void SeedAwsNode(SeedContext context)
@@ -82,6 +86,21 @@ internal static class EksLandscape
                 ["updatedNumberScheduled"] = 4,
             },
         });
+    }
+
+    // The CNI runs on the host network, so its pod IP is the node's.
+    public static void SeedAwsNodePod(SeedContext context, string nodeName)
+    {
+        var pod = new PodSpec("kube-system", $"aws-node-{SeedContext.Hex("aws-node/" + nodeName, 5)}", "aws-node", "602401143452.dkr.ecr.us-east-1.amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1")
+        {
+            NodeName = nodeName,
+            PodIp = nodeName["ip-".Length..nodeName.IndexOf('.', StringComparison.Ordinal)].Replace('-', '.'),
+            CpuRequest = "25m",
+            MemoryRequest = "0",
+            MemoryLimit = null,
+            CreatedMinutesAgo = 60 * 24 * 9,
+        }.Seed(context);
+        pod["metadata"]!["labels"] = new JsonObject { ["k8s-app"] = "aws-node", ["controller-revision-hash"] = "6d8b7c5f4d" };
     }
 
     private static JsonObject Env(string name, string? value) =>
