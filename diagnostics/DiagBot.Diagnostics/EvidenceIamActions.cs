@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.AuditTrail.Live;
 using DiagBot.Diagnostics.Ecs.Live;
+using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.LoadBalancing.Live;
 using DiagBot.Diagnostics.Logs.Live;
 using DiagBot.Diagnostics.Network.Live;
@@ -24,4 +25,7 @@ public static class EvidenceIamActions
         .. Ec2Api.IamActions,
         AssumeRole,
     ];
+
+    /// <summary>The Kubernetes reads, as "verb resource" (e.g. "list pods"); the deploy ClusterRole grants exactly these.</summary>
+    public static IReadOnlyList<string> KubernetesRbacRules => KubernetesApi.RbacRules;
 }

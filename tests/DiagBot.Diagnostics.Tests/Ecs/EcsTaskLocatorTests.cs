@@ -74,6 +74,25 @@ public sealed class EcsTaskLocatorTests : IAsyncLifetime
         Assert.Contains("ecs:DescribeTasks", result.Gap.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DescribeTask_AccountWithTwoRegions_SearchesEachRegionWithItsOwnSignature()
+    {
+        _server.Reply = TaskLivesIn();
+        var settings = EvidenceHarness.Settings(_server.BaseAddress,
+            ("DiagBot:Aws:Accounts:0:AccountId", "111122223333"),
+            ("DiagBot:Aws:Accounts:0:Regions:0", "us-east-1"),
+            ("DiagBot:Aws:Accounts:0:Regions:1", "eu-west-1"),
+            ("DiagBot:Aws:Accounts:0:Clusters:0", "prod"));
+        var ecs = EvidenceHarness.Build(settings).GetRequiredService<IEvidenceSessionFactory>().StartSession().Ecs;
+
+        var result = await ecs.DescribeTaskAsync(Bare(), CancellationToken.None);
+
+        Assert.Equal(GapReason.NotFound, result.Gap!.Reason);
+        Assert.Contains(_server.Requests, r => r.Headers["Authorization"].Contains("/us-east-1/ecs/", StringComparison.Ordinal));
+        Assert.Contains(_server.Requests, r => r.Headers["Authorization"].Contains("/eu-west-1/ecs/", StringComparison.Ordinal));
+        Assert.Contains("eu-west-1", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
     private static Func<RecordedRequest, FakeReply> TaskLivesIn(params string[] clusters) => request =>
     {
         var cluster = Cluster(request);
