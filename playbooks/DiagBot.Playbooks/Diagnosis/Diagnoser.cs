@@ -21,11 +21,15 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
                 }
 
                 context = context with { Task = described.Value };
-                return await RunAsync(context, ranker.Rank(TaskFacts.From(described.Value)), cancellationToken).ConfigureAwait(false);
+                var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, described.Value, cancellationToken).ConfigureAwait(false);
+                return await RunAsync(context, WithSymptom(subject, [.. TaskFacts.From(described.Value), .. logFacts]), logGaps, cancellationToken).ConfigureAwait(false);
+
+            case ServiceSubject service:
+                return await DiagnoseServiceAsync(service, context, cancellationToken).ConfigureAwait(false);
 
             case SymptomSubject symptom:
                 // Free text alone proves nothing: rank the likely failure modes and ask for the identifier.
-                return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank([SymptomFacts.From(symptom)]) };
+                return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank([SymptomFacts.From(symptom.Text)]) };
 
             default:
                 return new DiagnosisReport
@@ -35,6 +39,37 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
                 };
         }
     }
+
+    private async Task<DiagnosisReport> DiagnoseServiceAsync(ServiceSubject service, DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        if (service.Cluster is null)
+        {
+            return new DiagnosisReport
+            {
+                Subject = service,
+                SubjectProblem = $"Say which cluster service {service.Service} runs in: `service {service.Service} in <cluster>`. List clusters with `aws ecs list-clusters`.",
+            };
+        }
+
+        var described = await context.Evidence.Ecs.DescribeServiceAsync(service.Cluster, service.Service, cancellationToken).ConfigureAwait(false);
+        if (described.Value is not { } ecsService)
+        {
+            return described.Gap!.Reason == GapReason.NotFound
+                ? new DiagnosisReport
+                {
+                    Subject = service,
+                    SubjectProblem = $"{described.Gap.Detail}. List the cluster's services with `aws ecs list-services --cluster {service.Cluster}`.",
+                }
+                : new DiagnosisReport { Subject = service, TriageGaps = [described.Gap] };
+        }
+
+        var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, clock, cancellationToken).ConfigureAwait(false);
+        context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault() };
+        return await RunAsync(context, WithSymptom(service, first.Facts), first.Gaps, cancellationToken).ConfigureAwait(false);
+    }
+
+    private IReadOnlyList<RankedPlaybook> WithSymptom(DiagnosisSubject subject, IReadOnlyList<TriageFact> facts) =>
+        ranker.Rank(subject.Symptom is { } words ? [.. facts, SymptomFacts.From(words)] : facts);
 
     private static DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap) => gap.Reason switch
     {
@@ -47,7 +82,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
     };
 
-    private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, CancellationToken cancellationToken)
+    private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, CancellationToken cancellationToken)
     {
         var chosen = ranking.Take(PlaybookRanker.MaxPlaybooksRun).ToList();
         var verdicts = await Task.WhenAll(chosen.Select(ranked => InvestigateSafelyAsync(ranked.Playbook, context, cancellationToken))).ConfigureAwait(false);
@@ -55,6 +90,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         {
             Subject = context.Subject,
             Ranking = ranking,
+            TriageGaps = triageGaps,
             Verdicts = verdicts
                 .Select((verdict, index) => (verdict, index))
                 .OrderBy(pair => StatusOrder(pair.verdict.Status))

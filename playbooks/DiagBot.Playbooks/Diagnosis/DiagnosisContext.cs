@@ -7,6 +7,15 @@ namespace DiagBot.Playbooks.Diagnosis;
 /// <summary>What a playbook starts from: the subject, the first facts triage read, and the evidence session.</summary>
 public sealed record DiagnosisContext(DiagnosisSubject Subject, IEvidenceSource Evidence, TimeProvider Clock)
 {
-    /// <summary>The task the subject names, as DescribeTasks returned it during triage.</summary>
+    /// <summary>
+    /// The task the subject names, as DescribeTasks returned it during triage; for a service, its most
+    /// recently stopped task, if ECS still lists one.
+    /// </summary>
     public EcsTask? Task { get; init; }
+
+    /// <summary>The service the subject names, as DescribeServices returned it during triage.</summary>
+    public EcsService? Service { get; init; }
+
+    /// <summary>For a service: its latest stopped tasks, newest first.</summary>
+    public IReadOnlyList<EcsTask> StoppedTasks { get; init; } = [];
 }

@@ -5,6 +5,9 @@ namespace DiagBot.Playbooks.Triage;
 /// <summary>What the engineer asked about, as parsed from the command text.</summary>
 public abstract record DiagnosisSubject(string Text)
 {
+    /// <summary>The engineer's own words beside the identifier ("ALB 503 on service web in prod"), if any.</summary>
+    public string? Symptom { get; init; }
+
     /// <summary>The kind of subject as the JSON output names it.</summary>
     public abstract string Kind { get; }
 }

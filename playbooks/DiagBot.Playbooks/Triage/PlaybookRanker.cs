@@ -20,6 +20,16 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
         var best = new Dictionary<int, (double Score, string Why)>();
         foreach (var fact in facts)
         {
+            if (fact.Hint is { } hint)
+            {
+                Keep(best, hint.Playbook, hint.Score, $"{fact.Source}: {hint.Why}");
+            }
+
+            if (fact.Text.Length == 0 && fact.ExitCode is null)
+            {
+                continue;
+            }
+
             foreach (var candidate in classifier.Rank(fact.Text, fact.Field, fact.ExitCode))
             {
                 if (candidate.Playbook is int id)

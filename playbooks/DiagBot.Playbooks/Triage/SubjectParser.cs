@@ -32,17 +32,52 @@ public static partial class SubjectParser
             return ParseSingleToken(trimmed);
         }
 
+        // Mixed input: the identifier decides where to look, the words around it rank the playbooks too.
+        if (words.FirstOrDefault(word => EcsTaskRef.TryParse(word, out _)) is { } taskWord)
+        {
+            EcsTaskRef.TryParse(taskWord, out var task);
+            return SubjectParseResult.Ok(new TaskSubject(trimmed, task!) { Symptom = Rest(trimmed, taskWord) });
+        }
+
+        if (words.Select(ServiceArn).FirstOrDefault(subject => subject is not null) is { } serviceByArn)
+        {
+            return SubjectParseResult.Ok(serviceByArn with { Text = trimmed, Symptom = Rest(trimmed, serviceByArn.Text) });
+        }
+
         if (PodPattern().Match(trimmed) is { Success: true } pod)
         {
-            return SubjectParseResult.Ok(new PodSubject(trimmed, pod.Groups["ns"].Value, pod.Groups["name"].Value, Optional(pod.Groups["cluster"])));
+            return SubjectParseResult.Ok(new PodSubject(trimmed, pod.Groups["ns"].Value, pod.Groups["name"].Value, Optional(pod.Groups["cluster"])) { Symptom = Rest(trimmed, pod.Value) });
         }
 
         if (ServicePattern().Match(trimmed) is { Success: true } service)
         {
-            return SubjectParseResult.Ok(new ServiceSubject(trimmed, service.Groups["name"].Value, Optional(service.Groups["cluster"])));
+            return SubjectParseResult.Ok(new ServiceSubject(trimmed, service.Groups["name"].Value, Optional(service.Groups["cluster"])) { Symptom = Rest(trimmed, service.Value) });
         }
 
         return SubjectParseResult.Ok(new SymptomSubject(trimmed));
+    }
+
+    // arn:aws:ecs:region:account:service/cluster/name (the old form without the cluster names no cluster).
+    private static ServiceSubject? ServiceArn(string token)
+    {
+        if (!Arn.TryParse(token, out var arn) || arn.Service != "ecs" || !arn.Resource.StartsWith("service/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var path = arn.Resource["service/".Length..].Split('/');
+        return path.Length switch
+        {
+            1 => new ServiceSubject(token, path[0], null),
+            2 => new ServiceSubject(token, path[1], $"arn:{arn.Partition}:ecs:{arn.Region}:{arn.AccountId}:cluster/{path[0]}"),
+            _ => null,
+        };
+    }
+
+    private static string? Rest(string text, string identifier)
+    {
+        var rest = Collapse(text.Replace(identifier, " ", StringComparison.Ordinal));
+        return rest.Length == 0 ? null : rest;
     }
 
     private static SubjectParseResult ParseSingleToken(string token)
@@ -50,6 +85,11 @@ public static partial class SubjectParser
         if (EcsTaskRef.TryParse(token, out var task))
         {
             return SubjectParseResult.Ok(new TaskSubject(token, task));
+        }
+
+        if (ServiceArn(token) is { } serviceSubject)
+        {
+            return SubjectParseResult.Ok(serviceSubject);
         }
 
         if (token.StartsWith("arn:", StringComparison.OrdinalIgnoreCase))
@@ -61,7 +101,7 @@ public static partial class SubjectParser
 
             return arn.Service == "ecs" && ResourceType(arn) == "task"
                 ? SubjectParseResult.Invalid($"`{Shorten(token)}` is an ECS task ARN with a malformed id or region; task ids are 32 hex characters. Type it like {TaskExample}.")
-                : SubjectParseResult.Invalid($"`{Shorten(token)}` is an ARN of {arn.Service}:{ResourceType(arn)}, not an ECS task. Type a task ARN like {TaskExample}.");
+                : SubjectParseResult.Invalid($"`{Shorten(token)}` is an ARN of {arn.Service}:{ResourceType(arn)}, not an ECS task or service. Type a task ARN like {TaskExample}, or `service <name> in <cluster>`.");
         }
 
         if (HexLikePattern().IsMatch(token))
@@ -81,10 +121,11 @@ public static partial class SubjectParser
 
     private static string Shorten(string token) => token.Length <= 80 ? token : token[..77] + "...";
 
-    [GeneratedRegex(@"^pod (?<ns>[a-z0-9]([-a-z0-9]*[a-z0-9])?)/(?<name>[a-z0-9]([-.a-z0-9]*[a-z0-9])?)( in (?<cluster>[A-Za-z0-9][-_A-Za-z0-9]*))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bpod (?<ns>[a-z0-9]([-a-z0-9]*[a-z0-9])?)/(?<name>[a-z0-9]([-.a-z0-9]*[a-z0-9])?)( in (?<cluster>[A-Za-z0-9][-_A-Za-z0-9]*))?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex PodPattern();
 
-    [GeneratedRegex(@"^service (?<name>[A-Za-z0-9][-_A-Za-z0-9]*)( in (?<cluster>[A-Za-z0-9][-_A-Za-z0-9]*))?$", RegexOptions.IgnoreCase)]
+    // Inside other words the cluster is required, so "the service is down" is not a service named "is".
+    [GeneratedRegex(@"(^service (?<name>[A-Za-z0-9][-_A-Za-z0-9]*)$)|(\bservice (?<name>[A-Za-z0-9][-_A-Za-z0-9]*) in (?<cluster>[A-Za-z0-9][-_A-Za-z0-9]*)(?=\s|$))", RegexOptions.IgnoreCase)]
     private static partial Regex ServicePattern();
 
     // Long runs of hex with an odd length are ids mistyped or cut short, not words.

@@ -4,8 +4,8 @@ namespace DiagBot.Playbooks.Triage;
 
 public static class SymptomFacts
 {
-    public static TriageFact From(SymptomSubject symptom) =>
-        new(EvidenceField.SymptomText, symptom.Text, ExitCodeIn(symptom.Text), "symptom text");
+    public static TriageFact From(string words) =>
+        new(EvidenceField.SymptomText, words, ExitCodeIn(words), "your words");
 
     // "exit 137" or "exit code 137" in the engineer's words is as good as the field.
     private static int? ExitCodeIn(string text)

@@ -30,7 +30,7 @@ public sealed class SubjectParserTests
 
     [Theory]
     [InlineData("arn:aws:ecs:us-east-1:111122223333:task/prod/nothex", "ECS task ARN with a malformed id")]
-    [InlineData("arn:aws:ecs:us-east-1:111122223333:service/prod/web", "ecs:service, not an ECS task")]
+    [InlineData("arn:aws:ecs:us-east-1:111122223333:container-instance/prod/abc", "ecs:container-instance, not an ECS task or service")]
     [InlineData("arn:nope", "not a well-formed ARN")]
     [InlineData("0f3c9a1b2c3d4e5f60718293a4b5c6d", "31 characters")]
     [InlineData("   ", "Nothing to diagnose")]
@@ -72,5 +72,32 @@ public sealed class SubjectParserTests
         var symptom = Assert.IsType<SymptomSubject>(SubjectParser.Parse("ALB   returns 503 since the deploy").Subject);
 
         Assert.Equal("ALB returns 503 since the deploy", symptom.Text);
+    }
+
+    [Theory]
+    [InlineData("ALB 503 on service web in prod", "web", "prod", "ALB 503 on")]
+    [InlineData("service web in prod keeps restarting", "web", "prod", "keeps restarting")]
+    [InlineData("arn:aws:ecs:us-east-1:111122223333:service/prod/web 504s", "web", "arn:aws:ecs:us-east-1:111122223333:cluster/prod", "504s")]
+    public void Parse_MixedInput_KeepsSubjectAndWords(string text, string service, string cluster, string symptom)
+    {
+        var subject = Assert.IsType<ServiceSubject>(SubjectParser.Parse(text).Subject);
+
+        Assert.Equal((service, cluster, symptom), (subject.Service, subject.Cluster, subject.Symptom));
+    }
+
+    [Fact]
+    public void Parse_TaskIdInsideWords_IsTheTaskWithTheWordsAsSymptom()
+    {
+        var subject = Assert.IsType<TaskSubject>(SubjectParser.Parse("exit 137 on 0f3c9a1b2c3d4e5f60718293a4b5c6d7 again").Subject);
+
+        Assert.Equal("exit 137 on again", subject.Symptom);
+    }
+
+    [Theory]
+    [InlineData("the service is down")]
+    [InlineData("service is returning 503")]
+    public void Parse_WordServiceInASentence_IsNotAServiceName(string text)
+    {
+        Assert.IsType<SymptomSubject>(SubjectParser.Parse(text).Subject);
     }
 }

@@ -1,0 +1,92 @@
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.Triage;
+
+/// <summary>
+/// The first facts of a service: its recent events and deployments, its latest stopped tasks, its targets'
+/// health and its recent log lines. The reads that do not depend on each other run in parallel.
+/// </summary>
+internal static class ServiceFactsReader
+{
+    private const int StoppedTasksRead = 3;
+    private const int RecentEventsRead = 10;
+    // A long IN_PROGRESS deployment is also what a crash loop looks like; failed tasks tell the two apart.
+    private const double StuckDeploymentScore = 0.4;
+    private const double FailingDeploymentScore = 0.55;
+    private const int FailedTasksForCrashLoop = 3;
+    private static readonly TimeSpan RecentEventWindow = TimeSpan.FromHours(3);
+    private static readonly TimeSpan StuckDeploymentAfter = TimeSpan.FromMinutes(30);
+
+    public static async Task<ServiceFirstFacts> ReadAsync(IEvidenceSource evidence, EcsService service, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stopped = StoppedTasksAsync(evidence.Ecs, service, cancellationToken);
+        var targets = TargetHealthFacts.ReadAsync(evidence.LoadBalancing, service, cancellationToken);
+        var logs = ServiceLogFacts.ReadAsync(evidence, service, now, cancellationToken);
+        await Task.WhenAll(stopped, targets, logs).ConfigureAwait(false);
+
+        var (tasks, taskGaps) = await stopped.ConfigureAwait(false);
+        var logFacts = (await logs.ConfigureAwait(false)).Facts;
+        var facts = EventFacts(service, now)
+            .Concat(DeploymentFacts(service, now))
+            .Concat(tasks.SelectMany(TaskFacts.From))
+            .Concat((await targets.ConfigureAwait(false)).Facts)
+            .Concat(logFacts)
+            .Concat(service.LoadBalancers.Count > 0 ? SlowRequestFacts.From(logFacts) : [])
+            .ToList();
+        var gaps = taskGaps.Concat((await targets.ConfigureAwait(false)).Gaps).Concat((await logs.ConfigureAwait(false)).Gaps).ToList();
+        return new ServiceFirstFacts(tasks, facts, gaps);
+    }
+
+    private static IEnumerable<TriageFact> EventFacts(EcsService service, DateTimeOffset now) =>
+        service.Events
+            .Where(e => e.CreatedAt is null || now - e.CreatedAt <= RecentEventWindow)
+            .Take(RecentEventsRead)
+            .Select(e => new TriageFact(EvidenceField.ServiceEvent, e.Message, null, "ecs:DescribeServices events"));
+
+    private static IEnumerable<TriageFact> DeploymentFacts(EcsService service, DateTimeOffset now)
+    {
+        foreach (var deployment in service.Deployments.Where(d => d.Status == "PRIMARY"))
+        {
+            if (deployment.RolloutState == "IN_PROGRESS" && deployment.CreatedAt is { } created && now - created >= StuckDeploymentAfter)
+            {
+                yield return TriageFact.Pointing(
+                    12,
+                    StuckDeploymentScore,
+                    "ecs:DescribeServices deployments",
+                    $"deployment {deployment.Id} has been IN_PROGRESS for {(int)(now - created).TotalMinutes} minutes");
+            }
+
+            if (deployment.FailedTasks >= FailedTasksForCrashLoop)
+            {
+                yield return TriageFact.Pointing(8, FailingDeploymentScore, "ecs:DescribeServices deployments", $"deployment {deployment.Id} has {deployment.FailedTasks} failed tasks");
+            }
+
+            if (!string.IsNullOrWhiteSpace(deployment.RolloutStateReason) && deployment.RolloutState != "COMPLETED")
+            {
+                yield return new TriageFact(EvidenceField.ServiceEvent, deployment.RolloutStateReason, null, "ecs:DescribeServices rolloutStateReason");
+            }
+        }
+    }
+
+    private static async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> StoppedTasksAsync(IEcsEvidence ecs, EcsService service, CancellationToken cancellationToken)
+    {
+        var cluster = service.ClusterArn ?? string.Empty;
+        var listed = await ecs.ListTasksAsync(new EcsTaskListQuery(cluster) { ServiceName = service.ServiceName, DesiredStatus = "STOPPED", MaxTasks = 20 }, cancellationToken).ConfigureAwait(false);
+        if (listed.Value is not { } arns)
+        {
+            return ([], [listed.Gap!]);
+        }
+
+        var described = await Task.WhenAll(arns.Take(StoppedTasksRead).Select(arn =>
+            EcsTaskRef.TryParse(arn, out var reference)
+                ? ecs.DescribeTaskAsync(reference, cancellationToken)
+                : Task.FromResult(EvidenceResult<EcsTask>.Missing(new EvidenceGap("ecs", "ListTasks", GapReason.InvalidRequest, $"unreadable task ARN {arn}"))))).ConfigureAwait(false);
+
+        // Newest first, so the first stopped task is the one a task-level playbook looks at.
+        var tasks = described.Where(r => r.Value is not null).Select(r => r.Value!).OrderByDescending(t => t.StoppedAt ?? t.CreatedAt).ToList();
+        return (tasks, described.Where(r => r.Gap is not null).Select(r => r.Gap!).ToList());
+    }
+}

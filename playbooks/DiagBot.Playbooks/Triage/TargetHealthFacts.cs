@@ -1,0 +1,45 @@
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.Triage;
+
+/// <summary>The health of a service's targets as first facts: none registered, or each unhealthy target's reason.</summary>
+internal static class TargetHealthFacts
+{
+    // An ALB answers 503 only when its target group has no registered targets (it fails open otherwise).
+    private const double NoTargetsScore = 0.7;
+
+    public static async Task<(IReadOnlyList<TriageFact> Facts, IReadOnlyList<EvidenceGap> Gaps)> ReadAsync(ILoadBalancingEvidence loadBalancing, EcsService service, CancellationToken cancellationToken)
+    {
+        var targetGroups = service.LoadBalancers.Select(lb => lb.TargetGroupArn).OfType<string>().Distinct().ToList();
+        var results = await Task.WhenAll(targetGroups.Select(arn => loadBalancing.DescribeTargetHealthAsync(arn, cancellationToken))).ConfigureAwait(false);
+
+        var facts = new List<TriageFact>();
+        var gaps = new List<EvidenceGap>();
+        for (var i = 0; i < targetGroups.Count; i++)
+        {
+            if (results[i].Value is not { } targets)
+            {
+                gaps.Add(results[i].Gap!);
+                continue;
+            }
+
+            var registered = targets.Where(t => t.State is not ("unused" or "draining")).ToList();
+            if (registered.Count == 0)
+            {
+                facts.Add(TriageFact.Pointing(5, NoTargetsScore, "elasticloadbalancing:DescribeTargetHealth", $"target group {NameOf(targetGroups[i])} has no registered targets in use"));
+            }
+
+            facts.AddRange(targets
+                .Where(t => t.State != "healthy" && t.Reason is not null)
+                .Select(t => new TriageFact(EvidenceField.TargetHealth, $"{t.State} {t.Reason} {t.Description}".Trim(), null, $"elasticloadbalancing:DescribeTargetHealth {t.TargetId}"))
+                .DistinctBy(f => f.Text));
+        }
+
+        return (facts, gaps);
+    }
+
+    private static string NameOf(string targetGroupArn) => targetGroupArn.Split('/') is { Length: >= 2 } parts ? parts[1] : targetGroupArn;
+}
