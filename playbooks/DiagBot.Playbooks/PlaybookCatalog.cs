@@ -12,5 +12,6 @@ public static class PlaybookCatalog
         new SpotInterruptionPlaybook(),
         new ExecFormatErrorPlaybook(),
         new CannotPullContainerPlaybook(),
+        new SecretsPullFailedPlaybook(),
     ];
 }
