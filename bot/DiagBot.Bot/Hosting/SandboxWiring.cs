@@ -9,6 +9,8 @@ namespace DiagBot.Bot.Hosting;
 /// </summary>
 internal static class SandboxWiring
 {
+    public const string KubernetesCluster = "sandbox-eks";
+
     public static async Task<(SandboxServer Server, AWSCredentials Credentials)> StartAsync(IConfigurationBuilder configuration, CancellationToken cancellationToken)
     {
         var server = await SandboxServer.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -18,6 +20,8 @@ internal static class SandboxWiring
             ["DiagBot:Aws:Region"] = server.Options.Region,
             ["DiagBot:Aws:Accounts:0:AccountId"] = server.Options.AccountId,
             ["DiagBot:Aws:Accounts:0:Regions:0"] = server.Options.Region,
+            ["DiagBot:Kubernetes:Clusters:0:Name"] = KubernetesCluster,
+            ["DiagBot:Kubernetes:Clusters:0:Server"] = server.BaseAddress.ToString(),
         };
         var clusterIndex = 0;
         foreach (var cluster in server.Clusters)

@@ -27,6 +27,9 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
             case ServiceSubject service:
                 return await DiagnoseServiceAsync(service, context, cancellationToken).ConfigureAwait(false);
 
+            case PodSubject pod:
+                return await DiagnosePodAsync(pod, context, cancellationToken).ConfigureAwait(false);
+
             case SymptomSubject symptom:
                 // Free text alone proves nothing: rank the likely failure modes and ask for the identifier.
                 return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank([SymptomFacts.From(symptom.Text)]) };
@@ -66,6 +69,35 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, clock, cancellationToken).ConfigureAwait(false);
         context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault() };
         return await RunAsync(context, WithSymptom(service, first.Facts), first.Gaps, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DiagnosisReport> DiagnosePodAsync(PodSubject pod, DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        var kubernetes = context.Evidence.Kubernetes;
+        if ((pod.Cluster ?? kubernetes.Clusters.FirstOrDefault()) is not { } cluster)
+        {
+            return new DiagnosisReport
+            {
+                Subject = pod,
+                SubjectProblem = "No Kubernetes cluster is configured, so DiagBot cannot read pods. Add one under DiagBot:Kubernetes:Clusters (see the README's settings).",
+            };
+        }
+
+        var described = await kubernetes.GetPodAsync(cluster, pod.Namespace, pod.Pod, cancellationToken).ConfigureAwait(false);
+        if (described.Value is not { } kubePod)
+        {
+            return described.Gap!.Reason == GapReason.NotFound
+                ? new DiagnosisReport
+                {
+                    Subject = pod,
+                    SubjectProblem = $"{described.Gap.Detail}. List the namespace's pods with `kubectl --context {cluster} get pods -n {pod.Namespace}`.",
+                }
+                : new DiagnosisReport { Subject = pod, TriageGaps = [described.Gap] };
+        }
+
+        var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken).ConfigureAwait(false);
+        context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events };
+        return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, cancellationToken).ConfigureAwait(false);
     }
 
     private IReadOnlyList<RankedPlaybook> WithSymptom(DiagnosisSubject subject, IReadOnlyList<TriageFact> facts) =>

@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Playbooks.Diagnosis;
@@ -18,4 +19,11 @@ public sealed record DiagnosisContext(DiagnosisSubject Subject, IEvidenceSource 
 
     /// <summary>For a service: its latest stopped tasks, newest first.</summary>
     public IReadOnlyList<EcsTask> StoppedTasks { get; init; } = [];
+
+    /// <summary>The pod the subject names, with the cluster it was read from and its events, oldest first.</summary>
+    public KubePod? Pod { get; init; }
+
+    public string? KubernetesCluster { get; init; }
+
+    public IReadOnlyList<KubeEvent> PodEvents { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Ecs;
 
 namespace DiagBot.Playbooks.Triage;
 
@@ -36,6 +37,30 @@ public static class TaskFacts
             }
         }
 
+        facts.AddRange(CapacityAndAgentFacts(task));
         return facts;
+    }
+
+    // Spot interruptions are often reported without the stop code, and a stalled exec agent shows in no reason at all.
+    private static IEnumerable<TriageFact> CapacityAndAgentFacts(EcsTask task)
+    {
+        if (task.LastStatus == "STOPPED" && SpotCapacity.IsSpot(task.CapacityProviderName))
+        {
+            yield return new TriageFact(EvidenceField.StoppedReason, $"task ran on Spot capacity (capacity provider {task.CapacityProviderName})", null, "ecs:DescribeTasks capacityProviderName");
+        }
+
+        if (task.LastStatus != "RUNNING" || !task.EnableExecuteCommand)
+        {
+            yield break;
+        }
+
+        foreach (var container in task.Containers)
+        {
+            if (EcsExecFindings.AgentOf(container) is { LastStatus: not "RUNNING" } agent)
+            {
+                yield return new TriageFact(EvidenceField.ContainerReason, $"ExecuteCommandAgent lastStatus {agent.LastStatus ?? "(none)"} {agent.Reason}".TrimEnd(), null,
+                    $"ecs:DescribeTasks containers[{container.Name}].managedAgents");
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ namespace DiagBot.Playbooks.Tests.Support;
 /// </summary>
 public sealed class SandboxEvidenceFixture : IAsyncLifetime
 {
+    public const string KubernetesCluster = "sandbox-eks";
+
     private ServiceProvider? _services;
 
     public SandboxServer Sandbox { get; private set; } = null!;
@@ -31,6 +33,8 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
             ["DiagBot:Aws:Region"] = Sandbox.Options.Region,
             ["DiagBot:Aws:Accounts:0:AccountId"] = Sandbox.Options.AccountId,
             ["DiagBot:Aws:Accounts:0:Regions:0"] = Sandbox.Options.Region,
+            ["DiagBot:Kubernetes:Clusters:0:Name"] = KubernetesCluster,
+            ["DiagBot:Kubernetes:Clusters:0:Server"] = Sandbox.BaseAddress.ToString(),
         };
         for (var i = 0; i < Sandbox.Clusters.Count; i++)
         {

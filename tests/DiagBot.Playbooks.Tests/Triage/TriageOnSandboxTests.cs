@@ -23,6 +23,8 @@ public sealed class TriageOnSandboxTests(SandboxEvidenceFixture sandbox) : IClas
         { "p06-targets-unhealthy", 6 },
         { "p07-task-oom", 7 },
         { "p08-crash-loop", 8 },
+        { "p09-pod-pending", 9 },
+        { "p10-pod-container-creating", 10 },
         { "p11-spot-interruption", 11 },
         { "p12-deploy-stuck", 12 },
         { "p13-alb-504", 13 },
