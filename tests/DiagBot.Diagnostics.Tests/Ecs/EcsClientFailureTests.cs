@@ -61,7 +61,7 @@ public sealed class EcsClientFailureTests : IAsyncLifetime
     {
         _server.Reply = _ => FakeReply.Hanging();
         var clock = EvidenceHarness.Clock();
-        var ecs = CreateSut(clock);
+        var ecs = CreateSut(clock, ("DiagBot:Aws:CallTimeout", "00:00:03"));
 
         var call = ecs.DescribeTaskAsync(Ref(TaskArn), CancellationToken.None);
         await _server.RequestSeen.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -77,7 +77,7 @@ public sealed class EcsClientFailureTests : IAsyncLifetime
     {
         _server.Reply = _ => FakeReply.Json(200, Fixture.Read("ecs-describe-tasks.json"));
         var clock = EvidenceHarness.Clock();
-        var ecs = CreateSut(clock);
+        var ecs = CreateSut(clock, ("DiagBot:Aws:CallTimeout", "00:00:03"), ("DiagBot:Aws:DiagnosisBudget", "00:00:10"));
 
         clock.Advance(TimeSpan.FromSeconds(11));
         var result = await ecs.DescribeTaskAsync(Ref(TaskArn), CancellationToken.None);
@@ -122,9 +122,9 @@ public sealed class EcsClientFailureTests : IAsyncLifetime
         Assert.Equal(GapReason.TimedOut, result.Gap!.Reason);
     }
 
-    private IEcsEvidence CreateSut(TimeProvider? time = null)
+    private IEcsEvidence CreateSut(TimeProvider? time = null, params (string Key, string? Value)[] extra)
     {
-        var services = EvidenceHarness.Build(EvidenceHarness.Settings(_server.BaseAddress), time);
+        var services = EvidenceHarness.Build(EvidenceHarness.Settings(_server.BaseAddress, extra), time);
         return services.GetRequiredService<IEvidenceSessionFactory>().StartSession().Ecs;
     }
 

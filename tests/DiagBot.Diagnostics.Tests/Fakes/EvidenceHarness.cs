@@ -33,6 +33,11 @@ internal static class EvidenceHarness
             ["DiagBot:Aws:Region"] = "us-east-1",
             ["DiagBot:Aws:EndpointUrl"] = endpoint.ToString(),
 
+            // Generous on purpose: a loaded CI machine must not turn a slow answer into a timeout. Tests about
+            // timeouts and the budget set their own values and drive them with a fake clock.
+            ["DiagBot:Aws:CallTimeout"] = "00:00:30",
+            ["DiagBot:Aws:DiagnosisBudget"] = "00:01:00",
+
             // Retries stay on, with delays short enough for a test run.
             ["DiagBot:Aws:Resilience:RetryBaseDelay"] = "00:00:00.001",
             ["DiagBot:Aws:Resilience:RetryMaxDelay"] = "00:00:00.010",
