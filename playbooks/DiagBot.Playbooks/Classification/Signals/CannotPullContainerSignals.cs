@@ -19,6 +19,7 @@ internal static partial class CannotPullContainerSignals
         new(Playbook, 0.6, TooManyRequests(), "sub-cause: the registry answered 429 Too Many Requests") { NotIn = Fields.Log },
         new(Playbook, 0.8, DiskFullOnPull(), "sub-cause: the instance's disk filled up while pulling"),
         new(Playbook, 0.75, RegistryUnreachable(), "sub-cause: no network path to the registry (NAT, internet gateway or ECR endpoints)"),
+        new(Playbook, 0.45, PendingWithoutPods(), "stuck in PENDING with no pod in sight: on ECS that is the image or registry-auth pull stage") { OnlyIn = Fields.Symptom },
         new(Playbook, 0.55, TaskStuckInPending(), "a task stuck in PENDING is usually pulling its image or registry auth; the network evidence of playbook 1 applies"),
     ];
 
@@ -51,6 +52,9 @@ internal static partial class CannotPullContainerSignals
 
     [GeneratedRegex(@"(dkr\.ecr|api\.ecr|docker\.io|registry|/v2/|manifests?).{0,200}(i/o timeout|request canceled|context deadline exceeded|connection timed out|no such host|client\.timeout)", RegexOptions.CultureInvariant)]
     private static partial Regex RegistryUnreachable();
+
+    [GeneratedRegex(@"^(?!.*\b(pods?|eks|k8s|kubernetes|kubectl|karpenter|node ?group)\b).*\b(stuck|keeps?|remains?|stays?|hangs?|never get past)\b.{0,40}\bpending\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PendingWithoutPods();
 
     [GeneratedRegex(@"\btasks?\b(?!.{0,80}\bpods?\b).{0,60}\bpending\b(?!.{0,80}\bpods?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex TaskStuckInPending();

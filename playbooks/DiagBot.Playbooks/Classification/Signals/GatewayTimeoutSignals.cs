@@ -11,6 +11,7 @@ internal static partial class GatewayTimeoutSignals
     [
         new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"),
         new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"),
+        new(Playbook, 0.6, RequestsOverAMinute(), "requests take longer than the load balancer's idle timeout (60 s by default)"),
         new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"),
     ];
 
@@ -19,6 +20,9 @@ internal static partial class GatewayTimeoutSignals
 
     [GeneratedRegex(@"idle ?timeout|idle_timeout|before the (idle|connection) timeout|connection timeout expired", RegexOptions.CultureInvariant)]
     private static partial Regex IdleTimeout();
+
+    [GeneratedRegex(@"(requests?|responses?|calls?|uploads?).{0,60}\b(over|more than|longer than|after|exceed\w*) ~?\d+ ?(s|secs?|seconds|minutes?)\b|\b(over|more than|longer than) ~?\d+ ?(s|secs?|seconds|minutes?) to (complete|serve|respond|answer|finish)", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestsOverAMinute();
 
     [GeneratedRegex(@"(slow|long[- ]running|long) (requests?|responses?|uploads?|queries)|takes? (longer than|more than) (a |one |\d+ )?(minute|seconds?)", RegexOptions.CultureInvariant)]
     private static partial Regex SlowRequests();
