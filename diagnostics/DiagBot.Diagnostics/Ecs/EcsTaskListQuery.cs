@@ -11,4 +11,7 @@ public sealed record EcsTaskListQuery(string Cluster)
     public string? DesiredStatus { get; init; }
 
     public int MaxTasks { get; init; } = 100;
+
+    /// <summary>ARNs asked for per page (maxResults, at most 100); null asks for all that are still wanted.</summary>
+    public int? PageSize { get; init; }
 }

@@ -16,4 +16,7 @@ public sealed record LogFilter
 
     /// <summary>At most this many events come back, over as many pages as it takes (within the page cap).</summary>
     public int Limit { get; init; } = 100;
+
+    /// <summary>Events asked for per page (the API's limit); null asks for all that are still wanted.</summary>
+    public int? PageSize { get; init; }
 }

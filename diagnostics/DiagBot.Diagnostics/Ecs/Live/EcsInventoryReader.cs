@@ -13,7 +13,7 @@ internal sealed class EcsInventoryReader(AwsJsonClient json, EvidenceScope scope
     {
         var operation = EcsApi.ListTasks;
         var target = TargetOf(query.Cluster);
-        var key = $"ecs:{operation.Name}:{target}:{query.Cluster}:{query.ServiceName}:{query.Family}:{query.DesiredStatus}:{query.MaxTasks}";
+        var key = $"ecs:{operation.Name}:{target}:{query.Cluster}:{query.ServiceName}:{query.Family}:{query.DesiredStatus}:{query.MaxTasks}:{query.PageSize}";
         return scope.GetOrLoadAsync(key, operation.Service.Key, operation.Name, async () =>
         {
             var arns = new List<string>();
@@ -21,7 +21,7 @@ internal sealed class EcsInventoryReader(AwsJsonClient json, EvidenceScope scope
             for (var page = 0; page < EcsApi.MaxPages && arns.Count < query.MaxTasks; page++)
             {
                 var request = new ListTasksRequest(query.Cluster, query.ServiceName, query.Family, query.DesiredStatus,
-                    Math.Clamp(query.MaxTasks - arns.Count, 1, EcsApi.MaxListResults), token);
+                    Math.Clamp(Math.Min(query.MaxTasks - arns.Count, query.PageSize ?? int.MaxValue), 1, EcsApi.MaxListResults), token);
                 var result = await json.CallAsync<ListTasksRequest, ListTasksResponse>(operation, EcsApi.TargetPrefix, target, request, scope.Budget, CancellationToken.None)
                     .ConfigureAwait(false);
                 if (result.Value is not { } response)

@@ -31,7 +31,7 @@ internal sealed class LogsClient(AwsJsonClient json, EvidenceScope scope, AwsLoc
         ArgumentNullException.ThrowIfNull(filter);
         var operation = LogsApi.FilterLogEvents;
         var target = locations.Resolve(filter.Group.AccountId, filter.Group.Region);
-        var key = $"logs:{operation.Name}:{target}:{filter.Group.LogGroupName}:{string.Join(",", filter.LogStreamNames)}:{filter.FilterPattern}:{filter.StartTime:O}:{filter.EndTime:O}:{filter.Limit}";
+        var key = $"logs:{operation.Name}:{target}:{filter.Group.LogGroupName}:{string.Join(",", filter.LogStreamNames)}:{filter.FilterPattern}:{filter.StartTime:O}:{filter.EndTime:O}:{filter.Limit}:{filter.PageSize}";
         return scope.GetOrLoadAsync(key, operation.Service.Key, operation.Name, async () =>
         {
             var events = new List<LogEvent>();
@@ -44,7 +44,7 @@ internal sealed class LogsClient(AwsJsonClient json, EvidenceScope scope, AwsLoc
                     filter.FilterPattern,
                     filter.StartTime?.ToUnixTimeMilliseconds(),
                     filter.EndTime?.ToUnixTimeMilliseconds(),
-                    Math.Clamp(filter.Limit - events.Count, 1, LogsApi.MaxEventsPerPage),
+                    Math.Clamp(Math.Min(filter.Limit - events.Count, filter.PageSize ?? int.MaxValue), 1, LogsApi.MaxEventsPerPage),
                     token);
                 var result = await json.CallAsync<FilterLogEventsRequest, FilterLogEventsResponse>(operation, LogsApi.TargetPrefix, target, request, scope.Budget, CancellationToken.None)
                     .ConfigureAwait(false);
