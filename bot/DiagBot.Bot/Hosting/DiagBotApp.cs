@@ -1,3 +1,5 @@
+using DiagBot.Bot.Slack;
+
 namespace DiagBot.Bot.Hosting;
 
 /// <summary>
@@ -10,9 +12,11 @@ public static class DiagBotApp
     {
         var builder = WebApplication.CreateBuilder(args);
         await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
+        builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapSlack();
         return app;
     }
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Bot.Slack;
+
+/// <summary>
+/// The body of a diagnosis as Block Kit blocks, in reading order: per verdict the root cause, the evidence as a
+/// compact list, the fix steps, the confirm command in a code block and the gaps in a context block.
+/// Every piece of text from the infrastructure is escaped; long lists are split across sections.
+/// </summary>
+internal static class ReportBlocks
+{
+    public static List<JsonObject> Build(DiagnosisReport report)
+    {
+        var blocks = new List<JsonObject>();
+        if (report.Verdicts.Count == 0)
+        {
+            blocks.AddRange(NoVerdict(report));
+        }
+
+        var number = 0;
+        foreach (var verdict in report.Verdicts)
+        {
+            if (number > 0)
+            {
+                blocks.Add(BlockKit.Divider());
+            }
+
+            blocks.AddRange(Verdict(++number, verdict));
+        }
+
+        blocks.AddRange(Gaps("Triage could not read", report.TriageGaps));
+        return blocks;
+    }
+
+    private static IEnumerable<JsonObject> Verdict(int number, Verdict verdict)
+    {
+        var title = string.Create(CultureInfo.InvariantCulture, $"*{number}. {SlackText.Escape(verdict.Title)}*  `{verdict.Status.ToWire()}` · playbook {verdict.Playbook} {SlackText.Escape(verdict.Name)}");
+        yield return BlockKit.Section(title + "\n*Root cause:* " + SlackText.Escape(verdict.RootCause));
+        var evidence = verdict.Evidence.Select(item => $"• {SlackText.Escape(item.Fact)}: {SlackText.Code(item.Value)} _{SlackText.Escape(item.Source)}_");
+        foreach (var block in Sections("*Evidence*", evidence))
+        {
+            yield return block;
+        }
+
+        var fix = verdict.Fix.Select((step, index) => string.Create(CultureInfo.InvariantCulture, $"{index + 1}. {SlackText.Escape(step)}"));
+        foreach (var block in Sections("*Fix*", fix))
+        {
+            yield return block;
+        }
+
+        if (verdict.Confirm is not null)
+        {
+            const string heading = "*Confirm*\n";
+            var room = BlockKitLimits.MaxSectionText - heading.Length - 6;
+            yield return BlockKit.Section(heading + SlackText.CodeBlock(SlackText.Truncate(verdict.Confirm, room / 2)));
+        }
+
+        foreach (var block in Gaps("Could not read", verdict.Missing))
+        {
+            yield return block;
+        }
+    }
+
+    private static IEnumerable<JsonObject> NoVerdict(DiagnosisReport report)
+    {
+        if (report.TriageGaps.Count > 0)
+        {
+            return [BlockKit.Section("DiagBot could not read the subject's first facts, so no playbook ran. What failed is listed below.")];
+        }
+
+        if (report.Ranking.Count == 0)
+        {
+            return [BlockKit.Section("No known failure mode matches. Give a task ARN, `service <name> in <cluster>` or `pod <namespace>/<name>` so DiagBot can read the evidence."
+                .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal))];
+        }
+
+        var ranking = report.Ranking.Select(ranked => string.Create(
+            CultureInfo.InvariantCulture,
+            $"• {SlackText.Escape(ranked.Playbook.Title)} (playbook {ranked.Playbook.Id}, score {ranked.Score:0.00}): {SlackText.Escape(ranked.Why)}"));
+        return Sections("*Likely failure modes* (from the words alone; give the task ARN to confirm one)", ranking);
+    }
+
+    private static IEnumerable<JsonObject> Gaps(string heading, IReadOnlyList<EvidenceGap> gaps)
+    {
+        if (gaps.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = gaps.Select(gap => $"{SlackText.Escape(gap.Source)}:{SlackText.Escape(gap.Operation)} ({gap.Reason.ToWire()}): {SlackText.Escape(gap.Detail)}");
+        var texts = Chunk($":warning: *{heading}*", lines).ToList();
+        return texts.Chunk(BlockKitLimits.MaxContextElements).Select(chunk => BlockKit.Context(chunk));
+    }
+
+    private static IEnumerable<JsonObject> Sections(string heading, IEnumerable<string> lines) =>
+        Chunk(heading, lines).Select(BlockKit.Section);
+
+    /// <summary>Lines joined into texts within a section's limit; the heading starts the first, a single long line is cut.</summary>
+    private static IEnumerable<string> Chunk(string heading, IEnumerable<string> lines)
+    {
+        var text = new StringBuilder(heading);
+        var any = false;
+        foreach (var raw in lines)
+        {
+            var line = SlackText.Truncate(raw, BlockKitLimits.MaxSectionText - heading.Length - 1);
+            if (text.Length + 1 + line.Length > BlockKitLimits.MaxSectionText)
+            {
+                yield return text.ToString();
+                text.Clear();
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append(line);
+            any = true;
+        }
+
+        if (any)
+        {
+            yield return text.ToString();
+        }
+    }
+}

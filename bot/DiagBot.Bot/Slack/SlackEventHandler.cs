@@ -1,0 +1,56 @@
+using System.Text.Json;
+using DiagBot.Bot.Chat;
+
+namespace DiagBot.Bot.Slack;
+
+/// <summary>
+/// An Events API `event_callback`, over HTTP or Socket Mode. "@DiagBot diagnose ..." (app_mention) is answered
+/// in the mention's thread; an event id already handled (a retry, a redelivery) is skipped.
+/// </summary>
+internal sealed class SlackEventHandler(SlackAccessPolicy access, SlackJobQueue queue, SlackEventDeduplicator deduplicator, ILogger<SlackEventHandler> logger)
+{
+    public const string AppMention = "app_mention";
+
+    public async Task HandleAsync(JsonElement callback, int retryNumber, CancellationToken cancellationToken)
+    {
+        var eventId = callback.Text("event_id");
+        if (eventId is not null && !deduplicator.TryMarkFirst(eventId))
+        {
+            logger.LogInformation("Slack event {EventId} already handled; skipping retry {Retry}", eventId, retryNumber);
+            return;
+        }
+
+        var slackEvent = callback.Child("event");
+        if (slackEvent.Text("type") != AppMention || slackEvent.Text("bot_id") is not null)
+        {
+            return;
+        }
+
+        var (user, channel, ts) = (slackEvent.Text("user"), slackEvent.Text("channel"), slackEvent.Text("ts"));
+        if (user is null || channel is null || ts is null)
+        {
+            return;
+        }
+
+        var text = SlackMention.Strip(slackEvent.Text("text") ?? string.Empty);
+        logger.LogInformation("Slack mention from user {User} in channel {Channel}: {Text}", user, channel, text);
+        var thread = SlackReplyTarget.Thread(channel, slackEvent.Text("thread_ts") ?? ts);
+        if (!await access.AllowsAsync(user, channel, cancellationToken).ConfigureAwait(false))
+        {
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackAccessPolicy.Refusal), thread));
+            return;
+        }
+
+        var parsed = ChatCommandParser.Parse(text);
+        var job = parsed.Kind switch
+        {
+            ChatCommandKind.Diagnose => SlackJob.Diagnose(parsed.Subject, thread),
+            ChatCommandKind.Invalid => SlackJob.Send(SlackMessage.Plain(SlackText.Escape(parsed.Error ?? ChatCommand.Usage)), thread),
+            _ => SlackJob.Send(SlackMessage.Plain(SlackText.Escape(ChatCommand.Usage)), thread),
+        };
+        if (!queue.TryEnqueue(job))
+        {
+            logger.LogWarning("Slack job queue full; dropped the mention {EventId}", eventId);
+        }
+    }
+}

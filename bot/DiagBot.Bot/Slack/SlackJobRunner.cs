@@ -1,0 +1,60 @@
+using DiagBot.Bot.Chat;
+using DiagBot.Bot.Rendering;
+
+namespace DiagBot.Bot.Slack;
+
+/// <summary>
+/// Answers one job: diagnoses the subject and sends the answer. In a thread it first posts a "diagnosing" line
+/// and then updates it with the answer, so the thread shows at once that DiagBot heard.
+/// </summary>
+internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin origin, SlackReplier replier, ISlackChannelPoster poster, ILogger<SlackJobRunner> logger)
+{
+    public async Task RunAsync(SlackJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (job.Kind == SlackJobKind.Message)
+            {
+                await replier.SendAsync(job.Target, job.Message!, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var placeholder = await PostPlaceholderAsync(job, cancellationToken).ConfigureAwait(false);
+            var outcome = await diagnosis.DiagnoseAsync(job.Subject, cancellationToken).ConfigureAwait(false);
+            var answer = outcome.Report is null
+                ? SlackMessage.Plain(SlackText.Escape(outcome.Problem ?? "DiagBot could not read that subject."))
+                : job.Kind == SlackJobKind.RawEvidence
+                    ? RawEvidenceRenderer.Render(outcome.Report, origin)
+                    : BlockKitRenderer.Render(outcome.Report, origin, job.Page);
+            if (placeholder is not null)
+            {
+                await poster.UpdateAsync(placeholder, answer, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await replier.SendAsync(job.Target, answer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A failed delivery or an unexpected error must not take the worker down; the log says what happened.
+            logger.LogError(exception, "Could not answer the Slack request for {Subject}", job.Subject);
+        }
+    }
+
+    private async Task<SlackPostedMessage?> PostPlaceholderAsync(SlackJob job, CancellationToken cancellationToken)
+    {
+        if (job.Kind != SlackJobKind.Diagnose || job.Target.ThreadTs is null || job.Page != 1)
+        {
+            return null;
+        }
+
+        return await replier.SendAsync(job.Target, Diagnosing(job.Subject), cancellationToken).ConfigureAwait(false);
+    }
+
+    public static SlackMessage Diagnosing(string subject) => SlackMessage.Plain($"Diagnosing {SlackText.Code(SlackText.Truncate(subject, 200))}...");
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DiagBot.Bot.Tests.Slack.Support;
+
+/// <summary>
+/// A loopback fake of the parts of Slack DiagBot talks to: the Web API under /api/ (chat.postMessage,
+/// chat.update, apps.connections.open, usergroups.users.list), response_url receivers under /response/,
+/// and a Socket Mode WebSocket under /link/. It records every request and can answer 429 on demand.
+/// </summary>
+internal sealed class FakeSlack : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RequestLog _log = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _rateLimits = new(StringComparer.Ordinal);
+    private readonly Channel<FakeSocketConnection> _sockets = Channel.CreateUnbounded<FakeSocketConnection>();
+    private int _ts;
+    private int _ticket;
+
+    private FakeSlack(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri ApiBaseUrl => new(BaseAddress, "api/");
+
+    public IReadOnlyList<string> UserGroupMembers { get; set; } = [];
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeSlack(builder.Build());
+        fake.Map();
+        await fake._app.StartAsync();
+        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return fake;
+    }
+
+    public Uri ResponseUrl(string name) => new(BaseAddress, "response/" + name);
+
+    /// <summary>The next calls to the path answer 429 with Retry-After, once per entry.</summary>
+    public void RateLimitNext(string path, params int[] retryAfterSeconds)
+    {
+        var queue = _rateLimits.GetOrAdd(path, _ => new ConcurrentQueue<int>());
+        foreach (var seconds in retryAfterSeconds)
+        {
+            queue.Enqueue(seconds);
+        }
+    }
+
+    public IReadOnlyList<RecordedRequest> Requests(string path) => _log.Snapshot().Where(request => request.Path == path).ToList();
+
+    public Task<RecordedRequest> WaitForAsync(string path, Func<RecordedRequest, bool>? match = null) =>
+        _log.WaitForAsync(request => request.Path == path && (match?.Invoke(request) ?? true), Timeouts.Answer);
+
+    public async Task<FakeSocketConnection> NextSocketAsync() =>
+        await _sockets.Reader.ReadAsync().AsTask().WaitAsync(Timeouts.Answer);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Map()
+    {
+        _app.UseWebSockets();
+        _app.MapPost("/api/{method}", (string method, HttpContext context) => ApiAsync(method, context));
+        _app.MapPost("/response/{name}", async context =>
+        {
+            await RecordAsync(context);
+            await context.Response.WriteAsync("ok");
+        });
+        _app.Map("/link/", SocketAsync);
+    }
+
+    private async Task ApiAsync(string method, HttpContext context)
+    {
+        var request = await RecordAsync(context);
+        if (_rateLimits.TryGetValue(request.Path, out var limits) && limits.TryDequeue(out var seconds))
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return;
+        }
+
+        object answer = method switch
+        {
+            "chat.postMessage" or "chat.update" => new { ok = true, channel = request.Json().GetProperty("channel").GetString(), ts = request.Path.EndsWith("update", StringComparison.Ordinal) ? request.Json().GetProperty("ts").GetString() : NextTs() },
+            "apps.connections.open" => new { ok = true, url = new Uri(BaseAddress, "link/?ticket=" + Interlocked.Increment(ref _ticket)).AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal) },
+            "usergroups.users.list" => new { ok = true, users = UserGroupMembers },
+            _ => new { ok = false, error = "unknown_method" },
+        };
+        await context.Response.WriteAsJsonAsync(answer);
+    }
+
+    private async Task SocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeSocketConnection(socket);
+        await _sockets.Writer.WriteAsync(connection);
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        await connection.Closed.WaitAsync(ended.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task<RecordedRequest> RecordAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var request = new RecordedRequest(
+            context.Request.Path.Value!.TrimStart('/'),
+            context.Request.Headers.Authorization.ToString(),
+            context.Request.ContentType ?? string.Empty,
+            await reader.ReadToEndAsync());
+        _log.Add(request);
+        return request;
+    }
+
+    private string NextTs() => string.Create(CultureInfo.InvariantCulture, $"1700000000.{Interlocked.Increment(ref _ts):000000}");
+}
