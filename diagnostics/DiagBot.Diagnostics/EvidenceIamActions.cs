@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.AuditTrail.Live;
 using DiagBot.Diagnostics.Ecs.Live;
+using DiagBot.Diagnostics.Eks.Live;
 using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.LoadBalancing.Live;
 using DiagBot.Diagnostics.Logs.Live;
@@ -23,6 +24,7 @@ public static class EvidenceIamActions
         .. LogsApi.IamActions,
         .. CloudTrailApi.IamActions,
         .. Ec2Api.IamActions,
+        .. EksApi.IamActions,
         AssumeRole,
     ];
 

@@ -12,6 +12,7 @@ internal sealed record AwsService(string Key, string EndpointPrefix, string Sign
     public static readonly AwsService CloudTrail = new("cloudtrail", "cloudtrail", "cloudtrail");
     public static readonly AwsService Ec2 = new("ec2", "ec2", "ec2");
     public static readonly AwsService Sts = new("sts", "sts", "sts");
+    public static readonly AwsService Eks = new("eks", "eks", "eks");
 
     // Not AWS, but its calls go through the same guard (timeout, budget, retries, a breaker per cluster).
     public static readonly AwsService Kubernetes = new("kubernetes", string.Empty, string.Empty);

@@ -42,6 +42,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<AwsHttpTransport>();
         services.AddSingleton<AwsJsonClient>();
         services.AddSingleton<AwsQueryClient>();
+        services.AddSingleton<AwsRestJsonClient>();
         services.AddSingleton<Ec2ClientFactory>();
         services.AddSingleton<KubernetesClientFactory>();
         services.AddSingleton<LiveClients>();

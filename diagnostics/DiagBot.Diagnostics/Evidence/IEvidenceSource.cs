@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
@@ -28,4 +29,6 @@ public interface IEvidenceSource
     INetworkEvidence Network => NoNetworkEvidence.Instance;
 
     IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
+
+    IEksEvidence Eks => NoEksEvidence.Instance;
 }

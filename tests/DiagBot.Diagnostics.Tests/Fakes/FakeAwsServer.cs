@@ -68,6 +68,11 @@ internal sealed class FakeAwsServer : IAsyncDisposable
 
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.ContentType;
+        if (reply.ErrorType is not null)
+        {
+            context.Response.Headers["x-amzn-ErrorType"] = reply.ErrorType;
+        }
+
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
     }
 }
@@ -84,6 +89,9 @@ internal sealed record RecordedRequest(string Method, string PathAndQuery, IRead
 
 internal sealed record FakeReply(int Status, string Body, string ContentType, bool Hang = false)
 {
+    /// <summary>The x-amzn-ErrorType header REST-JSON services set on errors.</summary>
+    public string? ErrorType { get; init; }
+
     public static FakeReply Json(int status, string body) => new(status, body, "application/x-amz-json-1.1");
 
     public static FakeReply Error(int status, string type, string message) =>

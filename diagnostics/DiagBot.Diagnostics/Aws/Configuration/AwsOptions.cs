@@ -11,7 +11,7 @@ internal sealed class AwsOptions
     /// <summary>One endpoint for every service (the sandbox, LocalStack).</summary>
     public string? EndpointUrl { get; set; }
 
-    /// <summary>Per-service endpoints keyed by service (ecs, elasticloadbalancing, logs, cloudtrail, ec2, sts); wins over EndpointUrl.</summary>
+    /// <summary>Per-service endpoints keyed by service (ecs, elasticloadbalancing, logs, cloudtrail, ec2, sts, eks); wins over EndpointUrl.</summary>
     public Dictionary<string, string> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<AwsAccountOptions> Accounts { get; set; } = [];

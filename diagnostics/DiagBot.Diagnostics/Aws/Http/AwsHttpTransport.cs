@@ -26,11 +26,15 @@ internal sealed class AwsHttpTransport(IHttpClientFactory httpClients, AwsEndpoi
 
     private HttpRequestMessage BuildMessage(AwsOperation operation, AwsTarget target, AwsHttpRequest request, ImmutableCredentials identity)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoints.Resolve(operation.Service, target.Region))
+        var endpoint = endpoints.Resolve(operation.Service, target.Region);
+        var message = request.RelativePath is { } path
+            ? new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, path))
+            : new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(request.Body) };
+        if (message.Content is not null)
         {
-            Content = new ByteArrayContent(request.Body),
-        };
-        message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        }
+
         foreach (var (name, value) in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(name, value);

@@ -2,6 +2,8 @@ using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.AuditTrail.Live;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Ecs.Live;
+using DiagBot.Diagnostics.Eks;
+using DiagBot.Diagnostics.Eks.Live;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.LoadBalancing;
@@ -27,4 +29,6 @@ internal sealed class EvidenceSession(EvidenceScope scope, LiveClients live) : I
     public INetworkEvidence Network { get; } = new Ec2NetworkClient(live.Ec2, live.Guard, scope, live.Locations);
 
     public IKubernetesEvidence Kubernetes { get; } = new KubernetesEvidenceClient(live.Kubernetes, live.Guard, scope);
+
+    public IEksEvidence Eks { get; } = new EksClient(live.RestJson, scope, live.Locations);
 }

@@ -10,6 +10,7 @@ namespace DiagBot.Diagnostics.Evidence.Live;
 internal sealed record LiveClients(
     AwsJsonClient Json,
     AwsQueryClient Query,
+    AwsRestJsonClient RestJson,
     Ec2ClientFactory Ec2,
     KubernetesClientFactory Kubernetes,
     AwsCallGuard Guard,

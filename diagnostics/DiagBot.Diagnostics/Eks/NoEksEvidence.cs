@@ -1,0 +1,13 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Diagnostics.Eks;
+
+/// <summary>Stands in for EKS evidence in an IEvidenceSource that does not offer it.</summary>
+internal sealed class NoEksEvidence : IEksEvidence
+{
+    public static readonly NoEksEvidence Instance = new();
+
+    public Task<EvidenceResult<IReadOnlyList<FargateProfile>>> ListFargateProfilesAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<FargateProfile>>("eks", "ListFargateProfiles");
+}
