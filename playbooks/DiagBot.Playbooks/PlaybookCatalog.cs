@@ -13,5 +13,6 @@ public static class PlaybookCatalog
         new ExecFormatErrorPlaybook(),
         new CannotPullContainerPlaybook(),
         new SecretsPullFailedPlaybook(),
+        new EcsExecFailsPlaybook(),
     ];
 }
