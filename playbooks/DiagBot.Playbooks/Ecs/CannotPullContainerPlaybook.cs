@@ -17,6 +17,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     public const string DiskFullSubCause = "disk-full-on-pull";
 
     private const string EcrEventSource = "ecr.amazonaws.com";
+    private const string Pending = "PENDING";
 
     // Fargate platform 1.4.0 pulls through the task's ENI: both ECR endpoints and S3 (layers) are needed without NAT.
     private static readonly string[] RegistryEndpoints = ["ecr.api", "ecr.dkr", "s3"];
@@ -35,6 +36,11 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         }
 
         var pull = TaskFailureText.Of(task).FirstOrDefault(t => t.ContainsAny(PullFailure.Markers) && !PullFailure.IsAboutSecrets(t));
+        if (pull is null && task is { LastStatus: Pending, StoppedAt: null })
+        {
+            return await StillPendingAsync(context, task, cancellationToken).ConfigureAwait(false);
+        }
+
         if (pull is null)
         {
             return NewVerdict(VerdictStatus.RuledOut, $"Task {task.TaskId} reports no image pull failure.")
@@ -53,7 +59,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         var network = networkRead is null ? null : await networkRead.ConfigureAwait(false);
 
         var image = task.Containers.FirstOrDefault(c => c.Reason == pull.Raw)?.Image ?? definition.Value?.ContainerDefinitions.FirstOrDefault()?.Image;
-        var finding = new PullFinding(task, pull, image, role, network, trail,
+        var finding = new PullFinding(task, image, network,
             [pull.ToEvidence(), .. DefinitionEvidence(definition.Value, image, onEc2), .. trail?.ToEvidence("ECR") ?? [], .. network?.Evidence ?? []],
             [.. new[] { definition.Gap }.OfType<EvidenceGap>(), .. trail?.Missing ?? [], .. network?.Missing ?? []]);
 
@@ -88,6 +94,22 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         };
     }
 
+    // A task still in PENDING has no pull error yet; when the registry is out of reach it will time out, so say so now.
+    private async Task<Verdict> StillPendingAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
+    {
+        var network = await TaskNetworkReader.ReadAsync(context, task, cancellationToken).ConfigureAwait(false);
+        var image = task.Containers.FirstOrDefault()?.Image;
+        var finding = new PullFinding(task, image, network, [new("ecs:DescribeTasks", "task lastStatus", Pending), .. network.Evidence], network.Missing);
+        return network.Assess(RegistryEndpoints).Status switch
+        {
+            PathStatus.NoRoute or PathStatus.PublicIpDisabled => Unreachable(finding),
+            PathStatus.Reachable => Conclude(finding, VerdictStatus.RuledOut, null,
+                $"Task {task.TaskId} is still PENDING but its subnet can reach ECR ({TaskNetworkPath.Describe(network.DefaultRouteEntry)}); it is pulling, not failing to pull.", [], StartupCli.DescribeTaskStatus(task)),
+            _ => Conclude(finding, VerdictStatus.Inconclusive, null,
+                $"Task {task.TaskId} is still PENDING and its route to ECR could not be read.", PullFixes.Unclassified(), StartupCli.DescribeTaskStatus(task)),
+        };
+    }
+
     private Verdict Unreachable(PullFinding finding)
     {
         var (task, network) = (finding.Task, finding.Network!);
@@ -98,10 +120,10 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         return assessment.Status switch
         {
             PathStatus.NoRoute => Conclude(finding, VerdictStatus.Confirmed, NetworkSubCause,
-                $"Task {task.TaskId} timed out reaching the registry: subnet {network.SubnetId} has no NAT or internet gateway route and VPC {network.VpcId} lacks endpoints for {string.Join(", ", assessment.MissingEndpoints)}.",
+                $"Task {task.TaskId} cannot reach the registry: subnet {network.SubnetId} has no NAT or internet gateway route and VPC {network.VpcId} lacks endpoints for {string.Join(", ", assessment.MissingEndpoints)}.",
                 PullFixes.Unreachable(network, assessment), confirm),
             PathStatus.PublicIpDisabled => Conclude(finding, VerdictStatus.Confirmed, NetworkSubCause,
-                $"Task {task.TaskId} timed out reaching the registry: subnet {network.SubnetId} only routes to an internet gateway but service {network.ServiceName} runs tasks without a public IP.",
+                $"Task {task.TaskId} cannot reach the registry: subnet {network.SubnetId} only routes to an internet gateway but service {network.ServiceName} runs tasks without a public IP.",
                 PullFixes.Unreachable(network, assessment), StartupCli.DescribeServiceNetwork(task, network.ServiceName!)),
             PathStatus.Reachable => Conclude(finding, VerdictStatus.Likely, NetworkSubCause,
                 $"Task {task.TaskId} timed out reaching the registry although subnet {network.SubnetId} routes out ({TaskNetworkPath.Describe(network.DefaultRouteEntry)}): look at security group egress on 443, network ACLs and DNS.",
@@ -143,7 +165,5 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         RootCause = rootCause,
     };
 
-    private sealed record PullFinding(
-        EcsTask Task, TaskFailureText Pull, string? Image, string? Role, TaskNetworkPath? Network, RoleDenialReader? Trail,
-        IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<EvidenceGap> Missing);
+    private sealed record PullFinding(EcsTask Task, string? Image, TaskNetworkPath? Network, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<EvidenceGap> Missing);
 }

@@ -33,6 +33,12 @@ internal static class StuckFixes
         "For RunTask callers (schedulers, pipelines), retry on this stoppedReason.",
     ];
 
+    public static IReadOnlyList<string> NoInstance(string cluster) =>
+    [
+        $"Check the cluster's container instances (`aws ecs list-container-instances --cluster {cluster}`) and its capacity provider's Auto Scaling group activity.",
+        "If the group cannot launch (instance limits, launch template, subnet capacity), fix that; the task is placed once an instance registers.",
+    ];
+
     public static IReadOnlyList<string> Unknown() =>
     [
         "Grant the missing read permissions listed below (ec2:DescribeSubnets, ec2:DescribeRouteTables, ec2:DescribeVpcEndpoints) and diagnose again.",

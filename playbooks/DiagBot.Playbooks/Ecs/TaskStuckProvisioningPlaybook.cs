@@ -93,6 +93,10 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
                 ? Conclude(finding, VerdictStatus.Likely, EniTimeoutSubCause,
                     $"Task {task.TaskId} is stuck before start ({why}) although subnet {network.SubnetId} has free addresses and a route out: most likely a Fargate-side ENI provisioning delay.",
                     StuckFixes.EniTimeout(), StartupCli.DescribeTaskStatus(task))
+                : network is { SubnetId: null, Missing.Count: 0 }
+                ? Conclude(finding, VerdictStatus.Likely, null,
+                    $"Task {task.TaskId} is stuck before start ({why}) and has no awsvpc network interface: on EC2 it waits for a container instance (a capacity provider scaling out, or none registered) rather than for an ENI.",
+                    StuckFixes.NoInstance(task.ClusterName), StartupCli.DescribeTaskStatus(task))
                 : Conclude(finding, VerdictStatus.Likely, null,
                     $"Task {task.TaskId} is stuck before start ({why}), but the subnet, route or endpoint evidence that would say why could not be read.",
                     StuckFixes.Unknown(), network.SubnetId is { } subnetId ? StartupCli.DescribeSubnetAddresses(task, subnetId) : StartupCli.DescribeTaskStatus(task));

@@ -107,6 +107,27 @@ public sealed class CannotPullContainerSubCauseTests
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 
+    [Fact]
+    public async Task Investigate_TaskStillPendingWithoutRouteToEcr_ConfirmsRegistryUnreachable()
+    {
+        var context = StartupTasks.Context(StartupTasks.Task("PENDING"), WithDefinition(StartupTasks.Network(route: "none", endpoints: "logs")));
+
+        var verdict = await new CannotPullContainerPlaybook().InvestigateAsync(context, CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.Confirmed, CannotPullContainerPlaybook.NetworkSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains("ecr.api, ecr.dkr, s3", verdict.RootCause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_TaskStillPendingBehindNat_IsRuledOut()
+    {
+        var context = StartupTasks.Context(StartupTasks.Task("PENDING"), WithDefinition(StartupTasks.Network(route: "nat")));
+
+        var verdict = await new CannotPullContainerPlaybook().InvestigateAsync(context, CancellationToken.None);
+
+        Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
+    }
+
     private static FakeStartupEvidence WithDefinition(FakeStartupEvidence evidence)
     {
         evidence.TaskDefinitions.Add(StartupTasks.Definition());

@@ -99,6 +99,28 @@ public sealed class TaskStuckProvisioningSubCauseTests
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 
+    [Fact]
+    public async Task Investigate_Ec2TaskWithoutNetworkInterface_IsLikelyWaitingForAnInstance()
+    {
+        var task = StartupTasks.Task("PROVISIONING", minutesAgo: 30) with { Attachments = [], Group = "family:ledger", LaunchType = "EC2" };
+
+        var verdict = await InvestigateAsync(task, StartupTasks.Network());
+
+        Assert.Equal(VerdictStatus.Likely, verdict.Status);
+        Assert.Contains("container instance", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Contains("--cluster prod", string.Join(' ', verdict.Fix), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rank_TaskStillPending_RanksAPlaybookThatReadsTheNetwork()
+    {
+        var ranker = new DiagBot.Playbooks.Triage.PlaybookRanker(new DiagBot.Playbooks.Classification.SymptomClassifier(), PlaybookCatalog.Create());
+
+        var ranking = ranker.Rank(DiagBot.Playbooks.Triage.TaskFacts.From(StartupTasks.Task("PENDING")));
+
+        Assert.Contains(ranking, r => r.Playbook.Id is 1 or 2);
+    }
+
     private static Task<Verdict> InvestigateAsync(DiagBot.Diagnostics.Ecs.EcsTask task, FakeStartupEvidence evidence) =>
         new TaskStuckProvisioningPlaybook().InvestigateAsync(StartupTasks.Context(task, evidence), CancellationToken.None);
 }
