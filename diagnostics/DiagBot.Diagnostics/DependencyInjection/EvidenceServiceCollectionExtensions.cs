@@ -29,6 +29,7 @@ public static class EvidenceServiceCollectionExtensions
 
         var (aws, kubernetes) = EvidenceOptionsLoader.Load(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddHttpClient(AwsHttpTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(aws);
         services.AddSingleton(kubernetes);

@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Aws.Configuration;
 using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
+using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 
 namespace DiagBot.Diagnostics.Aws.Resilience;
@@ -11,9 +12,19 @@ namespace DiagBot.Diagnostics.Aws.Resilience;
 /// Runs every AWS call: within the diagnosis budget, each attempt within the call timeout, retried and
 /// circuit-broken by <see cref="AwsResilience"/>, and every exception turned into a gap here, in one place.
 /// </summary>
-internal sealed class AwsCallGuard(AwsResilience resilience, AwsOptions options, TimeProvider time)
+internal sealed class AwsCallGuard(AwsResilience resilience, AwsOptions options, TimeProvider time, ILogger<AwsCallGuard> logger)
 {
     public async Task<EvidenceResult<T>> RunAsync<T>(
+        AwsOperation operation, AwsTarget target, DiagnosisBudget budget, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<EvidenceResult<T>>> attempt)
+        where T : class
+    {
+        var result = await GuardAsync(operation, target, budget, cancellationToken, attempt).ConfigureAwait(false);
+        CallLog.Record(logger, target.ToString(), result, operation.Service.Key, operation.Name);
+        return result;
+    }
+
+    private async Task<EvidenceResult<T>> GuardAsync<T>(
         AwsOperation operation, AwsTarget target, DiagnosisBudget budget, CancellationToken cancellationToken,
         Func<CancellationToken, Task<EvidenceResult<T>>> attempt)
         where T : class
