@@ -14,8 +14,9 @@ internal static class EvidenceFieldNames
         ["symptomText"] = EvidenceField.SymptomText,
     };
 
+    // Case, '_' and '-' are forgiven: "stopped_reason" and "StoppedReason" name the same field as "stoppedReason".
     public static bool TryParse(string? wireName, out EvidenceField field) =>
-        _byWireName.TryGetValue(wireName ?? string.Empty, out field);
+        _byWireName.TryGetValue((wireName ?? string.Empty).Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal), out field);
 
     public static string ToWireName(EvidenceField field) => field switch
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
 
 namespace DiagBot.Playbooks.Classification;
@@ -7,7 +8,7 @@ namespace DiagBot.Playbooks.Classification;
 /// One input line of <c>triage --jsonl</c>: <c>{"text": "...", "field": "stoppedReason", "exit_code": 137}</c>.
 /// "text" is required. "field" missing or unknown is read as symptomText: an unlabelled sentence is what an
 /// engineer types, and refusing it would lose an answer; an unknown name is echoed in the "why" so the caller
-/// can see it was not understood. "exit_code" is an integer, null or absent.
+/// can see it was not understood. "exit_code" is an integer (a quoted integer is accepted), null or absent.
 /// </summary>
 internal sealed record TriageRequest(string Text, EvidenceField Field, int? ExitCode, string? FieldNote)
 {
@@ -70,6 +71,8 @@ internal sealed record TriageRequest(string Text, EvidenceField Field, int? Exit
         return true;
     }
 
+    private static bool IsExitCode(double number) => number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue;
+
     private static bool TryReadExitCode(JsonElement root, out int? exitCode, [NotNullWhen(false)] out string? error)
     {
         exitCode = null;
@@ -79,9 +82,16 @@ internal sealed record TriageRequest(string Text, EvidenceField Field, int? Exit
             return true;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var code))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && IsExitCode(number))
         {
-            exitCode = code;
+            exitCode = (int)number;
+            return true;
+        }
+
+        // A quoted number is still the exit code a caller meant; anything else is not.
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var quoted))
+        {
+            exitCode = quoted;
             return true;
         }
 

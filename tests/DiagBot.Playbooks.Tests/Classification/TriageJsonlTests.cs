@@ -32,7 +32,7 @@ public sealed class TriageJsonlTests
             {"text": "Target.NotRegistered", "field": "targetHealth"}
             {not json
             {"field": "log"}
-            {"text": "x", "exit_code": "137"}
+            {"text": "x", "exit_code": "one hundred"}
             ["text"]
             {"text": "CrashLoopBackOff", "field": "podStatus"}
             """;
@@ -60,6 +60,17 @@ public sealed class TriageJsonlTests
         Assert.Equal(TriageJsonl.Success, exitCode);
         Assert.All(lines, line => Assert.Equal(9, PlaybookOf(line)));
         Assert.Contains("kubeletLog", WhyOf(lines[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_QuotedExitCodeAndSnakeCaseField_AreUnderstood()
+    {
+        var (exitCode, lines) = await RunAsync("{\"text\": \"Essential container in task exited\", \"field\": \"stopped_reason\", \"exit_code\": \"0\"}");
+
+        Assert.Equal(TriageJsonl.Success, exitCode);
+        using var document = JsonDocument.Parse(lines[0]);
+        Assert.Equal("none", document.RootElement.GetProperty("playbook").GetString());
+        Assert.DoesNotContain("not known", document.RootElement.GetProperty("why").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
