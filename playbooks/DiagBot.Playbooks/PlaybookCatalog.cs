@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Kubernetes;
 
 namespace DiagBot.Playbooks;
 
@@ -14,5 +15,7 @@ public static class PlaybookCatalog
         new CannotPullContainerPlaybook(),
         new SecretsPullFailedPlaybook(),
         new EcsExecFailsPlaybook(),
+        new PodPendingPlaybook(),
+        new PodContainerCreatingPlaybook(),
     ];
 }

@@ -79,4 +79,15 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
         Assert.True(task.HasValue, $"scenario {scenario}: {task.Gap}");
         return new DiagnosisContext(subject, evidence, TimeProvider.System) { Task = task.Value };
     }
+
+    /// <summary>A context as triage builds it for a pod scenario: the pod, its cluster and its events.</summary>
+    public async Task<DiagnosisContext> PodContextAsync(string scenario)
+    {
+        var subject = Assert.IsType<PodSubject>(SubjectParser.Parse(SubjectOf(scenario)).Subject);
+        var evidence = Sessions.StartSession();
+        var pod = await evidence.Kubernetes.GetPodAsync(KubernetesCluster, subject.Namespace, subject.Pod, CancellationToken.None);
+        Assert.True(pod.HasValue, $"scenario {scenario}: {pod.Gap}");
+        var events = await evidence.Kubernetes.ListEventsForAsync(KubernetesCluster, subject.Namespace, "Pod", subject.Pod, CancellationToken.None);
+        return new DiagnosisContext(subject, evidence, TimeProvider.System) { Pod = pod.Value, KubernetesCluster = KubernetesCluster, PodEvents = events.Value ?? [] };
+    }
 }
