@@ -29,5 +29,11 @@ internal sealed class EvidenceScope(DiagnosisBudget budget)
         {
             return EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.TimedOut, "cancelled by the caller"));
         }
+#pragma warning disable CA1031 // The last net: whatever a client failed to turn into a gap still becomes one here.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.ServiceError, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}"));
+        }
     }
 }
