@@ -1,6 +1,8 @@
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Ecs;
@@ -30,9 +32,11 @@ internal sealed class EcsExecFailsPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
-        if (context.Task is not { } task)
+        var (subjectTask, listGap) = await TaskToExamineAsync(context, cancellationToken).ConfigureAwait(false);
+        if (subjectTask is not { } task)
         {
-            return NewVerdict(VerdictStatus.Inconclusive, "No task to read; give the id or ARN of the task `aws ecs execute-command` fails on.");
+            return NewVerdict(VerdictStatus.Inconclusive, "No running task to read; give the id or ARN of the task `aws ecs execute-command` fails on.")
+                with { Missing = listGap is null ? [] : [listGap] };
         }
 
         var evidence = TaskEvidence(task).ToList();
@@ -74,6 +78,25 @@ internal sealed class EcsExecFailsPlaybook : IPlaybook
             Fix = [.. primary.Fix, .. findings.Skip(1).Select(also => $"Also, before the next attempt: {also.RootCause}")],
             Confirm = primary.Confirm,
         };
+    }
+
+    // For a service, triage hands over its latest stopped task; exec goes into a running one, so read one of those.
+    private static async Task<(EcsTask? Task, EvidenceGap? Gap)> TaskToExamineAsync(DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        if (context.Subject is not ServiceSubject || context.Service is not { } service)
+        {
+            return (context.Task, null);
+        }
+
+        var query = new EcsTaskListQuery(service.ClusterArn ?? context.Task?.ClusterArn ?? string.Empty) { ServiceName = service.ServiceName, DesiredStatus = Running, MaxTasks = 1 };
+        var listed = await context.Evidence.Ecs.ListTasksAsync(query, cancellationToken).ConfigureAwait(false);
+        if (listed.Value?.FirstOrDefault() is not { } arn || !EcsTaskRef.TryParse(arn, out var reference))
+        {
+            return (null, listed.Gap);
+        }
+
+        var described = await context.Evidence.Ecs.DescribeTaskAsync(reference, cancellationToken).ConfigureAwait(false);
+        return (described.Value, described.Gap);
     }
 
     private static IEnumerable<EvidenceItem> TaskEvidence(EcsTask task)

@@ -19,6 +19,16 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
     private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
+    public async Task Diagnose_SeededExecFormatError_ConfirmsItFirst()
+    {
+        var report = await sandbox.DiagnoseAsync(Scenario);
+
+        var first = report.Verdicts[0];
+        Assert.Equal((14, VerdictStatus.Confirmed, ExecFormatErrorPlaybook.ArchitectureMismatchSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains("--task-definition arn:aws:ecs:", first.Confirm, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_SeededExecFormatError_ConfirmsArchitectureMismatchWithRealIds()
     {
         var context = await sandbox.TaskContextAsync(Scenario);
