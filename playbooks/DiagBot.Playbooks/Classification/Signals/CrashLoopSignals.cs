@@ -36,7 +36,7 @@ internal static partial class CrashLoopSignals
     [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|(liveness|startup) probe failed|failed (liveness|startup) probe", RegexOptions.CultureInvariant)]
     private static partial Regex CrashLoopWords();
 
-    [GeneratedRegex(@"unable to consistently start tasks|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"unable to consistently start tasks|service_task_start_impaired|daemon_task_start_impaired|task_failed_to_run|service_deployment_failed|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceCannotStartTasks();
 
     [GeneratedRegex(@"essential ?container ?(in task )?exited", RegexOptions.CultureInvariant)]

@@ -18,7 +18,7 @@ internal static partial class DeploymentStuckSignals
         new(Playbook, 0.55, Throttled(), "the service's operations are throttled"),
     ];
 
-    [GeneratedRegex(@"unable to place (a )?tasks?|no container instances? met all of its requirements|closest matching \(?container[- ]?instance|has insufficient (cpu units|memory|gpu)|already using a port required|encountered error ""?agent|no container instances were found|not enough (cpu|memory|ports)|eni attachment points", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"unable to place (a )?tasks?|service_task_placement_failure|task_creation_failed|service_daemon_placement_constraint_violated|no container instances? met all of its requirements|closest matching \(?container[- ]?instance|has insufficient (cpu units|memory|gpu)|already using a port required|encountered error ""?agent|no container instances were found|not enough (cpu|memory|ports)|eni attachment points", RegexOptions.CultureInvariant)]
     private static partial Regex UnableToPlace();
 
     [GeneratedRegex(@"unable to stop or start tasks during a deployment|minimumhealthypercent|maximumpercent|minimum healthy percent", RegexOptions.CultureInvariant)]
@@ -33,6 +33,6 @@ internal static partial class DeploymentStuckSignals
     [GeneratedRegex(@"error connecting to (acs|tcs)|error creating a websocket client|unable to dial ecs-[at]-|agent\w* (is )?disconnected|agentconnected\W{0,4}false|ecs agent.{0,30}(not running|not connected|stopped)", RegexOptions.CultureInvariant)]
     private static partial Regex AgentDisconnected();
 
-    [GeneratedRegex(@"operations are being throttled", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"operations are being throttled|ecs_operation_throttled", RegexOptions.CultureInvariant)]
     private static partial Regex Throttled();
 }

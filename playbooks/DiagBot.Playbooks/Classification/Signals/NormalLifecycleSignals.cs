@@ -16,6 +16,7 @@ internal static partial class NormalLifecycleSignals
             ExplainsAway = Playbooks(OutOfMemorySignals.Playbook, CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
         },
         new(null, 0.88, ServiceProgress(), "a routine service event (steady state, tasks started or stopped, targets registered, scaling)"),
+        new(null, 0.85, ServiceActionInfoEvent(), "an INFO-level ECS service action or deployment event"),
         new(null, 0.9, TargetHealthInProgress(), "the target is registering, draining or in its initial health checks; not a failure"),
         new(null, 0.9, HealthyOrTransitionalState(), "the target state is not a failure") { OnlyIn = Fields.TargetHealth },
         new(null, 0.8, KubernetesNormalEvent(), "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)") { NotIn = Fields.Symptom },
@@ -39,6 +40,9 @@ internal static partial class NormalLifecycleSignals
 
     [GeneratedRegex(@"has reached a steady state|has started \d+ tasks?|has stopped \d+ running tasks?|(de)?registered \d+ targets? in|has begun draining connections|deployment \S* ?(has )?completed|deployment completed|successfully set desired count|change successfully fulfilled|updated computeddesiredcount", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceProgress();
+
+    [GeneratedRegex(@"\b(service_steady_state|taskset_steady_state|capacity_provider_steady_state|service_desired_count_updated|tasks_stopped|service_deployment_in_progress|service_deployment_completed)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceActionInfoEvent();
 
     [GeneratedRegex(@"elb\.registrationinprogress|elb\.initialhealthchecking|target\.deregistrationinprogress|target\.healthcheckdisabled|registration is in progress|initial health checks in progress|deregistration is in progress|health checks are disabled", RegexOptions.CultureInvariant)]
     private static partial Regex TargetHealthInProgress();
