@@ -46,6 +46,11 @@ internal sealed record TaskNetworkPath
             return new NetworkAssessment(PathStatus.Reachable, []);
         }
 
+        if (route is not null && AssignPublicIp == true)
+        {
+            return new NetworkAssessment(PathStatus.Reachable, []);
+        }
+
         if (Endpoints is null)
         {
             return new NetworkAssessment(route is null ? PathStatus.NoRouteEndpointsUnknown : PathStatus.Unknown, []);
@@ -57,14 +62,9 @@ internal sealed record TaskNetworkPath
             return new NetworkAssessment(PathStatus.Reachable, []);
         }
 
-        return route is null
-            ? new NetworkAssessment(PathStatus.NoRoute, missing)
-            : AssignPublicIp switch
-            {
-                false => new NetworkAssessment(PathStatus.PublicIpDisabled, missing),
-                true => new NetworkAssessment(PathStatus.Reachable, []),
-                null => new NetworkAssessment(PathStatus.Unknown, missing),
-            };
+        // Only an internet gateway is left: it serves the task only with a public IP.
+        var status = route is null ? PathStatus.NoRoute : AssignPublicIp == false ? PathStatus.PublicIpDisabled : PathStatus.Unknown;
+        return new NetworkAssessment(status, missing);
     }
 
     public bool HasEndpoint(string service)
@@ -72,7 +72,7 @@ internal sealed record TaskNetworkPath
         var suffix = "." + service;
         return service == "s3"
             ? Endpoints?.Any(e => e.ServiceName.EndsWith(suffix, StringComparison.Ordinal) && IsGateway(e) && RouteTable is { } table && e.RouteTableIds.Contains(table.RouteTableId)) == true
-            : Endpoints?.Any(e => e.ServiceName.EndsWith(suffix, StringComparison.Ordinal) && !IsGateway(e) && e.State is null or "available" or "Available") == true;
+            : Endpoints?.Any(e => e.ServiceName.EndsWith(suffix, StringComparison.Ordinal) && !IsGateway(e) && e.PrivateDnsEnabled != false && IsAvailable(e)) == true;
     }
 
     public static string Describe(Route? route) => route switch
@@ -84,6 +84,9 @@ internal sealed record TaskNetworkPath
     };
 
     private static bool IsInternetGateway(Route route) => route.GatewayId?.StartsWith("igw-", StringComparison.Ordinal) == true;
+
+    // Without private DNS the agent still resolves the public name, so the endpoint is not on its path.
+    private static bool IsAvailable(VpcEndpoint endpoint) => endpoint.State is null || string.Equals(endpoint.State, "available", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsGateway(VpcEndpoint endpoint) => string.Equals(endpoint.VpcEndpointType, "Gateway", StringComparison.OrdinalIgnoreCase);
 }

@@ -56,6 +56,31 @@ public sealed class TaskStuckProvisioningSubCauseTests
     }
 
     [Fact]
+    public async Task Investigate_PublicSubnetWithPublicIpEnabledAndEndpointsDenied_IsStillReachable()
+    {
+        var evidence = StartupTasks.Network(route: "igw", assignPublicIp: "ENABLED");
+        evidence.Gaps.Add("DescribeVpcEndpoints");
+        var task = StartupTasks.Task("STOPPED", stoppedReason: "Timeout waiting for network interface provisioning to complete.");
+
+        var verdict = await InvestigateAsync(task, evidence);
+
+        Assert.Equal((VerdictStatus.Confirmed, TaskStuckProvisioningPlaybook.EniTimeoutSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains(verdict.Missing, gap => gap.Operation == "DescribeVpcEndpoints");
+    }
+
+    [Fact]
+    public async Task Investigate_EcrEndpointsWithoutPrivateDns_StillCountAsMissing()
+    {
+        var evidence = StartupTasks.Network(route: "none", endpoints: AllEndpoints);
+        evidence.Endpoints[0] = evidence.Endpoints[0] with { PrivateDnsEnabled = false };
+
+        var verdict = await InvestigateAsync(StartupTasks.Task("PROVISIONING"), evidence);
+
+        Assert.Equal(TaskStuckProvisioningPlaybook.NoRouteSubCause, verdict.SubCause);
+        Assert.Contains("lacks endpoints for ecr.api,", verdict.RootCause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_EniTimeoutWithHealthyNetwork_ConfirmsAwsSideTimeout()
     {
         var task = StartupTasks.Task("STOPPED", stoppedReason: "Timeout waiting for network interface provisioning to complete.");
