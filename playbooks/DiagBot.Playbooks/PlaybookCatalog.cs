@@ -1,5 +1,6 @@
 using DiagBot.Playbooks.Ecs;
 using DiagBot.Playbooks.Kubernetes;
+using DiagBot.Playbooks.LoadBalancing;
 
 namespace DiagBot.Playbooks;
 
@@ -17,5 +18,6 @@ public static class PlaybookCatalog
         new EcsExecFailsPlaybook(),
         new PodPendingPlaybook(),
         new PodContainerCreatingPlaybook(),
+        new AlbNoTargetsPlaybook(),
     ];
 }
