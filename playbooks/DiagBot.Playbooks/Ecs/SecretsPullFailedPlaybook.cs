@@ -66,7 +66,7 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
         }
 
         var denial = trail.Denied.FirstOrDefault();
-        if (denial is not null)
+        if (denial is not null && kind is SecretsFailureKind.AccessDenied or SecretsFailureKind.Unclassified)
         {
             return Denied(finding, denial);
         }

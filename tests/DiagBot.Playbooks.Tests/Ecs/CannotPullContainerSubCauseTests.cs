@@ -98,6 +98,17 @@ public sealed class CannotPullContainerSubCauseTests
     }
 
     [Fact]
+    public async Task Investigate_NotFoundWithAnUnrelatedDenialInTheWindow_StaysImageNotFound()
+    {
+        var evidence = WithDefinition(StartupTasks.Network());
+        evidence.Trail.Add(StartupTasks.Denied("ecr.amazonaws.com", "BatchGetImage", "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/other"));
+
+        var verdict = await InvestigateAsync("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref " + StartupTasks.Image + ": " + StartupTasks.Image + ": not found", evidence);
+
+        Assert.Equal((VerdictStatus.Confirmed, CannotPullContainerPlaybook.ImageNotFoundSubCause), (verdict.Status, verdict.SubCause));
+    }
+
+    [Fact]
     public async Task Investigate_SecretsFailureSharingThePrefix_IsRuledOut()
     {
         const string Reason = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: /ledger/db-url";

@@ -61,6 +61,18 @@ public sealed class SecretsPullFailedSubCauseTests
     }
 
     [Fact]
+    public async Task Investigate_TimeoutWithAnUnrelatedDenialInTheWindow_StaysANetworkFault()
+    {
+        var evidence = StartupTasks.Network(route: "none", endpoints: "s3");
+        evidence.TaskDefinitions.Add(StartupTasks.Definition(StartupTasks.ExecutionRoleArn, Parameter));
+        evidence.Trail.Add(StartupTasks.Denied("ssm.amazonaws.com", "GetParameters", "ssm:GetParameters", ParameterArn + "-old"));
+
+        var verdict = await InvestigateAsync("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 5 time(s): RequestCanceled: request context canceled caused by: context deadline exceeded", evidence);
+
+        Assert.Equal((VerdictStatus.Confirmed, SecretsPullFailedPlaybook.NetworkSubCause), (verdict.Status, verdict.SubCause));
+    }
+
+    [Fact]
     public async Task Investigate_TimeoutWithSsmEndpointPresent_IsLikelyNotConfirmed()
     {
         var evidence = StartupTasks.Network(route: "none", endpoints: ["ssm"]);
