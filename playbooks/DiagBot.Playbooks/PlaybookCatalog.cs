@@ -1,6 +1,7 @@
 using DiagBot.Playbooks.Ecs;
 using DiagBot.Playbooks.Kubernetes;
 using DiagBot.Playbooks.LoadBalancing;
+using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks;
 
@@ -19,5 +20,6 @@ public static class PlaybookCatalog
         new PodPendingPlaybook(),
         new PodContainerCreatingPlaybook(),
         new AlbNoTargetsPlaybook(),
+        new AppAccessDeniedPlaybook(),
     ];
 }

@@ -1,0 +1,93 @@
+using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Logs;
+
+namespace DiagBot.Playbooks.Tests.Fakes;
+
+/// <summary>
+/// A service's world in memory for the service-level playbooks: tasks by desired status, container instances,
+/// log lines per stream, CloudTrail events. A gap keyed by operation name stands in for that operation's answer.
+/// </summary>
+internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsEvidence, ILogsEvidence, IAuditTrailEvidence
+{
+    public List<EcsTask> Tasks { get; } = [];
+
+    public List<EcsTaskDefinition> TaskDefinitions { get; } = [];
+
+    public List<EcsService> Services { get; } = [];
+
+    public List<EcsContainerInstance> ContainerInstances { get; } = [];
+
+    /// <summary>Log lines by stream name; a filter reads every stream.</summary>
+    public Dictionary<string, List<string>> LogStreams { get; } = [];
+
+    public List<AuditEvent> AuditEvents { get; } = [];
+
+    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
+
+    public List<string> Calls { get; } = [];
+
+    public IEcsEvidence Ecs => this;
+
+    public ILogsEvidence Logs => this;
+
+    public IAuditTrailEvidence AuditTrail => this;
+
+    public static EvidenceGap Denied(string source, string operation) =>
+        new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
+
+    public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
+        Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId));
+
+    public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken) =>
+        Answer("ecs", "DescribeTaskDefinition", () => TaskDefinitions.FirstOrDefault(d => d.TaskDefinitionArn == taskDefinitionArn));
+
+    public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
+        Answer("ecs", "DescribeServices", () => Services.FirstOrDefault(s => s.ServiceName == serviceName));
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<string>>("ecs", "ListTasks", () => Tasks
+            .Where(t => (query.DesiredStatus ?? "RUNNING") == (t.DesiredStatus ?? t.LastStatus))
+            .Where(t => query.ServiceName is null || t.Group == "service:" + query.ServiceName)
+            .Select(t => t.TaskArn)
+            .ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances", () => ContainerInstances
+            .Where(i => containerInstanceArns.Any(a => a == i.ContainerInstanceArn || i.ContainerInstanceArn.EndsWith("/" + a, StringComparison.Ordinal)))
+            .ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogStreams.TryGetValue(logStreamName, out var lines)
+            ? lines.TakeLast(limit).Select(line => new LogEvent(DateTimeOffset.UnixEpoch, line, logStreamName)).ToList()
+            : null);
+
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> FilterEventsAsync(LogFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogStreams
+            .SelectMany(s => s.Value.Select(line => new LogEvent(DateTimeOffset.UnixEpoch, line, s.Key)))
+            .Take(filter.Limit)
+            .ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", () => AuditEvents
+            .Where(e => query.AttributeKey != AuditLookupAttribute.EventName || e.EventName == query.AttributeValue)
+            .Where(e => query.AttributeKey != AuditLookupAttribute.Username || e.Username == query.AttributeValue)
+            .Take(query.MaxEvents)
+            .ToList());
+
+    private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
+        where T : class
+    {
+        Calls.Add(operation);
+        if (Gaps.TryGetValue(operation, out var gap))
+        {
+            return Task.FromResult(EvidenceResult<T>.Missing(gap));
+        }
+
+        return Task.FromResult(read() is { } value
+            ? EvidenceResult<T>.Found(value)
+            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
+    }
+}
