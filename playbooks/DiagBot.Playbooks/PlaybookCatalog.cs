@@ -21,5 +21,6 @@ public static class PlaybookCatalog
         new PodContainerCreatingPlaybook(),
         new AlbNoTargetsPlaybook(),
         new AppAccessDeniedPlaybook(),
+        new CrashLoopPlaybook(),
     ];
 }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Commands;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.Services;
+
+/// <summary>Playbook 8: the service's tasks start and exit non-zero again and again. What does the app say last, and will ECS stop retrying?</summary>
+internal sealed class CrashLoopPlaybook : IPlaybook
+{
+    public const string BreakerOffSubCause = "crash-loop-retrying-forever";
+    public const string RollbackSubCause = "crash-loop-rollback";
+    public const string BreakerFailsSubCause = "crash-loop-deployment-fails";
+    public const string BreakerUnreadSubCause = "crash-loop-breaker-unread";
+
+    private const string EssentialContainerExited = "EssentialContainerExited";
+    private const int RepeatedCrashes = 2;
+    private const int StoppedTasksRead = 3;
+
+    public int Id => 8;
+
+    public string Name => "crash-loop";
+
+    public string Title => "Crash loop: tasks keep exiting non-zero";
+
+    public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        var (service, serviceGap) = await ServiceScope.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
+        var gaps = new List<EvidenceGap>(serviceGap is null ? [] : [serviceGap]);
+        var stopped = context.StoppedTasks.ToList();
+        if (stopped.Count <= 1 && service is not null)
+        {
+            var (listed, listGaps) = await ServiceScope.TasksAsync(context.Evidence.Ecs, service, "STOPPED", StoppedTasksRead, cancellationToken).ConfigureAwait(false);
+            gaps.AddRange(listGaps);
+            stopped = [.. listed.UnionBy(stopped, t => t.TaskArn)];
+        }
+
+        if (context.Task is { LastStatus: "STOPPED" } subjectTask && stopped.All(t => t.TaskArn != subjectTask.TaskArn))
+        {
+            stopped.Insert(0, subjectTask);
+        }
+
+        var crashed = stopped.Where(IsCrash).ToList();
+        var deployment = service?.Deployments.FirstOrDefault(d => d.Status == "PRIMARY");
+        var failedTasks = deployment?.FailedTasks ?? 0;
+        var evidence = CrashLoopEvidence.Tasks(stopped).Concat(CrashLoopEvidence.Service(service, deployment)).ToList();
+        var serviceName = service?.ServiceName ?? (context.Task is { } t ? ServiceScope.ServiceNameOf(t) : null);
+        var region = ServiceScope.RegionOf(service?.ServiceArn ?? context.Task?.TaskArn);
+        var cluster = service is not null ? ServiceScope.ClusterNameOf(service, context.Task) : context.Task?.ClusterName ?? "default";
+
+        if (crashed.Count == 0)
+        {
+            return NoCrashSeen(stopped, failedTasks, serviceName, evidence, gaps);
+        }
+
+        var (words, logGaps) = await CrashLastWords.ReadAsync(context.Evidence, crashed.Take(StoppedTasksRead).ToList(), cancellationToken).ConfigureAwait(false);
+        gaps.AddRange(logGaps);
+        evidence.AddRange(CrashLoopEvidence.LastWords(words));
+        var fatal = words.FirstOrDefault(w => w.Fatal is not null);
+        var repeated = crashed.Count >= RepeatedCrashes || failedTasks >= RepeatedCrashes;
+        var first = crashed[0];
+        var exit = first.Containers.First(c => c.ExitCode is not null and not 0);
+        var lifetime = first.StartedAt is { } started && first.StoppedAt is { } stoppedAt ? $" {(int)(stoppedAt - started).TotalSeconds} s after starting" : string.Empty;
+        var said = fatal is not null ? $"its last fatal line is \"{fatal.Fatal}\"" : words.Count > 0 ? "it logged no error before exiting" : "its last log lines could not be read";
+        var who = serviceName is null ? $"Task {first.TaskId}" : $"Service {serviceName}";
+        var what = $"{who}: {crashed.Count} of its last {stopped.Count} stopped tasks exited {exit.ExitCode} (container {exit.Name}){lifetime}"
+            + (failedTasks > 0 ? $", and the deployment has {failedTasks} failed tasks" : string.Empty) + $"; {said}";
+
+        var confirm = words.FirstOrDefault() is { } w ? ServiceCli.LastLogLines(w.Group, w.Stream, region) : ServiceCli.StoppedTasks(region, cluster, crashed.Select(c => c.TaskId));
+        var (subCause, breaker) = Breaker(service, deployment, serviceName);
+        var proven = repeated && fatal is not null && service is not null;
+        var status = !repeated && serviceName is null ? VerdictStatus.RuledOut : proven ? VerdictStatus.Confirmed : VerdictStatus.Likely;
+        return NewVerdict(status, status == VerdictStatus.RuledOut ? $"{what}; a standalone task that crashed once is not a loop: nothing restarts it." : $"{what}. {breaker}")
+            with
+            {
+                SubCause = status == VerdictStatus.RuledOut ? null : subCause,
+                Evidence = evidence,
+                Missing = gaps,
+                Fix = CrashLoopEvidence.Fix(subCause, fatal?.Fatal, exit.Name, region, cluster, serviceName),
+                Confirm = confirm,
+            };
+    }
+
+    private static bool IsCrash(EcsTask task) =>
+        (task.StopCode == EssentialContainerExited || (task.StoppedReason?.Contains("Essential container in task exited", StringComparison.OrdinalIgnoreCase) ?? false))
+        && task.Containers.Any(c => c.ExitCode is not null and not 0);
+
+    private static (string SubCause, string Text) Breaker(EcsService? service, EcsDeployment? deployment, string? serviceName) => service switch
+    {
+        null => (BreakerUnreadSubCause, $"Whether the deployment circuit breaker of {serviceName ?? "the service"} will stop it could not be read."),
+        { CircuitBreakerEnabled: not true } => (BreakerOffSubCause, "The deployment circuit breaker is off, so ECS keeps replacing the tasks for ever and the deployment never fails or rolls back."),
+        { CircuitBreakerRollback: true } => (RollbackSubCause, deployment?.RolloutState == "FAILED"
+            ? "The circuit breaker failed the deployment and rolls the service back to its last completed deployment."
+            : "The circuit breaker is on with rollback: once failed tasks reach its threshold (half the desired count, at least 3, at most 200) ECS fails the deployment and rolls back to the last completed one."),
+        _ => (BreakerFailsSubCause, "The circuit breaker is on without rollback: once failed tasks reach its threshold ECS marks the deployment FAILED and stops launching tasks, leaving the service short."),
+    };
+
+    private Verdict NoCrashSeen(List<EcsTask> stopped, int failedTasks, string? serviceName, List<EvidenceItem> evidence, List<EvidenceGap> gaps)
+    {
+        if (stopped.Count == 0 && gaps.Count > 0)
+        {
+            return NewVerdict(failedTasks >= RepeatedCrashes ? VerdictStatus.Likely : VerdictStatus.Inconclusive,
+                    failedTasks >= RepeatedCrashes
+                        ? $"Service {serviceName}'s deployment has {failedTasks} failed tasks, but its stopped tasks could not be read to show how they exited."
+                        : "The service's stopped tasks could not be read, so whether they crash is unknown.")
+                with { Evidence = evidence, Missing = gaps, SubCause = failedTasks >= RepeatedCrashes ? BreakerUnreadSubCause : null };
+        }
+
+        var exitedZero = stopped.Any(t => t.StopCode == EssentialContainerExited && t.Containers.All(c => c.ExitCode is null or 0));
+        return NewVerdict(VerdictStatus.RuledOut, exitedZero
+                ? "The stopped tasks' essential containers exited 0: they finished (a batch job's normal end), they did not crash."
+                : $"No recently stopped task {(serviceName is null ? string.Empty : $"of service {serviceName} ")}exited non-zero from an essential container{(failedTasks > 0 ? string.Create(CultureInfo.InvariantCulture, $" (the deployment counts {failedTasks} failed tasks)") : string.Empty)}.")
+            with { Evidence = evidence, Missing = gaps };
+    }
+
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
+    {
+        Playbook = Id,
+        Name = Name,
+        Title = Title,
+        Status = status,
+        RootCause = rootCause,
+    };
+}
