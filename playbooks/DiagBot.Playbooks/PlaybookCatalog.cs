@@ -22,5 +22,6 @@ public static class PlaybookCatalog
         new AlbNoTargetsPlaybook(),
         new AppAccessDeniedPlaybook(),
         new CrashLoopPlaybook(),
+        new DeployStuckPlaybook(),
     ];
 }
