@@ -20,7 +20,11 @@ internal static partial class ImageArchitecture
             return null;
         }
 
-        var repositoryAndTag = imageReference[(imageReference.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        // Skip the registry host (it may hold words like "x64" in a domain) but keep namespaces such as "arm64v8/".
+        var slash = imageReference.IndexOf('/', StringComparison.Ordinal);
+        var first = slash < 0 ? string.Empty : imageReference[..slash];
+        var isRegistry = first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost";
+        var repositoryAndTag = isRegistry ? imageReference[(slash + 1)..] : imageReference;
         return ArmWords().IsMatch(repositoryAndTag) ? Arm : X86Words().IsMatch(repositoryAndTag) ? X86 : null;
     }
 

@@ -145,6 +145,16 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 
+    [Theory]
+    [InlineData("111122223333.dkr.ecr.us-east-1.amazonaws.com/api:1.8.0-amd64", "X86_64")]
+    [InlineData("arm64v8/nginx:1.27", "ARM64")]
+    [InlineData("ghcr.io/acme/worker:2.1-aarch64", "ARM64")]
+    [InlineData("111122223333.dkr.ecr.us-east-1.amazonaws.com/charm-api:3.0", null)]
+    public void NamedBy_ImageReference_ReadsOnlyAnArchitectureItNames(string image, string? expected)
+    {
+        Assert.Equal(expected, ImageArchitecture.NamedBy(image));
+    }
+
     private static EcsTask Failed(string? reason = null) => new()
     {
         TaskArn = "arn:aws:ecs:us-east-1:111122223333:task/prod/7c0d1e2f3a4b5c6d7e8f901a2b3c4d5e",
