@@ -13,6 +13,7 @@ internal static partial class SpotInterruptionSignals
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
         new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"),
         new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"),
+        new(Playbook, 0.6, InterruptionController(), "the node-interruption handler (Karpenter or NTH) acted on an interruption message"),
         new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
         new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
     ];
@@ -25,6 +26,9 @@ internal static partial class SpotInterruptionSignals
 
     [GeneratedRegex(@"terminationnotice|termination notice|interruption notice|rebalance recommendation", RegexOptions.CultureInvariant)]
     private static partial Regex TerminationNotice();
+
+    [GeneratedRegex(@"controller\.interruption|interruption (message|event|queue)|interruptionkind", RegexOptions.CultureInvariant)]
+    private static partial Regex InterruptionController();
 
     [GeneratedRegex(@"host ec2 .{0,60}(stopped|terminated)|instance .{0,40}(marked|scheduled) for termination", RegexOptions.CultureInvariant)]
     private static partial Regex HostGone();
