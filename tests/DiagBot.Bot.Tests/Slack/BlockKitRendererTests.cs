@@ -14,6 +14,8 @@ public sealed class BlockKitRendererTests
 {
     private static readonly AnswerOrigin Sandbox = AnswerOrigin.Sandbox("111122223333");
 
+    private const string Hostile = "<!channel> <!here> <@U0ADMIN> see <https://evil.example/|the runbook> & `rm -rf` > /dev/null";
+
     private static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
@@ -34,11 +36,13 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_HostileLogLine_MatchesGolden() =>
+        Golden.AssertMatches(Serialize(BlockKitRenderer.Render(Reports.OutOfMemory(Hostile), Sandbox)), "hostile-log-line.slack.json");
+
+    [Fact]
     public void Render_HostileLogLine_CannotPingTheChannelOrForgeALink()
     {
-        const string hostile = "<!channel> <!here> <@U0ADMIN> see <https://evil.example/|the runbook> & `rm -rf` > /dev/null";
-
-        var message = BlockKitRenderer.Render(Reports.OutOfMemory(hostile), Sandbox);
+        var message = BlockKitRenderer.Render(Reports.OutOfMemory(Hostile), Sandbox);
         var json = message.ToJson().ToJsonString();
         var texts = AllTexts(message.Blocks!).Append(message.Text).ToList();
 

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Tests.Slack.Support;
+using DiagBot.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DiagBot.Bot.Tests.Slack;
 
@@ -29,6 +31,21 @@ public sealed class SlashCommandEndpointTests
         var answer = (await sut.Slack.WaitForAsync("response/oom")).Json();
         Assert.Equal("ephemeral", answer.GetProperty("response_type").GetString());
         AssertVerdictBlocks(answer, subject, "Container killed: exit code 137", "confirmed");
+    }
+
+    [Fact]
+    public async Task Command_WhileEcsHangs_IsStillAcknowledgedAtOnceBecauseTheDiagnosisRunsLater()
+    {
+        await using var sut = await SlackBot.StartAsync();
+        var subject = sut.SubjectOf("p07-task-oom");
+        sut.Bot.Services.GetRequiredService<SandboxServer>().Faults.Set("ecs", SandboxFaults.AnyOperation, new SandboxFault { Kind = SandboxFaultKind.Hang });
+
+        using var response = await sut.Client.SendAsync(SignedRequests.Form("/slack/commands", SignedRequests.SlashCommandForm(subject, sut.Slack.ResponseUrl("hang"))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Diagnosing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(sut.Slack.Requests("response/hang"));
+        Assert.Equal(1, sut.Queue.Enqueued);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RequestLog _log = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _rateLimits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _errors = new(StringComparer.Ordinal);
     private readonly Channel<FakeSocketConnection> _sockets = Channel.CreateUnbounded<FakeSocketConnection>();
     private int _ts;
     private int _ticket;
@@ -59,6 +60,16 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>The next calls to the path answer `ok: false` with the error, once per entry.</summary>
+    public void FailNext(string path, params string[] errors)
+    {
+        var queue = _errors.GetOrAdd(path, _ => new ConcurrentQueue<string>());
+        foreach (var error in errors)
+        {
+            queue.Enqueue(error);
+        }
+    }
+
     public IReadOnlyList<RecordedRequest> Requests(string path) => _log.Snapshot().Where(request => request.Path == path).ToList();
 
     public Task<RecordedRequest> WaitForAsync(string path, Func<RecordedRequest, bool>? match = null) =>
@@ -92,6 +103,12 @@ internal sealed class FakeSlack : IAsyncDisposable
         {
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return;
+        }
+
+        if (_errors.TryGetValue(request.Path, out var errors) && errors.TryDequeue(out var error))
+        {
+            await context.Response.WriteAsJsonAsync(new { ok = false, error });
             return;
         }
 
