@@ -45,6 +45,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<AwsQueryClient>();
         services.AddSingleton<AwsRestJsonClient>();
         services.AddSingleton<Ec2ClientFactory>();
+        services.AddSingleton<EksClusterDiscovery>();
         services.AddSingleton<KubernetesClientFactory>();
         services.AddSingleton<LiveClients>();
         services.AddSingleton<IEvidenceSessionFactory, EvidenceSessionFactory>();

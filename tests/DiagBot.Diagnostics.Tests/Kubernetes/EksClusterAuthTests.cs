@@ -40,11 +40,43 @@ public sealed class EksClusterAuthTests : IAsyncLifetime
         Assert.Contains("cannot get resource", result.Gap.Detail, StringComparison.Ordinal);
     }
 
-    private Diagnostics.Kubernetes.IKubernetesEvidence CreateSut()
+    [Fact]
+    public async Task GetPod_EksClusterWithoutServer_FindsEndpointWithDescribeClusterOnce()
+    {
+        _server.Reply = r => r.PathAndQuery switch
+        {
+            "/clusters/prod" => FakeReply.Json(200, "{\"cluster\":{\"name\":\"prod\",\"status\":\"ACTIVE\",\"endpoint\":\"" + _server.BaseAddress.ToString().TrimEnd('/') + "\",\"certificateAuthority\":{}}}"),
+            var p when p.StartsWith("/api/v1/namespaces/shop/pods?", StringComparison.Ordinal) || p == "/api/v1/namespaces/shop/pods" => new FakeReply(200, """{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]}""", "application/json"),
+            _ => new FakeReply(200, """{"kind":"Pod","apiVersion":"v1","metadata":{"name":"web","namespace":"shop"},"status":{"phase":"Running"}}""", "application/json"),
+        };
+        var kubernetes = CreateSut(withServer: false);
+
+        var first = await kubernetes.GetPodAsync("prod-eks", "shop", "web", CancellationToken.None);
+        var second = await kubernetes.ListPodsAsync("prod-eks", "shop", null, CancellationToken.None);
+
+        Assert.Equal("Running", first.Value!.Phase);
+        Assert.True(second.HasValue, second.Gap?.ToString());
+        Assert.Empty(second.Value!);
+        var describe = Assert.Single(_server.Requests, r => r.PathAndQuery == "/clusters/prod");
+        Assert.Contains("/us-east-1/eks/aws4_request", describe.Headers["Authorization"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPod_DescribeClusterDenied_GapNamesEksAction()
+    {
+        _server.Reply = _ => FakeReply.Json(403, """{"message":"not authorized"}""") with { ErrorType = "AccessDeniedException" };
+
+        var result = await CreateSut(withServer: false).GetPodAsync("prod-eks", "shop", "web", CancellationToken.None);
+
+        Assert.Equal(GapReason.AccessDenied, result.Gap!.Reason);
+        Assert.StartsWith("eks:DescribeCluster denied", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    private Diagnostics.Kubernetes.IKubernetesEvidence CreateSut(bool withServer = true)
     {
         var settings = EvidenceHarness.Settings(_server.BaseAddress,
             ("DiagBot:Kubernetes:Clusters:0:Name", "prod-eks"),
-            ("DiagBot:Kubernetes:Clusters:0:Server", _server.BaseAddress.ToString()),
+            ("DiagBot:Kubernetes:Clusters:0:Server", withServer ? _server.BaseAddress.ToString() : null),
             ("DiagBot:Kubernetes:Clusters:0:Eks:ClusterName", "prod"),
             ("DiagBot:Kubernetes:Clusters:0:Eks:Region", "us-east-1"));
         return EvidenceHarness.Build(settings).GetRequiredService<IEvidenceSessionFactory>().StartSession().Kubernetes;

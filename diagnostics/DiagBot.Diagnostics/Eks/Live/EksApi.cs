@@ -13,7 +13,9 @@ internal static class EksApi
     public static readonly AwsOperation ListFargateProfiles = new(AwsService.Eks, "ListFargateProfiles", "eks:ListFargateProfiles");
     public static readonly AwsOperation DescribeFargateProfile = new(AwsService.Eks, "DescribeFargateProfile", "eks:DescribeFargateProfile");
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [ListFargateProfiles, DescribeFargateProfile];
+    public static readonly AwsOperation DescribeCluster = new(AwsService.Eks, "DescribeCluster", "eks:DescribeCluster");
+
+    public static IReadOnlyList<AwsOperation> Operations { get; } = [ListFargateProfiles, DescribeFargateProfile, DescribeCluster];
 
     public static IReadOnlyList<string> IamActions { get; } = [.. Operations.Select(o => o.IamAction)];
 

@@ -9,8 +9,8 @@ internal sealed class KubernetesOptions
 }
 
 /// <summary>
-/// One cluster, reached one of three ways: InCluster (the bot's own service account); Server (+ CA) with an EKS
-/// token made in-process when Eks is set; or a kubeconfig file and context.
+/// One cluster, reached one of three ways: InCluster (the bot's own service account); Server (+ CA), or for EKS just
+/// Eks (endpoint and CA then come from eks:DescribeCluster), with an EKS token made in-process; or a kubeconfig and context.
 /// </summary>
 internal sealed class KubernetesClusterOptions
 {

@@ -20,9 +20,9 @@ internal static class KubernetesOptionsValidator
                 errors.Add($"{key}:Server must be an absolute URL, got '{cluster.Server}'.");
             }
 
-            if (cluster.Eks is { } eks && (string.IsNullOrWhiteSpace(eks.ClusterName) || cluster.Server is null))
+            if (cluster.Eks is { } eks && string.IsNullOrWhiteSpace(eks.ClusterName))
             {
-                errors.Add($"{key}:Eks needs Eks:ClusterName and {key}:Server (the cluster's API endpoint).");
+                errors.Add($"{key}:Eks:ClusterName is not set: the EKS cluster's name signs its token (and finds its endpoint when {key}:Server is not set).");
             }
         }
 

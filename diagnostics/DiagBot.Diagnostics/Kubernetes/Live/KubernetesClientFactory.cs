@@ -1,68 +1,92 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Aws.Credentials;
 using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Evidence.Live;
 using DiagBot.Diagnostics.Kubernetes.Auth;
 using DiagBot.Diagnostics.Kubernetes.Configuration;
 using k8s;
 
 namespace DiagBot.Diagnostics.Kubernetes.Live;
 
-/// <summary>One KubernetesClient per configured cluster, built on first use; a cluster that cannot be configured says why.</summary>
+/// <summary>
+/// One KubernetesClient per configured cluster, built on first use: from kubeconfig, in-cluster settings, or a server
+/// (an EKS cluster's found with eks:DescribeCluster when not configured). A cluster that cannot be reached says why.
+/// </summary>
 internal sealed class KubernetesClientFactory(
-    KubernetesOptions options, IAwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsLocations locations, TimeProvider time) : IDisposable
+    KubernetesOptions options, EksClusterDiscovery discovery, IAwsCredentialSource credentials, AwsEndpointResolver endpoints,
+    AwsLocations locations, TimeProvider time) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<(IKubernetes? Client, string? Problem)>> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IKubernetes> _clients = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> ClusterNames { get; } = [.. options.Clusters.Select(c => c.Name!)];
 
-    public (IKubernetes? Client, string? Problem) For(string cluster) =>
-        _clients.GetOrAdd(cluster, name => new Lazy<(IKubernetes?, string?)>(() => Create(name))).Value;
-
-    public void Dispose()
+    public async Task<EvidenceResult<IKubernetes>> ConnectAsync(string name, AwsOperation operation, DiagnosisBudget budget)
     {
-        foreach (var client in _clients.Values.Where(c => c.IsValueCreated))
+        if (_clients.TryGetValue(name, out var ready))
         {
-            (client.Value.Client as IDisposable)?.Dispose();
+            return EvidenceResult<IKubernetes>.Found(ready);
         }
-    }
 
-    private (IKubernetes?, string?) Create(string name)
-    {
-        var cluster = options.Clusters.FirstOrDefault(c => c.Name == name);
-        if (cluster is null)
+        if (options.Clusters.FirstOrDefault(c => c.Name == name) is not { } cluster)
         {
-            return (null, $"cluster '{name}' is not configured: add it to {KubernetesOptions.SectionName}:Clusters (configured: {string.Join(", ", ClusterNames)})");
+            return Problem(operation, $"cluster '{name}' is not configured: add it to {KubernetesOptions.SectionName}:Clusters (configured: {string.Join(", ", ClusterNames)})");
+        }
+
+        var server = cluster.Server is null ? null : new EksEndpoint(cluster.Server, cluster.CertificateAuthorityData);
+        if (server is null && cluster.Eks is { } eks)
+        {
+            var found = await discovery.DescribeAsync(locations.Resolve(eks.AccountId, eks.Region), eks.ClusterName!, budget).ConfigureAwait(false);
+            if (found.Value is null)
+            {
+                return EvidenceResult<IKubernetes>.Missing(found.Gap!);
+            }
+
+            server = found.Value;
         }
 
         try
         {
-            return (new k8s.Kubernetes(Configure(cluster)), null);
+            var client = new k8s.Kubernetes(Configure(cluster, server));
+            if (!_clients.TryAdd(name, client))
+            {
+                client.Dispose();
+            }
+
+            return EvidenceResult<IKubernetes>.Found(_clients[name]);
         }
 #pragma warning disable CA1031 // A cluster we cannot configure becomes a gap naming the problem; the diagnosis goes on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return (null, $"cluster '{name}' could not be configured: {ex.Message.Split('\n')[0]}");
+            return Problem(operation, $"cluster '{name}' could not be configured: {ex.Message.Split('\n')[0]}");
         }
     }
 
-    private KubernetesClientConfiguration Configure(KubernetesClusterOptions cluster)
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+
+    private KubernetesClientConfiguration Configure(KubernetesClusterOptions cluster, EksEndpoint? server)
     {
         if (cluster.InCluster)
         {
             return KubernetesClientConfiguration.InClusterConfig();
         }
 
-        if (cluster.Server is null)
+        if (server is null)
         {
             return KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.Kubeconfig, cluster.Context);
         }
 
-        var configuration = new KubernetesClientConfiguration { Host = cluster.Server, SkipTlsVerify = cluster.SkipTlsVerify };
-        if (cluster.CertificateAuthorityData is { } ca)
+        var configuration = new KubernetesClientConfiguration { Host = server.Server, SkipTlsVerify = cluster.SkipTlsVerify };
+        if (server.CertificateAuthorityData is { } ca)
         {
             configuration.SslCaCerts = [];
             configuration.SslCaCerts.ImportFromPem(Encoding.UTF8.GetString(Convert.FromBase64String(ca)));
@@ -76,4 +100,7 @@ internal sealed class KubernetesClientFactory(
 
         return configuration;
     }
+
+    private static EvidenceResult<IKubernetes> Problem(AwsOperation operation, string detail) =>
+        EvidenceResult<IKubernetes>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, GapReason.InvalidRequest, detail));
 }

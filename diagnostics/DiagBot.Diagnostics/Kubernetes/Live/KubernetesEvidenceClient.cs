@@ -19,20 +19,20 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
 
     public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<KubePod>>(KubernetesApi.ListPods, cluster, $"{@namespace}?{labelSelector}", cancellationToken, async (k, token) =>
-            [.. (await k.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: labelSelector, cancellationToken: token).ConfigureAwait(false)).Items.Select(KubernetesMapper.ToModel)]);
+            [.. (await k.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: labelSelector, cancellationToken: token).ConfigureAwait(false)).Items?.Select(KubernetesMapper.ToModel) ?? []]);
 
     public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken)
     {
         var selector = $"involvedObject.kind={kind},involvedObject.name={name}";
         return CallAsync<IReadOnlyList<KubeEvent>>(KubernetesApi.ListEvents, cluster, $"{@namespace}?{selector}", cancellationToken, async (k, token) =>
-            [.. (await k.CoreV1.ListNamespacedEventAsync(@namespace, fieldSelector: selector, cancellationToken: token).ConfigureAwait(false)).Items
+            [.. ((await k.CoreV1.ListNamespacedEventAsync(@namespace, fieldSelector: selector, cancellationToken: token).ConfigureAwait(false)).Items ?? [])
                 .Select(KubernetesMapper.ToModel)
                 .OrderBy(e => e.LastTimestamp ?? DateTimeOffset.MinValue)]);
     }
 
     public Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<KubeNode>>(KubernetesApi.ListNodes, cluster, labelSelector ?? string.Empty, cancellationToken, async (k, token) =>
-            [.. (await k.CoreV1.ListNodeAsync(labelSelector: labelSelector, cancellationToken: token).ConfigureAwait(false)).Items.Select(KubernetesMapper.ToModel)]);
+            [.. (await k.CoreV1.ListNodeAsync(labelSelector: labelSelector, cancellationToken: token).ConfigureAwait(false)).Items?.Select(KubernetesMapper.ToModel) ?? []]);
 
     public Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken) =>
         CallAsync(KubernetesApi.GetDaemonSet, cluster, KubernetesApi.AwsNodeName, cancellationToken, async (k, token) =>
@@ -43,10 +43,10 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
         where T : class =>
         scope.GetOrLoadAsync($"kubernetes:{cluster}:{operation.Name}:{what}", operation.Service.Key, operation.Name, async () =>
         {
-            var (client, problem) = clients.For(cluster);
-            if (client is null)
+            var connected = await clients.ConnectAsync(cluster, operation, scope.Budget).ConfigureAwait(false);
+            if (connected.Value is not { } client)
             {
-                return EvidenceResult<T>.Missing(new EvidenceGap(operation.Service.Key, operation.Name, GapReason.InvalidRequest, problem!));
+                return EvidenceResult<T>.Missing(connected.Gap!);
             }
 
             // The cluster name stands where AWS has a region: the circuit breaker is per cluster.
