@@ -1,4 +1,5 @@
 using DiagBot.Bot.Slack;
+using DiagBot.Bot.Teams;
 
 namespace DiagBot.Bot.Hosting;
 
@@ -13,10 +14,12 @@ public static class DiagBotApp
         var builder = WebApplication.CreateBuilder(args);
         await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
         builder.Services.AddSlack(builder.Configuration);
+        builder.AddTeams();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapSlack();
+        app.MapTeams();
         return app;
     }
 }
