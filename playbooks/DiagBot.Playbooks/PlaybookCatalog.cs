@@ -20,6 +20,7 @@ public static class PlaybookCatalog
         new PodPendingPlaybook(),
         new PodContainerCreatingPlaybook(),
         new AlbNoTargetsPlaybook(),
+        new TargetsUnhealthyPlaybook(),
         new AppAccessDeniedPlaybook(),
         new CrashLoopPlaybook(),
         new DeployStuckPlaybook(),

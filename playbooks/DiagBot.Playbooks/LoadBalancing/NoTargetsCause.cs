@@ -22,7 +22,7 @@ internal sealed record NoTargetsCause(string SubCause, string Why, IReadOnlyList
             var needed = mode == ServiceTargets.AwsVpc ? IpTargetType : InstanceTargetType;
             return new(
                 AlbNoTargetsPlaybook.TargetTypeMismatchSubCause,
-                $"target group {group.Name} has TargetType {type} while the tasks use {mode} networking{(mode == ServiceTargets.AwsVpc ? " (Fargate needs ip)" : string.Empty)}, so ECS cannot register them",
+                $"its TargetType is {type} while the tasks use {mode} networking{(mode == ServiceTargets.AwsVpc ? " (Fargate needs ip)" : string.Empty)}, so ECS cannot register them",
                 [
                     $"Create a target group of type {needed} like {group.Name} (an existing group's target type cannot be changed): `aws elbv2 create-target-group --region {region} --name {group.Name}-{needed} --target-type {needed} --protocol {group.Group.Protocol ?? "HTTP"} --port {group.Group.Port ?? group.Binding.ContainerPort} --vpc-id {group.Group.VpcId} --health-check-path {group.Group.HealthCheckPath ?? "/"}`.",
                     $"Point the listener rules that forward to {group.Name} at the new group.",
@@ -35,7 +35,7 @@ internal sealed record NoTargetsCause(string SubCause, string Why, IReadOnlyList
         {
             return new(
                 AlbNoTargetsPlaybook.NotAttachedSubCause,
-                $"target group {group.Name} is not attached to any load balancer (no listener rule forwards to it), so its targets stay unused ({NotInUseReason})",
+                $"it is attached to no load balancer (no listener rule forwards to it), so its targets stay unused ({NotInUseReason})",
                 [$"Add a listener rule (or the listener's default action) on the load balancer that forwards to {group.Name}, or point service {service.ServiceName} at the target group the listener already uses."],
                 LoadBalancingCli.TargetGroupSetup(region, group.Arn));
         }

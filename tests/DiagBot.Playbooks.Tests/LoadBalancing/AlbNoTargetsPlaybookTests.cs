@@ -22,7 +22,7 @@ public sealed class AlbNoTargetsPlaybookTests(SandboxEvidenceFixture sandbox) : 
         Assert.Contains($"--target-group-arn {targetGroupArn}", first.Confirm, StringComparison.Ordinal);
         Assert.Contains($"--region {sandbox.Sandbox.Options.Region}", first.Confirm, StringComparison.Ordinal);
         Assert.DoesNotContain("<", first.Confirm, StringComparison.Ordinal);
-        Assert.Contains("TargetType instance", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains("TargetType is instance", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "elasticloadbalancing:DescribeTargetGroups" && e.Value == "instance");
         Assert.Empty(first.Missing);
     }

@@ -33,7 +33,7 @@ public sealed class AlbNoTargetsSubCauseTests
         var verdict = await InvestigateAsync();
 
         Assert.Equal((VerdictStatus.Confirmed, AlbNoTargetsPlaybook.TargetTypeMismatchSubCause), (verdict.Status, verdict.SubCause));
-        Assert.Contains("TargetType ip while the tasks use bridge", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Contains("TargetType is ip while the tasks use bridge", verdict.RootCause, StringComparison.Ordinal);
     }
 
     [Fact]

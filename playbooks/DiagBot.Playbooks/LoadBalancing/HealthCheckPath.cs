@@ -1,0 +1,107 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Diagnostics.Network;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.LoadBalancing;
+
+/// <summary>
+/// The security-group path of a health check: from the load balancer's groups to the tasks' groups on the health
+/// check port. <see cref="Blocked"/> is null when what was read cannot decide it.
+/// </summary>
+internal sealed record HealthCheckPath(int? Port, IReadOnlyList<string> TaskGroupIds, IReadOnlyList<SecurityGroup>? TaskGroups, IReadOnlyList<string>? LoadBalancerGroupIds, IReadOnlyList<SecurityGroup>? LoadBalancerGroups)
+{
+    public bool? Blocked { get; private init; }
+
+    public string Why { get; private init; } = string.Empty;
+
+    public static async Task<(HealthCheckPath Path, List<EvidenceItem> Evidence, List<EvidenceGap> Missing)> ReadAsync(
+        DiagnosisContext context, ServiceTargets targets, TargetGroupReading group, CancellationToken cancellationToken)
+    {
+        var evidence = new List<EvidenceItem>();
+        var missing = new List<EvidenceGap>();
+        var scope = AwsScope.FromArn(targets.Service.ServiceArn);
+        IReadOnlyList<LoadBalancer>? balancers = null;
+        if (group.Group is { LoadBalancerArns.Count: > 0 } read)
+        {
+            var described = await context.Evidence.LoadBalancing.DescribeLoadBalancersAsync(read.LoadBalancerArns, cancellationToken).ConfigureAwait(false);
+            balancers = described.Value;
+            AddGap(missing, described.Gap);
+        }
+
+        var lbGroupIds = balancers?.SelectMany(lb => lb.SecurityGroups).Distinct().ToList();
+        var taskGroupIds = targets.Service.NetworkConfiguration?.SecurityGroups ?? [];
+        var ids = taskGroupIds.Concat(lbGroupIds ?? []).Distinct().ToList();
+        IReadOnlyList<SecurityGroup>? groups = null;
+        if (ids.Count > 0)
+        {
+            var described = await context.Evidence.Network.DescribeSecurityGroupsAsync(ids, scope, cancellationToken).ConfigureAwait(false);
+            groups = described.Value;
+            AddGap(missing, described.Gap);
+        }
+
+        foreach (var balancer in balancers ?? [])
+        {
+            evidence.Add(new("elasticloadbalancing:DescribeLoadBalancers", $"load balancer {balancer.LoadBalancerName} ({balancer.Type}) security groups", balancer.SecurityGroups.Count == 0 ? "(none)" : string.Join(", ", balancer.SecurityGroups)));
+        }
+
+        foreach (var securityGroup in groups ?? [])
+        {
+            evidence.Add(new("ec2:DescribeSecurityGroups", $"security group {securityGroup.GroupId} ingress", Describe(securityGroup.Ingress)));
+        }
+
+        var path = new HealthCheckPath(group.HealthCheckPort, taskGroupIds, groups?.Where(g => taskGroupIds.Contains(g.GroupId)).ToList(), lbGroupIds, groups?.Where(g => lbGroupIds?.Contains(g.GroupId) == true).ToList());
+        return (path.Decide(), evidence, missing);
+    }
+
+    private HealthCheckPath Decide()
+    {
+        if (Port is not int port || TaskGroupIds.Count == 0 || TaskGroups is null)
+        {
+            return this with { Why = TaskGroupIds.Count == 0 ? "the tasks have no awsvpc security groups to read" : "the tasks' security groups were not read" };
+        }
+
+        var tasks = string.Join(", ", TaskGroupIds);
+        var admitting = TaskGroups.SelectMany(g => g.Ingress).Where(r => IsTcp(r) && r.AllowsPort(port)).ToList();
+        if (admitting.Count == 0)
+        {
+            return this with { Blocked = true, Why = $"no ingress rule of the tasks' security group(s) {tasks} admits tcp {port} from anywhere" };
+        }
+
+        var byAddress = admitting.Any(r => r.Ipv4Ranges.Count + r.Ipv6Ranges.Count + r.PrefixListIds.Count > 0);
+        if (!byAddress && LoadBalancerGroupIds is null)
+        {
+            return this with { Why = $"{tasks} admit tcp {port} only from security groups {Sources(admitting)}, and the load balancer's groups were not read" };
+        }
+
+        if (!byAddress && !admitting.Any(r => r.SourceSecurityGroupIds.Intersect(LoadBalancerGroupIds!).Any()))
+        {
+            return this with { Blocked = true, Why = $"{tasks} admit tcp {port} only from {Sources(admitting)}, not from the load balancer's group(s) {string.Join(", ", LoadBalancerGroupIds!)}" };
+        }
+
+        if (LoadBalancerGroups is { Count: > 0 } lbGroups && !lbGroups.SelectMany(g => g.Egress).Any(r => IsTcp(r) && r.AllowsPort(port)))
+        {
+            return this with { Blocked = true, Why = $"the load balancer's group(s) {string.Join(", ", lbGroups.Select(g => g.GroupId))} allow no egress on tcp {port}" };
+        }
+
+        return this with { Blocked = false, Why = $"{tasks} admit the load balancer on tcp {port}" };
+    }
+
+    private static bool IsTcp(SecurityGroupRule rule) => rule.IpProtocol is "tcp" or "6" or "-1";
+
+    private static string Sources(IEnumerable<SecurityGroupRule> rules) => string.Join(", ", rules.SelectMany(r => r.SourceSecurityGroupIds).Distinct());
+
+    private static string Describe(IReadOnlyList<SecurityGroupRule> rules) => rules.Count == 0
+        ? "(no rules)"
+        : string.Join("; ", rules.Select(r => $"{(r.IpProtocol == "-1" ? "all" : r.IpProtocol)} {(r.FromPort == r.ToPort ? $"{r.FromPort}" : $"{r.FromPort}-{r.ToPort}")} from {string.Join(", ", r.SourceSecurityGroupIds.Concat(r.Ipv4Ranges).Concat(r.Ipv6Ranges).Concat(r.PrefixListIds))}"));
+
+    private static void AddGap(List<EvidenceGap> missing, EvidenceGap? gap)
+    {
+        if (gap is not null)
+        {
+            missing.Add(gap);
+        }
+    }
+}
