@@ -29,7 +29,8 @@ public sealed class SymptomClassifier : ISymptomClassifier
         if (reading.None.Score > 0 && (best is null || reading.None.Score >= best.Score))
         {
             var confidence = reading.None.Score * (1 - (best?.Score ?? 0) / 2);
-            return new TextClassification(null, Round(confidence), WhyText.For(reading.None, field, runnerUp: best));
+            var runnerUpOfNone = best is not null && best.Score >= RunnerUpWorthNaming ? best : null;
+            return new TextClassification(null, Round(confidence), WhyText.For(reading.None, field, runnerUpOfNone));
         }
 
         if (best is null)

@@ -5,16 +5,22 @@ internal static class WhyText
 {
     private const int ReasonsShown = 3;
     private const string SubCausePrefix = "sub-cause:";
+
+    // An exit-code-only reason ("137 without OOM wording") would contradict a strong text signal; it is shown only alone.
+    private const double StrongTextSignal = 0.9;
     private const int PhraseLength = 90;
 
     public static string For(Candidate candidate, EvidenceField field, Candidate? runnerUp)
     {
         var wire = EvidenceFieldNames.ToWireName(field);
         // The strongest signal first, then any sub-cause (which kind of pull failure, which secret store), then the rest.
-        var reasons = candidate.Hits
+        var hits = candidate.Hits.Any(h => h.Phrase is not null && h.Rule.Weight >= StrongTextSignal)
+            ? candidate.Hits.Where(h => h.Phrase is not null).ToList()
+            : candidate.Hits;
+        var reasons = hits
             .Take(1)
-            .Concat(candidate.Hits.Where(h => h.Rule.Explains.StartsWith(SubCausePrefix, StringComparison.Ordinal)))
-            .Concat(candidate.Hits)
+            .Concat(hits.Where(h => h.Rule.Explains.StartsWith(SubCausePrefix, StringComparison.Ordinal)))
+            .Concat(hits)
             .DistinctBy(h => h.Rule.Explains)
             .Take(ReasonsShown)
             .Select(h => h.Phrase is null ? h.Rule.Explains : $"{wire} says \"{Shorten(h.Phrase)}\": {h.Rule.Explains}");

@@ -14,6 +14,7 @@ public sealed class SymptomClassifierTests
         Assert.Equal(7, result.Playbook);
         Assert.True(result.Confidence >= 0.9, $"confidence {result.Confidence}");
         Assert.Contains("memory", result.Why, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("without OOM wording", result.Why, StringComparison.Ordinal);
     }
 
     [Fact]
