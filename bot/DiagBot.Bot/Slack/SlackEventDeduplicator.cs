@@ -33,8 +33,12 @@ internal sealed class SlackEventDeduplicator(TimeProvider time)
 
     private bool Refresh(string eventId, DateTimeOffset now)
     {
-        // Seen before: a repeat, unless it was so long ago that the window has closed.
-        var seenAt = _seen[eventId];
+        // Seen before: a repeat, unless it was so long ago that the window has closed (or it was just pruned).
+        if (!_seen.TryGetValue(eventId, out var seenAt))
+        {
+            return _seen.TryAdd(eventId, now);
+        }
+
         return now - seenAt > Remember && _seen.TryUpdate(eventId, now, seenAt);
     }
 }
