@@ -1,5 +1,6 @@
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Teams;
+using DiagBot.Bot.WebChat;
 
 namespace DiagBot.Bot.Hosting;
 
@@ -15,11 +16,13 @@ public static class DiagBotApp
         await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
         builder.Services.AddSlack(builder.Configuration);
         builder.AddTeams();
+        builder.Services.AddWebChat();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapSlack();
         app.MapTeams();
+        app.MapWebChat();
         return app;
     }
 }

@@ -7,8 +7,13 @@ namespace DiagBot.Playbooks.Diagnosis;
 /// <summary>The path of one request: read the first facts, rank the playbooks, run the best ones, order the verdicts.</summary>
 public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker ranker, TimeProvider clock)
 {
-    public async Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, CancellationToken cancellationToken)
+    public Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, CancellationToken cancellationToken) =>
+        DiagnoseAsync(subject, null, cancellationToken);
+
+    /// <param name="progress">Told, in words, what is being checked; channels that can show progress pass one.</param>
+    public async Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        progress?.Report($"Reading the first facts of {subject.Kind} {subject.Text}");
         var evidence = sessions.StartSession();
         var context = new DiagnosisContext(subject, evidence, clock);
         switch (subject)
@@ -22,13 +27,13 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
 
                 context = context with { Task = described.Value };
                 var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, described.Value, cancellationToken).ConfigureAwait(false);
-                return await RunAsync(context, WithSymptom(subject, [.. TaskFacts.From(described.Value), .. logFacts]), logGaps, cancellationToken).ConfigureAwait(false);
+                return await RunAsync(context, WithSymptom(subject, [.. TaskFacts.From(described.Value), .. logFacts]), logGaps, progress, cancellationToken).ConfigureAwait(false);
 
             case ServiceSubject service:
-                return await DiagnoseServiceAsync(service, context, cancellationToken).ConfigureAwait(false);
+                return await DiagnoseServiceAsync(service, context, progress, cancellationToken).ConfigureAwait(false);
 
             case PodSubject pod:
-                return await DiagnosePodAsync(pod, context, cancellationToken).ConfigureAwait(false);
+                return await DiagnosePodAsync(pod, context, progress, cancellationToken).ConfigureAwait(false);
 
             case SymptomSubject symptom:
                 // Free text alone proves nothing: rank the likely failure modes and ask for the identifier.
@@ -43,7 +48,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         }
     }
 
-    private async Task<DiagnosisReport> DiagnoseServiceAsync(ServiceSubject service, DiagnosisContext context, CancellationToken cancellationToken)
+    private async Task<DiagnosisReport> DiagnoseServiceAsync(ServiceSubject service, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (service.Cluster is null)
         {
@@ -68,10 +73,10 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
 
         var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, clock, cancellationToken).ConfigureAwait(false);
         context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault() };
-        return await RunAsync(context, WithSymptom(service, first.Facts), first.Gaps, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(context, WithSymptom(service, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DiagnosisReport> DiagnosePodAsync(PodSubject pod, DiagnosisContext context, CancellationToken cancellationToken)
+    private async Task<DiagnosisReport> DiagnosePodAsync(PodSubject pod, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var kubernetes = context.Evidence.Kubernetes;
         if ((pod.Cluster ?? kubernetes.Clusters.FirstOrDefault()) is not { } cluster)
@@ -97,7 +102,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
 
         var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken).ConfigureAwait(false);
         context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events };
-        return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private IReadOnlyList<RankedPlaybook> WithSymptom(DiagnosisSubject subject, IReadOnlyList<TriageFact> facts) =>
@@ -114,9 +119,10 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
     };
 
-    private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, CancellationToken cancellationToken)
+    private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var chosen = ranking.Take(PlaybookRanker.MaxPlaybooksRun).ToList();
+        progress?.Report(chosen.Count == 0 ? "No playbook matches the first facts" : $"Checking: {string.Join("; ", chosen.Select(r => r.Playbook.Title))}");
         var verdicts = await Task.WhenAll(chosen.Select(ranked => InvestigateSafelyAsync(ranked.Playbook, context, cancellationToken))).ConfigureAwait(false);
         return new DiagnosisReport
         {

@@ -1,0 +1,158 @@
+// The web chat: every value from the infrastructure is written with textContent, never as HTML.
+(() => {
+  const conversation = document.getElementById('conversation');
+  const progress = document.getElementById('progress');
+  const error = document.getElementById('error');
+  const form = document.getElementById('composer');
+  const input = document.getElementById('message');
+  const send = document.getElementById('send');
+
+  const el = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  };
+
+  const addMessage = (node, who) => {
+    const item = el('li', `message ${who}`);
+    item.appendChild(node);
+    conversation.appendChild(item);
+    item.scrollIntoView({ block: 'end' });
+    return item;
+  };
+
+  const list = (tag, items, render) => {
+    const node = el(tag);
+    for (const item of items) node.appendChild(render(item));
+    return node;
+  };
+
+  const verdictCard = (verdict) => {
+    const card = el('article', `card ${verdict.status}`);
+    card.dataset.playbook = verdict.playbook;
+    card.appendChild(el('div', 'status', `${verdict.status.replace('_', ' ')} · playbook ${verdict.playbook} ${verdict.name}${verdict.subCause ? ' · ' + verdict.subCause : ''}`));
+    card.appendChild(el('h3', null, verdict.title));
+    card.appendChild(el('p', 'root-cause', verdict.rootCause));
+    if (verdict.evidence.length) {
+      card.appendChild(el('h4', null, 'Evidence'));
+      card.appendChild(list('ul', verdict.evidence, (item) => {
+        const li = el('li', null, `${item.fact}: ${item.value} `);
+        li.appendChild(el('span', 'evidence-source', `(${item.source})`));
+        return li;
+      }));
+    }
+    if (verdict.fix.length) {
+      card.appendChild(el('h4', null, 'Fix'));
+      card.appendChild(list('ol', verdict.fix, (step) => el('li', null, step)));
+    }
+    if (verdict.confirm) {
+      card.appendChild(el('h4', null, 'Confirm'));
+      const row = el('div', 'confirm');
+      const code = el('pre');
+      code.appendChild(el('code', 'confirm-command', verdict.confirm));
+      const copy = el('button', 'copy', 'Copy');
+      copy.type = 'button';
+      copy.addEventListener('click', async () => {
+        try { await navigator.clipboard.writeText(verdict.confirm); copy.textContent = 'Copied'; }
+        catch { copy.textContent = 'Select and copy'; }
+      });
+      row.append(code, copy);
+      card.appendChild(row);
+    }
+    if (verdict.missing.length) {
+      card.appendChild(el('h4', null, 'Could not read'));
+      card.appendChild(list('ul', verdict.missing, (gap) => el('li', 'gap', `${gap.source}:${gap.operation} (${gap.reason}): ${gap.detail}`)));
+    }
+    return card;
+  };
+
+  const reportNode = (report) => {
+    const wrap = el('div', 'report');
+    if (report.verdicts.length === 0) {
+      const lines = report.ranking.length
+        ? ['Likely failure modes (from the words alone; give the task ARN, service or pod to confirm one):', ...report.ranking.map((r) => `playbook ${r.playbook} ${r.name}: ${r.why}`)]
+        : ['No known failure mode matches. Give a task ARN, `service <name> in <cluster>` or `pod <namespace>/<name>`.'];
+      wrap.appendChild(el('pre', null, lines.join('\n')));
+    }
+    for (const verdict of report.verdicts) wrap.appendChild(verdictCard(verdict));
+    if (report.missing.length) {
+      wrap.appendChild(list('ul', report.missing, (gap) => el('li', 'gap', `Could not read ${gap.source}:${gap.operation} (${gap.reason}): ${gap.detail}`)));
+    }
+    return wrap;
+  };
+
+  const handleLine = (line) => {
+    switch (line.type) {
+      case 'progress': progress.textContent = `${line.text}…`; break;
+      case 'help': addMessage(el('pre', null, line.text), 'bot'); break;
+      case 'error': error.textContent = line.text; break;
+      case 'verdict': addMessage(reportNode(line.report), 'bot'); break;
+    }
+  };
+
+  const ask = async (text) => {
+    error.textContent = '';
+    progress.textContent = 'Sending…';
+    addMessage(el('pre', null, text), 'user');
+    send.disabled = true;
+    try {
+      const response = await fetch('/webchat/api/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) });
+      if (!response.body) { handleLine(await response.json()); return; }
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffered = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += decoder.decode(value, { stream: true });
+        let newline;
+        while ((newline = buffered.indexOf('\n')) >= 0) {
+          const raw = buffered.slice(0, newline).trim();
+          buffered = buffered.slice(newline + 1);
+          if (raw) handleLine(JSON.parse(raw));
+        }
+      }
+      if (buffered.trim()) handleLine(JSON.parse(buffered));
+    } catch (e) {
+      error.textContent = `The bot did not answer (${e.message}). Is it still running?`;
+    } finally {
+      progress.textContent = '';
+      send.disabled = false;
+      input.focus();
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) { error.textContent = 'Type a task ARN, a service, a pod or the symptom first; `help` shows how.'; return; }
+    input.value = '';
+    ask(text);
+  });
+
+  const loadInfo = async () => {
+    const info = await (await fetch('/webchat/api/info')).json();
+    const banner = document.getElementById('banner');
+    if (info.sandbox) { banner.textContent = info.origin; banner.hidden = false; }
+  };
+
+  const loadExamples = async () => {
+    const examples = await (await fetch('/webchat/api/examples')).json();
+    const target = document.getElementById('examples');
+    for (const example of examples) {
+      const button = el('button', 'example', example.title);
+      button.type = 'button';
+      button.dataset.name = example.name;
+      button.title = example.summary;
+      button.appendChild(el('small', null, example.name));
+      button.addEventListener('click', () => ask(example.command));
+      const item = el('li');
+      item.appendChild(button);
+      target.appendChild(item);
+    }
+  };
+
+  loadInfo();
+  loadExamples();
+})();
