@@ -50,7 +50,17 @@ internal sealed class BotFrameworkMetadata(
             _lastRefresh = now;
         }
 
-        var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(options.OpenIdMetadataUrl.AbsoluteUri, documents, cancellationToken).ConfigureAwait(false);
+        OpenIdConnectConfiguration fresh;
+        try
+        {
+            fresh = await OpenIdConnectConfigurationRetriever.GetAsync(options.OpenIdMetadataUrl.AbsoluteUri, documents, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or InvalidOperationException or ArgumentException)
+        {
+            // Unreadable now: the token stays unverified (401) and the manager keeps its last good keys.
+            return null;
+        }
+
         lock (_gate)
         {
             _refreshed = fresh;

@@ -32,7 +32,17 @@ internal sealed class BotFrameworkTokenValidator(
         }
 
         var token = authorization[scheme.Length..].Trim();
-        var configuration = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The library wraps an unreachable or malformed metadata document in this; without keys nothing is trusted.
+            return TokenCheck.Rejected($"the OpenID metadata could not be read: {exception.Message}");
+        }
+
         var result = await ValidateSignedTokenAsync(token, configuration).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException
             && await metadata.RefreshAsync(cancellationToken).ConfigureAwait(false) is { } refreshed)

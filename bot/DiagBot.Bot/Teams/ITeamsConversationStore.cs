@@ -9,4 +9,7 @@ internal interface ITeamsConversationStore
     Task SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken);
 
     Task<TeamsConversationReference?> FindAsync(string conversationOrChannelId, CancellationToken cancellationToken);
+
+    /// <summary>The team the bot was most recently added to or spoken to in, for channels it has not heard from.</summary>
+    Task<TeamsConversationReference?> FindLatestTeamAsync(CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ namespace DiagBot.Bot.Teams;
 internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
 {
     private readonly ConcurrentDictionary<string, TeamsConversationReference> _references = new(StringComparer.Ordinal);
+    private TeamsConversationReference? _latestTeam;
 
     public Task SaveAsync(TeamsConversationReference reference, CancellationToken cancellationToken)
     {
@@ -12,6 +13,7 @@ internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
         if (reference.ChannelId is not null)
         {
             _references[reference.ChannelId] = reference;
+            Volatile.Write(ref _latestTeam, reference);
         }
 
         return Task.CompletedTask;
@@ -19,4 +21,7 @@ internal sealed class InMemoryTeamsConversationStore : ITeamsConversationStore
 
     public Task<TeamsConversationReference?> FindAsync(string conversationOrChannelId, CancellationToken cancellationToken) =>
         Task.FromResult(_references.GetValueOrDefault(conversationOrChannelId));
+
+    public Task<TeamsConversationReference?> FindLatestTeamAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Volatile.Read(ref _latestTeam));
 }

@@ -10,6 +10,7 @@ internal sealed class TeamsConversationPoster(TeamsOptions options, ITeamsConver
         var target = conversationId ?? options.IncidentConversation
             ?? throw new InvalidOperationException($"No conversation given and {TeamsOptions.Section}:IncidentConversation is not set.");
         var reference = await store.FindAsync(target, cancellationToken).ConfigureAwait(false)
+            ?? await OtherChannelOfKnownTeamAsync(target, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException(
                 $"DiagBot has no conversation reference for '{target}': add the bot to that team or chat first, so Teams tells it where to post.");
         var activity = TeamsReplies.CardMessage(card, summary);
@@ -34,6 +35,19 @@ internal sealed class TeamsConversationPoster(TeamsOptions options, ITeamsConver
         };
         var created = await connector.CreateConversationAsync(reference.ServiceUrl, parameters, cancellationToken).ConfigureAwait(false);
         return new TeamsPostedMessage(reference.ServiceUrl, created.ConversationId, created.ActivityId ?? throw new ConnectorException("The Bot Connector returned no activity id."));
+    }
+
+    // Adding the bot to a team tells it only the General channel; any other channel of that team is reached
+    // through the same connector and tenant.
+    private async Task<TeamsConversationReference?> OtherChannelOfKnownTeamAsync(string target, CancellationToken cancellationToken)
+    {
+        if (!target.StartsWith("19:", StringComparison.Ordinal) || !target.Contains("@thread.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var team = await store.FindLatestTeamAsync(cancellationToken).ConfigureAwait(false);
+        return team is null ? null : team with { ConversationId = target, ChannelId = target };
     }
 
     public async Task UpdateAsync(TeamsPostedMessage posted, JsonObject card, string summary, CancellationToken cancellationToken)

@@ -53,6 +53,20 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProactivePost_OtherChannelOfTheTeam_StartsAThreadThroughTheTeamsConnector()
+    {
+        const string otherChannel = "19:5f2e7a1c9b3d4e6f8a0b1c2d3e4f5a6b@thread.tacv2";
+        await _harness.PostAsync(BotAdded(), _harness.Token());
+        await _harness.Connector.NextAsync(call => call.ActivityType == "message");
+
+        await _harness.Service<ITeamsConversationPoster>().PostAsync(otherChannel, new JsonObject { ["type"] = "AdaptiveCard" }, "incident", CancellationToken.None);
+
+        var create = await _harness.Connector.NextAsync(call => call.Path == "/v3/conversations");
+        Assert.Equal(otherChannel, create.Body!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal("b28fdbfd-2b78-4f93-b0f8-8881793f0f8f", create.Body["tenantId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ProactivePost_ConversationNeverSeen_SaysToAddTheBotFirst()
     {
         var poster = _harness.Service<ITeamsConversationPoster>();

@@ -45,6 +45,14 @@ public sealed class TeamsOptionsTests
         Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.OpenIdMetadataUrl.AbsoluteUri);
     }
 
+    [Fact]
+    public void Read_CertificateThatDoesNotExist_NamesTheSetting()
+    {
+        var error = Assert.Throws<InvalidConfigurationException>(() => TeamsOptionsReader.Read(Configuration(("AppId", "app"), ("CertificatePath", "/nonexistent/bot.pfx"))));
+
+        Assert.Contains("DiagBot:Teams:CertificatePath", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration")]
     [InlineData("TokenEndpoint", "https://login.microsoftonline.com/botframework.com/oauth2/token")]
