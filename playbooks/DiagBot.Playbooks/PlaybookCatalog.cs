@@ -21,6 +21,7 @@ public static class PlaybookCatalog
         new PodContainerCreatingPlaybook(),
         new AlbNoTargetsPlaybook(),
         new TargetsUnhealthyPlaybook(),
+        new AlbGatewayTimeoutPlaybook(),
         new AppAccessDeniedPlaybook(),
         new CrashLoopPlaybook(),
         new DeployStuckPlaybook(),
