@@ -26,3 +26,18 @@ if [ -f tests/conformance/package-lock.json ]; then
     npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
   fi
 fi
+
+# Debian's Chromium is the browser the web chat's browser tests drive (never a browser downloaded by npm).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "install-test-deps: installing chromium"
+  apt_install chromium
+fi
+
+# playwright-core drives that Chromium in tests/browser.
+if [ -f tests/browser/package-lock.json ]; then
+  marker=tests/browser/node_modules/.package-lock.json
+  if [ ! -f "$marker" ] || [ tests/browser/package-lock.json -nt "$marker" ]; then
+    echo "install-test-deps: npm ci in tests/browser"
+    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+  fi
+fi
