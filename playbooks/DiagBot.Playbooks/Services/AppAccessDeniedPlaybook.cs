@@ -54,7 +54,9 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
         var denials = await AccessDenialReader.ReadAsync(context.Evidence, read, task, start, end, cancellationToken).ConfigureAwait(false);
         gaps.AddRange(denials.Missing);
         var groups = AccessDenialReader.LogGroupsOf(read, task?.TaskArn);
-        var confirm = groups.Count > 0 ? ServiceCli.FilterDenials(groups[0], region, AccessDenial.LogFilterPattern) : ServiceCli.TaskDefinitionRoles(region, read.TaskDefinitionArn);
+        // The roles, then the denial naming its principal: the two facts the verdict compares.
+        var confirm = ServiceCli.TaskDefinitionRoles(region, read.TaskDefinitionArn)
+            + (groups.Count > 0 ? " && " + ServiceCli.FilterDenials(groups[0], region, AccessDenial.LogFilterPattern) : string.Empty);
         var evidence = AppAccessEvidence.Roles(read, task).Concat(AppAccessEvidence.Denials(denials)).ToList();
         var verdict = Decide(read, task, denials) with { Evidence = evidence, Missing = gaps, Confirm = confirm };
         return verdict with { Fix = verdict.SubCause is { } subCause ? AppAccessEvidence.Fix(subCause, read, denials) : [] };

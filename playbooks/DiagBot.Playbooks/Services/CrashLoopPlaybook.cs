@@ -68,7 +68,9 @@ internal sealed class CrashLoopPlaybook : IPlaybook
         var what = $"{who}: {crashed.Count} of its last {stopped.Count} stopped tasks exited {exit.ExitCode} (container {exit.Name}){lifetime}"
             + (failedTasks > 0 ? $", and the deployment has {failedTasks} failed tasks" : string.Empty) + $"; {said}";
 
-        var confirm = words.FirstOrDefault() is { } w ? ServiceCli.LastLogLines(w.Group, w.Stream, region) : ServiceCli.StoppedTasks(region, cluster, crashed.Select(c => c.TaskId));
+        // How the tasks exited, then what the app said last: the two facts the root cause quotes.
+        var confirm = ServiceCli.StoppedTasks(region, cluster, crashed.Take(StoppedTasksRead).Select(c => c.TaskId))
+            + (words.FirstOrDefault() is { } w ? " && " + ServiceCli.LastLogLines(w.Group, w.Stream, region) : string.Empty);
         var (subCause, breaker) = Breaker(service, deployment, serviceName);
         var proven = repeated && fatal is not null && service is not null;
         var status = !repeated && serviceName is null ? VerdictStatus.RuledOut : proven ? VerdictStatus.Confirmed : VerdictStatus.Likely;
