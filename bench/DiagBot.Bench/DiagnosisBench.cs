@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Amazon.Runtime;
+using DiagBot.Bot.Chat;
+using DiagBot.Diagnostics;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks;
+using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Triage;
+using DiagBot.Playbooks.Verdicts;
+using DiagBot.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiagBot.Bench;
+
+/// <summary>
+/// Every seeded incident diagnosed through the live clients against the sandbox, which adds L to every call:
+/// once with evidence calls as the playbooks make them (parallel where independent) and once serialised.
+/// </summary>
+internal static class DiagnosisBench
+{
+    public static async Task<DiagnosisFigures> RunAsync(TimeSpan latency, int repetitions)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var services = EvidenceServices(sandbox);
+        var live = services.GetRequiredService<IEvidenceSessionFactory>();
+        var counter = new EvidenceCallCounter();
+        var parallel = Service(new MeasuredEvidenceSessions(live, sequential: false, counter));
+        var sequential = Service(new MeasuredEvidenceSessions(live, sequential: true, counter));
+        var meter = new SandboxCallMeter(sandbox.Faults, latency);
+
+        var incidents = sandbox.Scenarios.Where(s => s.Playbook is not null).OrderBy(s => s.Playbook).ToList();
+        var parallelTimes = new List<double>();
+        var sequentialTimes = new List<double>();
+        var rows = new List<IncidentRow>();
+        foreach (var incident in incidents)
+        {
+            meter.Reset();
+            counter.Reset();
+            var warm = await parallel.DiagnoseAsync(incident.Subject, CancellationToken.None);
+            var sent = meter.Sent();
+            var asked = counter.AskedCount;
+            var found = warm.Report?.Verdicts.FirstOrDefault(v => v.Status.IsFailureFound())?.Playbook;
+            var rowParallel = new List<double>();
+            var rowSequential = new List<double>();
+            for (var i = 0; i < repetitions; i++)
+            {
+                rowParallel.Add(await TimeAsync(parallel, incident.Subject, latency));
+                rowSequential.Add(await TimeAsync(sequential, incident.Subject, latency));
+            }
+
+            parallelTimes.AddRange(rowParallel);
+            sequentialTimes.AddRange(rowSequential);
+            rows.Add(new IncidentRow(incident.Name, incident.Playbook!.Value, found, asked, sent, rowParallel.Average(), rowSequential.Average()));
+        }
+
+        sandbox.Faults.Clear();
+        return new DiagnosisFigures(rows, parallelTimes, sequentialTimes);
+    }
+
+    private static async Task<double> TimeAsync(DiagnosisService service, string subject, TimeSpan latency)
+    {
+        var clock = Stopwatch.StartNew();
+        await service.DiagnoseAsync(subject, CancellationToken.None);
+        return clock.Elapsed / latency;
+    }
+
+    private static DiagnosisService Service(IEvidenceSessionFactory sessions) =>
+        new(new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System));
+
+    private static ServiceProvider EvidenceServices(SandboxServer sandbox)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DiagBot:Aws:EndpointUrl"] = sandbox.BaseAddress.ToString(),
+            ["DiagBot:Aws:Region"] = sandbox.Options.Region,
+            ["DiagBot:Aws:Accounts:0:AccountId"] = sandbox.Options.AccountId,
+            ["DiagBot:Aws:Accounts:0:Regions:0"] = sandbox.Options.Region,
+            ["DiagBot:Kubernetes:Clusters:0:Name"] = "sandbox-eks",
+            ["DiagBot:Kubernetes:Clusters:0:Server"] = sandbox.BaseAddress.ToString(),
+        };
+        for (var i = 0; i < sandbox.Clusters.Count; i++)
+        {
+            settings[$"DiagBot:Aws:Accounts:0:Clusters:{i}"] = sandbox.Clusters[i];
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
+            .AddDiagBotEvidence(configuration, new BasicAWSCredentials(sandbox.Options.AccessKeyId, sandbox.Options.SecretAccessKey))
+            .BuildServiceProvider();
+    }
+}
