@@ -99,6 +99,17 @@ public sealed class SymptomClassifierTests
     }
 
     [Fact]
+    public void Classify_AgentSecretsErrorQuotedInALog_IsPlaybook3NotPlaybook4()
+    {
+        const string line = "run task web: task 1c350295: ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/exec/abc is not authorized to perform: ssm:GetParameters";
+
+        var ranked = CreateSut().Rank(line, EvidenceField.Log, null);
+
+        Assert.Equal(3, ranked[0].Playbook);
+        Assert.DoesNotContain(ranked, r => r.Playbook == 4 && r.Confidence >= 0.3);
+    }
+
+    [Fact]
     public void Classify_AccessDeniedInLogDriverStoppedReason_IsNoneNotPlaybook4()
     {
         const string reason = "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/exec/abc is not authorized to perform: logs:CreateLogStream";

@@ -7,12 +7,16 @@ internal static partial class CannotPullContainerSignals
 {
     public const int Playbook = 2;
 
+    // Declared before Rules: static initialisers run in textual order.
+    private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.95, CannotPullContainerError(), "CannotPullContainerError: the container image could not be pulled"),
+        // The AccessDenied inside a pull error is the execution role's (ecr:BatchGetImage), not the app's (playbook 4).
+        new(Playbook, 0.95, CannotPullContainerError(), "CannotPullContainerError: the container image could not be pulled") { ExplainsAway = _agentNotApp },
         new(Playbook, 0.92, KubeletPullFailure(), "the kubelet could not pull the image"),
         new(Playbook, 0.85, PullFailedWords(), "an image pull failed"),
-        new(Playbook, 0.95, RegistryAuthRetrieval(), "registry authentication could not be fetched from ECR (execution role or network path to api.ecr)"),
+        new(Playbook, 0.95, RegistryAuthRetrieval(), "registry authentication could not be fetched from ECR (execution role or network path to api.ecr)") { ExplainsAway = _agentNotApp },
         new(Playbook, 0.8, RegistryAuthDenied(), "sub-cause: the registry refused the credentials (auth denied)"),
         new(Playbook, 0.8, ImageNotFound(), "sub-cause: the image or tag does not exist"),
         new(Playbook, 0.9, RateLimited(), "sub-cause: the registry rate limit (toomanyrequests)"),

@@ -22,7 +22,7 @@ internal static partial class PodsContainerCreatingSignals
     [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\badd cmd:|addnetwork grpc|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
     private static partial Regex SandboxNetwork();
 
-    [GeneratedRegex(@"free ipv4 addresses or prefixes|failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"free ipv4 addresses or prefixes|no free ip available in the prefix|no available ip/prefix addresses|assignpodipv4address|ip address from cidr|failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size", RegexOptions.CultureInvariant)]
     private static partial Regex NodeEniAllocation();
 
     [GeneratedRegex(@"failedmount|mountvolume\.setup failed|unable to attach or mount volumes", RegexOptions.CultureInvariant)]

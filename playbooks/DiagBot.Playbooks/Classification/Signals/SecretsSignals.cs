@@ -7,10 +7,18 @@ internal static partial class SecretsSignals
 {
     public const int Playbook = 3;
 
+    // Declared before Rules: static initialisers run in textual order.
+    private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")"),
-        new(Playbook, 0.95, SecretRetrieval(), "the task's secrets could not be read from Secrets Manager / SSM Parameter Store") { NotIn = Fields.Log },
+        // The AccessDenied inside an agent's secrets error is the execution role's, not the app's (playbook 4).
+        new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")") { ExplainsAway = _agentNotApp },
+        new(Playbook, 0.95, SecretRetrieval(), "the task's secrets could not be read from Secrets Manager / SSM Parameter Store")
+        {
+            NotIn = Fields.Log,
+            ExplainsAway = _agentNotApp,
+        },
         new(Playbook, 0.35, SecretRetrieval(), "a secret read failed in a log line (the app's own call would be playbook 4)") { OnlyIn = Fields.Log },
         new(Playbook, 0.25, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
         new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
