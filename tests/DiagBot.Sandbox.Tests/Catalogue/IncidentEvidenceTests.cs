@@ -55,7 +55,7 @@ public sealed class IncidentEvidenceTests(SandboxFixture fixture) : IClassFixtur
 
     private async Task<System.Text.Json.JsonElement> DescribeTaskAsync(string scenario)
     {
-        var reply = await fixture.CreateClient().JsonAsync("ecs", Ecs + "DescribeTasks", new { cluster = "prod", tasks = new[] { fixture.Scenario(scenario).Subject } });
+        var reply = await fixture.CreateClient().JsonAsync("ecs", Ecs + "DescribeTasks", new { cluster = "prod", tasks = new[] { fixture.Scenario(scenario).Subject.Split(' ')[^1] } });
         return reply.Json.GetProperty("tasks")[0];
     }
 }

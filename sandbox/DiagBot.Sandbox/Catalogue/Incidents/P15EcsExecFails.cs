@@ -24,7 +24,8 @@ internal sealed class P15EcsExecFails : ICatalogueEntry
 
         var task = EcsSeeds.FargateTask(context, cluster, Name, definition, TaskLife.Running(context, ServiceName, minutesAgo: 60 * 26) with { EnableExecuteCommand = false });
 
-        return new SandboxScenario(Name, 15, task.TaskArn,
+        // A running task shows nothing wrong by itself: the engineer says what failed, as they would in chat.
+        return new SandboxScenario(Name, 15, $"ecs exec fails on {task.TaskArn}",
             "ECS Exec into admin-console fails: the service enabled execute-command after this task started; the task has enableExecuteCommand false and no ExecuteCommandAgent.");
     }
 }
