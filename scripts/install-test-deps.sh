@@ -18,6 +18,12 @@ if ! command -v kubectl >/dev/null 2>&1; then
   apt_install kubectl || apt_install kubernetes-client
 fi
 
+# A real redis-server on loopback backs the shared-store tests (two bot replicas, one Redis).
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "install-test-deps: installing redis-server"
+  apt_install redis-server
+fi
+
 # The official AWS SDK for JavaScript reads the sandbox in the conformance tests.
 if [ -f tests/conformance/package-lock.json ]; then
   marker=tests/conformance/node_modules/.package-lock.json

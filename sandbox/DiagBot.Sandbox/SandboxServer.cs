@@ -1,3 +1,4 @@
+using DiagBot.Sandbox.Catalogue;
 using DiagBot.Sandbox.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,6 +28,11 @@ public sealed class SandboxServer : IAsyncDisposable
 
     // The bot searches these for a bare task id, as it searches the configured clusters in live mode.
     public IReadOnlyList<string> Clusters => _runtime.World.Ecs.Clusters.Select(cluster => cluster.ClusterName).ToList();
+
+    // Adds count stopped tasks of one failing service (DescribeTasks knows them from now on) and returns the
+    // ECS Task State Change events that announce them, for a bot's intake.
+    public SandboxIncidentBurst StartIncidentBurst(int count = 20) =>
+        IncidentBurst.Start(_runtime.World, _runtime.Scenarios, count, _runtime.Options.TimeProvider.GetUtcNow());
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,5 @@
+using DiagBot.Bot.Events;
+using DiagBot.Bot.Incidents;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Teams;
 using DiagBot.Bot.WebChat;
@@ -16,12 +18,16 @@ public static class DiagBotApp
         await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
         builder.Services.AddSlack(builder.Configuration);
         builder.AddTeams();
+        builder.Services.AddEvents(builder.Configuration);
+        builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddWebChat();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapSlack();
         app.MapTeams();
+        app.MapEvents();
+        app.MapIncidentFeed();
         app.MapWebChat();
         return app;
     }

@@ -5,7 +5,7 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Diagnosis;
 
 /// <summary>The path of one request: read the first facts, rank the playbooks, run the best ones, order the verdicts.</summary>
-public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker ranker, TimeProvider clock)
+public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker ranker, TimeProvider clock, ITaskArchive? archive = null)
 {
     public Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, CancellationToken cancellationToken) =>
         DiagnoseAsync(subject, null, cancellationToken);
@@ -20,14 +20,18 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         {
             case TaskSubject task:
                 var described = await evidence.Ecs.DescribeTaskAsync(task.Task, cancellationToken).ConfigureAwait(false);
-                if (described.Value is null)
+                var archived = described.Gap?.Reason == GapReason.NotFound && archive is not null
+                    ? await archive.FindAsync(task.Task, cancellationToken).ConfigureAwait(false)
+                    : null;
+                if ((described.Value ?? archived?.Task) is not { } ecsTask)
                 {
                     return UnreadableTask(task, described.Gap!);
                 }
 
-                context = context with { Task = described.Value };
-                var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, described.Value, cancellationToken).ConfigureAwait(false);
-                return await RunAsync(context, WithSymptom(subject, [.. TaskFacts.From(described.Value), .. logFacts]), logGaps, progress, cancellationToken).ConfigureAwait(false);
+                context = context with { Task = ecsTask };
+                var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, ecsTask, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<EvidenceGap> taskGaps = archived is null ? logGaps : [FromArchive(described.Gap!, archived), .. logGaps];
+                return await RunAsync(context, WithSymptom(subject, [.. TaskFacts.From(ecsTask), .. logFacts]), taskGaps, progress, cancellationToken).ConfigureAwait(false);
 
             case ServiceSubject service:
                 return await DiagnoseServiceAsync(service, context, progress, cancellationToken).ConfigureAwait(false);
@@ -107,6 +111,12 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
 
     private IReadOnlyList<RankedPlaybook> WithSymptom(DiagnosisSubject subject, IReadOnlyList<TriageFact> facts) =>
         ranker.Rank(subject.Symptom is { } words ? [.. facts, SymptomFacts.From(words)] : facts);
+
+    // ECS forgets a stopped task after about an hour; the report says the facts came from the kept event instead.
+    private static EvidenceGap FromArchive(EvidenceGap gap, ArchivedTaskFacts archived) => gap with
+    {
+        Detail = $"{gap.Detail}; diagnosed from the archived ECS Task State Change event received {archived.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC",
+    };
 
     private static DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap) => gap.Reason switch
     {

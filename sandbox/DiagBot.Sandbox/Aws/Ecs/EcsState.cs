@@ -1,10 +1,12 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// What the simulated account holds in ECS. Seeded once by the catalogue, then only read.
+// What the simulated account holds in ECS. Seeded once by the catalogue, then read; tasks may be added at
+// runtime (an incident burst), so the task list is replaced rather than changed under a reader.
 internal sealed class EcsState
 {
     private readonly List<EcsCluster> _clusters = [];
-    private readonly List<EcsTask> _tasks = [];
+    private readonly Lock _tasksGate = new();
+    private IReadOnlyList<EcsTask> _tasks = [];
     private readonly List<EcsTaskDefinition> _taskDefinitions = [];
     private readonly List<EcsServiceResource> _services = [];
     private readonly List<EcsContainerInstance> _containerInstances = [];
@@ -27,7 +29,13 @@ internal sealed class EcsState
 
     public IReadOnlyList<EcsContainerInstance> ContainerInstances => _containerInstances;
 
-    public void Add(EcsTask task) => _tasks.Add(task);
+    public void Add(EcsTask task)
+    {
+        lock (_tasksGate)
+        {
+            _tasks = [.. _tasks, task];
+        }
+    }
 
     public void Add(EcsServiceResource service) => _services.Add(service);
 

@@ -1,0 +1,17 @@
+namespace DiagBot.Bot.Incidents;
+
+/// <summary>Diagnoses an incident once, from its first event's task (or its service when the event names no task).</summary>
+internal interface IIncidentDiagnoser
+{
+    Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken);
+}
+
+internal sealed record IncidentSubject(string Cluster, string? Service, string? TaskArn);
+
+internal sealed record IncidentDiagnosis(string Title, string RootCause);
+
+/// <summary>Names the playbook an event's own words point at, with no AWS call: it completes the incident key.</summary>
+internal interface IPlaybookHint
+{
+    string PlaybookFor(string evidence);
+}

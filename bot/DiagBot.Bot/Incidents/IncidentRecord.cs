@@ -1,0 +1,19 @@
+namespace DiagBot.Bot.Incidents;
+
+/// <summary>What is known of an incident, kept in the store so any replica can update its post.</summary>
+internal sealed record IncidentRecord
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+    public required string Playbook { get; init; }
+    public required string Service { get; init; }
+    public required string Cluster { get; init; }
+    public required DateTimeOffset FirstSeen { get; init; }
+    public required DateTimeOffset LastSeen { get; init; }
+    public string RootCause { get; init; } = "";
+    public string LatestEvidence { get; init; } = "";
+    public bool Recovered { get; init; }
+}
+
+/// <summary>An incident as a channel shows it: the record and how many events it has counted.</summary>
+internal sealed record IncidentView(IncidentRecord Record, long Count);

@@ -1,0 +1,40 @@
+using DiagBot.Bot.Slack;
+using DiagBot.Bot.Store;
+using DiagBot.Playbooks.Diagnosis;
+
+namespace DiagBot.Bot.Incidents;
+
+/// <summary>Serve mode's incident lines: `builder.Services.AddIncidents(configuration)` and `app.MapIncidentFeed()`.</summary>
+internal static class IncidentRegistration
+{
+    public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = IncidentOptions.Read(configuration);
+        services.AddSingleton(options);
+        services.AddIncidentStore(configuration);
+        services.AddSingleton<TaskArchive>();
+        services.AddSingleton<ITaskArchive>(provider => provider.GetRequiredService<TaskArchive>());
+        services.AddSingleton<IncidentRecords>();
+        services.AddSingleton<ChannelRateLimiter>();
+        services.AddSingleton<IncidentFeed>();
+        services.AddSingleton(provider => new IncidentChannels(Channels(provider, options)));
+        services.AddSingleton<IncidentPublisher>();
+        services.AddSingleton<IIncidentDiagnoser, ServiceIncidentDiagnoser>();
+        services.AddSingleton<IPlaybookHint, RankerPlaybookHint>();
+        services.AddSingleton<IncidentCoordinator>();
+        services.AddHostedService<IncidentFlushWorker>();
+        return services;
+    }
+
+    private static List<IIncidentChannel> Channels(IServiceProvider provider, IncidentOptions options)
+    {
+        List<IIncidentChannel> channels = [provider.GetRequiredService<IncidentFeed>()];
+        var slack = provider.GetRequiredService<SlackOptions>();
+        if (slack.Enabled && slack.IncidentChannel is { } channel)
+        {
+            channels.Add(new SlackIncidentChannel(provider.GetRequiredService<ISlackChannelPoster>(), channel, options.SlackMessagesPerSecond));
+        }
+
+        return channels;
+    }
+}

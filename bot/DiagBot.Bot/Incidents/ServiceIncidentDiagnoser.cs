@@ -1,0 +1,29 @@
+using DiagBot.Bot.Chat;
+using DiagBot.Playbooks.Triage;
+
+namespace DiagBot.Bot.Incidents;
+
+/// <summary>The diagnosis every channel uses, run once per incident.</summary>
+internal sealed class ServiceIncidentDiagnoser(DiagnosisService diagnosis) : IIncidentDiagnoser
+{
+    public async Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken)
+    {
+        var text = subject.TaskArn ?? $"service {subject.Service} in {subject.Cluster}";
+        var outcome = await diagnosis.DiagnoseAsync(text, cancellationToken).ConfigureAwait(false);
+        if (outcome.Report?.Verdicts.FirstOrDefault() is { } verdict)
+        {
+            return new IncidentDiagnosis(verdict.Title, verdict.RootCause);
+        }
+
+        return new IncidentDiagnosis("Failing tasks", outcome.Problem ?? "No playbook matched the first facts.");
+    }
+}
+
+/// <summary>Triage's own ranking of the event's words (stop code, reasons, exit codes): no AWS call.</summary>
+internal sealed class RankerPlaybookHint(PlaybookRanker ranker) : IPlaybookHint
+{
+    public const string Unclassified = "unclassified";
+
+    public string PlaybookFor(string evidence) =>
+        ranker.Rank([SymptomFacts.From(evidence)]).FirstOrDefault()?.Playbook.Name ?? Unclassified;
+}

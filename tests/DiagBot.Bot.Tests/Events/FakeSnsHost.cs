@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DiagBot.Bot.Tests.Events;
+
+/// <summary>
+/// Plays SNS on loopback: a self-signed signing certificate served as PEM, a SubscribeURL that records visits,
+/// and messages signed the way the SNS developer guide describes (string to sign, RSA PKCS#1, SHA1 or SHA256).
+/// </summary>
+internal sealed class FakeSnsHost : IAsyncDisposable
+{
+    public const string TopicArn = "arn:aws:sns:us-west-2:111122223333:ecs-events";
+    private readonly WebApplication _app;
+    private readonly RSA _key = RSA.Create(2048);
+    private int _confirmations;
+
+    private FakeSnsHost(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri CertificateUrl => new(BaseAddress, "SimpleNotificationService-test.pem");
+
+    public Uri SubscribeUrl => new(BaseAddress, "?Action=ConfirmSubscription&TopicArn=" + TopicArn + "&Token=t0k3n");
+
+    public int Confirmations => _confirmations;
+
+    public static async Task<FakeSnsHost> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var host = new FakeSnsHost(builder.Build());
+        var request = new CertificateRequest("CN=sns.test", host._key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
+        var pem = certificate.ExportCertificatePem();
+        host._app.MapGet("/SimpleNotificationService-test.pem", () => Results.Text(pem, "application/x-pem-file"));
+        host._app.MapGet("/", () =>
+        {
+            Interlocked.Increment(ref host._confirmations);
+            return Results.Text("<ConfirmSubscriptionResponse/>", "text/xml");
+        });
+        await host._app.StartAsync();
+        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return host;
+    }
+
+    public string Notification(string message, string signatureVersion, Uri? certificateUrl = null) => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Type"] = "Notification",
+        ["MessageId"] = Guid.NewGuid().ToString(),
+        ["TopicArn"] = TopicArn,
+        ["Subject"] = "ECS event",
+        ["Message"] = message,
+        ["Timestamp"] = "2026-11-26T09:00:00.000Z",
+        ["SignatureVersion"] = signatureVersion,
+        ["SigningCertURL"] = (certificateUrl ?? CertificateUrl).AbsoluteUri,
+        ["UnsubscribeURL"] = new Uri(BaseAddress, "?Action=Unsubscribe").AbsoluteUri,
+    }, ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]);
+
+    public string SubscriptionConfirmation() => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Type"] = "SubscriptionConfirmation",
+        ["MessageId"] = Guid.NewGuid().ToString(),
+        ["Token"] = "t0k3n",
+        ["TopicArn"] = TopicArn,
+        ["Message"] = "You have chosen to subscribe to the topic " + TopicArn + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.",
+        ["SubscribeURL"] = SubscribeUrl.AbsoluteUri,
+        ["Timestamp"] = "2026-11-26T09:00:00.000Z",
+        ["SignatureVersion"] = "2",
+        ["SigningCertURL"] = CertificateUrl.AbsoluteUri,
+    }, ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _key.Dispose();
+    }
+
+    private string Signed(SortedDictionary<string, string> fields, string[] signedNames)
+    {
+        var text = new StringBuilder();
+        foreach (var name in signedNames.Where(fields.ContainsKey))
+        {
+            text.Append(name).Append('\n').Append(fields[name]).Append('\n');
+        }
+
+        var hash = fields["SignatureVersion"] == "1" ? HashAlgorithmName.SHA1 : HashAlgorithmName.SHA256;
+        fields["Signature"] = Convert.ToBase64String(_key.SignData(Encoding.UTF8.GetBytes(text.ToString()), hash, RSASignaturePadding.Pkcs1));
+        return JsonSerializer.Serialize(fields);
+    }
+}
