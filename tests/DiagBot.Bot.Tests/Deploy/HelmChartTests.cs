@@ -70,7 +70,7 @@ public sealed class HelmChartTests
     }
 
     internal static bool IsSecretName(string name) =>
-        new[] { "secret", "token", "password", "apikey", "api_key", "redis" }.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
+        new[] { "secret", "token", "password", "apikey", "api_key", "key" }.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<string> ClusterRoleRules()
     {
