@@ -18,6 +18,7 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
     public const string NearIdleTimeoutSubCause = "requests-near-idle-timeout";
 
     private const string IdleTimeoutKey = "idle_timeout.timeout_seconds";
+    private const string NetworkLoadBalancerPath = ":loadbalancer/net/";
     private const int DefaultIdleTimeoutSeconds = 60;
     private const double NearShare = 0.8;
     private const int LinesRead = 1000;
@@ -44,6 +45,13 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
 
         var targets = await ServiceTargetsReader.ReadAsync(context, resolved, service, cancellationToken).ConfigureAwait(false);
         var balancer = targets.Groups.SelectMany(g => g.Group?.LoadBalancerArns ?? []).FirstOrDefault();
+        if (balancer?.Contains(NetworkLoadBalancerPath, StringComparison.Ordinal) == true)
+        {
+            // A Network Load Balancer passes TCP through: it has no HTTP idle timeout and never answers 504 itself.
+            return NewVerdict(VerdictStatus.RuledOut, $"Service {service.ServiceName} is behind a Network Load Balancer ({balancer}), which answers no HTTP 504 of its own; a 504 comes from a proxy in front of it or from the app.")
+                with { Evidence = targets.Evidence, Missing = targets.Missing };
+        }
+
         var attributesRead = balancer is null ? null : context.Evidence.LoadBalancing.DescribeLoadBalancerAttributesAsync(balancer, cancellationToken);
         var logsRead = ReadLogsAsync(context, targets, cancellationToken);
         var attributes = attributesRead is null ? null : await attributesRead.ConfigureAwait(false);

@@ -84,6 +84,19 @@ public sealed class AlbGatewayTimeoutSubCauseTests
         Assert.Contains("1 of 2 targets are not healthy", verdict.RootCause, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Investigate_BehindANetworkLoadBalancer_IsRuledOut()
+    {
+        Log("GET /report took 75s");
+        const string Nlb = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/edge-nlb/0123456789abcdef";
+        Replace(_world.TargetGroups, g => g with { LoadBalancerArns = [Nlb] });
+
+        var verdict = await InvestigateAsync();
+
+        Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
+        Assert.DoesNotContain("DescribeLoadBalancerAttributes", _world.Calls);
+    }
+
     private void Log(params string[] lines) =>
         _world.LogLines.AddRange(lines.Select((line, i) => new LogEvent(DateTimeOffset.UtcNow.AddMinutes(-10 + i), line, "ecs/web/0123456789abcdef0123456789abcdef")));
 
