@@ -135,6 +135,7 @@
     const info = await (await fetch('/webchat/api/info')).json();
     const banner = document.getElementById('banner');
     if (info.sandbox) { banner.textContent = info.origin; banner.hidden = false; }
+    return info.sandbox;
   };
 
   const loadExamples = async () => {
@@ -153,6 +154,120 @@
     }
   };
 
-  loadInfo();
+  // The incident feed: what the bot would post in the incident channel, polled every two seconds.
+  const FeedPollMs = 2000;
+  const feed = document.getElementById('feed');
+  const feedStatus = document.getElementById('feed-status');
+  const feedEmpty = document.getElementById('feed-empty');
+  const startIncident = document.getElementById('start-incident');
+  const shownEntries = new Map();
+  let feedTimer;
+
+  const timeOf = (value) => {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? String(value ?? '') : date.toLocaleTimeString([], { hour12: false });
+  };
+
+  const feedEntry = (entry) => {
+    const item = el('li', `incident ${entry.recovered ? 'recovered' : 'open'}`);
+    item.dataset.incidentKey = entry.incidentKey;
+    const head = el('div', 'incident-head');
+    head.appendChild(el('span', 'badge', entry.recovered ? 'Recovered' : 'Open'));
+    head.appendChild(el('h3', 'incident-title', entry.title));
+    item.appendChild(head);
+    item.appendChild(el('p', 'incident-where', `service ${entry.service} · cluster ${entry.cluster} · playbook ${entry.playbook}`));
+    const count = el('p', 'incident-count');
+    count.appendChild(el('strong', 'count', entry.count));
+    count.appendChild(document.createTextNode(` failing event${entry.count === 1 ? '' : 's'} · first ${timeOf(entry.firstSeen)} · last ${timeOf(entry.lastSeen)}`));
+    item.appendChild(count);
+    if (entry.rootCause) {
+      const cause = el('p', 'incident-root');
+      cause.appendChild(el('span', 'label', 'Root cause: '));
+      cause.appendChild(el('span', 'incident-root-cause', entry.rootCause));
+      item.appendChild(cause);
+    }
+    if (entry.thread && entry.thread.length) {
+      const thread = list('ol', entry.thread, (line) => {
+        const li = el('li');
+        li.appendChild(el('time', null, timeOf(line.at)));
+        li.appendChild(el('span', 'thread-text', line.text));
+        return li;
+      });
+      thread.className = 'thread';
+      thread.setAttribute('aria-label', 'Thread');
+      item.appendChild(thread);
+    }
+    return item;
+  };
+
+  const renderFeed = (entries) => {
+    feedEmpty.hidden = entries.length > 0;
+    const seen = new Set();
+    let previous = null;
+    for (const entry of entries) {
+      const key = String(entry.incidentKey);
+      seen.add(key);
+      const signature = JSON.stringify(entry);
+      let shown = shownEntries.get(key);
+      if (!shown || shown.signature !== signature) {
+        const node = feedEntry(entry);
+        if (shown) shown.node.replaceWith(node);
+        shown = { node, signature };
+        shownEntries.set(key, shown);
+      }
+      const expected = previous ? previous.nextSibling : feed.firstChild;
+      if (expected !== shown.node) feed.insertBefore(shown.node, expected);
+      previous = shown.node;
+    }
+    for (const [key, shown] of shownEntries) {
+      if (!seen.has(key)) { shown.node.remove(); shownEntries.delete(key); }
+    }
+  };
+
+  const pollFeed = async () => {
+    clearTimeout(feedTimer);
+    const failed = (why) => { feedStatus.textContent = `The feed did not answer (${why}). Is the bot still running?`; feedStatus.dataset.failed = 'true'; };
+    try {
+      const response = await fetch('/webchat/api/feed', { cache: 'no-store' });
+      if (response.ok || response.status === 404) {
+        // 404: a bot without the incident feed has nothing to show yet.
+        renderFeed(response.ok ? await response.json() : []);
+        if (feedStatus.dataset.failed) { feedStatus.textContent = ''; delete feedStatus.dataset.failed; }
+      } else {
+        failed(`HTTP ${response.status}`);
+      }
+    } catch (e) {
+      failed(e.message);
+    } finally {
+      // A poll started by the button may overlap the timed one; whichever ends last sets the one next timer.
+      clearTimeout(feedTimer);
+      feedTimer = setTimeout(pollFeed, FeedPollMs);
+    }
+  };
+
+  startIncident.addEventListener('click', async () => {
+    startIncident.disabled = true;
+    feedStatus.textContent = 'Starting an incident…';
+    delete feedStatus.dataset.failed;
+    try {
+      const response = await fetch('/webchat/api/incidents/start', { method: 'POST' });
+      if (response.status === 202) {
+        const started = await response.json();
+        feedStatus.textContent = `Started: ${started.events} failing tasks of service ${started.service} arrive over the next seconds.`;
+      } else if (response.status === 404) {
+        feedStatus.textContent = 'Only the sandbox can start an incident.';
+      } else {
+        feedStatus.textContent = `The incident did not start (HTTP ${response.status}).`;
+      }
+    } catch (e) {
+      feedStatus.textContent = `The incident did not start (${e.message}).`;
+    } finally {
+      startIncident.disabled = false;
+      pollFeed();
+    }
+  });
+
+  loadInfo().then((sandbox) => { startIncident.hidden = !sandbox; }).catch(() => {});
   loadExamples();
+  pollFeed();
 })();
