@@ -38,6 +38,11 @@ internal sealed record DeployStuckDecision(VerdictStatus Status, string? SubCaus
                         ? $"Every container instance already runs a task holding host port {string.Join(", ", ports)} ({definition!.NetworkMode ?? "bridge"} networking with a fixed hostPort), so a new task of {name} cannot start beside an old one and {stuck}."
                         : $"The closest matching container instance already uses a port a task of {name} needs, so {stuck}{(definition is null ? "; the task definition's port mappings could not be read" : string.Empty)}.");
 
+            case PlacementProblem.Other:
+                // Fargate's refusals (task quota, CPU or MEMORY configuration above a limit) are not about container instances.
+                return new(VerdictStatus.Likely, DeployStuckPlaybook.PlacementRefusedSubCause,
+                    $"ECS refuses to place tasks of {name} (\"{placement.Event.Message}\"), so {stuck}.");
+
             default:
                 return Capacity(name, placement, definition, capacity, allRead, minimum, maximum, stuck);
         }

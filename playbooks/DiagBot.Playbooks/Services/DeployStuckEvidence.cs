@@ -63,6 +63,8 @@ internal static class DeployStuckEvidence
                 $"Check that the cluster's Auto Scaling group has running instances and that their user data sets ECS_CLUSTER={cluster}.",
                 "On an instance whose agent is disconnected, read /var/log/ecs/ecs-agent.log and restart the agent (`sudo systemctl restart ecs`); check that the instance role has AmazonEC2ContainerServiceforEC2Role and a route to the ECS endpoint.",
             ],
+            DeployStuckPlaybook.PlacementRefusedSubCause =>
+                ["Act on the reason the event gives: request a higher Fargate task quota in Service Quotas, or size the task within Fargate's CPU and memory combinations."],
             DeployStuckPlaybook.PortConflictSubCause =>
                 [dynamicPorts ?? "Use dynamic host ports (hostPort 0) or awsvpc networking so two tasks can run on one instance.", $"Or let ECS stop an old task first: `{update} --deployment-configuration minimumHealthyPercent=50,maximumPercent=100`."],
             _ =>

@@ -14,6 +14,7 @@ internal sealed class DeployStuckPlaybook : IPlaybook
     public const string NoContainerInstancesSubCause = "no-container-instances";
     public const string PortConflictSubCause = "port-conflict";
     public const string DeploymentConfigurationSubCause = "deployment-configuration-blocks";
+    public const string PlacementRefusedSubCause = "placement-refused";
 
     private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan EventWindow = TimeSpan.FromHours(6);

@@ -109,6 +109,17 @@ public sealed class DeployStuckPlaybookTests(SandboxEvidenceFixture sandbox) : I
         Assert.Equal((VerdictStatus.Confirmed, DeployStuckPlaybook.DeploymentConfigurationSubCause), (verdict.Status, verdict.SubCause));
     }
 
+    [Fact]
+    public async Task Investigate_FargateTaskQuotaReached_IsLikelyPlacementRefused()
+    {
+        var context = Seed(null, message: "(service api) was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently. For more information, see the Troubleshooting section.");
+
+        var verdict = await CreateSut().InvestigateAsync(context, CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.Likely, DeployStuckPlaybook.PlacementRefusedSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains("limit on the number of tasks", verdict.RootCause, StringComparison.Ordinal);
+    }
+
     private DiagnosisContext Seed(string? reason, string networkMode = "awsvpc", int? hostPort = null, bool agentConnected = true, string? message = null)
     {
         var definition = new EcsTaskDefinition
