@@ -17,7 +17,7 @@ internal static class CliApp
         Exit codes: 0 a failure was diagnosed, 1 nothing matched, 2 bad input.
         """;
 
-    private static readonly string[] Verbs = ["diagnose", "triage", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["diagnose", "triage", "healthcheck", "help", "--help", "-h"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -36,6 +36,7 @@ internal static class CliApp
             {
                 "diagnose" => await DiagnoseCommand.RunAsync(args[1..], output, error, cancellation.Token).ConfigureAwait(false),
                 "triage" => await TriageCommand.RunAsync(args[1..], input, output, error, cancellation.Token).ConfigureAwait(false),
+                "healthcheck" => await HealthcheckCommand.RunAsync(args[1..], error, cancellation.Token).ConfigureAwait(false),
                 _ => Help(output),
             };
         }
