@@ -91,7 +91,8 @@ internal static class WebChatMessageEndpoint
         {
             return (string.Empty, (StatusCodes.Status413PayloadTooLarge, TooLarge));
         }
-        catch (Exception exception) when (exception is JsonException or BadHttpRequestException or System.Text.DecoderFallbackException)
+        // A string of invalid UTF-8 passes the reader and fails only when read as text: InvalidOperationException.
+        catch (Exception exception) when (exception is JsonException or BadHttpRequestException or System.Text.DecoderFallbackException or InvalidOperationException)
         {
             return (string.Empty, (StatusCodes.Status400BadRequest, "That was not valid JSON; send {\"text\": \"/diagnose ...\"}."));
         }
