@@ -157,14 +157,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // One playbook's bug must not take the others' answers down with it.
-            return new Verdict
-            {
-                Playbook = playbook.Id,
-                Name = playbook.Name,
-                Title = playbook.Title,
-                Status = VerdictStatus.Inconclusive,
-                RootCause = $"Playbook {playbook.Name} failed before reaching a verdict ({exception.GetType().Name}).",
-            };
+            return Verdict.For(playbook, VerdictStatus.Inconclusive, $"Playbook {playbook.Name} failed before reaching a verdict ({exception.GetType().Name}).");
         }
     }
 

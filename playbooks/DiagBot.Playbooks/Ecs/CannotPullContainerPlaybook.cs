@@ -158,14 +158,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     private Verdict Conclude(PullFinding finding, VerdictStatus status, string? subCause, string rootCause, IReadOnlyList<string> fix, string confirm) =>
         NewVerdict(status, rootCause) with { SubCause = subCause, Evidence = finding.Evidence, Missing = finding.Missing, Fix = fix, Confirm = confirm };
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 
     private sealed record PullFinding(EcsTask Task, string? Image, TaskNetworkPath? Network, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<EvidenceGap> Missing);
 }

@@ -120,12 +120,5 @@ internal sealed class ExecFormatErrorPlaybook : IPlaybook
         _ => "linux/amd64 for X86_64, linux/arm64 for ARM64",
     };
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

@@ -137,14 +137,7 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
     private Verdict Conclude(SecretsFinding finding, VerdictStatus status, string? subCause, string rootCause, IReadOnlyList<string> fix, string confirm) =>
         NewVerdict(status, rootCause) with { SubCause = subCause, Evidence = finding.Evidence, Missing = finding.Missing, Fix = fix, Confirm = confirm };
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 
     private sealed record SecretsFinding(EcsTask Task, string? Role, IReadOnlyList<EcsSecret> Secrets, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<EvidenceGap> Missing);
 }

@@ -128,12 +128,5 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
 
     private static string Describe(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "(none)";
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

@@ -137,14 +137,7 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
 
     private static string Minutes(TimeSpan age) => $"{Math.Max(0, (int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min";
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 
     private sealed record StuckFinding(EcsTask Task, TaskNetworkPath Network, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<Diagnostics.Evidence.EvidenceGap> Missing);
 }

@@ -98,12 +98,5 @@ internal sealed class PodContainerCreatingPlaybook : IPlaybook
         yield return new EvidenceItem("kubernetes:pods", $"pod {pod.Namespace}/{pod.Name} node", pod.NodeName ?? "(none)");
     }
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

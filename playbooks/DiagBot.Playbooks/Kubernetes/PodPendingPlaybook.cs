@@ -77,12 +77,5 @@ internal sealed class PodPendingPlaybook : IPlaybook
     private static string Taints(KubeNode node) =>
         node.Taints.Count == 0 ? string.Empty : $", taints {string.Join(", ", node.Taints.Select(t => $"{t.Key}={t.Value}:{t.Effect}"))}";
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

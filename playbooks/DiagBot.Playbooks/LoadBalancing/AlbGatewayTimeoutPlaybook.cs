@@ -158,12 +158,5 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
         return (name, read.Value);
     }
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

@@ -106,12 +106,5 @@ internal sealed class AlbNoTargetsPlaybook : IPlaybook
             };
     }
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

@@ -94,12 +94,5 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
             .Where(e => FailedCheckEvents.Any(words => e.Message.Contains(words, StringComparison.OrdinalIgnoreCase)))
             .ToList();
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

@@ -117,12 +117,5 @@ internal sealed class CrashLoopPlaybook : IPlaybook
             with { Evidence = evidence, Missing = gaps };
     }
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }

@@ -98,14 +98,7 @@ internal sealed class DeployStuckPlaybook : IPlaybook
         _ => 4,
     };
 
-    private Verdict NewVerdict(VerdictStatus status, string rootCause) => new()
-    {
-        Playbook = Id,
-        Name = Name,
-        Title = Title,
-        Status = status,
-        RootCause = rootCause,
-    };
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 
     internal static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 }

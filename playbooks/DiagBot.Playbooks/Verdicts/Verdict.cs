@@ -21,4 +21,14 @@ public sealed record Verdict
     public string? Confirm { get; init; }
 
     public IReadOnlyList<EvidenceGap> Missing { get; init; } = [];
+
+    /// <summary>A verdict of <paramref name="playbook"/>, named and titled as the playbook is.</summary>
+    public static Verdict For(IPlaybook playbook, VerdictStatus status, string rootCause) => new()
+    {
+        Playbook = playbook.Id,
+        Name = playbook.Name,
+        Title = playbook.Title,
+        Status = status,
+        RootCause = rootCause,
+    };
 }

@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Tests.Catalogue;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Tests.Support;
@@ -13,26 +14,8 @@ namespace DiagBot.Playbooks.Tests.Triage;
 /// </summary>
 public sealed class TriageOnSandboxTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
 {
-    public static TheoryData<string, int> Incidents() => new()
-    {
-        { "p01-task-stuck-provisioning", 1 },
-        { "p02-cannot-pull-image", 2 },
-        { "p03-secrets-pull-failed", 3 },
-        { "p04-app-access-denied", 4 },
-        { "p05-alb-503", 5 },
-        { "p06-targets-unhealthy", 6 },
-        { "p07-task-oom", 7 },
-        { "p08-crash-loop", 8 },
-        { "p09-pod-pending", 9 },
-        { "p10-pod-container-creating", 10 },
-        { "p11-spot-interruption", 11 },
-        { "p12-deploy-stuck", 12 },
-        { "p13-alb-504", 13 },
-        { "p14-exec-format-error", 14 },
-    };
-
     [Theory]
-    [MemberData(nameof(Incidents))]
+    [MemberData(nameof(SeededIncidentTests.Incidents), MemberType = typeof(SeededIncidentTests))]
     public async Task Rank_SeededIncident_PutsItsPlaybookFirst(string scenario, int expected)
     {
         var subject = SubjectParser.Parse(sandbox.SubjectOf(scenario)).Subject!;
