@@ -15,7 +15,9 @@ public static class JsonRenderer
 
     public static string Render(DiagnosisReport report, AnswerOrigin origin) => ToJson(report, origin).ToJsonString(Indented);
 
-    public static JsonObject ToJson(DiagnosisReport report, AnswerOrigin origin) => new()
+    public static JsonObject ToJson(DiagnosisReport report, AnswerOrigin origin) => Build(Redactor.Redact(report), origin);
+
+    private static JsonObject Build(DiagnosisReport report, AnswerOrigin origin) => new()
     {
         ["subject"] = report.Subject.Text,
         ["subjectKind"] = report.Subject.Kind,

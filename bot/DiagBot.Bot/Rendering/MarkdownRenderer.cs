@@ -11,6 +11,7 @@ public static class MarkdownRenderer
 {
     public static string Render(DiagnosisReport report, AnswerOrigin origin)
     {
+        report = Redactor.Redact(report);
         var text = new StringBuilder();
         text.Append("# Diagnosis: ").AppendLine(report.Subject.Text);
         if (origin.IsSandbox)

@@ -14,6 +14,7 @@ internal static class BlockKitRenderer
 {
     public static SlackMessage Render(DiagnosisReport report, AnswerOrigin origin, int page = 1)
     {
+        report = Redactor.Redact(report);
         var pages = Paginate(ReportBlocks.Build(report));
         var index = Math.Clamp(page, 1, pages.Count);
         var subject = report.Subject.Text;
@@ -45,6 +46,7 @@ internal static class BlockKitRenderer
     /// <summary>The plain notification line: the subject and the first verdict's root cause.</summary>
     public static string Fallback(DiagnosisReport report)
     {
+        report = Redactor.Redact(report);
         var first = report.Verdicts.FirstOrDefault();
         var text = first is null
             ? $"Diagnosis: {report.Subject.Text}: no failure mode confirmed"

@@ -16,6 +16,7 @@ internal static class TeamsFallbackText
 
     public static string For(DiagnosisReport report, AnswerOrigin origin)
     {
+        report = Redactor.Redact(report);
         var text = new StringBuilder();
         text.Append("Diagnosis: ").Append(Escape(report.Subject.Text));
         foreach (var verdict in report.Verdicts)
