@@ -214,7 +214,7 @@ test('screenshots at 1280 and 390 px, with nothing wider than the phone screen',
     await phone.waitForTimeout(2500); // one feed poll
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await phone.screenshot({ path: join(screenshots, 'webchat-390.png'), fullPage: true });
-    await phone.screenshot({ path: join(screenshots, 'webchat-390-top.png') });
+    await phone.screenshot({ path: join(screenshots, 'webchat-390-viewport.png') });
     await phone.locator('.feed-pane').screenshot({ path: join(screenshots, 'webchat-390-feed.png') });
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px screen`);
     assert.deepEqual(phone.errors, []);
