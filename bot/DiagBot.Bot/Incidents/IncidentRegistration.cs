@@ -1,5 +1,6 @@
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Store;
+using DiagBot.Bot.Teams;
 using DiagBot.Playbooks.Diagnosis;
 
 namespace DiagBot.Bot.Incidents;
@@ -33,6 +34,11 @@ internal static class IncidentRegistration
         if (slack.Enabled && slack.IncidentChannel is { } channel)
         {
             channels.Add(new SlackIncidentChannel(provider.GetRequiredService<ISlackChannelPoster>(), channel, options.SlackMessagesPerSecond));
+        }
+
+        if (provider.GetService<TeamsOptions>() is { Enabled: true, IncidentConversation: { } conversation })
+        {
+            channels.Add(new TeamsIncidentChannel(provider.GetRequiredService<ITeamsConversationPoster>(), conversation, options.TeamsMessagesPerSecond));
         }
 
         return channels;

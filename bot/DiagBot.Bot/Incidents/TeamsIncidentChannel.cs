@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DiagBot.Bot.Teams;
+
+namespace DiagBot.Bot.Incidents;
+
+/// <summary>
+/// `DiagBot:Teams:IncidentConversation`: one card per incident, replaced as it grows. The proactive poster
+/// has no thread reply, so what would go to the thread is shown on the card as its latest line.
+/// </summary>
+internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, string conversation, int messagesPerSecond) : IIncidentChannel
+{
+    public string Name => "teams:" + conversation;
+
+    public int MessagesPerSecond => messagesPerSecond;
+
+    public async Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
+    {
+        var posted = await poster.PostAsync(conversation, Card(view, null), IncidentText.Headline(view), cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Serialize(posted);
+    }
+
+    public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) =>
+        poster.UpdateAsync(Posted(messageId), Card(view, null), IncidentText.Headline(view), cancellationToken);
+
+    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken) =>
+        poster.UpdateAsync(Posted(messageId), Card(view, text), IncidentText.Headline(view), cancellationToken);
+
+    private static TeamsPostedMessage Posted(string messageId) =>
+        JsonSerializer.Deserialize<TeamsPostedMessage>(messageId) ?? throw new InvalidOperationException("The stored Teams message id is empty.");
+
+    private static JsonObject Card(IncidentView view, string? threadLine)
+    {
+        var record = view.Record;
+        List<JsonNode> body =
+        [
+            AdaptiveCardElements.Heading(IncidentText.Headline(view)),
+            AdaptiveCardElements.Text(AdaptiveCardElements.Run("Root cause: ", weight: "Bolder"), AdaptiveCardElements.Run(record.RootCause)),
+            AdaptiveCardElements.Text(AdaptiveCardElements.Run("Latest: ", weight: "Bolder"), AdaptiveCardElements.Run(record.LatestEvidence)),
+        ];
+        if (threadLine is not null)
+        {
+            body.Add(AdaptiveCardElements.Text(AdaptiveCardElements.Run(threadLine, subtle: true)));
+        }
+
+        return AdaptiveCardElements.Card(body, [], IncidentText.Headline(view));
+    }
+}
