@@ -21,7 +21,7 @@ public sealed class PublishTests
                 var output = Path.Combine(root, rid);
                 var (exit, log) = await RunAsync(
                     "publish", "bot/DiagBot.Bot", "-c", "Release", "-r", rid, "--self-contained", "false",
-                    "-o", output, "--artifacts-path", Path.Combine(root, "artifacts-" + rid), "-nologo");
+                    "-o", output, "--artifacts-path", Path.Combine(root, "artifacts"), "-nologo");
 
                 Assert.True(exit == 0, $"dotnet publish -r {rid} failed:\n{log}");
                 Assert.True(File.Exists(Path.Combine(output, "DiagBot.Bot.dll")), $"no DiagBot.Bot.dll for {rid}");
