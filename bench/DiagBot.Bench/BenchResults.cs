@@ -42,6 +42,11 @@ internal sealed record BenchResults(TimeSpan Latency, DiagnosisFigures Diagnosis
             text.AppendLine(Invariant($"| {row.Name} | {row.Expected} | {row.Found?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {row.Asked} | {row.Sent} | {row.Asked - Math.Min(row.Asked, row.Sent)} | {row.ParallelL:0.0} | {row.SequentialL:0.0} |"));
         }
 
+        foreach (var row in Diagnosis.Rows.Where(row => row.Note is not null))
+        {
+            text.AppendLine(Invariant($"\n{row.Name} found no failure: {row.Note}"));
+        }
+
         text.AppendLine();
         text.AppendLine("| figure | value | target |");
         text.AppendLine("|---|---:|---|");

@@ -42,6 +42,7 @@ internal static class DiagnosisBench
             var sent = meter.Sent();
             var asked = counter.AskedCount;
             var found = warm.Report?.Verdicts.FirstOrDefault(v => v.Status.IsFailureFound())?.Playbook;
+            var note = found is null ? warm.Problem ?? string.Join("; ", warm.Report!.Verdicts.Select(v => $"{v.Playbook} {v.Status.ToWire()}").DefaultIfEmpty("no verdict").Concat(warm.Report.TriageGaps.Select(g => g.ToString()))) : null;
             var rowParallel = new List<double>();
             var rowSequential = new List<double>();
             for (var i = 0; i < repetitions; i++)
@@ -52,7 +53,7 @@ internal static class DiagnosisBench
 
             parallelTimes.AddRange(rowParallel);
             sequentialTimes.AddRange(rowSequential);
-            rows.Add(new IncidentRow(incident.Name, incident.Playbook!.Value, found, asked, sent, rowParallel.Average(), rowSequential.Average()));
+            rows.Add(new IncidentRow(incident.Name, incident.Playbook!.Value, found, note, asked, sent, rowParallel.Average(), rowSequential.Average()));
         }
 
         sandbox.Faults.Clear();

@@ -1,7 +1,7 @@
 namespace DiagBot.Bench;
 
 /// <summary>One incident: the playbook it should reach, what the diagnosis found, calls asked and sent, mean time in L.</summary>
-internal sealed record IncidentRow(string Name, int Expected, int? Found, int Asked, int Sent, double ParallelL, double SequentialL);
+internal sealed record IncidentRow(string Name, int Expected, int? Found, string? Note, int Asked, int Sent, double ParallelL, double SequentialL);
 
 internal sealed record DiagnosisFigures(IReadOnlyList<IncidentRow> Rows, IReadOnlyList<double> Parallel, IReadOnlyList<double> Sequential)
 {
