@@ -1,3 +1,4 @@
+using DiagBot.Bot.Events;
 using YamlDotNet.RepresentationModel;
 using static DiagBot.Bot.Tests.Deploy.DeployFiles;
 
@@ -76,8 +77,8 @@ public sealed class EcsTemplateTests
 
         Assert.Equal(["ECS Task State Change", "ECS Service Action", "ECS Deployment State Change"], Strings(Walk(rule, "EventPattern", "detail-type")));
         Assert.Equal("EventsDestination.Arn", Scalar(rule, "Targets", 0, "Arn"));
-        Assert.EndsWith("/events/eventbridge", Scalar(Properties("EventsDestination"), "InvocationEndpoint"), StringComparison.Ordinal);
-        Assert.Equal("X-DiagBot-Key", Scalar(Properties("EventsConnection"), "AuthParameters", "ApiKeyAuthParameters", "ApiKeyName"));
+        Assert.EndsWith(EventEndpoints.EventBridgePath, Scalar(Properties("EventsDestination"), "InvocationEndpoint"), StringComparison.Ordinal);
+        Assert.Equal(EventsOptions.DefaultApiKeyHeader, Scalar(Properties("EventsConnection"), "AuthParameters", "ApiKeyAuthParameters", "ApiKeyName"));
     }
 
     [Fact]
@@ -85,6 +86,9 @@ public sealed class EcsTemplateTests
     {
         Assert.Equal("UseRedis", Scalar(Walk(Template, "Resources", "Redis"), "Condition"));
     }
+
+    internal static IEnumerable<string> ContainerSettingNames() =>
+        Entries(Walk(Container(), "Environment")).Concat(Entries(Walk(Container(), "Secrets"))).Select(entry => Scalar(entry, "Name"));
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Resources() => ((YamlMappingNode)Walk(Template, "Resources")).Children;
 
