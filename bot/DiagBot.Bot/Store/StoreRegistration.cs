@@ -1,3 +1,4 @@
+using DiagBot.Bot.Hosting;
 using StackExchange.Redis;
 
 namespace DiagBot.Bot.Store;
@@ -15,8 +16,19 @@ internal static class StoreRegistration
             return services;
         }
 
-        // Connected lazily and kept for the process: the multiplexer is meant to be shared.
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options.Redis));
+        ConfigurationOptions redis;
+        try
+        {
+            redis = ConfigurationOptions.Parse(options.Redis);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidConfigurationException($"{StoreOptions.RedisKey} is not a Redis connection string ({exception.Message}). Set it as host:port[,password=...], or leave it out for the in-memory store.");
+        }
+
+        // A replica starts even while Redis is briefly away, and reconnects; the multiplexer is shared for the process.
+        redis.AbortOnConnectFail = false;
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.AddSingleton<IIncidentStore, RedisIncidentStore>();
         return services;
     }
