@@ -6,6 +6,10 @@ cd "$(dirname "$0")"
 
 scripts/install-test-deps.sh || { echo "test.sh: installing the test dependencies failed (see above)"; exit 1; }
 
+# Many tests start real hosts side by side; each config-file watcher takes an inotify instance, and the
+# per-user limit (often 128) runs out on a busy machine. Polling watchers need none.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
+
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
