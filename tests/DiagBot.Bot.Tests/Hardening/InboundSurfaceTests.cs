@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Slack;
@@ -39,11 +40,13 @@ public sealed class InboundSurfaceTests(ITestOutputHelper output)
 
         foreach (var (name, body, contentType) in HostileInput.RawBodies("{\"text\":\"/diagnose help\"}"))
         {
-            await probe.SendAsync("webchat " + name, SurfaceProbe.Raw("/webchat/api/messages", body, contentType), requireBody: true);
-            await probe.SendAsync("slash command " + name, SurfaceProbe.SlackSigned("/slack/commands", body, contentType));
-            await probe.SendAsync("slack events " + name, SurfaceProbe.SlackSigned("/slack/events", body, contentType));
-            await probe.SendAsync("slack interactions " + name, SurfaceProbe.SlackSigned("/slack/interactions", body, contentType));
+            HttpStatusCode? tooLarge = body.Length >= HostileInput.OversizedBytes ? HttpStatusCode.RequestEntityTooLarge : null;
+            await probe.SendAsync("webchat " + name, SurfaceProbe.Raw("/webchat/api/messages", body, contentType), requireBody: true, tooLarge);
+            await probe.SendAsync("slash command " + name, SurfaceProbe.SlackSigned("/slack/commands", body, contentType), expected: tooLarge);
+            await probe.SendAsync("slack events " + name, SurfaceProbe.SlackSigned("/slack/events", body, contentType), expected: tooLarge);
+            await probe.SendAsync("slack interactions " + name, SurfaceProbe.SlackSigned("/slack/interactions", body, contentType), expected: tooLarge);
             await probe.SendAsync("slack unsigned " + name, SurfaceProbe.Raw("/slack/events", body, contentType));
+            // Teams answers an oversized activity 400 (it reads at most 512 KiB before anything else), not 413.
             await probe.SendAsync("teams " + name, SurfaceProbe.Raw("/api/messages", body, contentType, bearer: "not.a.jwt"));
             await probe.SendAsync("teams unauthenticated " + name, SurfaceProbe.Raw("/api/messages", body, contentType));
         }

@@ -38,7 +38,7 @@ internal sealed class SurfaceProbe(HttpClient client)
         return request;
     }
 
-    public async Task SendAsync(string name, HttpRequestMessage request, bool requireBody = false)
+    public async Task SendAsync(string name, HttpRequestMessage request, bool requireBody = false, HttpStatusCode? expected = null)
     {
         Tried++;
         using var deadline = new CancellationTokenSource(Deadline);
@@ -49,6 +49,10 @@ internal sealed class SurfaceProbe(HttpClient client)
             if ((int)response.StatusCode >= 500)
             {
                 _failures.Add($"{name}: {(int)response.StatusCode} {Clip(body)}");
+            }
+            else if (expected is { } status && response.StatusCode != status)
+            {
+                _failures.Add($"{name}: {(int)response.StatusCode}, expected {(int)status}");
             }
             else if (requireBody && response.StatusCode != HttpStatusCode.OK && string.IsNullOrWhiteSpace(body))
             {
