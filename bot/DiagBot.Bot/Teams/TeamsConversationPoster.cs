@@ -50,6 +50,19 @@ internal sealed class TeamsConversationPoster(TeamsOptions options, ITeamsConver
         return team is null ? null : team with { ConversationId = target, ChannelId = target };
     }
 
+    public Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = ActivityTypes.Message,
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["conversation"] = new JsonObject { ["id"] = posted.ConversationId },
+            ["replyToId"] = posted.ActivityId,
+        };
+        return connector.ReplyAsync(posted.ServiceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken);
+    }
+
     public async Task UpdateAsync(TeamsPostedMessage posted, JsonObject card, string summary, CancellationToken cancellationToken)
     {
         var activity = TeamsReplies.CardMessage(card, summary);
