@@ -5,25 +5,25 @@ using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks;
 
-/// <summary>Every playbook, in one visible list. A convention test fails when one is missing here.</summary>
+/// <summary>Every playbook, in one visible list, in the order of DESIGN.md's table. A convention test fails when one is missing here.</summary>
 public static class PlaybookCatalog
 {
     public static IReadOnlyList<IPlaybook> Create() =>
     [
-        new TaskOutOfMemoryPlaybook(),
         new TaskStuckProvisioningPlaybook(),
-        new SpotInterruptionPlaybook(),
-        new ExecFormatErrorPlaybook(),
         new CannotPullContainerPlaybook(),
         new SecretsPullFailedPlaybook(),
-        new EcsExecFailsPlaybook(),
-        new PodPendingPlaybook(),
-        new PodContainerCreatingPlaybook(),
+        new AppAccessDeniedPlaybook(),
         new AlbNoTargetsPlaybook(),
         new TargetsUnhealthyPlaybook(),
-        new AlbGatewayTimeoutPlaybook(),
-        new AppAccessDeniedPlaybook(),
+        new TaskOutOfMemoryPlaybook(),
         new CrashLoopPlaybook(),
+        new PodPendingPlaybook(),
+        new PodContainerCreatingPlaybook(),
+        new SpotInterruptionPlaybook(),
         new DeployStuckPlaybook(),
+        new AlbGatewayTimeoutPlaybook(),
+        new ExecFormatErrorPlaybook(),
+        new EcsExecFailsPlaybook(),
     ];
 }

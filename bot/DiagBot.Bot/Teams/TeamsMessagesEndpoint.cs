@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Chat;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DiagBot.Bot.Teams;
 
@@ -30,7 +31,27 @@ internal static class TeamsMessagesEndpoint
             return Results.Unauthorized();
         }
 
-        var activity = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // A chunked body has no length to check up front: the server stops reading it at the limit instead.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        TeamsActivity? activity;
+        try
+        {
+            activity = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (activity is null)
         {
             return Results.BadRequest();
@@ -91,11 +112,6 @@ internal static class TeamsMessagesEndpoint
 
     private static async Task<TeamsActivity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
         try
         {
             var activity = await JsonSerializer.DeserializeAsync<TeamsActivity>(request.Body, TeamsJson.Options, cancellationToken).ConfigureAwait(false);

@@ -46,8 +46,7 @@ public sealed class InboundSurfaceTests(ITestOutputHelper output)
             await probe.SendAsync("slack events " + name, SurfaceProbe.SlackSigned("/slack/events", body, contentType), expected: tooLarge);
             await probe.SendAsync("slack interactions " + name, SurfaceProbe.SlackSigned("/slack/interactions", body, contentType), expected: tooLarge);
             await probe.SendAsync("slack unsigned " + name, SurfaceProbe.Raw("/slack/events", body, contentType));
-            // Teams answers an oversized activity 400 (it reads at most 512 KiB before anything else), not 413.
-            await probe.SendAsync("teams " + name, SurfaceProbe.Raw("/api/messages", body, contentType, bearer: "not.a.jwt"));
+            await probe.SendAsync("teams " + name, SurfaceProbe.Raw("/api/messages", body, contentType, bearer: "not.a.jwt"), expected: tooLarge);
             await probe.SendAsync("teams unauthenticated " + name, SurfaceProbe.Raw("/api/messages", body, contentType));
         }
 
