@@ -1,15 +1,44 @@
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
+using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Chat;
 
-/// <summary>The one entry every channel uses: subject text in, a report or a clear problem out.</summary>
-public sealed class DiagnosisService(Diagnoser diagnoser)
+/// <summary>
+/// The one entry every channel uses: subject text in, a report or a clear problem out. Every request leaves
+/// one audit line (who, where, subject, verdicts, duration), structured so a JSON log formatter keeps the fields.
+/// </summary>
+public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, ILoggerFactory loggers)
 {
-    public Task<DiagnosisOutcome> DiagnoseAsync(string subjectText, CancellationToken cancellationToken) =>
-        DiagnoseAsync(subjectText, null, cancellationToken);
+    public const string AuditCategory = "DiagBot.Audit";
 
-    public async Task<DiagnosisOutcome> DiagnoseAsync(string subjectText, IProgress<string>? progress, CancellationToken cancellationToken)
+    private readonly ILogger _audit = loggers.CreateLogger(AuditCategory);
+
+    public Task<DiagnosisOutcome> DiagnoseAsync(string subjectText, CancellationToken cancellationToken) =>
+        DiagnoseAsync(subjectText, Requester.Unknown, null, cancellationToken);
+
+    public Task<DiagnosisOutcome> DiagnoseAsync(string subjectText, Requester requester, CancellationToken cancellationToken) =>
+        DiagnoseAsync(subjectText, requester, null, cancellationToken);
+
+    public async Task<DiagnosisOutcome> DiagnoseAsync(string subjectText, Requester requester, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var outcome = await RunAsync(subjectText, progress, cancellationToken).ConfigureAwait(false);
+        var verdicts = outcome.Report is { } report
+            ? string.Join(", ", report.Verdicts.Select(v => $"{v.Playbook}:{v.Status.ToWire()}"))
+            : $"bad input: {outcome.Problem}";
+        _audit.LogInformation(
+            "diagnosis requested by {Who} via {Channel} in {Where}: {Subject} -> {Verdicts} in {DurationMs} ms",
+            requester.Who ?? "unknown",
+            requester.Channel,
+            requester.Where ?? "unknown",
+            subjectText,
+            verdicts,
+            (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        return outcome;
+    }
+
+    private async Task<DiagnosisOutcome> RunAsync(string subjectText, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var parsed = SubjectParser.Parse(subjectText);
         if (parsed.Subject is null)

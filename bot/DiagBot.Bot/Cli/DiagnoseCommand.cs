@@ -26,7 +26,7 @@ internal static class DiagnoseCommand
         var host = await CliHost.BuildAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeHost = ((IAsyncDisposable)host).ConfigureAwait(false);
         var origin = host.Services.GetRequiredService<AnswerOrigin>();
-        var outcome = await host.Services.GetRequiredService<DiagnosisService>().DiagnoseAsync(arguments.Subject, cancellationToken).ConfigureAwait(false);
+        var outcome = await host.Services.GetRequiredService<DiagnosisService>().DiagnoseAsync(arguments.Subject, new Requester("cli", Environment.UserName, Environment.MachineName), cancellationToken).ConfigureAwait(false);
         if (outcome.Report is not { } report)
         {
             await error.WriteLineAsync(outcome.Problem).ConfigureAwait(false);

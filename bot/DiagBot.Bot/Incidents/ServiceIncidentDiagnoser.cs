@@ -9,7 +9,7 @@ internal sealed class ServiceIncidentDiagnoser(DiagnosisService diagnosis) : IIn
     public async Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken)
     {
         var text = subject.TaskArn ?? $"service {subject.Service} in {subject.Cluster}";
-        var outcome = await diagnosis.DiagnoseAsync(text, cancellationToken).ConfigureAwait(false);
+        var outcome = await diagnosis.DiagnoseAsync(text, new Requester("auto-post", "DiagBot", $"{subject.Cluster}/{subject.Service}"), cancellationToken).ConfigureAwait(false);
         if (outcome.Report?.Verdicts.FirstOrDefault() is { } verdict)
         {
             return new IncidentDiagnosis(verdict.Title, verdict.RootCause);

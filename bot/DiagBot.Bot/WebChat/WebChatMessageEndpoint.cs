@@ -39,7 +39,8 @@ internal static class WebChatMessageEndpoint
         }
 
         var progress = new ChannelProgress();
-        var diagnosis = RunAsync(diagnoses, command.Subject, progress, http.RequestAborted);
+        var requester = new Requester("webchat", Where: http.Connection.RemoteIpAddress?.ToString());
+        var diagnosis = RunAsync(diagnoses, command.Subject, requester, progress, http.RequestAborted);
         await foreach (var line in progress.Reader.ReadAllAsync(http.RequestAborted).ConfigureAwait(false))
         {
             await WriteLineAsync(http, new JsonObject { ["type"] = "progress", ["text"] = line }).ConfigureAwait(false);
@@ -51,11 +52,11 @@ internal static class WebChatMessageEndpoint
             : new JsonObject { ["type"] = "error", ["text"] = outcome.Problem }).ConfigureAwait(false);
     }
 
-    private static async Task<DiagnosisOutcome> RunAsync(DiagnosisService diagnoses, string subject, ChannelProgress progress, CancellationToken cancellationToken)
+    private static async Task<DiagnosisOutcome> RunAsync(DiagnosisService diagnoses, string subject, Requester requester, ChannelProgress progress, CancellationToken cancellationToken)
     {
         try
         {
-            return await diagnoses.DiagnoseAsync(subject, progress, cancellationToken).ConfigureAwait(false);
+            return await diagnoses.DiagnoseAsync(subject, requester, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
