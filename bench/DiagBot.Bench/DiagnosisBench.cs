@@ -11,6 +11,7 @@ using DiagBot.Playbooks.Verdicts;
 using DiagBot.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiagBot.Bench;
 
@@ -68,7 +69,7 @@ internal static class DiagnosisBench
     }
 
     private static DiagnosisService Service(IEvidenceSessionFactory sessions) =>
-        new(new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System));
+        new(new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System), TimeProvider.System, NullLoggerFactory.Instance);
 
     private static ServiceProvider EvidenceServices(SandboxServer sandbox)
     {
