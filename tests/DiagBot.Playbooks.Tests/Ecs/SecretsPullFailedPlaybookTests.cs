@@ -66,19 +66,8 @@ public sealed class SecretsPullFailedPlaybookTests(SandboxEvidenceFixture sandbo
         Assert.Contains(Role, verdict.Confirm, StringComparison.Ordinal);
     }
 
-    private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation)
-    {
-        var context = await sandbox.TaskContextAsync(Scenario);
-        sandbox.Sandbox.Faults.Set(service, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
-        try
-        {
-            return await CreateSut().InvestigateAsync(context, CancellationToken.None);
-        }
-        finally
-        {
-            sandbox.Sandbox.Faults.Clear();
-        }
-    }
+    private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation) =>
+        await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.TaskContextAsync(Scenario), service, operation);
 
     private static SecretsPullFailedPlaybook CreateSut() => new();
 }

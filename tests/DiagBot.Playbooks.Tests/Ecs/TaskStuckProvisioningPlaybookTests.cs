@@ -79,19 +79,8 @@ public sealed class TaskStuckProvisioningPlaybookTests(SandboxEvidenceFixture sa
         Assert.Contains(verdict.Missing, gap => gap.Operation == operation);
     }
 
-    private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation)
-    {
-        var context = await sandbox.TaskContextAsync(Scenario);
-        sandbox.Sandbox.Faults.Set(service, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
-        try
-        {
-            return await CreateSut().InvestigateAsync(context, CancellationToken.None);
-        }
-        finally
-        {
-            sandbox.Sandbox.Faults.Clear();
-        }
-    }
+    private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation) =>
+        await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.TaskContextAsync(Scenario), service, operation);
 
     private static TaskStuckProvisioningPlaybook CreateSut() => new();
 }

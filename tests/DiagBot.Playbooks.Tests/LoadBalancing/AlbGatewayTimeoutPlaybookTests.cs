@@ -79,19 +79,8 @@ public sealed class AlbGatewayTimeoutPlaybookTests(SandboxEvidenceFixture sandbo
         Assert.Contains("health was not read", verdict.RootCause, StringComparison.Ordinal);
     }
 
-    private async Task<Verdict> InvestigateWithFaultAsync(string source, string operation)
-    {
-        var context = await sandbox.ServiceContextAsync(ServiceName);
-        sandbox.Sandbox.Faults.Set(source, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
-        try
-        {
-            return await CreateSut().InvestigateAsync(context, CancellationToken.None);
-        }
-        finally
-        {
-            sandbox.Sandbox.Faults.Clear();
-        }
-    }
+    private async Task<Verdict> InvestigateWithFaultAsync(string source, string operation) =>
+        await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.ServiceContextAsync(ServiceName), source, operation);
 
     private static AlbGatewayTimeoutPlaybook CreateSut() => new();
 }

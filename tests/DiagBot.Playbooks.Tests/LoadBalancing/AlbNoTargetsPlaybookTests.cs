@@ -110,19 +110,8 @@ public sealed class AlbNoTargetsPlaybookTests(SandboxEvidenceFixture sandbox) : 
         }
     }
 
-    private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation)
-    {
-        var context = await sandbox.ServiceContextAsync("storefront");
-        sandbox.Sandbox.Faults.Set(service, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
-        try
-        {
-            return await CreateSut().InvestigateAsync(context, CancellationToken.None);
-        }
-        finally
-        {
-            sandbox.Sandbox.Faults.Clear();
-        }
-    }
+    private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation) =>
+        await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.ServiceContextAsync("storefront"), service, operation);
 
     private static AlbNoTargetsPlaybook CreateSut() => new();
 }

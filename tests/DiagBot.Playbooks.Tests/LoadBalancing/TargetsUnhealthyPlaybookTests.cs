@@ -83,19 +83,8 @@ public sealed class TargetsUnhealthyPlaybookTests(SandboxEvidenceFixture sandbox
         Assert.Equal(operation, Assert.Single(verdict.Missing).Operation);
     }
 
-    private async Task<Verdict> InvestigateWithFaultAsync(string source, string operation)
-    {
-        var context = await sandbox.ServiceContextAsync(ServiceName);
-        sandbox.Sandbox.Faults.Set(source, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
-        try
-        {
-            return await CreateSut().InvestigateAsync(context, CancellationToken.None);
-        }
-        finally
-        {
-            sandbox.Sandbox.Faults.Clear();
-        }
-    }
+    private async Task<Verdict> InvestigateWithFaultAsync(string source, string operation) =>
+        await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.ServiceContextAsync(ServiceName), source, operation);
 
     private static TargetsUnhealthyPlaybook CreateSut() => new();
 }

@@ -4,6 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
+using DiagBot.Playbooks.Verdicts;
 using DiagBot.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,5 +90,19 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
         Assert.True(pod.HasValue, $"scenario {scenario}: {pod.Gap}");
         var events = await evidence.Kubernetes.ListEventsForAsync(KubernetesCluster, subject.Namespace, "Pod", subject.Pod, CancellationToken.None);
         return new DiagnosisContext(subject, evidence, TimeProvider.System) { Pod = pod.Value, KubernetesCluster = KubernetesCluster, PodEvents = events.Value ?? [] };
+    }
+
+    /// <summary>One playbook on <paramref name="context"/> with one operation denied; the fault is cleared after.</summary>
+    public async Task<Verdict> InvestigateDeniedAsync(IPlaybook playbook, DiagnosisContext context, string service, string operation)
+    {
+        Sandbox.Faults.Set(service, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+        try
+        {
+            return await playbook.InvestigateAsync(context, CancellationToken.None);
+        }
+        finally
+        {
+            Sandbox.Faults.Clear();
+        }
     }
 }
