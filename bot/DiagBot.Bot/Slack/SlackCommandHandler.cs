@@ -27,7 +27,7 @@ internal sealed class SlackCommandHandler(SlackAccessPolicy access, SlackJobQueu
             case ChatCommandKind.Invalid:
                 return SlackMessage.Plain(SlackText.Escape(parsed.Error ?? ChatCommand.Usage));
             default:
-                var job = SlackJob.Diagnose(parsed.Subject, SlackReplyTarget.Response(command.ResponseUrl, parsed.Share));
+                var job = SlackJob.Diagnose(parsed.Subject, SlackReplyTarget.Response(command.ResponseUrl, parsed.Share), command.Asker);
                 return queue.TryEnqueue(job) ? SlackJobRunner.Diagnosing(parsed.Subject) : SlackMessage.Plain(Busy);
         }
     }

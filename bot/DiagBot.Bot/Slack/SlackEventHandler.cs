@@ -44,7 +44,8 @@ internal sealed class SlackEventHandler(SlackAccessPolicy access, SlackJobQueue 
         var parsed = ChatCommandParser.Parse(text);
         var job = parsed.Kind switch
         {
-            ChatCommandKind.Diagnose => SlackJob.Diagnose(parsed.Subject, thread),
+            // The workspace is the callback's team_id; the event's own `team` is the user's, which differs for shared channels.
+            ChatCommandKind.Diagnose => SlackJob.Diagnose(parsed.Subject, thread, new SlackAsker(user, callback.Text("team_id") ?? slackEvent.Text("team"), channel)),
             ChatCommandKind.Invalid => SlackJob.Send(SlackMessage.Plain(SlackText.Escape(parsed.Error ?? ChatCommand.Usage)), thread),
             _ => SlackJob.Send(SlackMessage.Plain(SlackText.Escape(ChatCommand.Usage)), thread),
         };

@@ -37,6 +37,7 @@ internal sealed class SlackInteractionHandler(SlackAccessPolicy access, SlackJob
             return;
         }
 
+        var asker = new SlackAsker(user, payload.Child("team").Text("id") ?? payload.Child("user").Text("team_id"), channel);
         foreach (var action in payload.Child("actions").EnumerateArray())
         {
             var (actionId, value) = (action.Text("action_id"), action.Text("value"));
@@ -48,10 +49,10 @@ internal sealed class SlackInteractionHandler(SlackAccessPolicy access, SlackJob
             logger.LogInformation("Slack button {Action} from user {User} in channel {Channel}: {Value}", actionId, user, channel, value);
             var job = actionId switch
             {
-                SlackActions.Rerun => SlackJob.Diagnose(value, here),
-                SlackActions.Share => SlackJob.Diagnose(value, Shared(responseUrl, channel, threadTs, here)),
-                SlackActions.RawEvidence => SlackJob.Raw(value, here),
-                SlackActions.ShowMore => ShowMore(value, here),
+                SlackActions.Rerun => SlackJob.Diagnose(value, here, asker),
+                SlackActions.Share => SlackJob.Diagnose(value, Shared(responseUrl, channel, threadTs, here), asker),
+                SlackActions.RawEvidence => SlackJob.Raw(value, here, asker),
+                SlackActions.ShowMore => ShowMore(value, here, asker),
                 _ => null,
             };
             if (job is not null)
@@ -67,9 +68,9 @@ internal sealed class SlackInteractionHandler(SlackAccessPolicy access, SlackJob
         : responseUrl is not null ? SlackReplyTarget.Response(responseUrl, inChannel: true)
         : here;
 
-    private static SlackJob ShowMore(string value, SlackReplyTarget here)
+    private static SlackJob ShowMore(string value, SlackReplyTarget here, SlackAsker asker)
     {
         var (page, subject) = SlackActions.ReadShowMoreValue(value);
-        return SlackJob.Diagnose(subject, here, page);
+        return SlackJob.Diagnose(subject, here, asker, page);
     }
 }

@@ -13,11 +13,11 @@ internal enum SlackJobKind
 }
 
 /// <summary>Work a Slack request leaves for the background, so Slack gets its acknowledgement at once.</summary>
-internal sealed record SlackJob(SlackJobKind Kind, SlackReplyTarget Target, string Subject = "", int Page = 1, SlackMessage? Message = null)
+internal sealed record SlackJob(SlackJobKind Kind, SlackReplyTarget Target, string Subject = "", int Page = 1, SlackMessage? Message = null, SlackAsker? Asker = null)
 {
-    public static SlackJob Diagnose(string subject, SlackReplyTarget target, int page = 1) => new(SlackJobKind.Diagnose, target, subject, page);
+    public static SlackJob Diagnose(string subject, SlackReplyTarget target, SlackAsker asker, int page = 1) => new(SlackJobKind.Diagnose, target, subject, page, Asker: asker);
 
-    public static SlackJob Raw(string subject, SlackReplyTarget target) => new(SlackJobKind.RawEvidence, target, subject);
+    public static SlackJob Raw(string subject, SlackReplyTarget target, SlackAsker asker) => new(SlackJobKind.RawEvidence, target, subject, Asker: asker);
 
     public static SlackJob Send(SlackMessage message, SlackReplyTarget target) => new(SlackJobKind.Message, target, Message: message);
 }

@@ -20,7 +20,7 @@ internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin or
             }
 
             var placeholder = await PostPlaceholderAsync(job, cancellationToken).ConfigureAwait(false);
-            var outcome = await diagnosis.DiagnoseAsync(job.Subject, new Requester("slack", Where: job.Target.Channel ?? "a slash command"), cancellationToken).ConfigureAwait(false);
+            var outcome = await diagnosis.DiagnoseAsync(job.Subject, job.Asker?.ToRequester(job.Target) ?? new Requester("slack", Where: job.Target.Channel ?? "a slash command"), cancellationToken).ConfigureAwait(false);
             var answer = outcome.Report is null
                 ? SlackMessage.Plain(SlackText.Escape(outcome.Problem ?? "DiagBot could not read that subject."))
                 : job.Kind == SlackJobKind.RawEvidence
