@@ -26,6 +26,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public IReadOnlyList<SandboxScenario> Scenarios => _runtime.Scenarios;
 
+    public SandboxKubernetes Kubernetes => new(_runtime.World.Kube, _runtime.Options.TimeProvider);
+
     // The bot searches these for a bare task id, as it searches the configured clusters in live mode.
     public IReadOnlyList<string> Clusters => _runtime.World.Ecs.Clusters.Select(cluster => cluster.ClusterName).ToList();
 

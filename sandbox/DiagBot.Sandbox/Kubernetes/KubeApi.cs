@@ -91,7 +91,7 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
         await ApplyFaultAsync(resource, ns, name is null ? "list" : "get", hang.Token);
         if (name is null && context.Request.Query["watch"] is ["true"] or ["1"])
         {
-            await KubeWatch.StreamAsync(context, resource, Select(context.Request, resource, ns), state.ResourceVersion, clock, hang.Token);
+            await KubeWatch.StreamAsync(context, resource, Matches(context.Request, ns), state, clock, hang.Token);
             return _streamed;
         }
 
@@ -140,11 +140,13 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
         return Typed(resource, new JsonObject { ["metadata"] = metadata, ["items"] = array }, resource.Kind + "List");
     }
 
-    private List<JsonObject> Select(HttpRequest request, KubeResource resource, string? ns)
+    private List<JsonObject> Select(HttpRequest request, KubeResource resource, string? ns) => [.. state.List(resource).Where(Matches(request, ns))];
+
+    private static Func<JsonObject, bool> Matches(HttpRequest request, string? ns)
     {
         var labels = KubeSelectors.Labels(request.Query["labelSelector"]);
         var fields = KubeSelectors.Fields(request.Query["fieldSelector"]);
-        return [.. state.List(resource).Where(o => ns is null || KubeState.Namespace(o) == ns).Where(labels).Where(fields)];
+        return o => (ns is null || KubeState.Namespace(o) == ns) && labels(o) && fields(o);
     }
 
     private static JsonObject Typed(KubeResource resource, JsonObject body, string kind)

@@ -1,27 +1,148 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The objects the simulated cluster holds, kept as the JSON the API server returns, per resource type.
+// The objects the simulated cluster holds, kept as the JSON the API server returns, per resource type, with the history
+// of changes that watches resume from. Tests add and change objects while watches read, so every access takes the lock.
 internal sealed class KubeState
 {
     private readonly Dictionary<KubeResource, List<JsonObject>> _objects = KubeResource.All.ToDictionary(r => r, _ => new List<JsonObject>());
+    private readonly List<KubeChange> _history = [];
+    private readonly Lock _gate = new();
     private long _resourceVersion = 4_812_000;
+    private long _compactedThrough;
+    private TaskCompletionSource _changed = NewSignal();
+    private CancellationTokenSource _connections = new();
 
-    public long ResourceVersion => _resourceVersion;
+    public long ResourceVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _resourceVersion;
+            }
+        }
+    }
 
-    public IReadOnlyList<JsonObject> List(KubeResource resource) => _objects[resource];
+    // Watches from a resourceVersion older than this are answered 410 Expired, as after etcd compaction.
+    public long CompactedThrough
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _compactedThrough;
+            }
+        }
+    }
+
+    // Ends when the next change is recorded.
+    public Task Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    // Cancelled when a test drops every open watch connection.
+    public CancellationToken Connections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connections.Token;
+            }
+        }
+    }
+
+    public IReadOnlyList<JsonObject> List(KubeResource resource)
+    {
+        lock (_gate)
+        {
+            return [.. _objects[resource]];
+        }
+    }
 
     public JsonObject Add(KubeResource resource, JsonObject item)
     {
-        var metadata = item["metadata"]!.AsObject();
-        metadata["resourceVersion"] ??= (++_resourceVersion).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        metadata["uid"] ??= Guid.NewGuid().ToString();
-        _objects[resource].Add(item);
-        return item;
+        lock (_gate)
+        {
+            var metadata = item["metadata"]!.AsObject();
+            metadata["resourceVersion"] ??= Next();
+            metadata["uid"] ??= Guid.NewGuid().ToString();
+            _objects[resource].Add(item);
+            Record(resource, "ADDED", item);
+            return item;
+        }
+    }
+
+    // Changes an object in place (a repeated event's count, say) under a new resourceVersion, as an update would.
+    public JsonObject Modify(KubeResource resource, string? ns, string name, Action<JsonObject> change)
+    {
+        lock (_gate)
+        {
+            var item = _objects[resource].First(o => Name(o) == name && Namespace(o) == ns);
+            change(item);
+            item["metadata"]!["resourceVersion"] = Next();
+            Record(resource, "MODIFIED", item);
+            return item;
+        }
+    }
+
+    // The changes after a resourceVersion, oldest first, and the resourceVersion they bring the watcher to.
+    public (IReadOnlyList<KubeChange> Changes, long Through) ChangesAfter(KubeResource resource, long resourceVersion)
+    {
+        lock (_gate)
+        {
+            return ([.. _history.Where(c => c.Resource == resource && c.ResourceVersion > resourceVersion)], _resourceVersion);
+        }
+    }
+
+    public void Compact()
+    {
+        lock (_gate)
+        {
+            _history.Clear();
+            _compactedThrough = _resourceVersion;
+        }
+    }
+
+    public void DropConnections()
+    {
+        CancellationTokenSource dropped;
+        lock (_gate)
+        {
+            dropped = _connections;
+            _connections = new CancellationTokenSource();
+        }
+
+        dropped.Cancel();
+        dropped.Dispose();
     }
 
     public static string? Name(JsonObject item) => item["metadata"]?["name"]?.GetValue<string>();
 
     public static string? Namespace(JsonObject item) => item["metadata"]?["namespace"]?.GetValue<string>();
+
+    private string Next() => (++_resourceVersion).ToString(CultureInfo.InvariantCulture);
+
+    private void Record(KubeResource resource, string type, JsonObject item)
+    {
+        _history.Add(new KubeChange(_resourceVersion, resource, type, item.DeepClone().AsObject()));
+        var changed = _changed;
+        _changed = NewSignal();
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+// One recorded change: the object as it was right after it.
+internal sealed record KubeChange(long ResourceVersion, KubeResource Resource, string Type, JsonObject Item);

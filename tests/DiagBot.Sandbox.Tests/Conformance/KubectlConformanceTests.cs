@@ -47,12 +47,38 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
         Assert.Equal("false", result.Output.Trim());
     }
 
+    [Fact]
+    public async Task GetEventsWatch_NewWarning_IsPrintedAsItHappens()
+    {
+        await using var server = await SandboxServer.StartAsync();
+        var kubectl = ProcessRunner.OnPath("kubectl", "/usr/bin/kubectl", "/usr/local/bin/kubectl")
+            ?? throw new InvalidOperationException("kubectl is not installed; the repo's test script installs it where missing.");
+        using var watch = RunningProcess.Start(kubectl, ["get", "events", "-n", "payments", "-w", "--cache-dir", Path.Combine(_home, "cache")],
+            new Dictionary<string, string> { ["KUBECONFIG"] = await WriteKubeconfigAsync(server), ["HOME"] = _home }, _home);
+
+        // The list comes first (the seeded FailedScheduling), then the watch from the list's resourceVersion.
+        await watch.WaitForOutputAsync("FailedScheduling", TimeSpan.FromSeconds(30));
+        server.Kubernetes.AddPodEvent("payments", "ledger-api-6c8f7d9b5-q2w8x", "Warning", "BackOff", "Back-off restarting failed container ledger-api");
+        var printed = await watch.WaitForOutputAsync("BackOff", TimeSpan.FromSeconds(30));
+        server.Kubernetes.DropWatches();
+        await watch.StopAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(printed, watch.Output);
+        Assert.Matches(@"Warning\s+BackOff\s+pod/ledger-api-6c8f7d9b5-q2w8x", watch.Output);
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private async Task<ProcessResult> KubectlAsync(params string[] arguments)
     {
         var kubectl = ProcessRunner.OnPath("kubectl", "/usr/bin/kubectl", "/usr/local/bin/kubectl")
             ?? throw new InvalidOperationException("kubectl is not installed; the repo's test script installs it where missing.");
+        return await ProcessRunner.RunAsync(kubectl, [.. arguments, "--cache-dir", Path.Combine(_home, "cache")],
+            new Dictionary<string, string> { ["KUBECONFIG"] = await WriteKubeconfigAsync(fixture.Server), ["HOME"] = _home }, _home, TimeSpan.FromMinutes(1));
+    }
+
+    private async Task<string> WriteKubeconfigAsync(SandboxServer server)
+    {
         var kubeconfig = Path.Combine(_home, "config");
         await File.WriteAllTextAsync(kubeconfig, $"""
             apiVersion: v1
@@ -60,7 +86,7 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
             clusters:
             - name: sandbox
               cluster:
-                server: {fixture.Server.BaseAddress.ToString().TrimEnd('/')}
+                server: {server.BaseAddress.ToString().TrimEnd('/')}
             users:
             - name: sandbox
               user:
@@ -72,7 +98,6 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
                 user: sandbox
             current-context: sandbox
             """);
-        return await ProcessRunner.RunAsync(kubectl, [.. arguments, "--cache-dir", Path.Combine(_home, "cache")],
-            new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["HOME"] = _home }, _home, TimeSpan.FromMinutes(1));
+        return kubeconfig;
     }
 }

@@ -12,10 +12,11 @@ internal static class KubernetesApi
     public static readonly AwsOperation GetPod = Operation("get", "pods");
     public static readonly AwsOperation ListPods = Operation("list", "pods");
     public static readonly AwsOperation ListEvents = Operation("list", "events");
+    public static readonly AwsOperation WatchEvents = Operation("watch", "events");
     public static readonly AwsOperation ListNodes = Operation("list", "nodes");
     public static readonly AwsOperation GetDaemonSet = Operation("get", "daemonsets");
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, ListNodes, GetDaemonSet];
+    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet];
 
     /// <summary>"verb resource" pairs, e.g. "list pods".</summary>
     public static IReadOnlyList<string> RbacRules { get; } = [.. Operations.Select(o => o.Name)];
