@@ -7,6 +7,7 @@ using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
 using DiagBot.Diagnostics.Kubernetes.Configuration;
+using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.Network.Live;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<Ec2ClientFactory>();
         services.AddSingleton<EksClusterDiscovery>();
         services.AddSingleton<KubernetesClientFactory>();
+        services.AddSingleton<IKubernetesEventWatch, KubernetesEventWatch>();
         services.AddSingleton<LiveClients>();
         services.AddSingleton<IEvidenceSessionFactory, EvidenceSessionFactory>();
         return services;

@@ -23,6 +23,7 @@ public sealed class AddDiagBotEvidenceTests
     [InlineData("DiagBot:Aws:DiagnosisBudget", "00:00:01", "DiagBot:Aws:DiagnosisBudget")]
     [InlineData("DiagBot:Aws:Accounts:0:AccountId", "12345", "DiagBot:Aws:Accounts:0:AccountId")]
     [InlineData("DiagBot:Aws:Accounts:0:RoleArn", "arn:aws:s3:::bucket", "DiagBot:Aws:Accounts:0:RoleArn")]
+    [InlineData("DiagBot:Kubernetes:Clusters:0:WatchNamespaces:0", "Orders_NS", "DiagBot:Kubernetes:Clusters:0:WatchNamespaces has 'Orders_NS'")]
     public void AddDiagBotEvidence_BadSetting_FailsNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>

@@ -31,6 +31,9 @@ internal sealed class KubernetesClusterOptions
     public string? Context { get; set; }
 
     public KubernetesEksOptions? Eks { get; set; }
+
+    /// <summary>Namespaces whose Warning events feed the incident channel; "*" watches them all. Empty: none watched.</summary>
+    public List<string> WatchNamespaces { get; set; } = [];
 }
 
 /// <summary>An EKS cluster whose bearer token is a presigned STS GetCallerIdentity, as `aws eks get-token` makes.</summary>

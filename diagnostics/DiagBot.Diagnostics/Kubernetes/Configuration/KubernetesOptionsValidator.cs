@@ -24,6 +24,9 @@ internal static class KubernetesOptionsValidator
             {
                 errors.Add($"{key}:Eks:ClusterName is not set: the EKS cluster's name signs its token (and finds its endpoint when {key}:Server is not set).");
             }
+
+            errors.AddRange(cluster.WatchNamespaces.Where(ns => !IsWatchable(ns)).Select(ns =>
+                $"{key}:WatchNamespaces has '{ns}': each entry must be a namespace name (lowercase letters, digits and '-', at most 63) or \"*\" for every namespace."));
         }
 
         var duplicate = options.Clusters.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Key is not null && g.Count() > 1);
@@ -34,4 +37,7 @@ internal static class KubernetesOptionsValidator
 
         return errors;
     }
+
+    private static bool IsWatchable(string? ns) =>
+        ns == KubeWatchTarget.AllNamespaces || (ns is { Length: > 0 and <= 63 } && ns.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && ns[0] != '-' && ns[^1] != '-');
 }
