@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using DiagBot.Bot.Rendering;
+using DiagBot.Bot.Telemetry;
 
 namespace DiagBot.Bot.Hosting;
 
@@ -8,6 +9,7 @@ internal static class DiagBotSetup
 {
     public static async Task AddDiagBotAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
+        builder.AddTelemetry();
         var mode = BotModeSetting.Read(builder.Configuration);
         AWSCredentials? credentials = null;
         var origin = AnswerOrigin.Live;

@@ -116,6 +116,7 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
                     break;
             }
 
+            Telemetry.BotTelemetry.RecordIncidentMessage(work.Channel.Name, work.Kind.ToString().ToLowerInvariant());
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

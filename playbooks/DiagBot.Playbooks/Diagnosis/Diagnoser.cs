@@ -13,6 +13,12 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
     /// <param name="progress">Told, in words, what is being checked; channels that can show progress pass one.</param>
     public async Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        using var span = DiagnosisTelemetry.Start(subject, clock);
+        return span.Finish(await InvestigateAsync(subject, progress, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<DiagnosisReport> InvestigateAsync(DiagnosisSubject subject, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         progress?.Report($"Reading the first facts of {subject.Kind} {subject.Text}");
         var evidence = sessions.StartSession();
         var context = new DiagnosisContext(subject, evidence, clock);

@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Aws.Configuration;
 using DiagBot.Diagnostics.Aws.Http;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
+using DiagBot.Diagnostics.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 
@@ -19,7 +20,10 @@ internal sealed class AwsCallGuard(AwsResilience resilience, AwsOptions options,
         Func<CancellationToken, Task<EvidenceResult<T>>> attempt)
         where T : class
     {
+        using var span = EvidenceTelemetry.StartCall(operation.Service, operation.Name, target);
+        var started = time.GetTimestamp();
         var result = await GuardAsync(operation, target, budget, cancellationToken, attempt).ConfigureAwait(false);
+        EvidenceTelemetry.EndCall(span, operation.Service, operation.Name, result, time.GetElapsedTime(started));
         CallLog.Record(logger, target.ToString(), result, operation.Service.Key, operation.Name);
         return result;
     }
