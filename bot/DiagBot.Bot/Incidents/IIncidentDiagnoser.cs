@@ -6,7 +6,8 @@ internal interface IIncidentDiagnoser
     Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken);
 }
 
-internal sealed record IncidentSubject(string Cluster, string? Service, string? TaskArn);
+/// <summary>What the one diagnosis of an incident looks at: a task, else a pod ("namespace/name"), else the service.</summary>
+internal sealed record IncidentSubject(string Cluster, string? Service, string? TaskArn, string? Pod = null);
 
 internal sealed record IncidentDiagnosis(string Title, string RootCause);
 

@@ -5,13 +5,14 @@ using DiagBot.Bot.Store;
 namespace DiagBot.Bot.Incidents;
 
 /// <summary>
-/// Every event passes here once (deduplicated by its id): kept in the task archive, classified, grouped
-/// under its incident key. The replica that claims a new key diagnoses it once and posts; later events
-/// update the post's count and latest evidence, with at most one thread reply per interval.
+/// Every event passes here once (deduplicated by its id): ECS events are kept in the task archive and classified,
+/// Kubernetes Warning events arrive already mapped; failures are grouped under their incident key. The replica that
+/// claims a new key queues its one diagnosis and post (the caller returns at once); later events update the post's
+/// count and latest evidence, with at most one thread reply per interval.
 /// </summary>
 internal sealed class IncidentCoordinator(
     IncidentRecords records,
-    IIncidentDiagnoser diagnoser,
+    IncidentDiagnosisQueue diagnoses,
     IPlaybookHint hint,
     IncidentPublisher publisher,
     TaskArchive archive,
@@ -31,40 +32,49 @@ internal sealed class IncidentCoordinator(
         var classified = EcsEventClassifier.Classify(ecsEvent);
         var result = classified.Meaning switch
         {
-            EventMeaning.Failure => await FailAsync(ecsEvent, classified, cancellationToken).ConfigureAwait(false),
-            EventMeaning.Recovery => await RecoverAsync(ecsEvent, classified).ConfigureAwait(false),
+            EventMeaning.Failure => await FailAsync(IncidentOccurrence.FromEcs(ecsEvent, classified), cancellationToken).ConfigureAwait(false),
+            EventMeaning.Recovery => await RecoverAsync(IncidentKey.ScopeOf(ecsEvent.Account, ecsEvent.Region, classified.Cluster, classified.Service ?? ""), classified.Evidence).ConfigureAwait(false),
             _ => IntakeResult.Ignored,
         };
         await publisher.FlushAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    private async Task<IntakeResult> FailAsync(EcsEvent ecsEvent, ClassifiedEvent failure, CancellationToken cancellationToken)
+    /// <summary>A failure from a source with its own event identity (a Kubernetes event's uid and count).</summary>
+    public async Task<IntakeResult> HandleAsync(string eventId, IncidentOccurrence failure, CancellationToken cancellationToken)
     {
-        var scope = failure.Service ?? ecsEvent.Text("group") ?? "standalone";
-        var key = new IncidentKey(ecsEvent.Account, ecsEvent.Region, failure.Cluster, scope, hint.PlaybookFor(failure.Evidence));
+        if (!await Store.TryClaimAsync("event:" + eventId, options.EventDedupeWindow).ConfigureAwait(false))
+        {
+            return IntakeResult.Duplicate;
+        }
+
+        var result = await FailAsync(failure, cancellationToken).ConfigureAwait(false);
+        await publisher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<IntakeResult> FailAsync(IncidentOccurrence failure, CancellationToken cancellationToken)
+    {
+        var key = failure.KeyFor(hint.PlaybookFor(failure.Evidence));
         var now = clock.GetUtcNow();
         var count = await Store.IncrementAsync(IncidentRecords.Count(key.Value), options.IncidentExpiry).ConfigureAwait(false);
         if (await Store.TryClaimAsync(IncidentRecords.Claim(key.Value), options.IncidentExpiry).ConfigureAwait(false))
         {
-            await RememberOpenAsync(key).ConfigureAwait(false);
+            await Store.AddToSetAsync(IncidentRecords.Open(key.ServiceScope), key.Value, options.IncidentExpiry).ConfigureAwait(false);
 
             // The thread hears more only after an interval has passed since the post itself.
             await Store.TryClaimAsync(IncidentRecords.Reply(key.Value), options.ThreadReplyInterval).ConfigureAwait(false);
-            var diagnosis = await diagnoser.DiagnoseAsync(new IncidentSubject(failure.Cluster, failure.Service, failure.TaskArn), cancellationToken).ConfigureAwait(false);
-            await records.SaveAsync(new IncidentRecord
+            try
             {
-                Key = key.Value,
-                Title = diagnosis.Title,
-                Playbook = key.Playbook,
-                Service = scope,
-                Cluster = failure.Cluster,
-                FirstSeen = now,
-                LastSeen = now,
-                RootCause = diagnosis.RootCause,
-                LatestEvidence = failure.Evidence,
-            }).ConfigureAwait(false);
-            publisher.EnqueuePost(key.Value);
+                await diagnoses.EnqueueAsync(new IncidentDiagnosisJob(key, failure, now), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Nobody will diagnose it here: let the redelivery (or another replica) claim it again.
+                await Store.RemoveAsync(IncidentRecords.Claim(key.Value)).ConfigureAwait(false);
+                throw;
+            }
+
             return IntakeResult.Posted;
         }
 
@@ -82,17 +92,16 @@ internal sealed class IncidentCoordinator(
         return IntakeResult.Grouped;
     }
 
-    private async Task<IntakeResult> RecoverAsync(EcsEvent ecsEvent, ClassifiedEvent recovery)
+    private async Task<IntakeResult> RecoverAsync(string serviceScope, string evidence)
     {
-        var scope = IncidentKey.ScopeOf(ecsEvent.Account, ecsEvent.Region, recovery.Cluster, recovery.Service ?? "");
-        var open = await Store.GetAsync(IncidentRecords.Open(scope)).ConfigureAwait(false);
-        if (open is null)
+        // Taken in one atomic step: when recoveries reach several replicas at once, one of them gets the open incidents.
+        var open = await Store.TakeSetAsync(IncidentRecords.Open(serviceScope)).ConfigureAwait(false);
+        if (open.Count == 0)
         {
             return IntakeResult.Ignored;
         }
 
-        await Store.RemoveAsync(IncidentRecords.Open(scope)).ConfigureAwait(false);
-        foreach (var key in open.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var key in open)
         {
             if (await records.GetAsync(key).ConfigureAwait(false) is not { Recovered: false } record)
             {
@@ -101,18 +110,11 @@ internal sealed class IncidentCoordinator(
 
             await records.SaveAsync(record with { Recovered = true, LastSeen = clock.GetUtcNow() }).ConfigureAwait(false);
             await Store.RemoveAsync(IncidentRecords.Claim(key)).ConfigureAwait(false);
-            publisher.EnqueueReply(key, $"Recovered: {recovery.Evidence}.");
+            publisher.EnqueueReply(key, $"Recovered: {evidence}.");
             publisher.EnqueueUpdate(key);
         }
 
         return IntakeResult.Recovered;
-    }
-
-    private async Task RememberOpenAsync(IncidentKey key)
-    {
-        var openKey = IncidentRecords.Open(key.ServiceScope);
-        var open = await Store.GetAsync(openKey).ConfigureAwait(false) ?? "";
-        await Store.SetAsync(openKey, open + key.Value + "\n", options.IncidentExpiry).ConfigureAwait(false);
     }
 }
 

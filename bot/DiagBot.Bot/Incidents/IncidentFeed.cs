@@ -1,40 +1,56 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 
 namespace DiagBot.Bot.Incidents;
 
 /// <summary>
-/// The web chat's incident channel (GET /webchat/api/feed): what this replica posted, newest first.
-/// No rate limit of its own; it is read, not pushed.
+/// The web chat's incident channel (GET /webchat/api/feed), kept in the shared store so every replica shows the same
+/// feed: a post appends the incident's key to the feed's list, a thread reply to the incident's thread list; the
+/// feed is read back with each incident's current record and count, newest first. No rate limit of its own.
 /// </summary>
-internal sealed class IncidentFeed(TimeProvider clock) : IIncidentChannel
+internal sealed class IncidentFeed(IncidentRecords records, IncidentOptions options, TimeProvider clock) : IIncidentChannel
 {
     private const int Unlimited = 1_000_000;
-    private readonly ConcurrentDictionary<string, FeedEntry> _entries = new(StringComparer.Ordinal);
+    private const string Index = "feed";
+    private const int KeptIncidents = 200;
+    private const int KeptThreadLines = 100;
 
     public string Name => "webfeed";
 
     public int MessagesPerSecond => Unlimited;
 
-    public IReadOnlyList<FeedEntry> Snapshot() => [.. _entries.Values.OrderByDescending(entry => entry.View.Record.LastSeen).ThenByDescending(entry => entry.View.Record.FirstSeen)];
-
-    public Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FeedEntry>> SnapshotAsync()
     {
-        _entries[view.Record.Key] = new FeedEntry(view, []);
-        return Task.FromResult(view.Record.Key);
+        var entries = new List<FeedEntry>();
+        foreach (var key in (await records.Store.ListAsync(Index).ConfigureAwait(false)).Distinct(StringComparer.Ordinal))
+        {
+            if (await records.ViewAsync(key).ConfigureAwait(false) is not { } view)
+            {
+                continue;
+            }
+
+            var thread = (await records.Store.ListAsync(Thread(key)).ConfigureAwait(false))
+                .Select(line => JsonSerializer.Deserialize<FeedLine>(line))
+                .OfType<FeedLine>()
+                .ToList();
+            entries.Add(new FeedEntry(view, thread));
+        }
+
+        return [.. entries.OrderByDescending(entry => entry.View.Record.LastSeen).ThenByDescending(entry => entry.View.Record.FirstSeen)];
     }
 
-    public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken)
+    public async Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
     {
-        _entries.AddOrUpdate(messageId, _ => new FeedEntry(view, []), (_, entry) => entry with { View = view });
-        return Task.CompletedTask;
+        await records.Store.AppendAsync(Index, view.Record.Key, KeptIncidents, options.IncidentExpiry).ConfigureAwait(false);
+        return view.Record.Key;
     }
 
-    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken)
-    {
-        var line = new FeedLine(clock.GetUtcNow(), text);
-        _entries.AddOrUpdate(messageId, _ => new FeedEntry(view, [line]), (_, entry) => entry with { Thread = [.. entry.Thread, line] });
-        return Task.CompletedTask;
-    }
+    // The feed shows each incident's record as it is when read: an update has nothing to send.
+    public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken) =>
+        records.Store.AppendAsync(Thread(messageId), JsonSerializer.Serialize(new FeedLine(clock.GetUtcNow(), text)), KeptThreadLines, options.IncidentExpiry);
+
+    private static string Thread(string key) => "feed-thread:" + key;
 }
 
 internal sealed record FeedEntry(IncidentView View, IReadOnlyList<FeedLine> Thread);

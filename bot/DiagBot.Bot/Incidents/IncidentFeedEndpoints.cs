@@ -17,7 +17,7 @@ internal static class IncidentFeedEndpoints
 
     public static WebApplication MapIncidentFeed(this WebApplication app)
     {
-        app.MapGet(FeedPath, (IncidentFeed feed) => Results.Json(feed.Snapshot().Select(ToJson)));
+        app.MapGet(FeedPath, async (IncidentFeed feed) => Results.Json((await feed.SnapshotAsync().ConfigureAwait(false)).Select(ToJson)));
         app.MapPost(StartPath, Start);
         return app;
     }

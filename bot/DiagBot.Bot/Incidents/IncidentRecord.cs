@@ -7,6 +7,9 @@ internal sealed record IncidentRecord
     public required string Title { get; init; }
     public required string Playbook { get; init; }
     public required string Service { get; init; }
+
+    /// <summary>What <see cref="Service"/> names: an ECS "service" or a Kubernetes "workload" (namespace/name).</summary>
+    public string ScopeKind { get; init; } = IncidentOccurrence.ServiceKind;
     public required string Cluster { get; init; }
     public required DateTimeOffset FirstSeen { get; init; }
     public required DateTimeOffset LastSeen { get; init; }

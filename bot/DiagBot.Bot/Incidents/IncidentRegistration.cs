@@ -22,8 +22,11 @@ internal static class IncidentRegistration
         services.AddSingleton<IncidentPublisher>();
         services.AddSingleton<IIncidentDiagnoser, ServiceIncidentDiagnoser>();
         services.AddSingleton<IPlaybookHint, RankerPlaybookHint>();
+        services.AddSingleton<IncidentDiagnosisQueue>();
+        services.AddSingleton<IncidentDiagnosisRunner>();
         services.AddSingleton<IncidentCoordinator>();
         services.AddHostedService<IncidentFlushWorker>();
+        services.AddHostedService<IncidentDiagnosisWorker>();
         return services;
     }
 

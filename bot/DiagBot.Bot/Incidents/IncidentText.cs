@@ -9,7 +9,7 @@ internal static class IncidentText
     {
         var record = view.Record;
         var state = record.Recovered ? ":white_check_mark: Recovered" : ":rotating_light: Incident";
-        return string.Create(CultureInfo.InvariantCulture, $"{state}: {record.Title} in service {record.Service} (cluster {record.Cluster}), {view.Count} failing event{(view.Count == 1 ? "" : "s")}");
+        return string.Create(CultureInfo.InvariantCulture, $"{state}: {record.Title} in {record.ScopeKind} {record.Service} (cluster {record.Cluster}), {view.Count} failing event{(view.Count == 1 ? "" : "s")}");
     }
 
     public static string Body(IncidentView view)

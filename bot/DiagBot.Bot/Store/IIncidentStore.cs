@@ -18,6 +18,18 @@ internal interface IIncidentStore
 
     Task RemoveAsync(string key);
 
+    /// <summary>Appends to a list and keeps only its newest <paramref name="keepLast"/> values; the expiry is renewed. One step for every replica.</summary>
+    Task AppendAsync(string key, string value, int keepLast, TimeSpan expiry);
+
+    /// <summary>The list's values, oldest first; empty when there is none.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string key);
+
+    /// <summary>Adds a member to a set; the expiry is renewed.</summary>
+    Task AddToSetAsync(string key, string member, TimeSpan expiry);
+
+    /// <summary>Removes the set and returns its members in one atomic step: of callers racing, one gets them, the others none.</summary>
+    Task<IReadOnlyList<string>> TakeSetAsync(string key);
+
     /// <summary>Keeps a task state change event; false when this task ARN and version is already kept.</summary>
     Task<bool> ArchiveTaskAsync(ArchivedTask task, TimeSpan retention);
 

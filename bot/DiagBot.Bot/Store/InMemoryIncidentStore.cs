@@ -8,6 +8,7 @@ internal sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ArchivedTask> _tasks = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly InMemoryCollections _collections = new(clock);
 
     public Task<bool> TryClaimAsync(string key, TimeSpan expiry)
     {
@@ -45,6 +46,42 @@ internal sealed class InMemoryIncidentStore(TimeProvider clock) : IIncidentStore
     {
         _entries.TryRemove(key, out _);
         return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(string key, string value, int keepLast, TimeSpan expiry)
+    {
+        lock (_gate)
+        {
+            _collections.Append(key, value, keepLast, expiry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync(string key)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_collections.List(key));
+        }
+    }
+
+    public Task AddToSetAsync(string key, string member, TimeSpan expiry)
+    {
+        lock (_gate)
+        {
+            _collections.AddToSet(key, member, expiry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> TakeSetAsync(string key)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_collections.TakeSet(key));
+        }
     }
 
     public Task<bool> ArchiveTaskAsync(ArchivedTask task, TimeSpan retention)

@@ -12,6 +12,12 @@ internal sealed class RedisIncidentStore(IConnectionMultiplexer redis) : IIncide
 {
     private const string Prefix = "diagbot:";
 
+    // SMEMBERS then DEL inside one script: Redis runs a script alone, so racing replicas cannot both read the members.
+    private const string TakeSetScript = "local members = redis.call('SMEMBERS', KEYS[1]) redis.call('DEL', KEYS[1]) return members";
+
+    // RPUSH, LTRIM and PEXPIRE as one step, so a list never outlives its expiry nor grows past its bound.
+    private const string AppendScript = "redis.call('RPUSH', KEYS[1], ARGV[1]) redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1) redis.call('PEXPIRE', KEYS[1], ARGV[3]) return 1";
+
     private IDatabase Db => redis.GetDatabase();
 
     public Task<bool> TryClaimAsync(string key, TimeSpan expiry) =>
@@ -29,6 +35,26 @@ internal sealed class RedisIncidentStore(IConnectionMultiplexer redis) : IIncide
     public async Task<string?> GetAsync(string key) => await Db.StringGetAsync(Prefix + key).ConfigureAwait(false);
 
     public Task RemoveAsync(string key) => Db.KeyDeleteAsync(Prefix + key);
+
+    public Task AppendAsync(string key, string value, int keepLast, TimeSpan expiry) =>
+        Db.ScriptEvaluateAsync(AppendScript, [Prefix + key], [value, keepLast, (long)expiry.TotalMilliseconds]);
+
+    public async Task<IReadOnlyList<string>> ListAsync(string key) =>
+        [.. (await Db.ListRangeAsync(Prefix + key).ConfigureAwait(false)).Select(value => value.ToString())];
+
+    public async Task AddToSetAsync(string key, string member, TimeSpan expiry)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.SetAddAsync(Prefix + key, member);
+        _ = transaction.KeyExpireAsync(Prefix + key, expiry);
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> TakeSetAsync(string key)
+    {
+        var result = await Db.ScriptEvaluateAsync(TakeSetScript, [Prefix + key]).ConfigureAwait(false);
+        return result.IsNull ? [] : [.. ((RedisResult[])result!).Select(member => member.ToString())];
+    }
 
     public async Task<bool> ArchiveTaskAsync(ArchivedTask task, TimeSpan retention)
     {

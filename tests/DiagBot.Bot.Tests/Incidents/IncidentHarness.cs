@@ -17,7 +17,8 @@ internal sealed class IncidentHarness
         var records = new IncidentRecords(Store, options);
         Publisher = new IncidentPublisher(new IncidentChannels([Channel]), records, new ChannelRateLimiter(Store, Clock), options, NullLogger<IncidentPublisher>.Instance);
         Archive = new TaskArchive(Store, new StoreOptions(null, StoreOptions.DefaultRetention), Clock);
-        Coordinator = new IncidentCoordinator(records, Diagnoser, new FixedHint(), Publisher, Archive, options, Clock);
+        Runner = new IncidentDiagnosisRunner(Diagnoser, records, Publisher, Clock, NullLogger<IncidentDiagnosisRunner>.Instance);
+        Coordinator = new IncidentCoordinator(records, Queue, new FixedHint(), Publisher, Archive, options, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
@@ -30,13 +31,27 @@ internal sealed class IncidentHarness
 
     public IncidentPublisher Publisher { get; }
 
+    public IncidentDiagnosisQueue Queue { get; } = new();
+
+    public IncidentDiagnosisRunner Runner { get; }
+
     public TaskArchive Archive { get; }
 
     public IncidentCoordinator Coordinator { get; }
 
-    /// <summary>Advances the clock in flush-sized steps until the outbox is empty (or a minute has passed).</summary>
+    /// <summary>Runs the queued diagnoses, as the worker would.</summary>
+    public async Task DiagnoseQueuedAsync()
+    {
+        while (Queue.TryDequeue(out var job))
+        {
+            await Runner.RunAsync(job, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs the queued diagnoses, then advances the clock in flush-sized steps until the outbox is empty (or a minute has passed).</summary>
     public async Task DrainAsync()
     {
+        await DiagnoseQueuedAsync();
         for (var step = 0; step < 240 && Publisher.Pending > 0; step++)
         {
             Clock.Advance(TimeSpan.FromMilliseconds(250));

@@ -18,6 +18,7 @@ public sealed class IncidentStormTests
             sut.Clock.Advance(TimeSpan.FromMilliseconds(60));
             await sut.Coordinator.HandleAsync(events[i], CancellationToken.None);
             await sut.Coordinator.HandleAsync(events[Math.Max(0, i - 3)], CancellationToken.None);
+            await sut.DiagnoseQueuedAsync();
         }
 
         await sut.DrainAsync();
@@ -37,6 +38,7 @@ public sealed class IncidentStormTests
         {
             sut.Clock.Advance(TimeSpan.FromMilliseconds(500));
             await sut.Coordinator.HandleAsync(e, CancellationToken.None);
+            await sut.DiagnoseQueuedAsync(); // the worker runs alongside the intake
         }
 
         await sut.DrainAsync();

@@ -1,0 +1,36 @@
+namespace DiagBot.Bot.Incidents;
+
+/// <summary>Diagnoses a claimed incident once, keeps its record and queues its post. A diagnosis that fails still posts, saying so.</summary>
+internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, IncidentRecords records, IncidentPublisher publisher, TimeProvider clock, ILogger<IncidentDiagnosisRunner> logger)
+{
+    public async Task RunAsync(IncidentDiagnosisJob job, CancellationToken cancellationToken)
+    {
+        IncidentDiagnosis diagnosis;
+        try
+        {
+            diagnosis = await diagnoser.DiagnoseAsync(job.First.Subject, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Incident {Key}: the diagnosis failed; posting without it", job.Key);
+            diagnosis = new IncidentDiagnosis("Failing " + (job.First.ScopeKind == IncidentOccurrence.WorkloadKind ? "pods" : "tasks"), $"The diagnosis could not run ({exception.GetType().Name}); the evidence below is from the events alone.");
+        }
+
+        var now = clock.GetUtcNow();
+        await records.SaveAsync(new IncidentRecord
+        {
+            Key = job.Key.Value,
+            Title = diagnosis.Title,
+            Playbook = job.Key.Playbook,
+            Service = job.First.Scope,
+            ScopeKind = job.First.ScopeKind,
+            Cluster = job.First.Cluster,
+            FirstSeen = job.At,
+            LastSeen = now > job.At ? now : job.At,
+            RootCause = diagnosis.RootCause,
+            LatestEvidence = job.First.Evidence,
+        }).ConfigureAwait(false);
+        publisher.EnqueuePost(job.Key.Value);
+        await publisher.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,43 @@
+using DiagBot.Bot.Incidents;
+using DiagBot.Bot.Tests.Events;
+
+namespace DiagBot.Bot.Tests.Incidents;
+
+/// <summary>The first event of an incident is answered before its diagnosis runs; the worker diagnoses and posts it once.</summary>
+public sealed class IncidentQueueTests
+{
+    [Fact]
+    public async Task Handle_FirstEvent_ReturnsBeforeTheDiagnosisThenTheWorkerPostsOnce()
+    {
+        var sut = new IncidentHarness();
+
+        var result = await sut.Coordinator.HandleAsync(EventFixtures.Event(EventFixtures.TaskFailed), CancellationToken.None);
+        var diagnosedAtReturn = sut.Diagnoser.Calls;
+        await sut.Coordinator.HandleAsync(EventFixtures.Variant(EventFixtures.TaskFailed, "second-delivery", taskId: "0123456789abcdef0123456789abcdef"), CancellationToken.None);
+        await sut.DrainAsync();
+
+        Assert.Equal(IntakeResult.Posted, result);
+        Assert.Equal(0, diagnosedAtReturn);
+        Assert.Equal(1, sut.Diagnoser.Calls);
+        var post = Assert.Single(sut.Channel.Of("post"));
+        Assert.Contains("Crash loop in service web", post.Text, StringComparison.Ordinal);
+        Assert.Contains("2 failing events", sut.Channel.Calls.Last().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Feed_ReadFromTheStore_ShowsTheIncidentWithItsCurrentCount()
+    {
+        var sut = new IncidentHarness();
+        var feed = new IncidentFeed(new IncidentRecords(sut.Store, new IncidentOptions()), new IncidentOptions(), sut.Clock);
+
+        await sut.Coordinator.HandleAsync(EventFixtures.Event(EventFixtures.TaskFailed), CancellationToken.None);
+        await sut.DrainAsync();
+        var view = (await new IncidentRecords(sut.Store, new IncidentOptions()).ViewAsync(sut.Channel.Of("post").Single().Key))!;
+        await feed.PostAsync(view, CancellationToken.None);
+        await sut.Coordinator.HandleAsync(EventFixtures.Variant(EventFixtures.TaskFailed, "again", taskId: "0123456789abcdef0123456789abcdef"), CancellationToken.None);
+
+        var entry = Assert.Single(await feed.SnapshotAsync());
+        Assert.Equal(2, entry.View.Count);
+        Assert.Equal("Crash loop", entry.View.Record.Title);
+    }
+}
