@@ -19,4 +19,14 @@ public interface IKubernetesEvidence
 
     /// <summary>kube-system/aws-node, the VPC CNI: its env says whether prefix delegation is on.</summary>
     Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The last lines a container wrote (GET .../pods/{name}/log, RBAC "get pods/log"); with <paramref name="previous"/>
+    /// the run before the current one, which is where a crash-looping container said why it exited. Not redacted here.
+    /// </summary>
+    Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<string>>("kubernetes", "get pods/log");
 }
+
+/// <summary>Which log to read: the pod, its container, the previous run or the current one, and how many lines from the end.</summary>
+public sealed record KubeLogQuery(string Namespace, string Pod, string Container, bool Previous, int TailLines);

@@ -15,6 +15,33 @@ public sealed record KubePod
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<KubeCondition> Conditions { get; init; } = [];
     public IReadOnlyList<KubeContainerStatus> ContainerStatuses { get; init; } = [];
+
+    /// <summary>The containers as the spec declares them, with their resources and probes.</summary>
+    public IReadOnlyList<KubeContainer> Containers { get; init; } = [];
+
+    /// <summary>spec.restartPolicy: Always (Deployments), OnFailure or Never (Jobs).</summary>
+    public string? RestartPolicy { get; init; }
+
+    /// <summary>spec.terminationGracePeriodSeconds: how long after SIGTERM the kubelet sends SIGKILL (default 30).</summary>
+    public long? TerminationGracePeriodSeconds { get; init; }
+
+    /// <summary>The first owner reference, e.g. ("ReplicaSet", "web-7f9c6d5b8") or ("Job", "nightly-report-29134").</summary>
+    public KubeOwner? Owner { get; init; }
+}
+
+public sealed record KubeOwner(string Kind, string Name);
+
+/// <summary>
+/// A container of the pod spec: its resources.requests and resources.limits as quantities ("512Mi", "250m"), and
+/// whether it has a liveness probe (a failing one makes the kubelet kill and restart the container).
+/// </summary>
+public sealed record KubeContainer
+{
+    public required string Name { get; init; }
+    public string? Image { get; init; }
+    public IReadOnlyDictionary<string, string> Requests { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Limits { get; init; } = new Dictionary<string, string>();
+    public bool HasLivenessProbe { get; init; }
 }
 
 public sealed record KubeCondition(string Type, string Status, string? Reason, string? Message);
@@ -34,6 +61,10 @@ public sealed record KubeContainerStatus
     public bool Running { get; init; }
     public string? TerminatedReason { get; init; }
     public int? TerminatedExitCode { get; init; }
+    public string? TerminatedMessage { get; init; }
     public string? LastTerminatedReason { get; init; }
     public int? LastTerminatedExitCode { get; init; }
+    public string? LastTerminatedMessage { get; init; }
+    public DateTimeOffset? LastTerminatedStartedAt { get; init; }
+    public DateTimeOffset? LastTerminatedFinishedAt { get; init; }
 }

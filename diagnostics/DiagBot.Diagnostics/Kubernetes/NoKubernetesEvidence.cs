@@ -25,4 +25,7 @@ internal sealed class NoKubernetesEvidence : IKubernetesEvidence
 
     public Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken) =>
         NotProvided.Gap<KubeDaemonSet>(Source, "get daemonsets");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<string>>(Source, "get pods/log");
 }

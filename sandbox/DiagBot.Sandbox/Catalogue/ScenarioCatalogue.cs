@@ -27,6 +27,9 @@ internal static class ScenarioCatalogue
         new P13AlbGatewayTimeout(),
         new P14ExecFormatError(),
         new P15EcsExecFails(),
+        new P07PodOutOfMemory(),
+        new P08PodCrashLoop(),
+        new P15KubectlExecFails(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -35,6 +38,7 @@ internal static class ScenarioCatalogue
         new ServiceScaleIn(),
         new StopTimeoutSigKill(),
         new PodJustScheduled(),
+        new PodLivenessRestart137(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

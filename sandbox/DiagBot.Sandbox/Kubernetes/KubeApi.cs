@@ -66,6 +66,12 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
                 return KubeDiscovery.Resources("", version);
             case ["apis", var group, var version]:
                 return KubeDiscovery.Resources(group, version);
+            case ["api", "v1", "namespaces", var logNamespace, "pods", var logPod, "log"]:
+                await ApplyFaultAsync("pods/log", string.Empty, logNamespace, "get", context.RequestAborted);
+                var text = KubePodLogs.Read(state, logNamespace, logPod, context.Request.Query);
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync(text, context.RequestAborted);
+                return _streamed;
         }
 
         var (group2, rest) = s[0] == "api" ? ("", s[1..]) : s.Length > 2 ? (s[1], s[2..]) : ("", Array.Empty<string>());
@@ -88,7 +94,7 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
 
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        await ApplyFaultAsync(resource, ns, name is null ? "list" : "get", hang.Token);
+        await ApplyFaultAsync(resource.Plural, resource.Group, ns, name is null ? "list" : "get", hang.Token);
         if (name is null && context.Request.Query["watch"] is ["true"] or ["1"])
         {
             await KubeWatch.StreamAsync(context, resource, Matches(context.Request, ns), state, clock, hang.Token);
@@ -161,9 +167,10 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
         return result;
     }
 
-    private async Task ApplyFaultAsync(KubeResource resource, string? ns, string verb, CancellationToken cancellationToken)
+    // A fault is keyed by the resource as RBAC names it: "pods", or "pods/log" for the log subresource.
+    private async Task ApplyFaultAsync(string plural, string group, string? ns, string verb, CancellationToken cancellationToken)
     {
-        if (faults.Take(FaultService, resource.Plural) is not { } fault)
+        if (faults.Take(FaultService, plural) is not { } fault)
         {
             return;
         }
@@ -182,7 +189,7 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
                 throw new KubeException(500, "InternalError", "an error on the server (\"etcdserver: request timed out\") has prevented the request from succeeding");
             case SandboxFaultKind.AccessDenied:
                 throw new KubeException(403, "Forbidden",
-                    $"{resource.Plural} is forbidden: User \"diagbot\" cannot {verb} resource \"{resource.Plural}\" in API group \"{resource.Group}\" {scope}", kind: resource.Plural);
+                    $"{plural} is forbidden: User \"diagbot\" cannot {verb} resource \"{plural}\" in API group \"{group}\" {scope}", kind: plural);
             case SandboxFaultKind.Hang:
                 await Task.Delay(fault.HangFor, clock, cancellationToken);
                 throw new KubeException(504, "Timeout", "the server was unable to return a response in the time allotted");

@@ -47,6 +47,16 @@ internal static class KubeDiscovery
         };
     }
 
+    // A subresource is listed beside its resource, with an empty singular name and only the verbs it serves.
+    private static JsonNode PodLog() => new JsonObject
+    {
+        ["name"] = "pods/log",
+        ["singularName"] = string.Empty,
+        ["namespaced"] = true,
+        ["kind"] = "Pod",
+        ["verbs"] = new JsonArray("get"),
+    };
+
     public static JsonObject? Resources(string group, string version)
     {
         var resources = KubeResource.All.Where(r => r.Group == group && r.Version == version).ToList();
@@ -68,7 +78,7 @@ internal static class KubeDiscovery
                 ["kind"] = r.Kind,
                 ["verbs"] = new JsonArray("get", "list", "watch"),
                 ["shortNames"] = new JsonArray([.. r.ShortNames.Select(s => (JsonNode)JsonValue.Create(s)!)]),
-            })]),
+            }), .. group.Length == 0 ? [PodLog()] : Array.Empty<JsonNode>()]),
         };
     }
 }

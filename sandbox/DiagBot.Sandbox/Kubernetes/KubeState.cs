@@ -10,6 +10,7 @@ internal sealed class KubeState
     private readonly Dictionary<KubeResource, List<JsonObject>> _objects = KubeResource.All.ToDictionary(r => r, _ => new List<JsonObject>());
     private readonly List<KubeChange> _history = [];
     private readonly Lock _gate = new();
+    private readonly Dictionary<(string Namespace, string Pod, string Container, bool Previous), IReadOnlyList<string>> _logs = [];
     private long _resourceVersion = 4_812_000;
     private long _compactedThrough;
     private TaskCompletionSource _changed = NewSignal();
@@ -125,6 +126,23 @@ internal sealed class KubeState
 
         dropped.Cancel();
         dropped.Dispose();
+    }
+
+    // A container's output: its current run, or with previous the run before (what `kubectl logs --previous` shows).
+    public void AddLogs(string ns, string pod, string container, bool previous, IReadOnlyList<string> lines)
+    {
+        lock (_gate)
+        {
+            _logs[(ns, pod, container, previous)] = lines;
+        }
+    }
+
+    public IReadOnlyList<string> Logs(string ns, string pod, string container, bool previous)
+    {
+        lock (_gate)
+        {
+            return _logs.GetValueOrDefault((ns, pod, container, previous)) ?? [];
+        }
     }
 
     public static string? Name(JsonObject item) => item["metadata"]?["name"]?.GetValue<string>();

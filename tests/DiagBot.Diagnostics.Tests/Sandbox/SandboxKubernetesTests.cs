@@ -10,6 +10,7 @@ namespace DiagBot.Diagnostics.Tests.Sandbox;
 public sealed class SandboxKubernetesTests : IAsyncLifetime
 {
     private const string Cluster = "sandbox-eks";
+    private const string CrashingPod = "settlement-worker-5f6d7c8b9-t4n2p";
     private SandboxServer _sandbox = null!;
 
     public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
@@ -92,6 +93,48 @@ public sealed class SandboxKubernetesTests : IAsyncLifetime
 
         Assert.Equal(GapReason.AccessDenied, result.Gap!.Reason);
         Assert.Contains("list pods", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPodLog_PreviousRunOfCrashingContainer_ReadsItsLastLines()
+    {
+        var result = await CreateSut().GetPodLogAsync(Cluster, new KubeLogQuery("payments", CrashingPod, "settlement-worker", Previous: true, TailLines: 3), CancellationToken.None);
+
+        Assert.Equal(3, result.Value!.Count);
+        Assert.EndsWith("FATAL cannot start without a database connection; exiting with status 1", result.Value[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPod_OomKilledPod_ReadsLastStateAndLimits()
+    {
+        var result = await CreateSut().GetPodAsync(Cluster, "checkout", "pricing-engine-7d9f8b6c5-m3x7q", CancellationToken.None);
+
+        var status = Assert.Single(result.Value!.ContainerStatuses);
+        Assert.Equal(("OOMKilled", 137, 3), (status.LastTerminatedReason, status.LastTerminatedExitCode, status.RestartCount));
+        Assert.NotNull(status.LastTerminatedFinishedAt);
+        var container = Assert.Single(result.Value.Containers);
+        Assert.Equal(("256Mi", "256Mi"), (container.Limits["memory"], container.Requests["memory"]));
+        Assert.Equal((30L, "Always", "ReplicaSet"), (result.Value.TerminationGracePeriodSeconds, result.Value.RestartPolicy, result.Value.Owner!.Kind));
+    }
+
+    [Fact]
+    public async Task GetPodLog_PreviousOfContainerThatNeverRestarted_IsAGapWithTheServersReason()
+    {
+        var result = await CreateSut().GetPodLogAsync(Cluster, new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: true, TailLines: 20), CancellationToken.None);
+
+        Assert.Equal(("kubernetes", "get pods/log", GapReason.InvalidRequest), (result.Gap!.Source, result.Gap.Operation, result.Gap.Reason));
+        Assert.Contains("previous terminated container \"web\"", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPodLog_SandboxDeniesTheSubresource_IsAccessDeniedNamingTheRbacRule()
+    {
+        _sandbox.Faults.Set("kubernetes", "pods/log", new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+
+        var result = await CreateSut().GetPodLogAsync(Cluster, new KubeLogQuery("payments", CrashingPod, "settlement-worker", Previous: true, TailLines: 20), CancellationToken.None);
+
+        Assert.Equal(GapReason.AccessDenied, result.Gap!.Reason);
+        Assert.Contains("get pods/log", result.Gap.Detail, StringComparison.Ordinal);
     }
 
     private IKubernetesEvidence CreateSut()

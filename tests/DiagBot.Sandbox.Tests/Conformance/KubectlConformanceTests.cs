@@ -35,7 +35,27 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
 
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Matches(@"ip-10-0-4-21\.ec2\.internal\s+Ready", result.Output);
-        Assert.Equal(4, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
+        Assert.Matches(@"ip-10-0-44-87\.ec2\.internal\s+NotReady", result.Output);
+        Assert.Equal(5, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task LogsPrevious_CrashLoopingPod_PrintsTheCrashedRunsLastLines()
+    {
+        var result = await KubectlAsync("logs", "-n", "payments", "settlement-worker-5f6d7c8b9-t4n2p", "-c", "settlement-worker", "--previous", "--tail", "1");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"^\S+ FATAL cannot start without a database connection; exiting with status 1\n$", result.Output);
+    }
+
+    [Fact]
+    public async Task GetPods_CrashLoopingAndOomKilledPods_ShowStatusAndRestarts()
+    {
+        var result = await KubectlAsync("get", "pods", "-A");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"payments\s+settlement-worker-5f6d7c8b9-t4n2p\s+0/1\s+CrashLoopBackOff\s+14", result.Output);
+        Assert.Matches(@"checkout\s+pricing-engine-7d9f8b6c5-m3x7q\s+1/1\s+Running\s+3", result.Output);
     }
 
     [Fact]

@@ -15,8 +15,9 @@ internal static class KubernetesApi
     public static readonly AwsOperation WatchEvents = Operation("watch", "events");
     public static readonly AwsOperation ListNodes = Operation("list", "nodes");
     public static readonly AwsOperation GetDaemonSet = Operation("get", "daemonsets");
+    public static readonly AwsOperation GetPodLog = Operation("get", "pods/log");
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet];
+    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog];
 
     /// <summary>"verb resource" pairs, e.g. "list pods".</summary>
     public static IReadOnlyList<string> RbacRules { get; } = [.. Operations.Select(o => o.Name)];

@@ -38,6 +38,14 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
         CallAsync(KubernetesApi.GetDaemonSet, cluster, KubernetesApi.AwsNodeName, cancellationToken, async (k, token) =>
             KubernetesMapper.ToModel(await k.AppsV1.ReadNamespacedDaemonSetAsync(KubernetesApi.AwsNodeName, KubernetesApi.AwsNodeNamespace, cancellationToken: token).ConfigureAwait(false)));
 
+    public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.GetPodLog, cluster, $"{query.Namespace}/{query.Pod}/{query.Container}?previous={query.Previous}&tailLines={query.TailLines}", cancellationToken, async (k, token) =>
+        {
+            using var stream = await k.CoreV1.ReadNamespacedPodLogAsync(
+                query.Pod, query.Namespace, container: query.Container, previous: query.Previous, tailLines: query.TailLines, cancellationToken: token).ConfigureAwait(false);
+            return await KubernetesLogText.ReadLinesAsync(stream, query.TailLines, token).ConfigureAwait(false);
+        });
+
     private Task<EvidenceResult<T>> CallAsync<T>(
         AwsOperation operation, string cluster, string what, CancellationToken cancellationToken, Func<IKubernetes, CancellationToken, Task<T>> read)
         where T : class =>

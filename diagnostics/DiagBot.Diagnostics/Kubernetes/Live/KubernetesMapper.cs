@@ -17,6 +17,17 @@ internal static class KubernetesMapper
         Labels = Copy(pod.Metadata?.Labels),
         Conditions = [.. (pod.Status?.Conditions ?? []).Select(c => new KubeCondition(c.Type, c.Status, c.Reason, c.Message))],
         ContainerStatuses = [.. (pod.Status?.ContainerStatuses ?? []).Select(ToModel)],
+        Containers = [.. (pod.Spec?.Containers ?? []).Select(c => new KubeContainer
+        {
+            Name = c.Name,
+            Image = c.Image,
+            Requests = Quantities(c.Resources?.Requests),
+            Limits = Quantities(c.Resources?.Limits),
+            HasLivenessProbe = c.LivenessProbe is not null,
+        })],
+        RestartPolicy = pod.Spec?.RestartPolicy,
+        TerminationGracePeriodSeconds = pod.Spec?.TerminationGracePeriodSeconds,
+        Owner = pod.Metadata?.OwnerReferences?.FirstOrDefault() is { } owner ? new KubeOwner(owner.Kind, owner.Name) : null,
     };
 
     public static KubeEvent ToModel(Corev1Event e) => new(
@@ -65,8 +76,12 @@ internal static class KubernetesMapper
         Running = status.State?.Running is not null,
         TerminatedReason = status.State?.Terminated?.Reason,
         TerminatedExitCode = status.State?.Terminated?.ExitCode,
+        TerminatedMessage = status.State?.Terminated?.Message,
         LastTerminatedReason = status.LastState?.Terminated?.Reason,
         LastTerminatedExitCode = status.LastState?.Terminated?.ExitCode,
+        LastTerminatedMessage = status.LastState?.Terminated?.Message,
+        LastTerminatedStartedAt = Time(status.LastState?.Terminated?.StartedAt),
+        LastTerminatedFinishedAt = Time(status.LastState?.Terminated?.FinishedAt),
     };
 
     private static Dictionary<string, string> Copy(IDictionary<string, string>? values) =>

@@ -101,6 +101,8 @@ internal static class EksLandscape
             CreatedMinutesAgo = 60 * 24 * 9,
         }.Seed(context);
         pod["metadata"]!["labels"] = new JsonObject { ["k8s-app"] = "aws-node", ["controller-revision-hash"] = "6d8b7c5f4d" };
+        pod["metadata"]!["ownerReferences"]![0]!["kind"] = "DaemonSet";
+        pod["metadata"]!["ownerReferences"]![0]!["name"] = "aws-node";
     }
 
     private static JsonObject Env(string name, string? value) =>

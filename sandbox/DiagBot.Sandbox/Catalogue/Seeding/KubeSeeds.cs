@@ -131,4 +131,21 @@ internal static class KubeSeeds
             ["reportingInstance"] = string.Empty,
         });
     }
+
+    // What `kubectl logs` shows for the pod's container: its current run, or with previous the run that ended last.
+    public static void Logs(SeedContext context, JsonObject pod, string container, bool previous, params string[] lines) =>
+        context.World.Kube.AddLogs(pod["metadata"]!["namespace"]!.GetValue<string>(), pod["metadata"]!["name"]!.GetValue<string>(), container, previous, lines);
+
+    // A container state that ended: {"terminated":{"exitCode":..,"reason":..,"startedAt":..,"finishedAt":..,"containerID":..}}.
+    public static JsonObject Terminated(SeedContext context, string seed, int exitCode, string reason, int startedMinutesAgo, int finishedMinutesAgo) => new()
+    {
+        ["terminated"] = new JsonObject
+        {
+            ["exitCode"] = exitCode,
+            ["reason"] = reason,
+            ["startedAt"] = Time(context.Ago(startedMinutesAgo)),
+            ["finishedAt"] = Time(context.Ago(finishedMinutesAgo)),
+            ["containerID"] = $"containerd://{SeedContext.Hex("container/" + seed, 64)}",
+        },
+    };
 }

@@ -19,6 +19,12 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
     public JsonObject? State { get; init; }
     public bool Ready { get; init; } = true;
 
+    // The previous run's end, e.g. {"terminated":{"exitCode":137,"reason":"OOMKilled",...}}; empty when it never restarted.
+    public JsonObject? LastState { get; init; }
+
+    // The container's livenessProbe, as the spec declares it; none by default.
+    public JsonObject? LivenessProbe { get; init; }
+
     // The PodScheduled condition's message while no node is chosen.
     public string UnschedulableMessage { get; init; } = "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: batch}, 3 Insufficient memory.";
 
@@ -33,15 +39,9 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
 
         var spec = new JsonObject
         {
-            ["containers"] = new JsonArray(new JsonObject
-            {
-                ["name"] = App,
-                ["image"] = Image,
-                ["ports"] = new JsonArray(new JsonObject { ["containerPort"] = 8080, ["protocol"] = "TCP" }),
-                ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["cpu"] = CpuRequest, ["memory"] = MemoryRequest }, ["limits"] = limits },
-                ["imagePullPolicy"] = "IfNotPresent",
-            }),
+            ["containers"] = new JsonArray(Container(limits)),
             ["restartPolicy"] = "Always",
+            ["terminationGracePeriodSeconds"] = 30,
             ["schedulerName"] = "default-scheduler",
             ["serviceAccountName"] = App,
             ["tolerations"] = new JsonArray(
@@ -70,12 +70,12 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
             {
                 ["name"] = App,
                 ["state"] = State ?? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = KubeSeeds.Time(created.AddSeconds(9)) } },
-                ["lastState"] = new JsonObject(),
+                ["lastState"] = LastState?.DeepClone() ?? new JsonObject(),
                 ["ready"] = Ready,
                 ["restartCount"] = RestartCount,
                 ["image"] = Image,
-                ["imageID"] = State is null ? $"{Image.Split(':')[0]}@sha256:{SeedContext.Hex(Image, 64)}" : string.Empty,
-                ["started"] = State is null,
+                ["imageID"] = State is null || State.ContainsKey("running") || LastState is not null ? $"{Image.Split(':')[0]}@sha256:{SeedContext.Hex(Image, 64)}" : string.Empty,
+                ["started"] = State is null || State.ContainsKey("running"),
             });
         }
 
@@ -85,13 +85,44 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
             status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = PodIp });
         }
 
+        var metadata = KubeSeeds.Metadata(context, Name, Namespace, CreatedMinutesAgo, new JsonObject { ["app"] = App, ["pod-template-hash"] = Name.Split('-')[^2] });
+        var replicaSet = Name[..Name.LastIndexOf('-')];
+        metadata["ownerReferences"] = new JsonArray(new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "ReplicaSet",
+            ["name"] = replicaSet,
+            ["uid"] = Guid.Parse(SeedContext.Hex($"k8s/{Namespace}/rs/{replicaSet}", 32)).ToString(),
+            ["controller"] = true,
+            ["blockOwnerDeletion"] = true,
+        });
         return context.World.Kube.Add(KubeResource.Pods, new JsonObject
         {
             ["kind"] = "Pod",
             ["apiVersion"] = "v1",
-            ["metadata"] = KubeSeeds.Metadata(context, Name, Namespace, CreatedMinutesAgo, new JsonObject { ["app"] = App, ["pod-template-hash"] = Name.Split('-')[^2] }),
+            ["metadata"] = metadata,
             ["spec"] = spec,
             ["status"] = status,
         });
+    }
+
+    private JsonObject Container(JsonObject limits)
+    {
+        var container = new JsonObject
+        {
+            ["name"] = App,
+            ["image"] = Image,
+            ["ports"] = new JsonArray(new JsonObject { ["containerPort"] = 8080, ["protocol"] = "TCP" }),
+            ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["cpu"] = CpuRequest, ["memory"] = MemoryRequest }, ["limits"] = limits },
+            ["terminationMessagePath"] = "/dev/termination-log",
+            ["terminationMessagePolicy"] = "File",
+            ["imagePullPolicy"] = "IfNotPresent",
+        };
+        if (LivenessProbe is not null)
+        {
+            container["livenessProbe"] = LivenessProbe.DeepClone();
+        }
+
+        return container;
     }
 }
