@@ -12,6 +12,7 @@ internal static class EventsRegistration
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SnsSignatureVerifier)),
             provider.GetRequiredService<EventsOptions>(),
             provider.GetRequiredService<ILogger<SnsSignatureVerifier>>()));
+        services.AddHostedService<KubernetesWarningWatcher>();
         return services;
     }
 }

@@ -53,6 +53,9 @@ internal sealed class IncidentCoordinator(
         return result;
     }
 
+    /// <summary>Remembers an event as handled without acting on it (old news found at start-up), so a later re-list skips it too.</summary>
+    public Task MarkSeenAsync(string eventId) => Store.TryClaimAsync("event:" + eventId, options.EventDedupeWindow);
+
     private async Task<IntakeResult> FailAsync(IncidentOccurrence failure, CancellationToken cancellationToken)
     {
         var key = failure.KeyFor(hint.PlaybookFor(failure.Evidence));
