@@ -79,7 +79,8 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
         // The list comes first (the seeded FailedScheduling), then the watch from the list's resourceVersion.
         await watch.WaitForOutputAsync("FailedScheduling", TimeSpan.FromSeconds(30));
         server.Kubernetes.AddPodEvent("payments", "ledger-api-6c8f7d9b5-q2w8x", "Warning", "BackOff", "Back-off restarting failed container ledger-api");
-        var printed = await watch.WaitForOutputAsync("BackOff", TimeSpan.FromSeconds(30));
+        // payments already holds a seeded BackOff (the EKS crash loop): wait for this pod's.
+        var printed = await watch.WaitForOutputAsync("failed container ledger-api", TimeSpan.FromSeconds(30));
         server.Kubernetes.DropWatches();
         await watch.StopAsync(TimeSpan.FromSeconds(10));
 
