@@ -11,4 +11,25 @@ public static class KubectlCli
 
     public static string AwsNodeEnvironment(string cluster) =>
         $"kubectl --context {cluster} -n kube-system get daemonset aws-node -o jsonpath='{{.spec.template.spec.containers[0].env}}'";
+
+    /// <summary>Each container's previous end (reason, exit code, when) and its memory request and limit.</summary>
+    public static string LastTerminationAndMemory(string cluster, string @namespace, string pod) =>
+        $"kubectl --context {cluster} -n {@namespace} get pod {pod} -o jsonpath='{{range .status.containerStatuses[*]}}{{.name}} restarts={{.restartCount}} last={{.lastState.terminated.reason}}/{{.lastState.terminated.exitCode}} at {{.lastState.terminated.finishedAt}}{{\"\\n\"}}{{end}}{{range .spec.containers[*]}}{{.name}} requests={{.resources.requests.memory}} limits={{.resources.limits.memory}}{{\"\\n\"}}{{end}}'";
+
+    /// <summary>What the container wrote before it last exited.</summary>
+    public static string PreviousLogs(string cluster, string @namespace, string pod, string container, int lines) =>
+        $"kubectl --context {cluster} -n {@namespace} logs {pod} -c {container} --previous --tail {lines}";
+
+    public static string NodeConditions(string cluster, string node) =>
+        $"kubectl --context {cluster} get node {node} -o jsonpath='{{range .status.conditions[*]}}{{.type}}={{.status}} {{.reason}}: {{.message}}{{\"\\n\"}}{{end}}'";
+
+    public static string CanExec(string cluster, string @namespace) =>
+        $"kubectl --context {cluster} -n {@namespace} auth can-i create pods --subresource=exec";
+
+    /// <summary>An ephemeral debug container with a shell, sharing the target container's process namespace.</summary>
+    public static string DebugShell(string cluster, string @namespace, string pod, string container) =>
+        $"kubectl --context {cluster} -n {@namespace} debug -it {pod} --image=busybox:1.36 --target={container} -- sh";
+
+    public static string Exec(string cluster, string @namespace, string pod, string container) =>
+        $"kubectl --context {cluster} -n {@namespace} exec -it {pod} -c {container} -- sh";
 }

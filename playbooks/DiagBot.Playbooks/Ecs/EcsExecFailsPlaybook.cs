@@ -32,6 +32,11 @@ internal sealed class EcsExecFailsPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await Kubernetes.KubectlExecFails.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         var (subjectTask, listGap) = await TaskToExamineAsync(context, cancellationToken).ConfigureAwait(false);
         if (subjectTask is not { } task)
         {

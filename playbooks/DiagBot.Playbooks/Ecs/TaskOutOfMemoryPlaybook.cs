@@ -25,9 +25,14 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await Kubernetes.PodOutOfMemory.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         if (context.Task is not { } task)
         {
-            return NewVerdict(VerdictStatus.Inconclusive, "No task to read exit codes from; give the task id or ARN.");
+            return NewVerdict(VerdictStatus.Inconclusive, "No task or pod to read exit codes from; give the task id or ARN, or `pod <namespace>/<name>`.");
         }
 
         // Read the reason before the exit code: 137 is not always memory, and an OOM can come with exit 0.

@@ -27,6 +27,11 @@ internal sealed class CrashLoopPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } kubernetesCluster })
+        {
+            return await Kubernetes.PodCrashLoop.InvestigateAsync(this, context, pod, kubernetesCluster, cancellationToken).ConfigureAwait(false);
+        }
+
         var (service, serviceGap) = await ServiceScope.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
         var gaps = new List<EvidenceGap>(serviceGap is null ? [] : [serviceGap]);
         var stopped = context.StoppedTasks.ToList();

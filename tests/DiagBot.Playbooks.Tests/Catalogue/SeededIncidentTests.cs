@@ -34,6 +34,9 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         { "p13-alb-504", 13 },
         { "p14-exec-format-error", 14 },
         { "p15-ecs-exec-fails", 15 },
+        { "p07-eks-pod-oom", 7 },
+        { "p08-eks-pod-crash-loop", 8 },
+        { "p15-eks-kubectl-exec-fails", 15 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -46,6 +49,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         "lookalike-scale-in",
         "lookalike-137-stop-timeout",
         "lookalike-pod-just-scheduled",
+        "lookalike-eks-liveness-137",
     ];
 
     [Theory]

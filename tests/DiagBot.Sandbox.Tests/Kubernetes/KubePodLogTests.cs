@@ -20,7 +20,7 @@ public sealed class KubePodLogTests(SandboxFixture fixture) : IClassFixture<Sand
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         var lines = text.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Contains("ERROR config: SETTLEMENT_DB_DSN is required but empty", lines[0], StringComparison.Ordinal);
+        Assert.Contains("FATAL config: SETTLEMENT_DB_DSN is required but empty", lines[0], StringComparison.Ordinal);
         Assert.Contains("FATAL", lines[1], StringComparison.Ordinal);
     }
 

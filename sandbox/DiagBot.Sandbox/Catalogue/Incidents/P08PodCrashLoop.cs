@@ -37,7 +37,7 @@ internal sealed class P08PodCrashLoop : ICatalogueEntry
         KubeSeeds.Logs(context, pod, Container, previous: true,
             $"{at}.112Z INFO  settlement-worker 1.9.0 starting (pid 1)",
             $"{at}.118Z INFO  loading configuration from environment",
-            $"{at}.121Z ERROR config: SETTLEMENT_DB_DSN is required but empty",
+            $"{at}.121Z FATAL config: SETTLEMENT_DB_DSN is required but empty",
             $"{at}.121Z FATAL cannot start without a database connection; exiting with status 1");
         KubeSeeds.Event(context, pod, "Normal", "Pulled", $"Container image \"{EcsSeeds.Image(context, Container, "1.9.0")}\" already present on machine", "kubelet", 50, 3, count: 14);
         KubeSeeds.Event(context, pod, "Warning", "BackOff", $"Back-off restarting failed container {Container} in pod {PodName}_payments({uid})", "kubelet", 50, 1, count: 212);
