@@ -40,7 +40,7 @@ internal sealed record EcsEvent(string Id, string DetailType, string Account, st
         }
 
         var time = DateTimeOffset.TryParse(Field(envelope, "time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue;
-        var resources = envelope["resources"] is JsonArray array ? array.Select(node => node?.GetValue<string>() ?? "").Where(r => r.Length > 0).ToList() : [];
+        var resources = envelope["resources"] is JsonArray array ? array.Select(node => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "").Where(r => r.Length > 0).ToList() : [];
         return new EcsEvent(id, detailType, Field(envelope, "account") ?? "", Field(envelope, "region") ?? "", time, resources, detail);
     }
 

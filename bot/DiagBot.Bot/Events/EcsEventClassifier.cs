@@ -64,10 +64,12 @@ internal static class EcsEventClassifier
         return exit is not null and not 0 || (exit is null && container["reason"] is not null);
     }
 
+    private static string? Text(JsonObject node, string name) => node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     private static string Describe(JsonObject container)
     {
         var exit = container["exitCode"]?.ToJsonString() ?? "none";
-        var reason = container["reason"]?.GetValue<string>();
-        return string.Create(CultureInfo.InvariantCulture, $"container {container["name"]?.GetValue<string>()} exit {exit}{(reason is null ? "" : ": " + reason)}");
+        var reason = Text(container, "reason");
+        return string.Create(CultureInfo.InvariantCulture, $"container {Text(container, "name")} exit {exit}{(reason is null ? "" : ": " + reason)}");
     }
 }

@@ -15,28 +15,33 @@ internal static class EventEndpoints
         return app;
     }
 
-    private static async Task<IResult> EventBridgeAsync(HttpRequest request, EventBridgeAuthenticator authenticator, IncidentCoordinator coordinator, CancellationToken cancellationToken)
+    private static async Task<IResult> EventBridgeAsync(HttpContext http, EventBridgeAuthenticator authenticator, IncidentCoordinator coordinator, CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthenticated(request))
+        if (!authenticator.IsAuthenticated(http.Request))
         {
             return Results.Unauthorized();
         }
 
-        var body = await new StreamReader(request.Body).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return await HandleAsync(body, coordinator, cancellationToken).ConfigureAwait(false);
+        var (body, problem) = await EventBody.ReadAsync(http, EventBody.EventBridgeTypes, cancellationToken).ConfigureAwait(false);
+        return problem ?? await HandleAsync(body!, coordinator, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> SnsAsync(HttpRequest request, SnsSignatureVerifier verifier, IHttpClientFactory clients, IncidentCoordinator coordinator, ILogger<SnsSignatureVerifier> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> SnsAsync(HttpContext http, SnsSignatureVerifier verifier, IHttpClientFactory clients, IncidentCoordinator coordinator, ILogger<SnsSignatureVerifier> logger, CancellationToken cancellationToken)
     {
-        var body = await new StreamReader(request.Body).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        if (SnsMessage.TryParse(body) is not { } message)
+        var (body, problem) = await EventBody.ReadAsync(http, EventBody.SnsTypes, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return Results.BadRequest();
+            return problem;
+        }
+
+        if (SnsMessage.TryParse(body!) is not { } message)
+        {
+            return Error(StatusCodes.Status400BadRequest, "Not an SNS message: a JSON object with Type, MessageId, TopicArn, Message, Timestamp, SignatureVersion, Signature and SigningCertURL.");
         }
 
         if (!await verifier.VerifyAsync(message, cancellationToken).ConfigureAwait(false))
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return Error(StatusCodes.Status403Forbidden, "The SNS message's signature could not be verified.");
         }
 
         switch (message.Type)
@@ -45,7 +50,7 @@ internal static class EventEndpoints
                 // Confirmed only after verification, and only at SNS itself.
                 if (!verifier.IsAllowedUrl(message.Field("SubscribeURL"), message.Field("TopicArn"), out var subscribeUrl))
                 {
-                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                    return Error(StatusCodes.Status403Forbidden, "SubscribeURL is not an SNS address of the topic's region.");
                 }
 
                 using (var response = await clients.CreateClient(nameof(SnsSignatureVerifier)).GetAsync(subscribeUrl, cancellationToken).ConfigureAwait(false))
@@ -64,12 +69,15 @@ internal static class EventEndpoints
 
     private static async Task<IResult> HandleAsync(string eventJson, IncidentCoordinator coordinator, CancellationToken cancellationToken)
     {
-        if (EcsEvent.TryParse(eventJson) is not { } ecsEvent)
+        var (ecsEvent, error) = EcsEventReader.Read(eventJson);
+        if (ecsEvent is null || error is not null)
         {
-            return Results.BadRequest(new { error = "not an EventBridge event with id, detail-type and detail" });
+            return Error(StatusCodes.Status400BadRequest, error!);
         }
 
         var result = await coordinator.HandleAsync(ecsEvent, cancellationToken).ConfigureAwait(false);
         return Results.Accepted(value: new { result = result.ToString() });
     }
+
+    private static IResult Error(int status, string error) => Results.Json(new { error }, statusCode: status);
 }

@@ -38,7 +38,8 @@ internal sealed class SurfaceProbe(HttpClient client)
         return request;
     }
 
-    public async Task SendAsync(string name, HttpRequestMessage request, bool requireBody = false, HttpStatusCode? expected = null)
+    /// <param name="clientError">The input is wrong: the answer must be a 4xx that says what was wrong.</param>
+    public async Task SendAsync(string name, HttpRequestMessage request, bool requireBody = false, HttpStatusCode? expected = null, bool clientError = false)
     {
         Tried++;
         using var deadline = new CancellationTokenSource(Deadline);
@@ -53,6 +54,10 @@ internal sealed class SurfaceProbe(HttpClient client)
             else if (expected is { } status && response.StatusCode != status)
             {
                 _failures.Add($"{name}: {(int)response.StatusCode}, expected {(int)status}");
+            }
+            else if (clientError && ((int)response.StatusCode is < 400 or > 499 || string.IsNullOrWhiteSpace(body)))
+            {
+                _failures.Add($"{name}: {(int)response.StatusCode} {Clip(body)}, expected a 4xx saying what was wrong");
             }
             else if (requireBody && response.StatusCode != HttpStatusCode.OK && string.IsNullOrWhiteSpace(body))
             {
