@@ -34,10 +34,11 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
                     return UnreadableTask(task, described.Gap!);
                 }
 
-                context = context with { Task = ecsTask };
                 var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, ecsTask, cancellationToken).ConfigureAwait(false);
                 IReadOnlyList<EvidenceGap> taskGaps = archived is null ? logGaps : [FromArchive(described.Gap!, archived), .. logGaps];
-                return await RunAsync(context, WithSymptom(subject, [.. TaskFacts.From(ecsTask), .. logFacts]), taskGaps, progress, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<TriageFact> taskFacts = [.. TaskFacts.From(ecsTask), .. logFacts];
+                context = context with { Task = ecsTask, Facts = taskFacts };
+                return await RunAsync(context, WithSymptom(subject, taskFacts), taskGaps, progress, cancellationToken).ConfigureAwait(false);
 
             case ServiceSubject service:
                 return await DiagnoseServiceAsync(service, context, progress, cancellationToken).ConfigureAwait(false);
@@ -82,7 +83,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         }
 
         var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, clock, cancellationToken).ConfigureAwait(false);
-        context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault() };
+        context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault(), Facts = first.Facts };
         return await RunAsync(context, WithSymptom(service, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,7 +112,7 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
         }
 
         var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken).ConfigureAwait(false);
-        context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events };
+        context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = first.Facts };
         return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
     }
 

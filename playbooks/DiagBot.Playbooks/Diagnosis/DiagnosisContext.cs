@@ -26,4 +26,7 @@ public sealed record DiagnosisContext(DiagnosisSubject Subject, IEvidenceSource 
     public string? KubernetesCluster { get; init; }
 
     public IReadOnlyList<KubeEvent> PodEvents { get; init; } = [];
+
+    /// <summary>The first facts triage ranked on (the service's recent log lines among them), so a playbook can start from what was seen.</summary>
+    public IReadOnlyList<TriageFact> Facts { get; init; } = [];
 }

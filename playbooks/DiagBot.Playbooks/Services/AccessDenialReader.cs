@@ -52,10 +52,7 @@ internal sealed record AccessDenialReader(
             return new AccessDenialReader(logged, [], [], logsRead, false, missing);
         }
 
-        var scope = AwsScope.FromArn(task?.TaskArn ?? definition.TaskDefinitionArn);
-        var trail = await evidence.AuditTrail.LookupEventsAsync(
-            new AuditQuery { AttributeKey = key, AttributeValue = value, StartTime = start, EndTime = end, Region = scope.Region, AccountId = scope.AccountId },
-            cancellationToken).ConfigureAwait(false);
+        var trail = await evidence.AuditTrail.LookupEventsAsync(TrailQuery(key, value, definition, task, start, end), cancellationToken).ConfigureAwait(false);
         if (trail.Gap is not null)
         {
             missing.Add(trail.Gap);
@@ -66,6 +63,24 @@ internal sealed record AccessDenialReader(
         var allowed = events.Where(e => !e.IsDenied && definition.ExecutionRoleArn is { } execution && SameRole(e.SessionIssuerArn, execution)
             && (eventName is null || e.EventName == eventName)).ToList();
         return new AccessDenialReader(logged, denied, allowed, logsRead, trail.Value is not null, missing);
+    }
+
+    /// <summary>
+    /// Starts the CloudTrail lookup that the denial lines triage already saw predict, so it runs beside the log read
+    /// it would otherwise wait for; the session's cache hands the answer to <see cref="ReadAsync"/> when it asks the same.
+    /// </summary>
+    public static void Prefetch(IEvidenceSource evidence, IEnumerable<string> seenLines, EcsTaskDefinition definition, EcsTask? task, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        if (seenLines.Select(line => AccessDenial.Parse(line)?.EventName).FirstOrDefault(name => name is not null) is { } eventName)
+        {
+            _ = evidence.AuditTrail.LookupEventsAsync(TrailQuery(AuditLookupAttribute.EventName, eventName, definition, task, start, end), cancellationToken);
+        }
+    }
+
+    private static AuditQuery TrailQuery(string key, string value, EcsTaskDefinition definition, EcsTask? task, DateTimeOffset start, DateTimeOffset end)
+    {
+        var scope = AwsScope.FromArn(task?.TaskArn ?? definition.TaskDefinitionArn);
+        return new AuditQuery { AttributeKey = key, AttributeValue = value, StartTime = start, EndTime = end, Region = scope.Region, AccountId = scope.AccountId };
     }
 
     private static bool IsTheApp(AuditEvent e, EcsTaskDefinition definition, EcsTask? task) =>

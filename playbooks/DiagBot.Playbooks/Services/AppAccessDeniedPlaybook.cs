@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
@@ -51,6 +52,7 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
 
         var now = context.Clock.GetUtcNow();
         var (start, end) = task?.StoppedAt is { } stopped ? ((task.CreatedAt ?? stopped) - TimeSpan.FromMinutes(15), stopped + TimeSpan.FromMinutes(15)) : (now - Window, now);
+        AccessDenialReader.Prefetch(context.Evidence, context.Facts.Where(f => f.Field == EvidenceField.Log).Select(f => f.Text), read, task, start, end, cancellationToken);
         var denials = await AccessDenialReader.ReadAsync(context.Evidence, read, task, start, end, cancellationToken).ConfigureAwait(false);
         gaps.AddRange(denials.Missing);
         var groups = AccessDenialReader.LogGroupsOf(read, task?.TaskArn);

@@ -25,7 +25,7 @@ internal static class ServiceFactsReader
         var stopped = StoppedTasksAsync(evidence.Ecs, service, cancellationToken);
         var targets = TargetHealthFacts.ReadAsync(evidence.LoadBalancing, service, cancellationToken);
         var logs = ServiceLogFacts.ReadAsync(evidence, service, now, cancellationToken);
-        await Task.WhenAll(stopped, targets, logs).ConfigureAwait(false);
+        await Task.WhenAll(stopped, targets, logs, ServicePrefetch.ReadAsync(evidence, service, cancellationToken)).ConfigureAwait(false);
 
         var (tasks, taskGaps) = await stopped.ConfigureAwait(false);
         var logFacts = (await logs.ConfigureAwait(false)).Facts;
