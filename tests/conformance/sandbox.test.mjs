@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ECSClient, DescribeTasksCommand, DescribeTaskDefinitionCommand, ListTasksCommand, DescribeServicesCommand,
-  ListContainerInstancesCommand, DescribeContainerInstancesCommand } from "@aws-sdk/client-ecs";
+  ListContainerInstancesCommand, DescribeContainerInstancesCommand, paginateListClusters, paginateListServices, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand, DescribeLoadBalancerAttributesCommand,
   DescribeTargetGroupsCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { EC2Client, DescribeSubnetsCommand, DescribeRouteTablesCommand, DescribeVpcEndpointsCommand,
@@ -88,6 +88,26 @@ test("ECS ListTasks, DescribeServices and container instances", async () => {
   const memory = described.containerInstances[0].remainingResources.find((r) => r.name === "MEMORY");
   assert.equal(memory.integerValue, 1536);
   await assert.rejects(ecs.send(new ListTasksCommand({ cluster: "nowhere" })), (e) => e.name === "ClusterNotFoundException");
+});
+
+test("ECS ListClusters and ListServices page through every cluster and service", async () => {
+  const clusters = [];
+  for await (const page of paginateListClusters({ client: ecs, pageSize: 1 }, {})) {
+    assert.ok(page.clusterArns.length <= 1);
+    clusters.push(...page.clusterArns);
+  }
+  assert.ok(clusters.includes("arn:aws:ecs:us-east-1:111122223333:cluster/prod"), clusters.join(", "));
+  assert.equal(new Set(clusters).size, clusters.length);
+  const services = [];
+  for await (const page of paginateListServices({ client: ecs, pageSize: 2 }, { cluster: "prod" })) {
+    assert.ok(page.serviceArns.length <= 2);
+    services.push(...page.serviceArns);
+  }
+  assert.ok(services.includes("arn:aws:ecs:us-east-1:111122223333:service/prod/storefront"), services.join(", "));
+  assert.equal(new Set(services).size, services.length);
+  const firstPage = await ecs.send(new ListServicesCommand({ cluster: "prod" }));
+  assert.ok(firstPage.serviceArns.length <= 10);
+  await assert.rejects(ecs.send(new ListServicesCommand({ cluster: "prod", maxResults: 101 })), (e) => e.name === "InvalidParameterException");
 });
 
 test("ELBv2 describes load balancers, attributes, target groups and target health", async () => {

@@ -1,3 +1,4 @@
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Evidence;
 
 namespace DiagBot.Diagnostics.Ecs;
@@ -27,4 +28,11 @@ public interface IEcsEvidence
     Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
         string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
+
+    /// <summary>
+    /// Every service of every cluster in one account and region (ListClusters, ListServices, DescribeServices), up to a
+    /// bound: how the service behind a target group or an ECS deployment id is found.
+    /// </summary>
+    Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
+        NotProvided.Gap<EcsServiceSearch>("ecs", "ListServices");
 }

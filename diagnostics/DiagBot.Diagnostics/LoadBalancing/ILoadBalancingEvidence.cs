@@ -1,3 +1,4 @@
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Evidence;
 
 namespace DiagBot.Diagnostics.LoadBalancing;
@@ -17,4 +18,8 @@ public interface ILoadBalancingEvidence
 
     /// <summary>The attributes by key, e.g. "idle_timeout.timeout_seconds" = "60".</summary>
     Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(string loadBalancerArn, CancellationToken cancellationToken);
+
+    /// <summary>DescribeTargetGroups by name (Names), in the given account and region; an unknown name is a NotFound gap.</summary>
+    Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups");
 }

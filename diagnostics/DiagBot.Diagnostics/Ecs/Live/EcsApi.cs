@@ -20,14 +20,16 @@ internal static class EcsApi
     public static readonly AwsOperation ListTasks = new(AwsService.Ecs, "ListTasks", "ecs:ListTasks");
     public static readonly AwsOperation DescribeServices = new(AwsService.Ecs, "DescribeServices", "ecs:DescribeServices");
     public static readonly AwsOperation DescribeContainerInstances = new(AwsService.Ecs, "DescribeContainerInstances", "ecs:DescribeContainerInstances");
+    public static readonly AwsOperation ListClusters = new(AwsService.Ecs, "ListClusters", "ecs:ListClusters");
+    public static readonly AwsOperation ListServices = new(AwsService.Ecs, "ListServices", "ecs:ListServices");
 
-    /// <summary>ListTasks returns at most 100 ARNs a page.</summary>
+    /// <summary>ListTasks, ListClusters and ListServices return at most 100 ARNs a page.</summary>
     public const int MaxListResults = 100;
 
     public const int MaxPages = 10;
 
     public static IReadOnlyList<AwsOperation> Operations { get; } =
-        [DescribeTasks, DescribeTaskDefinition, ListTasks, DescribeServices, DescribeContainerInstances];
+        [DescribeTasks, DescribeTaskDefinition, ListTasks, DescribeServices, DescribeContainerInstances, ListClusters, ListServices];
 
     public static IReadOnlyList<string> IamActions { get; } = [.. Operations.Select(o => o.IamAction)];
 

@@ -10,6 +10,7 @@ namespace DiagBot.Diagnostics.Ecs.Live;
 internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLocations locations) : IEcsEvidence
 {
     private readonly EcsInventoryReader _inventory = new(json, scope, locations);
+    private readonly EcsServiceFinder _finder = new(json, scope, locations);
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken)
     {
@@ -55,6 +56,9 @@ internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLoca
     public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
         string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
         _inventory.DescribeContainerInstancesAsync(cluster, containerInstanceArns, cancellationToken);
+
+    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
+        _finder.DescribeAllServicesAsync(where, cancellationToken);
 
     internal Task<EvidenceResult<EcsTask>> DescribeInClusterAsync(ClusterLocation location, string taskId, CancellationToken cancellationToken)
     {

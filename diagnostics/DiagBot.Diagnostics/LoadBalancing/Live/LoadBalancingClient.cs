@@ -26,6 +26,9 @@ internal sealed class LoadBalancingClient(AwsQueryClient query, EvidenceScope sc
             ? Task.FromResult(EvidenceResult<IReadOnlyList<LoadBalancer>>.Found([]))
             : PagedAsync(ElbApi.DescribeLoadBalancers, loadBalancerArns[0], [.. QueryXml.ListParameter("LoadBalancerArns", loadBalancerArns)], "LoadBalancers", ElbXmlReader.LoadBalancer, cancellationToken);
 
+    public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
+        PagedAsync(ElbApi.DescribeTargetGroups, locations.Resolve(where.AccountId, where.Region), [.. QueryXml.ListParameter("Names", [name])], "TargetGroups", ElbXmlReader.TargetGroup, cancellationToken);
+
     public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(string loadBalancerArn, CancellationToken cancellationToken)
     {
         var operation = ElbApi.DescribeLoadBalancerAttributes;
@@ -40,12 +43,16 @@ internal sealed class LoadBalancingClient(AwsQueryClient query, EvidenceScope sc
         }, cancellationToken);
     }
 
-    // DescribeTargetHealth has no Marker; asking for NextMarker there simply finds none.
     private Task<EvidenceResult<IReadOnlyList<T>>> PagedAsync<T>(
         AwsOperation operation, string resourceArn, IReadOnlyList<KeyValuePair<string, string>> parameters, string listName, Func<XElement, T> read,
+        CancellationToken cancellationToken) =>
+        PagedAsync(operation, TargetOf(resourceArn), parameters, listName, read, cancellationToken);
+
+    // DescribeTargetHealth has no Marker; asking for NextMarker there simply finds none.
+    private Task<EvidenceResult<IReadOnlyList<T>>> PagedAsync<T>(
+        AwsOperation operation, AwsTarget target, IReadOnlyList<KeyValuePair<string, string>> parameters, string listName, Func<XElement, T> read,
         CancellationToken cancellationToken)
     {
-        var target = TargetOf(resourceArn);
         var key = $"elb:{operation.Name}:{target}:{string.Join("&", parameters.Select(p => $"{p.Key}={p.Value}"))}";
         return scope.GetOrLoadAsync(key, operation.Service.Key, operation.Name, async () =>
         {

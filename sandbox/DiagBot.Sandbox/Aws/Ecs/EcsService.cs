@@ -16,6 +16,7 @@ internal sealed class EcsService : IAwsService
         var taskDefinitions = new EcsTaskDefinitionOperations(world);
         var services = new EcsServiceOperations(world);
         var instances = new EcsContainerInstanceOperations(world);
+        var lists = new EcsListOperations(world);
         _operations = new(StringComparer.Ordinal)
         {
             ["DescribeTasks"] = tasks.DescribeTasks,
@@ -24,6 +25,8 @@ internal sealed class EcsService : IAwsService
             ["DescribeServices"] = services.DescribeServices,
             ["ListContainerInstances"] = instances.ListContainerInstances,
             ["DescribeContainerInstances"] = instances.DescribeContainerInstances,
+            ["ListClusters"] = lists.ListClusters,
+            ["ListServices"] = lists.ListServices,
         };
         Protocol = new JsonProtocol(SigningName, [TargetPrefix], _operations.Keys.ToHashSet());
     }
