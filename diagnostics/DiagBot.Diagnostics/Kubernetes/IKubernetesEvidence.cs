@@ -26,6 +26,10 @@ public interface IKubernetesEvidence
     /// </summary>
     Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<string>>("kubernetes", "get pods/log");
+
+    /// <summary>An apps/v1 Deployment; an unknown one is a NotFound gap.</summary>
+    Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeDeployment>("kubernetes", "get deployments");
 }
 
 /// <summary>Which log to read: the pod, its container, the previous run or the current one, and how many lines from the end.</summary>

@@ -15,5 +15,7 @@ internal sealed record KubeResource(string Group, string Version, string Plural,
 
     public static KubeResource DaemonSets { get; } = new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, ["ds"]);
 
-    public static IReadOnlyList<KubeResource> All { get; } = [Pods, Events, Nodes, Namespaces, DaemonSets];
+    public static KubeResource Deployments { get; } = new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"]);
+
+    public static IReadOnlyList<KubeResource> All { get; } = [Pods, Events, Nodes, Namespaces, DaemonSets, Deployments];
 }

@@ -14,6 +14,7 @@ internal static class KubeTables
             "pods" => (KubeColumns.Pods, (Func<JsonObject, JsonNode?[]>)(p => KubeColumns.PodCells(p, now))),
             "nodes" => (KubeColumns.Nodes, n => KubeColumns.NodeCells(n, now)),
             "events" => (KubeColumns.Events, e => KubeColumns.EventCells(e, now)),
+            "deployments" => (KubeDeploymentColumns.Columns, d => KubeDeploymentColumns.Cells(d, now)),
             _ => (KubeColumns.NameAge, o => [KubeState.Name(o), KubeColumns.Age(o["metadata"]?["creationTimestamp"], now)]),
         };
 

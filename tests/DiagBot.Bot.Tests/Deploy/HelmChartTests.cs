@@ -83,8 +83,8 @@ public sealed class HelmChartTests
             {
                 foreach (var resource in Strings(Walk(rule, "resources")))
                 {
-                    // The client reads daemonsets through apps/v1 and everything else through core/v1.
-                    Assert.Equal(resource == "daemonsets" ? "apps" : string.Empty, group);
+                    // The client reads daemonsets and deployments through apps/v1 and everything else through core/v1.
+                    Assert.Equal(resource is "daemonsets" or "deployments" ? "apps" : string.Empty, group);
                     yield return $"{verb} {resource}";
                 }
             }

@@ -88,6 +88,26 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
         Assert.Matches(@"Warning\s+BackOff\s+pod/ledger-api-6c8f7d9b5-q2w8x", watch.Output);
     }
 
+    [Fact]
+    public async Task GetDeployments_AllNamespaces_ListsSeededDeploymentsWithReadyCounts()
+    {
+        var result = await KubectlAsync("get", "deployments", "-A", "-o", "wide");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"payments\s+ledger-api\s+0/1\s+1\s+0\s+\S+\s+ledger-api\s+\S+ledger-api:2\.8\.1\s+app=ledger-api", result.Output);
+        Assert.Matches(@"checkout\s+cart-worker\s+0/1\s+1\s+0", result.Output);
+        Assert.Matches(@"shop\s+web\s+1/1\s+1\s+1", result.Output);
+    }
+
+    [Fact]
+    public async Task GetDeployment_Stalled_ShowsProgressDeadlineExceeded()
+    {
+        var result = await KubectlAsync("get", "deploy", "ledger-api", "-n", "payments", "-o", "jsonpath={.status.conditions[?(@.type==\"Progressing\")].reason}");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Equal("ProgressDeadlineExceeded", result.Output.Trim());
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private async Task<ProcessResult> KubectlAsync(params string[] arguments)

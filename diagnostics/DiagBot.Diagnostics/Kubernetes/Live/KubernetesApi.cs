@@ -16,8 +16,9 @@ internal static class KubernetesApi
     public static readonly AwsOperation ListNodes = Operation("list", "nodes");
     public static readonly AwsOperation GetDaemonSet = Operation("get", "daemonsets");
     public static readonly AwsOperation GetPodLog = Operation("get", "pods/log");
+    public static readonly AwsOperation GetDeployment = Operation("get", "deployments");
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog];
+    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog, GetDeployment];
 
     /// <summary>"verb resource" pairs, e.g. "list pods".</summary>
     public static IReadOnlyList<string> RbacRules { get; } = [.. Operations.Select(o => o.Name)];

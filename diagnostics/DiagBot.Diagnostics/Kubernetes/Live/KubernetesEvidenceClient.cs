@@ -46,6 +46,10 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
             return await KubernetesLogText.ReadLinesAsync(stream, query.TailLines, token).ConfigureAwait(false);
         });
 
+    public Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.GetDeployment, cluster, $"{@namespace}/{name}", cancellationToken, async (k, token) =>
+            KubernetesDeploymentMapper.ToModel(await k.AppsV1.ReadNamespacedDeploymentAsync(name, @namespace, cancellationToken: token).ConfigureAwait(false)));
+
     private Task<EvidenceResult<T>> CallAsync<T>(
         AwsOperation operation, string cluster, string what, CancellationToken cancellationToken, Func<IKubernetes, CancellationToken, Task<T>> read)
         where T : class =>

@@ -23,6 +23,8 @@ internal sealed class P09PodPending : ICatalogueEntry
             "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: batch}, 3 Insufficient memory. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.",
             "default-scheduler", firstMinutesAgo: 18, lastMinutesAgo: 1, count: 14);
 
+        DeploymentSeeds.Deployment(context, "payments", "ledger-api", EcsSeeds.Image(context, "ledger-api", "2.8.1"), replicas: 1, available: 0, updated: 1, progressing: false, "ledger-api-6c8f7d9b5", createdMinutesAgo: 60 * 24 * 40);
+
         return new SandboxScenario(Name, 9, "pod payments/ledger-api-6c8f7d9b5-q2w8x",
             "Pod Pending for 18 minutes: FailedScheduling, 3 Insufficient memory (requests 12Gi, nodes have about 7Gi allocatable).");
     }

@@ -33,6 +33,8 @@ internal sealed class P10PodContainerCreating : ICatalogueEntry
             $"Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"{SeedContext.Hex("sandbox/" + Name, 64)}\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: failed to assign an IP address to container",
             "kubelet", firstMinutesAgo: 22, lastMinutesAgo: 1, count: 23);
 
+        DeploymentSeeds.Deployment(context, "checkout", "cart-worker", EcsSeeds.Image(context, "cart-worker", "3.1.0"), replicas: 1, available: 0, updated: 1, progressing: false, "cart-worker-5b7c9d8f6", createdMinutesAgo: 60 * 24 * 12);
+
         return new SandboxScenario(Name, 10, "pod checkout/cart-worker-5b7c9d8f6-h4k2m",
             "Pod stuck in ContainerCreating: FailedCreatePodSandBox \"failed to assign an IP address\"; subnet prod-eks-batch-c has 0 free IPs, prefix delegation off.");
     }

@@ -23,6 +23,9 @@ internal sealed class PodJustScheduled : ICatalogueEntry
         KubeSeeds.Event(context, pod, "Normal", "Scheduled", $"Successfully assigned shop/web-6d4b8c7f9-x9v5t to {EksLandscape.NodeB}", "default-scheduler", 0, 0);
         KubeSeeds.Event(context, pod, "Normal", "Pulling", $"Pulling image \"{image}\"", "kubelet", 0, 0);
 
+        // The rollout to 22.2.0 has just begun: the old pod still serves, the new one pulls its image.
+        DeploymentSeeds.Deployment(context, "shop", "web", image, replicas: 1, available: 1, updated: 1, progressing: true, "web-6d4b8c7f9", createdMinutesAgo: 60 * 24 * 90);
+
         return new SandboxScenario(Name, null, "pod shop/web-6d4b8c7f9-x9v5t",
             "Look-alike: pod Pending for seconds, just scheduled and pulling its image; no warnings.");
     }
