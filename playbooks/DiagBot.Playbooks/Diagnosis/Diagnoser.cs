@@ -1,3 +1,4 @@
+using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -5,7 +6,7 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Diagnosis;
 
 /// <summary>The path of one request: read the first facts, rank the playbooks, run the best ones, order the verdicts.</summary>
-public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker ranker, TimeProvider clock, ITaskArchive? archive = null)
+public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker ranker, TimeProvider clock, ITaskArchive? archive = null)
 {
     public Task<DiagnosisReport> DiagnoseAsync(DiagnosisSubject subject, CancellationToken cancellationToken) =>
         DiagnoseAsync(subject, null, cancellationToken);
@@ -46,6 +47,15 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
             case PodSubject pod:
                 return await DiagnosePodAsync(pod, context, progress, cancellationToken).ConfigureAwait(false);
 
+            case TargetGroupSubject targetGroup:
+                return await DiagnoseTargetGroupAsync(targetGroup, context, progress, cancellationToken).ConfigureAwait(false);
+
+            case DeploymentSubject deployment:
+                return await DiagnoseDeploymentAsync(deployment, context, progress, cancellationToken).ConfigureAwait(false);
+
+            case EcsDeploymentSubject ecsDeployment:
+                return await DiagnoseEcsDeploymentAsync(ecsDeployment, context, progress, cancellationToken).ConfigureAwait(false);
+
             case SymptomSubject symptom:
                 // Free text alone proves nothing: rank the likely failure modes and ask for the identifier.
                 return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank([SymptomFacts.From(symptom.Text)]) };
@@ -82,9 +92,16 @@ public sealed class Diagnoser(IEvidenceSessionFactory sessions, PlaybookRanker r
                 : new DiagnosisReport { Subject = service, TriageGaps = [described.Gap] };
         }
 
+        return await RunForServiceAsync(service, ecsService, context, [], progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The service path for every subject that leads to an ECS service (the service itself, a target group, an ECS deployment).
+    private async Task<DiagnosisReport> RunForServiceAsync(
+        DiagnosisSubject subject, EcsService ecsService, DiagnosisContext context, IReadOnlyList<EvidenceGap> gaps, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, clock, cancellationToken).ConfigureAwait(false);
         context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault(), Facts = first.Facts };
-        return await RunAsync(context, WithSymptom(service, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(context, WithSymptom(subject, first.Facts), [.. gaps, .. first.Gaps], progress, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DiagnosisReport> DiagnosePodAsync(PodSubject pod, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Playbooks.Diagnosis;
@@ -26,6 +27,9 @@ public sealed record DiagnosisContext(DiagnosisSubject Subject, IEvidenceSource 
     public string? KubernetesCluster { get; init; }
 
     public IReadOnlyList<KubeEvent> PodEvents { get; init; } = [];
+
+    /// <summary>For a target-group subject: the group as DescribeTargetGroups returned it, whether or not a service uses it.</summary>
+    public TargetGroup? TargetGroup { get; init; }
 
     /// <summary>The first facts triage ranked on (the service's recent log lines among them), so a playbook can start from what was seen.</summary>
     public IReadOnlyList<TriageFact> Facts { get; init; } = [];

@@ -33,6 +33,11 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
         var resolved = await LoadBalancedService.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
+        if (resolved.Service is null && context.TargetGroup is { } alone)
+        {
+            return TargetGroupAlone.NoService(this, alone);
+        }
+
         if (resolved.Service is not { } service)
         {
             return NewVerdict(VerdictStatus.Inconclusive, resolved.Problem) with { Missing = resolved.Gap is null ? [] : [resolved.Gap] };

@@ -31,6 +31,11 @@ internal sealed class AlbNoTargetsPlaybook : IPlaybook
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
         var resolved = await LoadBalancedService.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
+        if (resolved.Service is null && context.TargetGroup is { } alone)
+        {
+            return await TargetGroupAlone.NoTargetsAsync(this, context, alone, cancellationToken).ConfigureAwait(false);
+        }
+
         if (resolved.Service is not { } service)
         {
             return NewVerdict(VerdictStatus.Inconclusive, resolved.Problem) with { Missing = resolved.Gap is null ? [] : [resolved.Gap] };

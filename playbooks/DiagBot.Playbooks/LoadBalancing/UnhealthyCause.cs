@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Playbooks.Commands;
 
 namespace DiagBot.Playbooks.LoadBalancing;
@@ -41,19 +42,9 @@ internal sealed partial record UnhealthyCause(string SubCause, string Why, IRead
                 true);
         }
 
-        var codes = group.UnhealthyTargets.Where(t => t.Reason == ResponseCodeMismatch).SelectMany(t => CodesIn(t.Description)).Distinct().ToList();
-        if (codes.Count > 0 && tg is not null)
+        if (tg is not null && FromResponseCodes(region, tg, group.UnhealthyTargets) is { } answered)
         {
-            var seen = string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture)));
-            var (subCause, why, fix) = codes.Contains(NotFound)
-                ? (TargetsUnhealthyPlaybook.PathNotFoundSubCause, $"the health check path {tg.HealthCheckPath} answers {seen}: the app does not serve that path",
-                    $"Point the health check (now {tg.HealthCheckPath}) at a path the app answers with 200, which its own logs show: `aws elbv2 modify-target-group --region {region} --target-group-arn {group.Arn} --health-check-path` followed by that path.")
-                : codes.All(c => c < 400)
-                    ? (TargetsUnhealthyPlaybook.MatcherSubCause, $"the health check path {tg.HealthCheckPath} answers {seen}, outside the matcher {tg.MatcherHttpCode}",
-                        $"Accept what the path answers or stop the redirect: `aws elbv2 modify-target-group --region {region} --target-group-arn {group.Arn} --matcher HttpCode=200-399`, or check a path that answers 200 directly.")
-                    : (TargetsUnhealthyPlaybook.AppErrorSubCause, $"the health check path {tg.HealthCheckPath} answers {seen}: the app reports itself unhealthy there",
-                        "Read the app's logs at the health check times: a health endpoint that checks a dependency fails when that dependency does.");
-            return new(subCause, why, [fix], setup, true);
+            return answered;
         }
 
         var grace = targets.Service.HealthCheckGracePeriodSeconds ?? 0;
@@ -74,6 +65,28 @@ internal sealed partial record UnhealthyCause(string SubCause, string Why, IRead
                 : $"health checks to port {group.HealthCheckPort} fail to connect or get a malformed answer{(path.Blocked == false ? " although the security groups admit them" : $" ({path.Why})")}: the container does not listen there",
             [$"Check that the app listens on 0.0.0.0:{group.HealthCheckPort} (not 127.0.0.1) and answers {tg?.HealthCheckPath ?? "the health check path"} within {tg?.HealthCheckTimeoutSeconds ?? 5} s."],
             LoadBalancingCli.All(LoadBalancingCli.TargetHealth(region, group.Arn), setup), false);
+    }
+
+    /// <summary>What the health check path answers (ResponseCodeMismatch with its codes) decides the cause from the target group alone.</summary>
+    public static UnhealthyCause? FromResponseCodes(string region, TargetGroup tg, IEnumerable<TargetHealthDescription> unhealthy)
+    {
+        var codes = unhealthy.Where(t => t.Reason == ResponseCodeMismatch).SelectMany(t => CodesIn(t.Description)).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            return null;
+        }
+
+        var arn = tg.TargetGroupArn;
+        var seen = string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture)));
+        var (subCause, why, fix) = codes.Contains(NotFound)
+            ? (TargetsUnhealthyPlaybook.PathNotFoundSubCause, $"the health check path {tg.HealthCheckPath} answers {seen}: the app does not serve that path",
+                $"Point the health check (now {tg.HealthCheckPath}) at a path the app answers with 200, which its own logs show: `aws elbv2 modify-target-group --region {region} --target-group-arn {arn} --health-check-path` followed by that path.")
+            : codes.All(c => c < 400)
+                ? (TargetsUnhealthyPlaybook.MatcherSubCause, $"the health check path {tg.HealthCheckPath} answers {seen}, outside the matcher {tg.MatcherHttpCode}",
+                    $"Accept what the path answers or stop the redirect: `aws elbv2 modify-target-group --region {region} --target-group-arn {arn} --matcher HttpCode=200-399`, or check a path that answers 200 directly.")
+                : (TargetsUnhealthyPlaybook.AppErrorSubCause, $"the health check path {tg.HealthCheckPath} answers {seen}: the app reports itself unhealthy there",
+                    "Read the app's logs at the health check times: a health endpoint that checks a dependency fails when that dependency does.");
+        return new(subCause, why, [fix], LoadBalancingCli.TargetGroupSetup(region, arn), true);
     }
 
     private static IEnumerable<int> CodesIn(string? description) =>

@@ -17,7 +17,7 @@ public static partial class SubjectParser
         if (trimmed.Length == 0)
         {
             return SubjectParseResult.Invalid(
-                "Nothing to diagnose. Type a task id or ARN, `service <name> in <cluster>`, `pod <namespace>/<name>`, or describe the symptom.");
+                "Nothing to diagnose. Type a task id or ARN, `service <name> in <cluster>`, `target group <name>`, `pod <namespace>/<name>`, `deployment <namespace>/<name>`, or describe the symptom.");
         }
 
         if (trimmed.Length > MaxLength)
@@ -42,6 +42,16 @@ public static partial class SubjectParser
         if (words.Select(ServiceArn).FirstOrDefault(subject => subject is not null) is { } serviceByArn)
         {
             return SubjectParseResult.Ok(serviceByArn with { Text = trimmed, Symptom = Rest(trimmed, serviceByArn.Text) });
+        }
+
+        if (words.Select(TargetGroupArn).FirstOrDefault(subject => subject is not null) is { } targetGroupByArn)
+        {
+            return SubjectParseResult.Ok(targetGroupByArn with { Text = trimmed, Symptom = Rest(trimmed, targetGroupByArn.Text) });
+        }
+
+        if (ParseResource(trimmed, words) is { } resource)
+        {
+            return resource;
         }
 
         if (PodPattern().Match(trimmed) is { Success: true } pod)
@@ -92,6 +102,11 @@ public static partial class SubjectParser
             return SubjectParseResult.Ok(serviceSubject);
         }
 
+        if (TargetGroupArn(token) is { } targetGroupSubject)
+        {
+            return SubjectParseResult.Ok(targetGroupSubject);
+        }
+
         if (token.StartsWith("arn:", StringComparison.OrdinalIgnoreCase))
         {
             if (!Arn.TryParse(token, out var arn))
@@ -99,9 +114,12 @@ public static partial class SubjectParser
                 return SubjectParseResult.Invalid($"`{Shorten(token)}` is not a well-formed ARN. Type a task ARN like {TaskExample}, or the 32-character task id.");
             }
 
-            return arn.Service == "ecs" && ResourceType(arn) == "task"
-                ? SubjectParseResult.Invalid($"`{Shorten(token)}` is an ECS task ARN with a malformed id or region; task ids are 32 hex characters. Type it like {TaskExample}.")
-                : SubjectParseResult.Invalid($"`{Shorten(token)}` is an ARN of {arn.Service}:{ResourceType(arn)}, not an ECS task or service. Type a task ARN like {TaskExample}, or `service <name> in <cluster>`.");
+            return (arn.Service, ResourceType(arn)) switch
+            {
+                ("ecs", "task") => SubjectParseResult.Invalid($"`{Shorten(token)}` is an ECS task ARN with a malformed id or region; task ids are 32 hex characters. Type it like {TaskExample}."),
+                ("elasticloadbalancing", "targetgroup") => SubjectParseResult.Invalid($"`{Shorten(token)}` is a malformed target group ARN. Type it like {TargetGroupExample}, or `target group <name>`."),
+                var (service, type) => SubjectParseResult.Invalid($"`{Shorten(token)}` is an ARN of {service}:{type}, not an ECS task or service or a target group. Type a task ARN like {TaskExample}, `service <name> in <cluster>`, or `target group <name>`."),
+            };
         }
 
         if (HexLikePattern().IsMatch(token))

@@ -20,25 +20,34 @@ internal static class TargetHealthFacts
         var gaps = new List<EvidenceGap>();
         for (var i = 0; i < targetGroups.Count; i++)
         {
-            if (results[i].Value is not { } targets)
-            {
-                gaps.Add(results[i].Gap!);
-                continue;
-            }
-
-            var registered = targets.Where(t => t.State is not ("unused" or "draining")).ToList();
-            if (registered.Count == 0)
-            {
-                facts.Add(TriageFact.Pointing(5, NoTargetsScore, "elasticloadbalancing:DescribeTargetHealth", $"target group {NameOf(targetGroups[i])} has no registered targets in use"));
-            }
-
-            facts.AddRange(targets
-                .Where(t => t.State != "healthy" && t.Reason is not null)
-                .Select(t => new TriageFact(EvidenceField.TargetHealth, $"{t.State} {t.Reason} {t.Description}".Trim(), null, $"elasticloadbalancing:DescribeTargetHealth {t.TargetId}"))
-                .DistinctBy(f => f.Text));
+            var (groupFacts, groupGaps) = From(targetGroups[i], results[i]);
+            facts.AddRange(groupFacts);
+            gaps.AddRange(groupGaps);
         }
 
         return (facts, gaps);
+    }
+
+    /// <summary>The facts of one target group's health: none registered, or each unhealthy target's reason.</summary>
+    public static (IReadOnlyList<TriageFact> Facts, IReadOnlyList<EvidenceGap> Gaps) From(string targetGroupArn, EvidenceResult<IReadOnlyList<TargetHealthDescription>> health)
+    {
+        if (health.Value is not { } targets)
+        {
+            return ([], [health.Gap!]);
+        }
+
+        var facts = new List<TriageFact>();
+        var registered = targets.Where(t => t.State is not ("unused" or "draining")).ToList();
+        if (registered.Count == 0)
+        {
+            facts.Add(TriageFact.Pointing(5, NoTargetsScore, "elasticloadbalancing:DescribeTargetHealth", $"target group {NameOf(targetGroupArn)} has no registered targets in use"));
+        }
+
+        facts.AddRange(targets
+            .Where(t => t.State != "healthy" && t.Reason is not null)
+            .Select(t => new TriageFact(EvidenceField.TargetHealth, $"{t.State} {t.Reason} {t.Description}".Trim(), null, $"elasticloadbalancing:DescribeTargetHealth {t.TargetId}"))
+            .DistinctBy(f => f.Text));
+        return (facts, []);
     }
 
     private static string NameOf(string targetGroupArn) => targetGroupArn.Split('/') is { Length: >= 2 } parts ? parts[1] : targetGroupArn;

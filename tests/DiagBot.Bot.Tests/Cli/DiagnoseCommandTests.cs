@@ -75,6 +75,43 @@ public sealed class DiagnoseCommandTests
         Assert.Contains("--format markdown or --format json", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Diagnose_P05TargetGroupByName_ConfirmsPlaybook5WithTheRealTargetGroupArn()
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", "ALB 503 on target group storefront-tg", "--format", "json");
+
+        Assert.Equal(CliApp.ExitVerdict, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("target-group", json.RootElement.GetProperty("subjectKind").GetString());
+        var verdict = json.RootElement.GetProperty("verdicts")[0];
+        Assert.Equal(5, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
+        Assert.Matches(@"--target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/storefront-tg/[0-9a-f]{16}\b", verdict.GetProperty("confirm").GetString());
+    }
+
+    [Fact]
+    public async Task Diagnose_P09Deployment_DiagnosesItsPendingPodWithPlaybook9()
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", "deployment payments/ledger-api", "--format", "json");
+
+        Assert.Equal(CliApp.ExitVerdict, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("deployment", json.RootElement.GetProperty("subjectKind").GetString());
+        var verdict = json.RootElement.GetProperty("verdicts")[0];
+        Assert.Equal(9, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
+        Assert.Contains("ledger-api-6c8f7d9b5-q2w8x", verdict.GetProperty("confirm").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_DeploymentWithoutNamespace_ExitsTwoSayingWhatToType()
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", "deployment ledger-api");
+
+        Assert.Equal(CliApp.ExitBadInput, run.ExitCode);
+        Assert.Contains("deployment <namespace>/<name>", run.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SubjectOfAsync(string scenario)
     {
         await using var sandbox = await SandboxServer.StartAsync();

@@ -1,0 +1,72 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Playbooks.Triage;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.Diagnosis;
+
+/// <summary>
+/// A deployment as the subject. A Kubernetes Deployment is read, its pods listed by its selector, and the pod that
+/// shows the failure diagnosed the way a pod is; an ECS deployment id leads to the service that runs it.
+/// </summary>
+public sealed partial class Diagnoser
+{
+    private async Task<DiagnosisReport> DiagnoseDeploymentAsync(DeploymentSubject subject, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var kubernetes = context.Evidence.Kubernetes;
+        if ((subject.Cluster ?? kubernetes.Clusters.FirstOrDefault()) is not { } cluster)
+        {
+            return new DiagnosisReport { Subject = subject, SubjectProblem = NoKubernetesCluster };
+        }
+
+        var read = await kubernetes.GetDeploymentAsync(cluster, subject.Namespace, subject.Deployment, cancellationToken).ConfigureAwait(false);
+        if (read.Value is not { } deployment)
+        {
+            return read.Gap!.Reason == GapReason.NotFound
+                ? new DiagnosisReport { Subject = subject, SubjectProblem = $"{read.Gap.Detail}. List the namespace's deployments with `kubectl --context {cluster} get deployments -n {subject.Namespace}`." }
+                : new DiagnosisReport { Subject = subject, TriageGaps = [read.Gap] };
+        }
+
+        var selector = string.Join(",", deployment.MatchLabels.Select(label => $"{label.Key}={label.Value}"));
+        var pods = selector.Length == 0
+            ? EvidenceResult<IReadOnlyList<KubePod>>.Missing(new EvidenceGap("kubernetes", "list pods", GapReason.InvalidRequest, $"deployment {subject.Namespace}/{subject.Deployment} selects its pods with matchExpressions only, which DiagBot does not evaluate"))
+            : await kubernetes.ListPodsAsync(cluster, subject.Namespace, selector, cancellationToken).ConfigureAwait(false);
+        var shown = DeploymentPods.Evidence(deployment, pods.Value);
+        if (DeploymentPods.MostFailing(pods.Value ?? []) is not { } pod)
+        {
+            var why = pods.Gap ?? new EvidenceGap("kubernetes", "list pods", GapReason.NotFound,
+                $"deployment {subject.Namespace}/{subject.Deployment} has no pods matching {selector} ({DeploymentPods.Summary(deployment)}); `kubectl --context {cluster} describe deployment -n {subject.Namespace} {subject.Deployment}` and its ReplicaSet's events say why none were created");
+            return new DiagnosisReport { Subject = subject, TriageGaps = [why] };
+        }
+
+        progress?.Report($"Deployment {subject.Namespace}/{subject.Deployment}: {DeploymentPods.Summary(deployment)}; looking at pod {pod.Name}");
+        var first = await PodFactsReader.ReadAsync(kubernetes, cluster, pod, cancellationToken).ConfigureAwait(false);
+        context = context with { Pod = pod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = first.Facts };
+        var report = await RunAsync(context, WithSymptom(subject, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
+
+        // Each verdict is about one pod: the Deployment's own state says how far the failure reaches.
+        return report with { Verdicts = [.. report.Verdicts.Select(v => v with { Evidence = [.. shown, .. v.Evidence] })] };
+    }
+
+    private async Task<DiagnosisReport> DiagnoseEcsDeploymentAsync(EcsDeploymentSubject subject, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var search = await context.Evidence.Ecs.DescribeAllServicesAsync(AwsScope.Default, cancellationToken).ConfigureAwait(false);
+        if (search.Value?.Services.FirstOrDefault(s => s.Deployments.Any(d => d.Id == subject.DeploymentId)) is { } service)
+        {
+            progress?.Report($"ECS deployment {subject.DeploymentId} belongs to service {service.ServiceName}");
+            return await RunForServiceAsync(subject, service, context, [], progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var searched = search.Value is { } found
+            ? $"is not among the current deployments of the {found.Services.Count} service(s) in {found.ClusterArns.Count} cluster(s) DiagBot can read in the default account and region (ECS keeps only a service's current deployments)"
+            : $"could not be looked for ({search.Gap!.Detail})";
+        return new DiagnosisReport
+        {
+            Subject = subject,
+            SubjectProblem = $"ECS deployment {subject.DeploymentId} {searched}. Give its service instead: `service <name> in <cluster>` (list them with `aws ecs list-services --cluster <cluster>`).",
+        };
+    }
+
+    private const string NoKubernetesCluster = "No Kubernetes cluster is configured, so DiagBot cannot read pods. Add one under DiagBot:Kubernetes:Clusters (see the README's settings).";
+}
