@@ -83,6 +83,12 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
     public Task<EvidenceResult<IReadOnlyList<LogEvent>>> FilterEventsAsync(LogFilter filter, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogLines.Take(filter.Limit).ToList());
 
+    public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups", () => TargetGroups.Where(g => g.TargetGroupName == name).ToList() is { Count: > 0 } found ? found : null);
+
+    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
+        Answer("ecs", "ListServices", () => new EcsServiceSearch([.. Services.Select(s => s.ClusterArn).OfType<string>().DefaultIfEmpty("arn:aws:ecs:eu-west-1:111122223333:cluster/prod").Distinct()], [.. Services], false, []));
+
     private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
         where T : class
     {
