@@ -106,7 +106,15 @@ internal sealed class IncidentCoordinator(
 
         foreach (var key in open)
         {
-            if (await records.GetAsync(key).ConfigureAwait(false) is not { Recovered: false } record)
+            var record = await records.GetAsync(key).ConfigureAwait(false);
+            if (record is null)
+            {
+                // Still waiting for its diagnosis: nothing posted yet to say "Recovered" under, so it stays open for the next recovery.
+                await Store.AddToSetAsync(IncidentRecords.Open(serviceScope), key, options.IncidentExpiry).ConfigureAwait(false);
+                continue;
+            }
+
+            if (record.Recovered)
             {
                 continue;
             }

@@ -40,4 +40,20 @@ public sealed class IncidentQueueTests
         Assert.Equal(2, entry.View.Count);
         Assert.Equal("Crash loop", entry.View.Record.Title);
     }
+
+    [Fact]
+    public async Task Recovery_WhileTheFirstDiagnosisWaits_KeepsTheIncidentOpenForTheNextRecovery()
+    {
+        var sut = new IncidentHarness();
+
+        await sut.Coordinator.HandleAsync(EventFixtures.Event(EventFixtures.DeploymentFailed), CancellationToken.None);
+        var early = await sut.Coordinator.HandleAsync(EventFixtures.Event(EventFixtures.DeploymentCompleted), CancellationToken.None);
+        await sut.DrainAsync();
+        var later = await sut.Coordinator.HandleAsync(EventFixtures.Variant(EventFixtures.DeploymentCompleted, "completed-again"), CancellationToken.None);
+        await sut.DrainAsync();
+
+        Assert.Equal(IntakeResult.Recovered, early);
+        Assert.Equal(IntakeResult.Recovered, later);
+        Assert.Single(sut.Channel.Of("reply"), reply => reply.Text.StartsWith("Recovered", StringComparison.Ordinal));
+    }
 }
