@@ -7,4 +7,13 @@ public interface ISymptomClassifier
 
     /// <summary>Every plausible playbook with its score, best first; empty when nothing points anywhere.</summary>
     IReadOnlyList<TextClassification> Rank(string text, EvidenceField field, int? exitCode);
+
+    /// <summary>
+    /// When the text is a strong "none" (a job that finished, a stop on purpose), the failure playbooks it answers
+    /// for the whole diagnosis; null otherwise.
+    /// </summary>
+    SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode) => null;
 }
+
+/// <summary>Failure playbooks a "none" reading answers, how sure it is, and why.</summary>
+public sealed record SettledPlaybooks(IReadOnlySet<int> Playbooks, double Confidence, string Why);

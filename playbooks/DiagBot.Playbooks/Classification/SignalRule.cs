@@ -20,6 +20,12 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
     /// </summary>
     public IReadOnlySet<int>? ExplainsAway { get; init; }
 
+    /// <summary>
+    /// For a strong "none" rule: the failure playbooks its match answers for the whole diagnosis, not only within its
+    /// own text. A finished batch job (essential container exited 0) is not a crash loop, whatever else ranked one.
+    /// </summary>
+    public IReadOnlySet<int>? Settles { get; init; }
+
     /// <summary>A condition on the container exit code; null means any exit code.</summary>
     public Func<int?, bool>? WhenExitCode { get; init; }
 

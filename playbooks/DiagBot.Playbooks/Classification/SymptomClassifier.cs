@@ -12,6 +12,9 @@ public sealed class SymptomClassifier : ISymptomClassifier
     private const double NothingRecognisedConfidence = 0.5;
     private const double RunnerUpWorthNaming = 0.3;
 
+    // A "none" this sure answers for the other facts of the same diagnosis too.
+    private const double StrongNone = 0.85;
+
     private readonly IReadOnlyList<SignalRule> _rules;
 
     public SymptomClassifier()
@@ -49,6 +52,19 @@ public sealed class SymptomClassifier : ISymptomClassifier
             .Select(c => new TextClassification(c.Playbook, Round(c.Score * (1 - reading.None.Score / 2)), WhyText.For(c, field, runnerUp: null)))
             .Where(c => c.Confidence >= MinimumRankScore)
             .ToList();
+    }
+
+    public SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode)
+    {
+        var reading = Read(text, field, exitCode);
+        var settling = reading.None.Hits.Where(h => h.Rule.Settles is not null).ToList();
+        var best = reading.Candidates.Count > 0 ? reading.Candidates[0].Score : 0;
+        if (settling.Count == 0 || reading.None.Score < StrongNone || reading.None.Score < best)
+        {
+            return null;
+        }
+
+        return new SettledPlaybooks(settling.SelectMany(h => h.Rule.Settles!).ToHashSet(), Round(reading.None.Score), settling[0].Rule.Explains);
     }
 
     private Reading Read(string? text, EvidenceField field, int? exitCode)

@@ -155,7 +155,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
 
     private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var chosen = ranking.Take(PlaybookRanker.MaxPlaybooksRun).ToList();
+        var chosen = PlaybookRanker.ToRun(ranking).ToList();
         progress?.Report(chosen.Count == 0 ? "No playbook matches the first facts" : $"Checking: {string.Join("; ", chosen.Select(r => r.Playbook.Title))}");
         var verdicts = await Task.WhenAll(chosen.Select(ranked => InvestigateSafelyAsync(ranked.Playbook, context, cancellationToken))).ConfigureAwait(false);
         return new DiagnosisReport

@@ -7,6 +7,10 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
 {
     public const int MaxPlaybooksRun = 3;
 
+    /// <summary>The ranked playbooks worth running, best first: at most <see cref="MaxPlaybooksRun"/>, none below <see cref="MinimumScore"/>.</summary>
+    public static IEnumerable<RankedPlaybook> ToRun(IEnumerable<RankedPlaybook> ranking) =>
+        ranking.Where(ranked => ranked.Score >= MinimumScore).Take(MaxPlaybooksRun);
+
     // Below this a playbook is a guess not worth an API call.
     public const double MinimumScore = 0.3;
 
@@ -18,6 +22,7 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
     public IReadOnlyList<RankedPlaybook> Rank(IEnumerable<TriageFact> facts)
     {
         var best = new Dictionary<int, (double Score, string Why)>();
+        var settled = new Dictionary<int, (double Confidence, string Why)>();
         foreach (var fact in facts)
         {
             if (fact.Hint is { } hint)
@@ -28,6 +33,14 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
             if (fact.Text.Length == 0 && fact.ExitCode is null)
             {
                 continue;
+            }
+
+            if (classifier.Settles(fact.Text, fact.Field, fact.ExitCode) is { } answered)
+            {
+                foreach (var id in answered.Playbooks.Where(id => !settled.TryGetValue(id, out var known) || answered.Confidence > known.Confidence))
+                {
+                    settled[id] = (answered.Confidence, $"{fact.Source}: {answered.Why}");
+                }
             }
 
             foreach (var candidate in classifier.Rank(fact.Text, fact.Field, fact.ExitCode))
@@ -44,8 +57,18 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
             }
         }
 
+        // A strong "none" (a job that finished, a stop on purpose) answers the failures it explains: they are discounted,
+        // stay listed (below MinimumScore they are not run) and say why, so the ranking shows what triage set aside.
+        var setAside = new HashSet<int>();
+        foreach (var (id, answer) in settled.Where(s => best.TryGetValue(s.Key, out var ranked) && ranked.Score >= MinimumScore))
+        {
+            var (score, why) = best[id];
+            best[id] = (Math.Round(score * (1 - answer.Confidence), 2), $"{why}; discounted, because {answer.Why}");
+            setAside.Add(id);
+        }
+
         return best
-            .Where(entry => entry.Value.Score >= MinimumScore)
+            .Where(entry => entry.Value.Score >= MinimumScore || setAside.Contains(entry.Key))
             .Select(entry => (Playbook: playbooks.FirstOrDefault(p => p.Id == entry.Key), entry.Value))
             .Where(entry => entry.Playbook is not null)
             .Select(entry => new RankedPlaybook(entry.Playbook!, entry.Value.Score, entry.Value.Why))

@@ -10,14 +10,15 @@ public static class TaskFacts
     public static IReadOnlyList<TriageFact> From(EcsTask task)
     {
         var facts = new List<TriageFact>();
+        var essentialExit = EssentialExitCode(task);
         if (!string.IsNullOrWhiteSpace(task.StoppedReason))
         {
-            facts.Add(new TriageFact(EvidenceField.StoppedReason, task.StoppedReason, null, "ecs:DescribeTasks stoppedReason"));
+            facts.Add(new TriageFact(EvidenceField.StoppedReason, task.StoppedReason, essentialExit, "ecs:DescribeTasks stoppedReason"));
         }
 
         if (!string.IsNullOrWhiteSpace(task.StopCode))
         {
-            facts.Add(new TriageFact(EvidenceField.StoppedReason, task.StopCode, null, "ecs:DescribeTasks stopCode"));
+            facts.Add(new TriageFact(EvidenceField.StoppedReason, task.StopCode, essentialExit, "ecs:DescribeTasks stopCode"));
         }
 
         if (task.LastStatus is "PROVISIONING" or "PENDING")
@@ -39,6 +40,25 @@ public static class TaskFacts
 
         facts.AddRange(CapacityAndAgentFacts(task));
         return facts;
+    }
+
+    // "Essential container in task exited" does not say how: read it with the exit code of the container that ended the
+    // task. One distinct non-zero code is the crash; all zero is a finished job; several different codes stay unknown.
+    private static int? EssentialExitCode(EcsTask task)
+    {
+        if (task.StopCode != "EssentialContainerExited" && !(task.StoppedReason?.Contains("Essential container in task exited", StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return null;
+        }
+
+        var codes = task.Containers.Select(c => c.ExitCode).OfType<int>().Distinct().ToList();
+        var nonZero = codes.Where(code => code != 0).ToList();
+        return nonZero.Count switch
+        {
+            1 => nonZero[0],
+            0 when codes.Count > 0 => 0,
+            _ => null,
+        };
     }
 
     // Spot interruptions are often reported without the stop code, and a stalled exec agent shows in no reason at all.

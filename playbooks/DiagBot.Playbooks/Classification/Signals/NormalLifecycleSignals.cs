@@ -10,10 +10,17 @@ internal static partial class NormalLifecycleSignals
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(null, 0.92, EssentialContainerExited(), "an essential container exited with code 0: a job that finished, not a failure") { WhenExitCode = code => code == 0 },
+        new(null, 0.92, EssentialContainerExited(), "an essential container exited with code 0: a job that finished, not a failure")
+        {
+            WhenExitCode = code => code == 0,
+            Settles = Playbooks(CrashLoopSignals.Playbook),
+        },
         new(null, 0.9, StoppedOnPurpose(), "the task was stopped on purpose (user, scale-in or a deployment replacing it); an exit 137 here is the SIGKILL after the stop timeout, not memory")
         {
             ExplainsAway = Playbooks(OutOfMemorySignals.Playbook, CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
+
+            // Playbook 7 keeps its look: a deliberate stop's exit 137 is worth saying was not memory.
+            Settles = Playbooks(CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
         },
         new(null, 0.88, ServiceProgress(), "a routine service event (steady state, tasks started or stopped, targets registered, scaling)"),
         new(null, 0.85, ServiceActionInfoEvent(), "an INFO-level ECS service action or deployment event"),
