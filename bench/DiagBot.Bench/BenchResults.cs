@@ -5,13 +5,12 @@ using System.Text.Json;
 namespace DiagBot.Bench;
 
 /// <summary>The figures of one run: a table for people, one JSON line for machines (keys as issue 11 names them).</summary>
-internal sealed record BenchResults(TimeSpan Latency, DiagnosisFigures Diagnosis, AckFigures Ack)
+internal sealed record BenchResults(TimeSpan Latency, DiagnosisFigures Diagnosis, AckFigures Ack, StormFigures Storm)
 {
     private const double SlackAckLimitMs = 3000;
 
     public string ToJson()
     {
-        // The storm figures wait for the incident auto-post pipeline to be committed; null until then.
         var figures = new Dictionary<string, double?>
         {
             ["diagnosis_p50_over_latency"] = Round(Diagnosis.P50),
@@ -20,12 +19,12 @@ internal sealed record BenchResults(TimeSpan Latency, DiagnosisFigures Diagnosis
             ["api_calls_max"] = Diagnosis.ApiCallsMax,
             ["ack_p50_ms"] = Round(Ack.P50),
             ["ack_p99_ms"] = Round(Ack.P99),
-            ["storm_services"] = null,
-            ["storm_posts"] = null,
-            ["storm_api_calls"] = null,
-            ["storm_seconds"] = null,
-            ["storm_peak_working_set_mb"] = null,
         };
+        foreach (var (key, value) in Storm.Json)
+        {
+            figures[key] = value;
+        }
+
         return JsonSerializer.Serialize(figures);
     }
 
@@ -59,7 +58,7 @@ internal sealed record BenchResults(TimeSpan Latency, DiagnosisFigures Diagnosis
         text.AppendLine(Invariant($"| evidence reads asked / sent (all incidents) | {Diagnosis.Rows.Sum(r => r.Asked)} / {Diagnosis.Rows.Sum(r => r.Sent)} | |"));
         text.AppendLine(Invariant($"| slash-command ack p50 (50 concurrent, {Ack.SamplesMs.Count} requests) | {Ack.P50:0.0} ms | Slack's limit {SlackAckLimitMs:0} ms |"));
         text.AppendLine(Invariant($"| slash-command ack p99 | {Ack.P99:0.0} ms | under 100 ms |"));
-        text.AppendLine("| storm (1,000 events) | not measured | the auto-post pipeline is not committed yet |");
+        text.Append(Storm.ToTableRows());
         return text.ToString();
     }
 

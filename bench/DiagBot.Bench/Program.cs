@@ -5,7 +5,16 @@ var json = args.Contains("--json");
 var latency = TimeSpan.FromMilliseconds(100);
 var repetitions = Options.Int(args, "--reps", 3);
 
+var stormEvents = Options.Int(args, "--storm-events", 1000);
+if (args.Contains("--storm-only"))
+{
+    var storm = await StormBench.RunAsync(latency, stormEvents, services: 10);
+    Console.WriteLine(json ? System.Text.Json.JsonSerializer.Serialize(storm.Json) : "| figure | value | target |\n|---|---:|---|\n" + storm.ToTableRows());
+    return;
+}
+
 var diagnosis = await DiagnosisBench.RunAsync(latency, repetitions);
 var ack = await AckBench.RunAsync(latency, concurrency: 50, rounds: Options.Int(args, "--ack-rounds", 4));
-var results = new BenchResults(latency, diagnosis, ack);
+var stormFigures = await StormBench.RunAsync(latency, stormEvents, services: 10);
+var results = new BenchResults(latency, diagnosis, ack, stormFigures);
 Console.WriteLine(json ? results.ToJson() : results.ToTable());
