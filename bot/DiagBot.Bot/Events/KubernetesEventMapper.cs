@@ -36,7 +36,7 @@ internal static partial class KubernetesEventMapper
         var pod = kind == "Pod" && name.Length > 0 ? $"{ns}/{name}" : null;
         var identity = warning.Uid.Length > 0 ? warning.Uid : $"{ns}/{warning.Name}";
         var id = string.Create(CultureInfo.InvariantCulture, $"k8s:{cluster}:{identity}:{warning.Count}");
-        return (id, new IncidentOccurrence(Account, Region, cluster, $"{ns}/{workload}", IncidentOccurrence.WorkloadKind, evidence, new IncidentSubject(cluster, null, null, pod)));
+        return (id, new IncidentOccurrence(Account, Region, cluster, $"{ns}/{workload}", IncidentOccurrence.WorkloadKind, evidence, new IncidentSubject(cluster, null, null, pod, pod is null ? evidence : null)));
     }
 
     public static string Workload(string kind, string name) => kind switch

@@ -6,8 +6,8 @@ internal interface IIncidentDiagnoser
     Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken);
 }
 
-/// <summary>What the one diagnosis of an incident looks at: a task, else a pod ("namespace/name"), else the service.</summary>
-internal sealed record IncidentSubject(string Cluster, string? Service, string? TaskArn, string? Pod = null);
+/// <summary>What the one diagnosis of an incident looks at: a task, else a pod ("namespace/name"), else the service, else the symptom's words (a node's OOMKilling).</summary>
+internal sealed record IncidentSubject(string Cluster, string? Service, string? TaskArn, string? Pod = null, string? Symptom = null);
 
 internal sealed record IncidentDiagnosis(string Title, string RootCause);
 

@@ -68,6 +68,7 @@ internal static class IncidentFeedEndpoints
             playbook = record.Playbook,
             status = record.Recovered ? "recovered" : "open",
             service = record.Service,
+            scopeKind = record.ScopeKind,
             cluster = record.Cluster,
             count = entry.View.Count,
             firstSeen = record.FirstSeen,

@@ -8,7 +8,13 @@ internal sealed class ServiceIncidentDiagnoser(DiagnosisService diagnosis) : IIn
 {
     public async Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken)
     {
-        var text = subject.TaskArn ?? (subject.Pod is { } pod ? $"pod {pod}" : $"service {subject.Service} in {subject.Cluster}");
+        var text = subject switch
+        {
+            { TaskArn: { } task } => task,
+            { Pod: { } pod } => $"pod {pod}",
+            { Service: { } service } => $"service {service} in {subject.Cluster}",
+            _ => subject.Symptom ?? $"failing workloads in {subject.Cluster}",
+        };
         var outcome = await diagnosis.DiagnoseAsync(text, new Requester("auto-post", "DiagBot", $"{subject.Cluster}/{subject.Service}"), cancellationToken).ConfigureAwait(false);
         if (outcome.Report?.Verdicts.FirstOrDefault() is { } verdict)
         {

@@ -40,6 +40,23 @@ public sealed class KubernetesEventMapperTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void Map_NodeOomKilling_GroupsUnderTheNodeAndDiagnosesTheSymptom()
+    {
+        var warning = Warning("OOMKilling", "ip-10-0-4-21.ec2.internal") with
+        {
+            Namespace = "default",
+            InvolvedKind = "Node",
+            Message = "Memory cgroup out of memory: Killed process 4321 (java) total-vm:4194304kB",
+        };
+
+        var occurrence = KubernetesEventMapper.Map("prod-eks", warning)!.Value.Occurrence;
+
+        Assert.Equal("default/node/ip-10-0-4-21.ec2.internal", occurrence.Scope);
+        Assert.Null(occurrence.Subject.Pod);
+        Assert.Equal("OOMKilling: Memory cgroup out of memory: Killed process 4321 (java) total-vm:4194304kB", occurrence.Subject.Symptom);
+    }
+
     [Theory]
     [InlineData("FailedMount")]
     [InlineData("Pulled")]

@@ -42,6 +42,7 @@ public sealed class KubernetesWatchIntakeTests
         Assert.Equal(3, TopLevelPosts(slack));
         Assert.Equal(["orders/billing", "orders/checkout", "orders/shipping"], feed.Select(item => item.GetProperty("service").GetString()).Order(StringComparer.Ordinal));
         Assert.All(feed, item => Assert.Equal(10, item.GetProperty("count").GetInt64()));
+        Assert.All(feed, item => Assert.Equal("workload", item.GetProperty("scopeKind").GetString()));
     }
 
     [Fact]

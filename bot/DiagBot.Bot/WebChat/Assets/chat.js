@@ -175,7 +175,7 @@
     head.appendChild(el('span', 'badge', entry.recovered ? 'Recovered' : 'Open'));
     head.appendChild(el('h3', 'incident-title', entry.title));
     item.appendChild(head);
-    item.appendChild(el('p', 'incident-where', `service ${entry.service} · cluster ${entry.cluster} · playbook ${entry.playbook}`));
+    item.appendChild(el('p', 'incident-where', `${entry.scopeKind ?? 'service'} ${entry.service} · cluster ${entry.cluster} · playbook ${entry.playbook}`));
     const count = el('p', 'incident-count');
     count.appendChild(el('strong', 'count', entry.count));
     count.appendChild(document.createTextNode(` failing event${entry.count === 1 ? '' : 's'} · first ${timeOf(entry.firstSeen)} · last ${timeOf(entry.lastSeen)}`));
