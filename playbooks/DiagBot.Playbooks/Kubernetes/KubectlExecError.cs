@@ -16,14 +16,23 @@ internal sealed partial record KubectlExecError(KubectlExecErrorKind Kind, strin
         var container = NamedContainer().Match(text) is { Success: true } named ? named.Groups["name"].Value : null;
         var kind = text switch
         {
+            _ when KubeletDenied().IsMatch(text) => KubectlExecErrorKind.KubeletDenied,
             _ when Forbidden().IsMatch(text) => KubectlExecErrorKind.Forbidden,
             _ when KubeletUnreachable().IsMatch(text) => KubectlExecErrorKind.KubeletUnreachable,
             _ when NoExecutable().IsMatch(text) => KubectlExecErrorKind.NoExecutable,
             _ when ContainerNotRunning().IsMatch(text) => KubectlExecErrorKind.ContainerNotRunning,
             _ => KubectlExecErrorKind.Unknown,
         };
-        return new KubectlExecError(kind, container);
+        return new KubectlExecError(kind, container) { KubeletClient = KubeletDenied().Match(text) is { Success: true } m ? m.Groups["user"].Value : null };
     }
+
+    /// <summary>For <see cref="KubectlExecErrorKind.KubeletDenied"/>: the API server's client identity the kubelet refused.</summary>
+    public string? KubeletClient { get; init; }
+
+    // The kubelet (not the API server) refused the API server's own client: "unable to upgrade connection: Forbidden
+    // (user=kube-apiserver-kubelet-client, verb=create, resource=nodes, subresource=proxy)", or "Authorization error (user=...".
+    [GeneratedRegex(@"(forbidden|authorization error) \(user=(?<user>[^,)]+), verb=\w+, resource=nodes, subresource=proxy\)", RegexOptions.IgnoreCase)]
+    private static partial Regex KubeletDenied();
 
     [GeneratedRegex(@"forbidden|cannot create resource ""?pods/exec|\bunauthorized\b", RegexOptions.IgnoreCase)]
     private static partial Regex Forbidden();
@@ -46,6 +55,7 @@ internal enum KubectlExecErrorKind
 {
     Unknown,
     Forbidden,
+    KubeletDenied,
     KubeletUnreachable,
     NoExecutable,
     ContainerNotRunning,

@@ -19,6 +19,7 @@ internal static class KubectlExecFails
     public const string ContainerNotRunningSubCause = "container-not-running";
     public const string NodeNotReadySubCause = "node-not-ready";
     public const string ExecForbiddenSubCause = "rbac-pods-exec-forbidden";
+    public const string KubeletDeniedSubCause = "kubelet-denies-apiserver";
     public const string KubeletPortBlockedSubCause = "kubelet-port-blocked";
     public const string NoShellSubCause = "no-shell-in-image";
     public const string PodSideReadySubCause = "pod-side-ready";
@@ -73,6 +74,9 @@ internal static class KubectlExecFails
         {
             KubectlExecErrorKind.Forbidden => For(playbook, VerdictStatus.Likely, $"kubectl was refused: exec needs the RBAC permission create on pods/exec in namespace {pod.Namespace}, and the caller's role lacks it (get pods is not enough).",
                 ExecForbiddenSubCause, evidence, [$"Grant a Role in {pod.Namespace} with verbs [create] on resources [pods/exec] (and get on pods), bound to the caller's group; on EKS map the IAM principal to that group with an access entry."], KubectlCli.CanExec(cluster, pod.Namespace)) with { Missing = missing },
+            KubectlExecErrorKind.KubeletDenied => For(playbook, VerdictStatus.Likely, $"The kubelet on node {pod.NodeName} refused the API server's own client ({said.KubeletClient}): that identity may not create nodes/proxy, so no exec, logs or port-forward reach this node, whatever the caller's RBAC.",
+                KubeletDeniedSubCause, evidence, [$"Bind {said.KubeletClient} to the ClusterRole system:kubelet-api-admin (a ClusterRoleBinding), or restore the node's kubelet authorization settings (webhook mode, the cluster CA) if a custom AMI changed them."],
+                $"kubectl --context {cluster} auth can-i create nodes --subresource=proxy --as {said.KubeletClient}") with { Missing = missing },
             KubectlExecErrorKind.KubeletUnreachable => For(playbook, VerdictStatus.Likely, $"The API server cannot reach the kubelet on node {pod.NodeName} (port 10250) although the node is {(inconclusiveNode ? "of unknown state" : "Ready")}: the node's security group does not allow TCP 10250 from the cluster security group (the control plane's ENIs).",
                 KubeletPortBlockedSubCause, evidence, ["Allow inbound TCP 10250 on the node security group from the EKS cluster security group (aws eks describe-cluster shows it as resourcesVpcConfig.clusterSecurityGroupId).", "Check network ACLs of the node subnets allow the same, and return traffic."],
                 NodeSecurityGroups(node)) with { Missing = missing },

@@ -40,6 +40,7 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : ICla
     [Theory]
     [InlineData("Error from server (Forbidden): pods \"worker-6f7d8c9b5-abcde\" is forbidden: User \"dev\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \"jobs\"", KubectlExecFails.ExecForbiddenSubCause, "auth can-i create pods --subresource=exec")]
     [InlineData("error: unable to upgrade connection: Forbidden", KubectlExecFails.ExecForbiddenSubCause, "auth can-i create pods --subresource=exec")]
+    [InlineData("error: unable to upgrade connection: Forbidden (user=kube-apiserver-kubelet-client, verb=create, resource=nodes, subresource=proxy)", KubectlExecFails.KubeletDeniedSubCause, "auth can-i create nodes --subresource=proxy --as kube-apiserver-kubelet-client")]
     [InlineData("Error from server: error dialing backend: dial tcp 10.0.1.5:10250: i/o timeout", KubectlExecFails.KubeletPortBlockedSubCause, "--instance-ids i-0123456789abcdef0")]
     [InlineData("OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown", KubectlExecFails.NoShellSubCause, "debug -it worker-6f7d8c9b5-abcde --image=busybox:1.36 --target=worker")]
     public async Task Investigate_HealthyPodAndWhatKubectlSaid_IsLikelyWithTheSettlingCommand(string said, string subCause, string confirm)
@@ -51,6 +52,14 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : ICla
 
         Assert.Equal((VerdictStatus.Likely, subCause), (verdict.Status, verdict.SubCause));
         Assert.Contains(confirm, verdict.Confirm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_KubectlExecWordsAroundAPodInACluster_IsThePodWithTheWordsAsSymptom()
+    {
+        var subject = Assert.IsType<DiagBot.Playbooks.Triage.PodSubject>(DiagBot.Playbooks.Triage.SubjectParser.Parse("kubectl exec fails on pod shop/web-7f9c6d5b8-k7p2n in sandbox-eks").Subject);
+
+        Assert.Equal(("shop", "web-7f9c6d5b8-k7p2n", "sandbox-eks", "kubectl exec fails on"), (subject.Namespace, subject.Pod, subject.Cluster, subject.Symptom));
     }
 
     [Fact]

@@ -16,6 +16,6 @@ internal static partial class ExecCommandSignals
     [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
     private static partial Regex EcsExec();
 
-    [GeneratedRegex(@"kubectl exec|unable to upgrade connection|pods/exec|error executing command in container|oci runtime exec failed|exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"kubectl exec|unable to upgrade connection|error dialing backend|pods/exec|error executing command in container|oci runtime exec failed|exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?", RegexOptions.CultureInvariant)]
     private static partial Regex KubectlExec();
 }
