@@ -11,7 +11,7 @@ internal sealed class ServiceIncidentDiagnoser(DiagnosisService diagnosis) : IIn
         var text = subject switch
         {
             { TaskArn: { } task } => task,
-            { Pod: { } pod } => $"pod {pod}",
+            { Pod: { } pod } => $"pod {pod} in {subject.Cluster}",
             { Service: { } service } => $"service {service} in {subject.Cluster}",
             _ => subject.Symptom ?? $"failing workloads in {subject.Cluster}",
         };
