@@ -31,7 +31,7 @@ internal static class TelemetryRegistration
             .WithTracing(tracing => tracing
                 .AddSource(Sources)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation())
+                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = RedactPath))
             .WithMetrics(metrics => metrics
                 .AddMeter(Sources)
                 .AddAspNetCoreInstrumentation()
@@ -46,6 +46,18 @@ internal static class TelemetryRegistration
         }
 
         return builder;
+    }
+
+    // A Slack response_url carries its token in the path (hooks.slack.com/commands/T../../<token>), and paths name
+    // customers' resources: outgoing spans keep the scheme, host and port only.
+    private static void RedactPath(System.Diagnostics.Activity span, HttpRequestMessage request)
+    {
+        if (request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            span.SetTag("url.full", uri.GetLeftPart(UriPartial.Authority) + "/");
+            span.SetTag("url.path", null);
+            span.SetTag("url.query", null);
+        }
     }
 
     // Kubernetes and the load balancer probe every few seconds; their spans would drown the diagnoses.

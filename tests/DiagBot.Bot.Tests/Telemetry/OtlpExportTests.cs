@@ -1,5 +1,6 @@
 using DiagBot.Bot.Hosting;
 using DiagBot.Bot.Telemetry;
+using DiagBot.Bot.Tests.Slack.Support;
 using DiagBot.Bot.Tests.Support;
 using DiagBot.Bot.Tests.Telemetry.Support;
 using DiagBot.Diagnostics.Telemetry;
@@ -39,6 +40,33 @@ public sealed class OtlpExportTests
             && p.Attributes[DiagnosisTelemetry.PlaybookTag] == "task-out-of-memory" && p.Attributes[DiagnosisTelemetry.StatusTag] == "confirmed");
         Assert.Contains(points, p => p.Metric == EvidenceTelemetry.CallDurationName
             && p.Attributes[EvidenceTelemetry.ServiceTag] == "ecs" && p.Attributes[EvidenceTelemetry.OperationTag] == "DescribeTasks");
+    }
+
+    [Fact]
+    public async Task SlashCommand_WithOtlpEndpoint_NoSpanCarriesTheResponseUrlsToken()
+    {
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var sut = await SlackBot.StartAsync("--DiagBot:Telemetry:OtlpEndpoint=" + collector.BaseAddress);
+        const string token = "Xk9secretResponseToken";
+        var responseUrl = sut.Slack.ResponseUrl(token);
+
+        await sut.Client.SendAsync(SignedRequests.Form("/slack/commands", SignedRequests.SlashCommandForm(sut.SubjectOf("p07-task-oom"), responseUrl)));
+        await sut.Slack.WaitForAsync("response/" + token);
+
+        // The bot's span of that POST ends when the fake Slack's answer is back; flush until it has been exported.
+        var slack = sut.Slack.BaseAddress.GetLeftPart(UriPartial.Authority) + "/";
+        List<OtlpSpan> outgoing = [];
+        for (var tries = 0; tries < 100 && !outgoing.Any(span => span.Attributes["url.full"] == slack); tries++)
+        {
+            await Task.Delay(100);
+            Assert.True(sut.Bot.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            outgoing = [.. collector.Bodies("/v1/traces").SelectMany(OtlpRequests.Spans).Where(span => span.Attributes.ContainsKey("url.full"))];
+        }
+
+        // Client spans carry url.full. (The fake Slack's own server span, recorded because it shares this test
+        // process, rightly names the path it served; no DiagBot host has a server like it.)
+        Assert.Contains(outgoing, span => span.Attributes["url.full"] == slack);
+        Assert.DoesNotContain(outgoing, span => span.Attributes.Values.Any(value => value.Contains(token, StringComparison.Ordinal)));
     }
 
     [Fact]
