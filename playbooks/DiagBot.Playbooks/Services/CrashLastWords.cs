@@ -19,40 +19,45 @@ internal static partial class CrashLastWords
     public static async Task<(IReadOnlyList<CrashWords> Words, IReadOnlyList<EvidenceGap> Gaps)> ReadAsync(
         IEvidenceSource evidence, IReadOnlyList<EcsTask> crashed, CancellationToken cancellationToken)
     {
-        var gaps = new List<EvidenceGap>();
-        var words = new List<CrashWords>();
-        foreach (var task in crashed)
+        // The tasks are independent, so their reads go out together: one round trip per step, not per task.
+        var perTask = await Task.WhenAll(crashed.Select(task => ReadTaskAsync(evidence, task, cancellationToken))).ConfigureAwait(false);
+        var found = perTask.SelectMany(reads => reads).ToList();
+        var words = found.Where(read => read.Words is not null).Select(read => read.Words!).ToList();
+        var gaps = found.Where(read => read.Gap is not null).Select(read => read.Gap!);
+        return (words, gaps.DistinctBy(g => (g.Operation, g.Reason, g.Detail)).ToList());
+    }
+
+    private static async Task<IReadOnlyList<(CrashWords? Words, EvidenceGap? Gap)>> ReadTaskAsync(
+        IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken)
+    {
+        var definition = await evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
+        if (definition.Value is not { } taskDefinition)
         {
-            var definition = await evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
-            if (definition.Value is null)
-            {
-                gaps.Add(definition.Gap!);
-                continue;
-            }
-
-            foreach (var container in task.Containers.Where(c => c.ExitCode is not null and not 0))
-            {
-                if (definition.Value.ContainerDefinitions.FirstOrDefault(d => d.Name == container.Name) is not { } containerDefinition
-                    || EcsLogStreams.For(task, containerDefinition) is not { } located)
-                {
-                    gaps.Add(new EvidenceGap("logs", "GetLogEvents", GapReason.NotFound, $"container {container.Name} of {definition.Value.Family}:{definition.Value.Revision} has no awslogs group and stream prefix, so its output cannot be read"));
-                    continue;
-                }
-
-                var (group, stream) = located;
-                var events = await evidence.Logs.GetLastEventsAsync(group, stream, LinesRead, cancellationToken).ConfigureAwait(false);
-                if (events.Value is null)
-                {
-                    gaps.Add(events.Gap!);
-                    continue;
-                }
-
-                var lines = events.Value.Select(e => e.Message.Trim()).Where(line => line.Length > 0).ToList();
-                words.Add(new CrashWords(task, container.Name, group, stream, lines, FatalLine(lines)));
-            }
+            return [(null, definition.Gap!)];
         }
 
-        return (words, gaps.DistinctBy(g => (g.Operation, g.Reason, g.Detail)).ToList());
+        var crashedContainers = task.Containers.Where(c => c.ExitCode is not null and not 0);
+        return await Task.WhenAll(crashedContainers.Select(container => ReadContainerAsync(evidence, task, taskDefinition, container.Name, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private static async Task<(CrashWords? Words, EvidenceGap? Gap)> ReadContainerAsync(
+        IEvidenceSource evidence, EcsTask task, EcsTaskDefinition definition, string container, CancellationToken cancellationToken)
+    {
+        if (definition.ContainerDefinitions.FirstOrDefault(d => d.Name == container) is not { } containerDefinition
+            || EcsLogStreams.For(task, containerDefinition) is not { } located)
+        {
+            return (null, new EvidenceGap("logs", "GetLogEvents", GapReason.NotFound, $"container {container} of {definition.Family}:{definition.Revision} has no awslogs group and stream prefix, so its output cannot be read"));
+        }
+
+        var (group, stream) = located;
+        var events = await evidence.Logs.GetLastEventsAsync(group, stream, LinesRead, cancellationToken).ConfigureAwait(false);
+        if (events.Value is null)
+        {
+            return (null, events.Gap!);
+        }
+
+        var lines = events.Value.Select(e => e.Message.Trim()).Where(line => line.Length > 0).ToList();
+        return (new CrashWords(task, container, group, stream, lines, FatalLine(lines)), null);
     }
 
     /// <summary>

@@ -32,12 +32,21 @@ internal sealed class CrashLoopPlaybook : IPlaybook
             return await Kubernetes.PodCrashLoop.InvestigateAsync(this, context, pod, kubernetesCluster, cancellationToken).ConfigureAwait(false);
         }
 
+        // A crashed subject task's last words are needed whatever the service shows: ask now, beside the
+        // service reads, and the session cache hands the answer over below.
+        var subjectWords = context.Task is { } crashedSubject && IsCrash(crashedSubject)
+            ? CrashLastWords.ReadAsync(context.Evidence, [crashedSubject], cancellationToken)
+            : null;
+        // A task names its cluster and service group, so its service's stopped tasks can be listed beside DescribeServices.
+        var earlyListing = context is { Service: null, StoppedTasks.Count: <= 1, Task: { } member } && ServiceScope.ServiceNameOf(member) is { } group
+            ? ServiceScope.TasksAsync(context.Evidence.Ecs, member.ClusterArn, group, "STOPPED", StoppedTasksRead, cancellationToken)
+            : null;
         var (service, serviceGap) = await ServiceScope.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
         var gaps = new List<EvidenceGap>(serviceGap is null ? [] : [serviceGap]);
         var stopped = context.StoppedTasks.ToList();
         if (stopped.Count <= 1 && service is not null)
         {
-            var (listed, listGaps) = await ServiceScope.TasksAsync(context.Evidence.Ecs, service, "STOPPED", StoppedTasksRead, cancellationToken).ConfigureAwait(false);
+            var (listed, listGaps) = await (earlyListing ?? ServiceScope.TasksAsync(context.Evidence.Ecs, service, "STOPPED", StoppedTasksRead, cancellationToken)).ConfigureAwait(false);
             gaps.AddRange(listGaps);
             stopped = [.. listed.UnionBy(stopped, t => t.TaskArn)];
         }
@@ -61,6 +70,12 @@ internal sealed class CrashLoopPlaybook : IPlaybook
         }
 
         var (words, logGaps) = await CrashLastWords.ReadAsync(context.Evidence, crashed.Take(StoppedTasksRead).ToList(), cancellationToken).ConfigureAwait(false);
+        if (subjectWords is not null)
+        {
+            // Already answered: the same reads were among those above, and the session made each once.
+            await subjectWords.ConfigureAwait(false);
+        }
+
         gaps.AddRange(logGaps);
         evidence.AddRange(CrashLoopEvidence.LastWords(words));
         var fatal = words.FirstOrDefault(w => w.Fatal is not null);

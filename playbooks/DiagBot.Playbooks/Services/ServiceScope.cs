@@ -33,11 +33,16 @@ internal static class ServiceScope
     }
 
     /// <summary>ListTasks for the service in one desired status, then DescribeTasks on the first few, newest first.</summary>
+    public static Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> TasksAsync(
+        IEcsEvidence ecs, EcsService service, string desiredStatus, int count, CancellationToken cancellationToken) =>
+        TasksAsync(ecs, service.ClusterArn ?? string.Empty, service.ServiceName, desiredStatus, count, cancellationToken);
+
+    /// <summary>The same, from a task's cluster and service group, for a caller that need not wait for DescribeServices first.</summary>
     public static async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> TasksAsync(
-        IEcsEvidence ecs, EcsService service, string desiredStatus, int count, CancellationToken cancellationToken)
+        IEcsEvidence ecs, string clusterArn, string serviceName, string desiredStatus, int count, CancellationToken cancellationToken)
     {
         var listed = await ecs.ListTasksAsync(
-            new EcsTaskListQuery(service.ClusterArn ?? string.Empty) { ServiceName = service.ServiceName, DesiredStatus = desiredStatus, MaxTasks = 20 },
+            new EcsTaskListQuery(clusterArn) { ServiceName = serviceName, DesiredStatus = desiredStatus, MaxTasks = 20 },
             cancellationToken).ConfigureAwait(false);
         if (listed.Value is not { } arns)
         {
