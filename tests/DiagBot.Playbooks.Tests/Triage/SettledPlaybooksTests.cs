@@ -47,6 +47,22 @@ public sealed class SettledPlaybooksTests
         Assert.DoesNotContain(8, run);
     }
 
+    [Fact]
+    public void Rank_PodRestartingAfterExit0_StillRunsTheCrashLoop()
+    {
+        // A Deployment's container that exits 0 and is restarted for ever is a loop: exit 0 alone is a weak "none".
+        TriageFact[] facts =
+        [
+            new(EvidenceField.PodStatus, "CrashLoopBackOff back-off 5m0s restarting failed container=worker pod=worker-6f7d8c9b5-abcde_jobs(0d6f)", null, "kubernetes pod status worker waiting"),
+            new(EvidenceField.ContainerReason, "Completed", 0, "kubernetes pod status worker last terminated"),
+        ];
+
+        var run = PlaybookRanker.ToRun(CreateSut().Rank(facts)).ToList();
+
+        Assert.Equal(8, run[0].Playbook.Id);
+        Assert.DoesNotContain("discounted", run[0].Why, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { 0, 0 }, 0)]
     [InlineData(new[] { 1, 0 }, 1)]
