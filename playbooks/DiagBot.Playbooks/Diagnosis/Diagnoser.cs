@@ -35,9 +35,9 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
                     return UnreadableTask(task, described.Gap!);
                 }
 
-                var prefetch = TaskPrefetch.ReadAsync(evidence, ecsTask, cancellationToken);
+                // Not awaited: triage need not wait for it; the playbooks that want it find it in the session cache.
+                _ = TaskPrefetch.ReadAsync(evidence, ecsTask, cancellationToken);
                 var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, ecsTask, cancellationToken).ConfigureAwait(false);
-                await prefetch.ConfigureAwait(false);
                 IReadOnlyList<EvidenceGap> taskGaps = archived is null ? logGaps : [FromArchive(described.Gap!, archived), .. logGaps];
                 IReadOnlyList<TriageFact> taskFacts = [.. TaskFacts.From(ecsTask), .. logFacts];
                 context = context with { Task = ecsTask, Facts = taskFacts };
