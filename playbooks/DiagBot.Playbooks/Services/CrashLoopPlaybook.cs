@@ -17,7 +17,7 @@ internal sealed class CrashLoopPlaybook : IPlaybook
 
     private const string EssentialContainerExited = "EssentialContainerExited";
     private const int RepeatedCrashes = 2;
-    private const int StoppedTasksRead = 3;
+    internal const int StoppedTasksRead = 3;
 
     public int Id => 8;
 
@@ -105,7 +105,7 @@ internal sealed class CrashLoopPlaybook : IPlaybook
             };
     }
 
-    private static bool IsCrash(EcsTask task) =>
+    internal static bool IsCrash(EcsTask task) =>
         (task.StopCode == EssentialContainerExited || (task.StoppedReason?.Contains("Essential container in task exited", StringComparison.OrdinalIgnoreCase) ?? false))
         && task.Containers.Any(c => c.ExitCode is not null and not 0);
 
