@@ -14,7 +14,7 @@ public enum ChatCommandKind
 public sealed record ChatCommand(ChatCommandKind Kind, string Subject = "", bool Share = false, string? Error = null)
 {
     public const string Usage = """
-        Usage: `/diagnose <task id | task ARN | service <name> in <cluster> | target group <name or ARN> | pod <namespace>/<name> | deployment <namespace>/<name> | symptom>` [--share]
+        Usage: `/diagnose <task id or ARN | service <name> in <cluster> or service ARN | target group <name> or ARN | pod <namespace>/<name> [in <cluster>] | deployment <namespace>/<name> [in <cluster>] | deployment ecs-svc/<id> | symptom>` [--share]
         Examples: `/diagnose arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef`, `/diagnose service web in prod`, `/diagnose ALB 503 since the deploy`
         `--share` posts the answer for the whole channel. `help` shows this.
         """;

@@ -46,7 +46,7 @@ public static class MarkdownRenderer
 
         if (report.Ranking.Count == 0)
         {
-            text.AppendLine("No known failure mode matches. Give a task ARN, `service <name> in <cluster>` or `pod <namespace>/<name>` so DiagBot can read the evidence.");
+            text.AppendLine(NoMatchHint.Markdown);
             text.AppendLine();
             return;
         }

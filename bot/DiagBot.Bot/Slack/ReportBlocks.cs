@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Rendering;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Verdicts;
@@ -75,8 +76,7 @@ internal static class ReportBlocks
 
         if (report.Ranking.Count == 0)
         {
-            return [BlockKit.Section("No known failure mode matches. Give a task ARN, `service <name> in <cluster>` or `pod <namespace>/<name>` so DiagBot can read the evidence."
-                .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal))];
+            return [BlockKit.Section(SlackText.Escape(NoMatchHint.Markdown))];
         }
 
         var ranking = report.Ranking.Select(ranked => string.Create(

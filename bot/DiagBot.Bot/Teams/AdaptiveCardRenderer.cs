@@ -79,7 +79,7 @@ internal static class AdaptiveCardRenderer
 
         if (report.Ranking.Count == 0)
         {
-            return Text(Run("No known failure mode matches. Give a task ARN, 'service <name> in <cluster>' or 'pod <namespace>/<name>' so DiagBot can read the evidence."));
+            return Text(Run(NoMatchHint.PlainQuoted));
         }
 
         var items = new List<JsonNode> { Text(Run("Likely failure modes (from the words alone; give the task ARN to confirm one):", weight: "Bolder")) };

@@ -1,4 +1,5 @@
 using DiagBot.Bot.Chat;
+using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Tests.Chat;
 
@@ -25,6 +26,18 @@ public sealed class ChatCommandParserTests
     public void Parse_EmptyOrHelp_IsHelp(string text)
     {
         Assert.Equal(ChatCommandKind.Help, ChatCommandParser.Parse(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("service <name> in <cluster>")]
+    [InlineData("target group <name>")]
+    [InlineData("pod <namespace>/<name> [in <cluster>]")]
+    [InlineData("deployment <namespace>/<name> [in <cluster>]")]
+    [InlineData("deployment ecs-svc/<id>")]
+    public void Usage_NamesEverySubjectTheNoMatchHintNames(string subject)
+    {
+        Assert.Contains(subject, ChatCommand.Usage, StringComparison.Ordinal);
+        Assert.Contains($"`{subject}`", NoMatchHint.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]

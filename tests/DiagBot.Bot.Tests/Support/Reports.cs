@@ -36,6 +36,9 @@ internal static class Reports
         ],
     };
 
+    /// <summary>Words that name no resource and rank no playbook: the answer can only say what to type.</summary>
+    public static DiagnosisReport NoMatch() => new() { Subject = new SymptomSubject("it is broken") };
+
     private static TaskSubject Task()
     {
         EcsTaskRef.TryParse(TaskArn, out var reference);

@@ -72,7 +72,7 @@
     if (report.verdicts.length === 0) {
       const lines = report.ranking.length
         ? ['Likely failure modes (from the words alone; give the task ARN, service or pod to confirm one):', ...report.ranking.map((r) => `playbook ${r.playbook} ${r.name}: ${r.why}`)]
-        : ['No known failure mode matches. Give a task ARN, `service <name> in <cluster>` or `pod <namespace>/<name>`.'];
+        : ['No known failure mode matches. Give a task id or ARN, `service <name> in <cluster>`, `target group <name>`, `pod <namespace>/<name> [in <cluster>]`, `deployment <namespace>/<name> [in <cluster>]` or `deployment ecs-svc/<id>` (service and target group ARNs work too) so DiagBot can read the evidence.'];
       wrap.appendChild(el('pre', null, lines.join('\n')));
     }
     for (const verdict of report.verdicts) wrap.appendChild(verdictCard(verdict));
