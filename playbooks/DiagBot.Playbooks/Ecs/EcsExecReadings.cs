@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.Ecs;
 
@@ -24,7 +25,7 @@ internal sealed record EcsExecReadings(
 
     public static async Task<EcsExecReadings> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
     {
-        var serviceName = SpotCapacity.ServiceNameOf(task);
+        var serviceName = ServiceScope.ServiceNameOf(task);
         var serviceRead = serviceName is null
             ? Task.FromResult<EvidenceResult<EcsService>?>(null)
             : ReadServiceAsync(context, task, serviceName, cancellationToken);

@@ -10,7 +10,6 @@ internal static partial class SpotCapacity
     public const string TerminationNoticeStopCode = "TerminationNotice";
     public const string FargateSpot = "FARGATE_SPOT";
     public const string Fargate = "FARGATE";
-    public const string ServiceGroupPrefix = "service:";
 
     // A Fargate Spot or EC2 Spot provider; an EC2 provider's purchase option is inferred from its name, since
     // DiagBot does not read the provider's Auto Scaling group.
@@ -46,9 +45,6 @@ internal static partial class SpotCapacity
             ? $"{(task.StopCode == TerminationNoticeStopCode ? "stop code " + TerminationNoticeStopCode : $"stopped reason \"{reason}\"")} on Spot capacity provider {task.CapacityProviderName}"
             : null;
     }
-
-    public static string? ServiceNameOf(EcsTask task) =>
-        task.Group is { } group && group.StartsWith(ServiceGroupPrefix, StringComparison.Ordinal) ? group[ServiceGroupPrefix.Length..] : null;
 
     [GeneratedRegex(@"spot\b.{0,40}\b(interrupt|reclaim|terminat)|(interruption|termination) notice|instance-terminated-(by-price|no-capacity)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpotWording();

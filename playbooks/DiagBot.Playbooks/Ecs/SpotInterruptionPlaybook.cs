@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Ecs;
@@ -35,7 +36,7 @@ internal sealed class SpotInterruptionPlaybook : IPlaybook
                 with { Evidence = evidence };
         }
 
-        if (SpotCapacity.ServiceNameOf(task) is not { } serviceName)
+        if (ServiceScope.ServiceNameOf(task) is not { } serviceName)
         {
             return NewVerdict(VerdictStatus.Confirmed, $"Spot reclaimed the capacity of standalone task {task.TaskId} ({sign}); no service replaces it.")
                 with

@@ -4,6 +4,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Network;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Ecs;
@@ -11,14 +12,12 @@ namespace DiagBot.Playbooks.Ecs;
 /// <summary>Reads a task's network path: its subnet, the subnet's route table, the VPC's endpoints and the service's assignPublicIp.</summary>
 internal static class TaskNetworkReader
 {
-    private const string ServiceGroupPrefix = "service:";
-
     public static async Task<TaskNetworkPath> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
     {
         var evidence = new List<EvidenceItem>();
         var missing = new List<EvidenceGap>();
         var scope = AwsScope.FromArn(task.TaskArn);
-        var serviceName = ServiceNameOf(task);
+        var serviceName = ServiceScope.ServiceNameOf(task);
 
         var serviceRead = serviceName is null
             ? Task.FromResult<EvidenceResult<EcsService>?>(null)
@@ -79,9 +78,6 @@ internal static class TaskNetworkReader
 
         return path with { Evidence = evidence, Missing = missing };
     }
-
-    public static string? ServiceNameOf(EcsTask task) =>
-        task.Group is { } group && group.StartsWith(ServiceGroupPrefix, StringComparison.Ordinal) ? group[ServiceGroupPrefix.Length..] : null;
 
     private static async Task<EvidenceResult<EcsService>?> ReadServiceAsync(DiagnosisContext context, EcsTask task, string serviceName, CancellationToken cancellationToken) =>
         await context.Evidence.Ecs.DescribeServiceAsync(task.ClusterArn, serviceName, cancellationToken).ConfigureAwait(false);

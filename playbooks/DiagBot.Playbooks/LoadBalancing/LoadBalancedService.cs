@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.LoadBalancing;
 
@@ -11,7 +12,6 @@ namespace DiagBot.Playbooks.LoadBalancing;
 /// </summary>
 internal sealed record LoadBalancedService(EcsService? Service, EvidenceGap? Gap, string? ServiceName, string? TaskCluster = null)
 {
-    private const string ServiceGroupPrefix = "service:";
 
     public string ClusterName => Service?.ClusterArn is { } arn ? arn[(arn.LastIndexOf('/') + 1)..] : "default";
 
@@ -29,12 +29,11 @@ internal sealed record LoadBalancedService(EcsService? Service, EvidenceGap? Gap
             return new LoadBalancedService(known, null, known.ServiceName);
         }
 
-        if (context.Task is not { Group: { } group } task || !group.StartsWith(ServiceGroupPrefix, StringComparison.Ordinal))
+        if (context.Task is not { } task || ServiceScope.ServiceNameOf(task) is not { } name)
         {
             return new LoadBalancedService(null, null, null);
         }
 
-        var name = group[ServiceGroupPrefix.Length..];
         var read = await context.Evidence.Ecs.DescribeServiceAsync(task.ClusterArn, name, cancellationToken).ConfigureAwait(false);
         return new LoadBalancedService(read.Value, read.Gap, name, task.ClusterName);
     }
