@@ -82,6 +82,8 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
             };
         }
 
+        // Not awaited: triage and the playbooks ask for the same tasks and find them in the session cache.
+        _ = ServicePrefetch.TasksAsync(context.Evidence, service.Cluster, service.Service, cancellationToken);
         var described = await context.Evidence.Ecs.DescribeServiceAsync(service.Cluster, service.Service, cancellationToken).ConfigureAwait(false);
         if (described.Value is not { } ecsService)
         {
@@ -101,7 +103,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
     private async Task<DiagnosisReport> RunForServiceAsync(
         DiagnosisSubject subject, EcsService ecsService, DiagnosisContext context, IReadOnlyList<EvidenceGap> gaps, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, clock, cancellationToken).ConfigureAwait(false);
+        var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, context.Now, cancellationToken).ConfigureAwait(false);
         context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault(), Facts = first.Facts };
         return await RunAsync(context, WithSymptom(subject, first.Facts), [.. gaps, .. first.Gaps], progress, cancellationToken).ConfigureAwait(false);
     }

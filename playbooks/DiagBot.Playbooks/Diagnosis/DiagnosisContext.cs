@@ -10,6 +10,12 @@ namespace DiagBot.Playbooks.Diagnosis;
 public sealed record DiagnosisContext(DiagnosisSubject Subject, IEvidenceSource Evidence, TimeProvider Clock)
 {
     /// <summary>
+    /// When the diagnosis started. Every read window of the diagnosis ends here, so triage and a playbook asking for
+    /// the same lines ask the same question, and the session's cache answers the second from the first.
+    /// </summary>
+    public DateTimeOffset Now { get; init; } = Clock.GetUtcNow();
+
+    /// <summary>
     /// The task the subject names, as DescribeTasks returned it during triage; for a service, its most
     /// recently stopped task, if ECS still lists one.
     /// </summary>

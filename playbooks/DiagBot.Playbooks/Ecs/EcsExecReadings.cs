@@ -49,7 +49,7 @@ internal sealed record EcsExecReadings(
 
     private static async Task<EvidenceResult<IReadOnlyList<AuditEvent>>?> ReadDenialsAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
     {
-        var now = context.Clock.GetUtcNow();
+        var now = context.Now;
         var query = new AuditQuery
         {
             AttributeKey = AuditLookupAttribute.EventSource,

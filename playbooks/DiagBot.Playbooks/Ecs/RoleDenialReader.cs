@@ -24,7 +24,7 @@ internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOn
         DiagnosisContext context, EcsTask task, string? roleArn, IReadOnlyList<string> eventSources, CancellationToken cancellationToken)
     {
         var scope = Arn.TryParse(task.TaskArn, out var arn) ? arn : null;
-        var end = (task.StoppedAt ?? context.Clock.GetUtcNow()) + Margin;
+        var end = (task.StoppedAt ?? context.Now) + Margin;
         var start = (task.CreatedAt ?? end - TimeSpan.FromHours(1)) - Margin;
         var reads = eventSources.Select(source => context.Evidence.AuditTrail.LookupEventsAsync(
             new AuditQuery

@@ -47,7 +47,7 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
         }
 
         var eniText = TaskFailureText.FirstWith(TaskFailureText.Of(task), EniMarkers);
-        var stuckFor = task.StoppedAt is null && task.CreatedAt is { } created ? context.Clock.GetUtcNow() - created : (TimeSpan?)null;
+        var stuckFor = task.StoppedAt is null && task.CreatedAt is { } created ? context.Now - created : (TimeSpan?)null;
         var status = new List<EvidenceItem> { new("ecs:DescribeTasks", "task lastStatus", task.LastStatus ?? "(none)") };
         if (stuckFor is { } age)
         {

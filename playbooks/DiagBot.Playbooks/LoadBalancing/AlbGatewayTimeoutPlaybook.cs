@@ -4,6 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Logs;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.LoadBalancing;
@@ -21,8 +22,6 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
     private const string NetworkLoadBalancerPath = ":loadbalancer/net/";
     private const int DefaultIdleTimeoutSeconds = 60;
     private const double NearShare = 0.8;
-    private const int LinesRead = 1000;
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
     public int Id => 13;
 
@@ -141,7 +140,7 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
     private static async Task<(string? Group, IReadOnlyList<LogEvent>? Lines)> ReadLogsAsync(DiagnosisContext context, ServiceTargets targets, CancellationToken cancellationToken)
     {
         var container = targets.Groups.Select(targets.ContainerOf).FirstOrDefault(c => c?.LogConfiguration is { LogDriver: EcsLogStreams.AwsLogsDriver });
-        if (container?.LogConfiguration?.Options.GetValueOrDefault("awslogs-group") is not { } name)
+        if ((container is null ? null : ServiceLogs.GroupOf(container, targets.Service.ServiceArn)) is not { } group)
         {
             if (targets.Definition is not null)
             {
@@ -151,16 +150,14 @@ internal sealed class AlbGatewayTimeoutPlaybook : IPlaybook
             return (null, null);
         }
 
-        var now = context.Clock.GetUtcNow();
-        var account = Arn.TryParse(targets.Service.ServiceArn, out var arn) ? arn.AccountId : null;
-        var group = new LogGroupRef(name, container.LogConfiguration.Options.GetValueOrDefault("awslogs-region") ?? arn?.Region, account);
-        var read = await context.Evidence.Logs.FilterEventsAsync(new LogFilter { Group = group, StartTime = now - Window, EndTime = now, Limit = LinesRead }, cancellationToken).ConfigureAwait(false);
+        // The same read as triage's, so it comes from the session's cache.
+        var read = await ServiceLogs.ReadAsync(context.Evidence, group, context.Now, cancellationToken).ConfigureAwait(false);
         if (read.Gap is { } gap)
         {
             targets.Missing.Add(gap);
         }
 
-        return (name, read.Value);
+        return (group.LogGroupName, read.Value);
     }
 
     private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);

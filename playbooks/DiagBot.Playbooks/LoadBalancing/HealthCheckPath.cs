@@ -23,44 +23,49 @@ internal sealed record HealthCheckPath(int? Port, IReadOnlyList<string> TaskGrou
         var evidence = new List<EvidenceItem>();
         var missing = new List<EvidenceGap>();
         var scope = AwsScope.FromArn(targets.Service.ServiceArn);
-        IReadOnlyList<LoadBalancer>? balancers = null;
-        if (group.Group is { LoadBalancerArns.Count: > 0 } read)
-        {
-            var described = await context.Evidence.LoadBalancing.DescribeLoadBalancersAsync(read.LoadBalancerArns, cancellationToken).ConfigureAwait(false);
-            balancers = described.Value;
-            AddGap(missing, described.Gap);
-        }
-
-        var lbGroupIds = balancers?.SelectMany(lb => lb.SecurityGroups).Distinct().ToList();
         var taskGroupIds = targets.Service.NetworkConfiguration?.SecurityGroups ?? [];
-        var ids = taskGroupIds.Concat(lbGroupIds ?? []).Distinct().ToList();
-        IReadOnlyList<SecurityGroup>? groups = null;
-        if (ids.Count > 0)
+
+        // The tasks' groups and the load balancers are read together; triage already asked for both.
+        var balancersRead = group.Group is { LoadBalancerArns.Count: > 0 } read
+            ? context.Evidence.LoadBalancing.DescribeLoadBalancersAsync(read.LoadBalancerArns, cancellationToken)
+            : null;
+        var taskGroupsRead = taskGroupIds.Count > 0 ? context.Evidence.Network.DescribeSecurityGroupsAsync(taskGroupIds, scope, cancellationToken) : null;
+        var balancers = balancersRead is null ? null : await balancersRead.ConfigureAwait(false);
+        var taskGroups = taskGroupsRead is null ? null : await taskGroupsRead.ConfigureAwait(false);
+        AddGap(missing, balancers?.Gap);
+        AddGap(missing, taskGroups?.Gap);
+
+        var lbGroupIds = balancers?.Value?.SelectMany(lb => lb.SecurityGroups).Distinct().ToList();
+        var path = new HealthCheckPath(group.HealthCheckPort, taskGroupIds, taskGroups?.Value, lbGroupIds, null).Decide();
+
+        // The load balancer's own groups matter only for their egress, once the tasks' side admits it.
+        IReadOnlyList<SecurityGroup>? lbGroups = null;
+        if (path.Blocked != true && lbGroupIds is { Count: > 0 })
         {
-            var described = await context.Evidence.Network.DescribeSecurityGroupsAsync(ids, scope, cancellationToken).ConfigureAwait(false);
-            groups = described.Value;
+            var described = await context.Evidence.Network.DescribeSecurityGroupsAsync(lbGroupIds, scope, cancellationToken).ConfigureAwait(false);
+            lbGroups = described.Value;
             AddGap(missing, described.Gap);
+            path = (path with { LoadBalancerGroups = lbGroups }).Decide();
         }
 
-        foreach (var balancer in balancers ?? [])
+        foreach (var balancer in balancers?.Value ?? [])
         {
             evidence.Add(new("elasticloadbalancing:DescribeLoadBalancers", $"load balancer {balancer.LoadBalancerName} ({balancer.Type}) security groups", balancer.SecurityGroups.Count == 0 ? "(none)" : string.Join(", ", balancer.SecurityGroups)));
         }
 
-        foreach (var securityGroup in groups ?? [])
+        foreach (var securityGroup in (taskGroups?.Value ?? []).Concat(lbGroups ?? []).DistinctBy(g => g.GroupId))
         {
             evidence.Add(new("ec2:DescribeSecurityGroups", $"security group {securityGroup.GroupId} ingress", Describe(securityGroup.Ingress)));
         }
 
-        var path = new HealthCheckPath(group.HealthCheckPort, taskGroupIds, groups?.Where(g => taskGroupIds.Contains(g.GroupId)).ToList(), lbGroupIds, groups?.Where(g => lbGroupIds?.Contains(g.GroupId) == true).ToList());
-        return (path.Decide(), evidence, missing);
+        return (path, evidence, missing);
     }
 
     private HealthCheckPath Decide()
     {
         if (Port is not int port || TaskGroupIds.Count == 0 || TaskGroups is null)
         {
-            return this with { Why = TaskGroupIds.Count == 0 ? "the tasks have no awsvpc security groups to read" : "the tasks' security groups were not read" };
+            return this with { Blocked = null, Why = TaskGroupIds.Count == 0 ? "the tasks have no awsvpc security groups to read" : "the tasks' security groups were not read" };
         }
 
         var tasks = string.Join(", ", TaskGroupIds);
@@ -73,7 +78,7 @@ internal sealed record HealthCheckPath(int? Port, IReadOnlyList<string> TaskGrou
         var byAddress = admitting.Any(r => r.Ipv4Ranges.Count + r.Ipv6Ranges.Count + r.PrefixListIds.Count > 0);
         if (!byAddress && LoadBalancerGroupIds is null)
         {
-            return this with { Why = $"{tasks} admit tcp {port} only from security groups {Sources(admitting)}, and the load balancer's groups were not read" };
+            return this with { Blocked = null, Why = $"{tasks} admit tcp {port} only from security groups {Sources(admitting)}, and the load balancer's groups were not read" };
         }
 
         if (!byAddress && !admitting.Any(r => r.SourceSecurityGroupIds.Intersect(LoadBalancerGroupIds!).Any()))

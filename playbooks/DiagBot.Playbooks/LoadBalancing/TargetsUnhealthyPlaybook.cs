@@ -50,7 +50,7 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
         }
 
         var targets = await ServiceTargetsReader.ReadAsync(context, resolved, service, cancellationToken).ConfigureAwait(false);
-        var failures = FailedCheckEventsOf(service, context.Clock.GetUtcNow());
+        var failures = FailedCheckEventsOf(service, context.Now);
         targets.Evidence.AddRange(failures.Take(3).Select(e => new EvidenceItem("ecs:DescribeServices", $"service event {e.CreatedAt?.ToString("u", CultureInfo.InvariantCulture)}", e.Message)));
 
         var group = targets.Groups.FirstOrDefault(g => g.UnhealthyTargets.Count > 0)

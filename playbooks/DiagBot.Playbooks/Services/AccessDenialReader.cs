@@ -8,7 +8,7 @@ namespace DiagBot.Playbooks.Services;
 
 /// <summary>
 /// The denials an application met: its own log lines (FilterLogEvents over the task definition's awslogs groups)
-/// and CloudTrail's record of the same calls, with any call of that name the execution role made successfully.
+/// and CloudTrail's record of the task's calls, with any call of a denied name the execution role made successfully.
 /// </summary>
 internal sealed record AccessDenialReader(
     IReadOnlyList<AccessDenial> Logged,
@@ -21,19 +21,15 @@ internal sealed record AccessDenialReader(
     private const int LinesRead = 50;
 
     public static IReadOnlyList<LogGroupRef> LogGroupsOf(EcsTaskDefinition definition, string? taskArn) =>
-        definition.ContainerDefinitions
-            .Select(c => c.LogConfiguration)
-            .Where(log => log is { LogDriver: EcsLogStreams.AwsLogsDriver } && log.Options.ContainsKey("awslogs-group"))
-            .Select(log => new LogGroupRef(log!.Options["awslogs-group"], log.Options.GetValueOrDefault("awslogs-region") ?? AwsScope.FromArn(taskArn).Region, AwsScope.FromArn(taskArn).AccountId))
-            .Distinct()
-            .ToList();
+        ServiceLogs.GroupsOf(definition, taskArn ?? definition.TaskDefinitionArn);
 
     public static async Task<AccessDenialReader> ReadAsync(
         IEvidenceSource evidence, EcsTaskDefinition definition, EcsTask? task, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
+        // The task's own trail needs nothing from the logs, so both go out together.
+        var taskTrailRead = task is null ? null : evidence.AuditTrail.LookupEventsAsync(TaskTrailQuery(task.TaskArn, start, end), cancellationToken);
         var groups = LogGroupsOf(definition, task?.TaskArn);
-        var results = await Task.WhenAll(groups.Select(group => evidence.Logs.FilterEventsAsync(
-            new LogFilter { Group = group, FilterPattern = AccessDenial.LogFilterPattern, StartTime = start, EndTime = end, Limit = LinesRead }, cancellationToken))).ConfigureAwait(false);
+        var results = await Task.WhenAll(groups.Select(group => evidence.Logs.FilterEventsAsync(DenialFilter(group, start, end), cancellationToken))).ConfigureAwait(false);
         var logged = results.SelectMany(r => r.Value ?? []).Select(e => AccessDenial.Parse(e.Message)).OfType<AccessDenial>().ToList();
         var missing = results.Select(r => r.Gap).OfType<EvidenceGap>().ToList();
 
@@ -44,15 +40,15 @@ internal sealed record AccessDenialReader(
             missing.Add(new EvidenceGap("logs", "FilterLogEvents", GapReason.NotFound, $"task definition {definition.Family}:{definition.Revision} sends no container's output to CloudWatch Logs (no awslogs log configuration)"));
         }
 
-        // One attribute per LookupEvents call: the denied call's name when a log line gave it, else the task role's session (the task id).
+        // Without a task, the denied call's name (when a log line gave it) is the one attribute left to look up by.
         var eventName = logged.Select(d => d.EventName).FirstOrDefault(n => n is not null);
-        var (key, value) = eventName is not null ? (AuditLookupAttribute.EventName, eventName) : (AuditLookupAttribute.Username, task?.TaskId);
-        if (value is null)
+        var trailRead = taskTrailRead ?? (eventName is null ? null : evidence.AuditTrail.LookupEventsAsync(TrailQuery(AuditLookupAttribute.EventName, eventName, definition.TaskDefinitionArn, start, end), cancellationToken));
+        if (trailRead is null)
         {
             return new AccessDenialReader(logged, [], [], logsRead, false, missing);
         }
 
-        var trail = await evidence.AuditTrail.LookupEventsAsync(TrailQuery(key, value, definition, task, start, end), cancellationToken).ConfigureAwait(false);
+        var trail = await trailRead.ConfigureAwait(false);
         if (trail.Gap is not null)
         {
             missing.Add(trail.Gap);
@@ -60,28 +56,48 @@ internal sealed record AccessDenialReader(
 
         var events = trail.Value ?? [];
         var denied = events.Where(e => e.IsDenied && IsTheApp(e, definition, task)).ToList();
+        var deniedCalls = logged.Select(d => d.EventName).Concat(denied.Select(e => e.EventName)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var allowed = events.Where(e => !e.IsDenied && definition.ExecutionRoleArn is { } execution && SameRole(e.SessionIssuerArn, execution)
-            && (eventName is null || e.EventName == eventName)).ToList();
+            && e.EventName is not null && deniedCalls.Contains(e.EventName)).ToList();
         return new AccessDenialReader(logged, denied, allowed, logsRead, trail.Value is not null, missing);
     }
 
     /// <summary>
-    /// Starts the CloudTrail lookup that the denial lines triage already saw predict, so it runs beside the log read
-    /// it would otherwise wait for; the session's cache hands the answer to <see cref="ReadAsync"/> when it asks the same.
+    /// Starts, for a service's triage, the two reads playbook 4 makes for its running task: the task's CloudTrail
+    /// events as soon as ListTasks names it, and its denial lines once the task definition is read.
     /// </summary>
-    public static void Prefetch(IEvidenceSource evidence, IEnumerable<string> seenLines, EcsTaskDefinition definition, EcsTask? task, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    public static async Task PrefetchAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        if (seenLines.Select(line => AccessDenial.Parse(line)?.EventName).FirstOrDefault(name => name is not null) is { } eventName)
+        if (service.ClusterArn is not { } cluster || service.TaskDefinition is not { } definitionArn)
         {
-            _ = evidence.AuditTrail.LookupEventsAsync(TrailQuery(AuditLookupAttribute.EventName, eventName, definition, task, start, end), cancellationToken);
+            return;
         }
+
+        var definitionRead = evidence.Ecs.DescribeTaskDefinitionAsync(definitionArn, cancellationToken);
+        var listed = await evidence.Ecs.ListTasksAsync(ServiceScope.ListQuery(cluster, service.ServiceName, "RUNNING"), cancellationToken).ConfigureAwait(false);
+        if (listed.Value?.FirstOrDefault() is not { } taskArn)
+        {
+            return;
+        }
+
+        var trail = evidence.AuditTrail.LookupEventsAsync(TaskTrailQuery(taskArn, start, end), cancellationToken);
+        var definition = (await definitionRead.ConfigureAwait(false)).Value;
+        var logs = (definition is null ? [] : LogGroupsOf(definition, taskArn)).Select(group => evidence.Logs.FilterEventsAsync(DenialFilter(group, start, end), cancellationToken));
+        await Task.WhenAll([trail, .. logs]).ConfigureAwait(false);
     }
 
-    private static AuditQuery TrailQuery(string key, string value, EcsTaskDefinition definition, EcsTask? task, DateTimeOffset start, DateTimeOffset end)
+    // ECS names the sessions of both of a task's roles after the task id, so one lookup finds the task's calls under either.
+    private static AuditQuery TaskTrailQuery(string taskArn, DateTimeOffset start, DateTimeOffset end) =>
+        TrailQuery(AuditLookupAttribute.Username, taskArn[(taskArn.LastIndexOf('/') + 1)..], taskArn, start, end);
+
+    private static AuditQuery TrailQuery(string key, string value, string scopeArn, DateTimeOffset start, DateTimeOffset end)
     {
-        var scope = AwsScope.FromArn(task?.TaskArn ?? definition.TaskDefinitionArn);
+        var scope = AwsScope.FromArn(scopeArn);
         return new AuditQuery { AttributeKey = key, AttributeValue = value, StartTime = start, EndTime = end, Region = scope.Region, AccountId = scope.AccountId };
     }
+
+    private static LogFilter DenialFilter(LogGroupRef group, DateTimeOffset start, DateTimeOffset end) =>
+        new() { Group = group, FilterPattern = AccessDenial.LogFilterPattern, StartTime = start, EndTime = end, Limit = LinesRead };
 
     private static bool IsTheApp(AuditEvent e, EcsTaskDefinition definition, EcsTask? task) =>
         (definition.TaskRoleArn is { } taskRole && SameRole(e.SessionIssuerArn, taskRole))

@@ -1,6 +1,5 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
@@ -17,7 +16,8 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
     public const string NoTaskRoleSubCause = "no-task-role";
     public const string OtherPrincipalSubCause = "other-principal";
 
-    private static readonly TimeSpan Window = TimeSpan.FromHours(3);
+    /// <summary>How far back a running task's denials are looked for.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(3);
 
     public int Id => 4;
 
@@ -50,9 +50,8 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
                 with { Missing = [.. gaps, definition.Gap!], Confirm = ServiceCli.TaskDefinitionRoles(region, definitionArn) };
         }
 
-        var now = context.Clock.GetUtcNow();
+        var now = context.Now;
         var (start, end) = task?.StoppedAt is { } stopped ? ((task.CreatedAt ?? stopped) - TimeSpan.FromMinutes(15), stopped + TimeSpan.FromMinutes(15)) : (now - Window, now);
-        AccessDenialReader.Prefetch(context.Evidence, context.Facts.Where(f => f.Field == EvidenceField.Log).Select(f => f.Text), read, task, start, end, cancellationToken);
         var denials = await AccessDenialReader.ReadAsync(context.Evidence, read, task, start, end, cancellationToken).ConfigureAwait(false);
         gaps.AddRange(denials.Missing);
         var groups = AccessDenialReader.LogGroupsOf(read, task?.TaskArn);

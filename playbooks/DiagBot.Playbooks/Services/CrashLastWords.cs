@@ -27,6 +27,16 @@ internal static partial class CrashLastWords
         return (words, gaps.DistinctBy(g => (g.Operation, g.Reason, g.Detail)).ToList());
     }
 
+    /// <summary>
+    /// Asks, during a service's triage, for the last words of its newest stopped tasks that crashed, so playbook 8
+    /// finds them in the session cache instead of waiting a round trip after triage for them.
+    /// </summary>
+    public static async Task PrefetchAsync(IEvidenceSource evidence, EcsService service, CancellationToken cancellationToken)
+    {
+        var (stopped, _) = await ServiceScope.TasksAsync(evidence.Ecs, service, "STOPPED", CrashLoopPlaybook.StoppedTasksRead, cancellationToken).ConfigureAwait(false);
+        await ReadAsync(evidence, [.. stopped.Where(CrashLoopPlaybook.IsCrash)], cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<IReadOnlyList<(CrashWords? Words, EvidenceGap? Gap)>> ReadTaskAsync(
         IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken)
     {

@@ -19,6 +19,14 @@ internal sealed class DeployStuckPlaybook : IPlaybook
     private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan EventWindow = TimeSpan.FromHours(6);
 
+    /// <summary>The service's events that say a task could not be placed, since its primary deployment began (at most six hours).</summary>
+    public static IReadOnlyList<PlacementEvent> PlacementsOf(EcsService service, DateTimeOffset now)
+    {
+        var deployment = service.Deployments.FirstOrDefault(d => d.Status == "PRIMARY");
+        var since = deployment?.CreatedAt is { } created && now - created < EventWindow ? created.AddMinutes(-1) : now - EventWindow;
+        return service.Events.Where(e => e.CreatedAt is null || e.CreatedAt >= since).Select(PlacementEvent.Parse).OfType<PlacementEvent>().ToList();
+    }
+
     public int Id => 12;
 
     public string Name => "deploy-stuck";
@@ -35,12 +43,11 @@ internal sealed class DeployStuckPlaybook : IPlaybook
                 : NewVerdict(VerdictStatus.Inconclusive, "The task's service could not be read, so its deployments and events are unknown.") with { Missing = [serviceGap] };
         }
 
-        var now = context.Clock.GetUtcNow();
+        var now = context.Now;
         var region = ServiceScope.RegionOf(service.ServiceArn);
         var cluster = ServiceScope.ClusterNameOf(service, context.Task);
         var deployment = service.Deployments.FirstOrDefault(d => d.Status == "PRIMARY");
-        var since = deployment?.CreatedAt is { } created && now - created < EventWindow ? created.AddMinutes(-1) : now - EventWindow;
-        var placements = service.Events.Where(e => e.CreatedAt is null || e.CreatedAt >= since).Select(PlacementEvent.Parse).OfType<PlacementEvent>().ToList();
+        var placements = PlacementsOf(service, now);
         var evidence = DeployStuckEvidence.Service(service, deployment, now, placements).ToList();
         var stuckFor = deployment?.CreatedAt is { } start ? now - start : TimeSpan.Zero;
         var inProgress = deployment?.RolloutState == "IN_PROGRESS" || (deployment is not null && deployment.RolloutState is null && deployment.RunningCount < deployment.DesiredCount);

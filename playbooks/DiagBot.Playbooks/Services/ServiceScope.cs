@@ -41,9 +41,7 @@ internal static class ServiceScope
     public static async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> TasksAsync(
         IEcsEvidence ecs, string clusterArn, string serviceName, string desiredStatus, int count, CancellationToken cancellationToken)
     {
-        var listed = await ecs.ListTasksAsync(
-            new EcsTaskListQuery(clusterArn) { ServiceName = serviceName, DesiredStatus = desiredStatus, MaxTasks = 20 },
-            cancellationToken).ConfigureAwait(false);
+        var listed = await ecs.ListTasksAsync(ListQuery(clusterArn, serviceName, desiredStatus), cancellationToken).ConfigureAwait(false);
         if (listed.Value is not { } arns)
         {
             return ([], [listed.Gap!]);
@@ -55,6 +53,10 @@ internal static class ServiceScope
         var tasks = described.Select(r => r.Value).OfType<EcsTask>().OrderByDescending(t => t.StoppedAt ?? t.StartedAt ?? t.CreatedAt).ToList();
         return (tasks, [.. described.Select(r => r.Gap).OfType<EvidenceGap>()]);
     }
+
+    /// <summary>The one way the playbooks and triage list a service's tasks, so the session answers each listing once.</summary>
+    public static EcsTaskListQuery ListQuery(string clusterArn, string serviceName, string desiredStatus) =>
+        new(clusterArn) { ServiceName = serviceName, DesiredStatus = desiredStatus, MaxTasks = 20 };
 
     public static string RegionOf(string? arn) => Diagnostics.Aws.Arn.TryParse(arn, out var parsed) ? parsed.Region : "us-east-1";
 

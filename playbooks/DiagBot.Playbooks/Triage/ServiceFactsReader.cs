@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.Triage;
 
@@ -10,7 +11,7 @@ namespace DiagBot.Playbooks.Triage;
 /// </summary>
 internal static class ServiceFactsReader
 {
-    private const int StoppedTasksRead = 3;
+    public const int StoppedTasksRead = 3;
     private const int RecentEventsRead = 10;
     // A long IN_PROGRESS deployment is also what a crash loop looks like; failed tasks tell the two apart.
     private const double StuckDeploymentScore = 0.4;
@@ -19,13 +20,12 @@ internal static class ServiceFactsReader
     private static readonly TimeSpan RecentEventWindow = TimeSpan.FromHours(3);
     private static readonly TimeSpan StuckDeploymentAfter = TimeSpan.FromMinutes(30);
 
-    public static async Task<ServiceFirstFacts> ReadAsync(IEvidenceSource evidence, EcsService service, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ServiceFirstFacts> ReadAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var stopped = StoppedTasksAsync(evidence.Ecs, service, cancellationToken);
         var targets = TargetHealthFacts.ReadAsync(evidence.LoadBalancing, service, cancellationToken);
         var logs = ServiceLogFacts.ReadAsync(evidence, service, now, cancellationToken);
-        await Task.WhenAll(stopped, targets, logs, ServicePrefetch.ReadAsync(evidence, service, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(stopped, targets, logs, ServicePrefetch.ReadAsync(evidence, service, now, cancellationToken)).ConfigureAwait(false);
 
         var (tasks, taskGaps) = await stopped.ConfigureAwait(false);
         var logFacts = (await logs.ConfigureAwait(false)).Facts;
@@ -74,7 +74,7 @@ internal static class ServiceFactsReader
     private static async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> StoppedTasksAsync(IEcsEvidence ecs, EcsService service, CancellationToken cancellationToken)
     {
         var cluster = service.ClusterArn ?? string.Empty;
-        var listed = await ecs.ListTasksAsync(new EcsTaskListQuery(cluster) { ServiceName = service.ServiceName, DesiredStatus = "STOPPED", MaxTasks = 20 }, cancellationToken).ConfigureAwait(false);
+        var listed = await ecs.ListTasksAsync(ServiceScope.ListQuery(cluster, service.ServiceName, "STOPPED"), cancellationToken).ConfigureAwait(false);
         if (listed.Value is not { } arns)
         {
             return ([], [listed.Gap!]);

@@ -1,16 +1,13 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Diagnostics.Logs;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.Triage;
 
 /// <summary>The service's recent log lines as first facts: application errors (AccessDenied, slow requests) live only there.</summary>
 internal static class ServiceLogFacts
 {
-    private const int LinesRead = 50;
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-
     public static async Task<(IReadOnlyList<TriageFact> Facts, IReadOnlyList<EvidenceGap> Gaps)> ReadAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (service.TaskDefinition is null)
@@ -24,14 +21,8 @@ internal static class ServiceLogFacts
             return ([], [definition.Gap!]);
         }
 
-        var groups = definition.Value.ContainerDefinitions
-            .Select(c => c.LogConfiguration)
-            .Where(log => log is { LogDriver: EcsLogStreams.AwsLogsDriver } && log.Options.ContainsKey("awslogs-group"))
-            .Select(log => new LogGroupRef(log!.Options["awslogs-group"], log.Options.GetValueOrDefault("awslogs-region")))
-            .Distinct()
-            .ToList();
-        var results = await Task.WhenAll(groups.Select(group => evidence.Logs.FilterEventsAsync(
-            new LogFilter { Group = group, StartTime = now - Window, EndTime = now, Limit = LinesRead }, cancellationToken))).ConfigureAwait(false);
+        var results = await Task.WhenAll(ServiceLogs.GroupsOf(definition.Value, service.ServiceArn)
+            .Select(group => ServiceLogs.ReadAsync(evidence, group, now, cancellationToken))).ConfigureAwait(false);
 
         var facts = results.Where(r => r.Value is not null)
             .SelectMany(r => r.Value!)

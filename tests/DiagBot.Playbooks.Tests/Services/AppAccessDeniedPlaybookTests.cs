@@ -88,7 +88,8 @@ public sealed class AppAccessDeniedPlaybookTests(SandboxEvidenceFixture sandbox)
     public async Task Investigate_TaskRoleDeniedWhileExecutionRoleMakesTheCall_IsPermissionOnExecutionRole()
     {
         Seed($"arn:aws:iam::{Account}:role/exporter-task-role", $"User: arn:aws:sts::{Account}:assumed-role/exporter-task-role/{TaskId} is not authorized to perform: secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:{Account}:secret:db-AbCdEf because no identity-based policy allows the secretsmanager:GetSecretValue action");
-        _evidence.AuditEvents.Add(new AuditEvent { EventId = "e1", EventName = "GetSecretValue", PrincipalArn = $"arn:aws:sts::{Account}:assumed-role/ecsTaskExecutionRole/{TaskId}", SessionIssuerArn = ExecutionRole });
+        // ECS names the execution role's session after the task too, so the task's one lookup by Username finds it.
+        _evidence.AuditEvents.Add(new AuditEvent { EventId = "e1", EventName = "GetSecretValue", Username = TaskId, PrincipalArn = $"arn:aws:sts::{Account}:assumed-role/ecsTaskExecutionRole/{TaskId}", SessionIssuerArn = ExecutionRole });
 
         var verdict = await InvestigateAsync();
 

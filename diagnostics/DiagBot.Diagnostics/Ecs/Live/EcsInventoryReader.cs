@@ -13,7 +13,8 @@ internal sealed class EcsInventoryReader(AwsJsonClient json, EvidenceScope scope
     {
         var operation = EcsApi.ListTasks;
         var target = TargetOf(query.Cluster);
-        var key = $"ecs:{operation.Name}:{target}:{query.Cluster}:{query.ServiceName}:{query.Family}:{query.DesiredStatus}:{query.MaxTasks}:{query.PageSize}";
+        // A cluster named or given by ARN is one cluster: the target carries the ARN's account and region.
+        var key = $"ecs:{operation.Name}:{target}:{EcsApi.ClusterName(query.Cluster)}:{query.ServiceName}:{query.Family}:{query.DesiredStatus}:{query.MaxTasks}:{query.PageSize}";
         return scope.GetOrLoadAsync(key, operation.Service.Key, operation.Name, async () =>
         {
             var arns = new List<string>();
@@ -45,7 +46,7 @@ internal sealed class EcsInventoryReader(AwsJsonClient json, EvidenceScope scope
     {
         var operation = EcsApi.DescribeServices;
         var target = TargetOf(cluster);
-        return scope.GetOrLoadAsync($"ecs:{operation.Name}:{target}:{cluster}:{serviceName}", operation.Service.Key, operation.Name, async () =>
+        return scope.GetOrLoadAsync($"ecs:{operation.Name}:{target}:{EcsApi.ClusterName(cluster)}:{serviceName}", operation.Service.Key, operation.Name, async () =>
         {
             var result = await json.CallAsync<DescribeServicesRequest, DescribeServicesResponse>(
                 operation, EcsApi.TargetPrefix, target, new DescribeServicesRequest(cluster, [serviceName]), scope.Budget, CancellationToken.None).ConfigureAwait(false);
