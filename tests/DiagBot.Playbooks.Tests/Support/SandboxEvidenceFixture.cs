@@ -64,10 +64,13 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
     public string SubjectOf(string scenario) => Sandbox.Scenarios.Single(s => s.Name == scenario).Subject;
 
     /// <summary>The whole request path (triage, ranking, playbooks) with the real classifier and catalogue.</summary>
-    public Task<DiagnosisReport> DiagnoseAsync(string scenario)
+    public Task<DiagnosisReport> DiagnoseAsync(string scenario) => DiagnoseAsync(scenario, Sessions);
+
+    /// <summary>The same, over sessions the test decorates.</summary>
+    public Task<DiagnosisReport> DiagnoseAsync(string scenario, IEvidenceSessionFactory sessions)
     {
         var subject = SubjectParser.Parse(SubjectOf(scenario)).Subject ?? throw new InvalidOperationException($"scenario {scenario} has an unparseable subject");
-        var diagnoser = new Diagnoser(Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+        var diagnoser = new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
         return diagnoser.DiagnoseAsync(subject, CancellationToken.None);
     }
 
