@@ -77,6 +77,28 @@ public sealed class EcsInventoryTests : IAsyncLifetime
         Assert.True(instance.AgentConnected);
     }
 
+    [Fact]
+    public async Task ListTasksAndDescribeService_ClusterByNameThenByArn_AskTheServiceOnce()
+    {
+        // Triage lists a service's tasks from the words typed ("prod") while DescribeServices answers with the
+        // cluster's ARN: in the default account and region both name one cluster, so the session asks once.
+        _server.Reply = r => r.Target!.EndsWith(".ListTasks", StringComparison.Ordinal)
+            ? FakeReply.Json(200, """{"taskArns":["arn:aws:ecs:us-east-1:111122223333:task/prod/a"]}""")
+            : FakeReply.Json(200, Fixture.Read("ecs-describe-services.json"));
+        var ecs = EvidenceHarness.Build(EvidenceHarness.Settings(_server.BaseAddress, ("DiagBot:Aws:Accounts:0:AccountId", "111122223333"), ("DiagBot:Aws:Accounts:0:Regions:0", "us-east-1")))
+            .GetRequiredService<IEvidenceSessionFactory>().StartSession().Ecs;
+        const string Arn = "arn:aws:ecs:us-east-1:111122223333:cluster/prod";
+
+        var byName = await ecs.ListTasksAsync(new EcsTaskListQuery("prod") { ServiceName = "api", DesiredStatus = "RUNNING" }, CancellationToken.None);
+        var byArn = await ecs.ListTasksAsync(new EcsTaskListQuery(Arn) { ServiceName = "api", DesiredStatus = "RUNNING" }, CancellationToken.None);
+        await ecs.DescribeServiceAsync("prod", "api", CancellationToken.None);
+        await ecs.DescribeServiceAsync(Arn, "api", CancellationToken.None);
+        await ecs.ListTasksAsync(new EcsTaskListQuery("staging") { ServiceName = "api", DesiredStatus = "RUNNING" }, CancellationToken.None);
+
+        Assert.Equal(byName.Value, byArn.Value);
+        Assert.Equal(["ListTasks", "DescribeServices", "ListTasks"], _server.Requests.Select(r => r.Target![(r.Target!.IndexOf('.', StringComparison.Ordinal) + 1)..]));
+    }
+
     private IEcsEvidence CreateSut()
     {
         var services = EvidenceHarness.Build(EvidenceHarness.Settings(_server.BaseAddress));
