@@ -21,12 +21,12 @@ namespace DiagBot.Bench;
 /// </summary>
 internal static class DiagnosisBench
 {
-    public static async Task<DiagnosisFigures> RunAsync(TimeSpan latency, int repetitions)
+    public static async Task<DiagnosisFigures> RunAsync(TimeSpan latency, int repetitions, TextWriter? trace = null)
     {
         await using var sandbox = await SandboxServer.StartAsync();
         await using var services = EvidenceServices(sandbox);
         var live = services.GetRequiredService<IEvidenceSessionFactory>();
-        var counter = new EvidenceCallCounter();
+        var counter = new EvidenceCallCounter(trace);
         var parallel = Service(new MeasuredEvidenceSessions(live, sequential: false, counter));
         var sequential = Service(new MeasuredEvidenceSessions(live, sequential: true, counter));
         var meter = new SandboxCallMeter(sandbox.Faults, latency);
@@ -39,7 +39,10 @@ internal static class DiagnosisBench
         {
             meter.Reset();
             counter.Reset();
+            trace?.WriteLine($"{incident.Name}: evidence reads of the first parallel run, started → answered");
+            counter.Tracing = true;
             var warm = await parallel.DiagnoseAsync(incident.Subject, CancellationToken.None);
+            counter.Tracing = false;
             var sent = meter.Sent();
             var asked = counter.AskedCount;
             var found = warm.Report?.Verdicts.FirstOrDefault(v => v.Status.IsFailureFound())?.Playbook;

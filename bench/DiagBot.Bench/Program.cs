@@ -13,7 +13,8 @@ if (args.Contains("--storm-only"))
     return;
 }
 
-var diagnosis = await DiagnosisBench.RunAsync(latency, repetitions);
+// --trace: each incident's evidence reads with their times, on standard error (the tables stay on standard output).
+var diagnosis = await DiagnosisBench.RunAsync(latency, repetitions, args.Contains("--trace") ? Console.Error : null);
 var ack = await AckBench.RunAsync(latency, concurrency: 50, rounds: Options.Int(args, "--ack-rounds", 4));
 var stormFigures = await StormBench.RunAsync(latency, stormEvents, services: 10);
 var results = new BenchResults(latency, diagnosis, ack, stormFigures);

@@ -44,7 +44,10 @@ internal class SerialisingProxy<T> : DispatchProxy
     {
         if (_gate is null)
         {
-            return await ((Task<TResult>)Call(method, args)!).ConfigureAwait(false);
+            var startedAt = _counter.Now;
+            var answer = await ((Task<TResult>)Call(method, args)!).ConfigureAwait(false);
+            _counter.Answered(method, args, startedAt);
+            return answer;
         }
 
         await _gate.WaitAsync().ConfigureAwait(false);
