@@ -85,6 +85,11 @@ internal sealed class IncidentCoordinator(
         {
             await records.SaveAsync(record with { LastSeen = now, LatestEvidence = failure.Evidence }).ConfigureAwait(false);
         }
+        else
+        {
+            // The first diagnosis is still queued: keep the newest words for the post it will make.
+            await Store.SetAsync(IncidentRecords.Latest(key.Value), failure.Evidence, options.IncidentExpiry).ConfigureAwait(false);
+        }
 
         publisher.EnqueueUpdate(key.Value);
         if (await Store.TryClaimAsync(IncidentRecords.Reply(key.Value), options.ThreadReplyInterval).ConfigureAwait(false))

@@ -17,7 +17,8 @@ internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, Inci
         }
 
         var now = clock.GetUtcNow();
-        await records.SaveAsync(new IncidentRecord
+        var latest = await records.Store.GetAsync(IncidentRecords.Latest(job.Key.Value)).ConfigureAwait(false);
+        var record = new IncidentRecord
         {
             Key = job.Key.Value,
             Title = diagnosis.Title,
@@ -28,8 +29,16 @@ internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, Inci
             FirstSeen = job.At,
             LastSeen = now > job.At ? now : job.At,
             RootCause = diagnosis.RootCause,
-            LatestEvidence = job.First.Evidence,
-        }).ConfigureAwait(false);
+            LatestEvidence = latest ?? job.First.Evidence,
+        };
+        await records.SaveAsync(record).ConfigureAwait(false);
+
+        // An event that came while the record was being written kept its words beside it, not in it.
+        if (await records.Store.GetAsync(IncidentRecords.Latest(job.Key.Value)).ConfigureAwait(false) is { } newer && newer != record.LatestEvidence)
+        {
+            await records.SaveAsync(record with { LatestEvidence = newer }).ConfigureAwait(false);
+        }
+
         publisher.EnqueuePost(job.Key.Value);
         await publisher.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

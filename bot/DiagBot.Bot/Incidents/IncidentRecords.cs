@@ -15,6 +15,9 @@ internal sealed class IncidentRecords(IIncidentStore store, IncidentOptions opti
 
     public static string Open(string serviceScope) => "open:" + serviceScope;
 
+    /// <summary>The newest evidence of an incident whose record is not written yet (its first diagnosis still queued).</summary>
+    public static string Latest(string key) => "latest:" + key;
+
     public static string Message(string key, IIncidentChannel channel) => $"msg:{key}:{channel.Name}";
 
     public IIncidentStore Store => store;

@@ -56,4 +56,22 @@ public sealed class IncidentQueueTests
         Assert.Equal(IntakeResult.Recovered, later);
         Assert.Single(sut.Channel.Of("reply"), reply => reply.Text.StartsWith("Recovered", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Handle_EventsWhileTheFirstDiagnosisWaits_PostShowsTheNewestEvidence()
+    {
+        var sut = new IncidentHarness();
+        var subject = new IncidentSubject("prod", "web", null);
+
+        await sut.Coordinator.HandleAsync("uid-1/1", Failure("Back-off restarting failed container web (exit 1)", subject), CancellationToken.None);
+        await sut.Coordinator.HandleAsync("uid-1/2", Failure("OOMKilled: container web used 512Mi of 512Mi", subject), CancellationToken.None);
+        await sut.DrainAsync();
+
+        var post = Assert.Single(sut.Channel.Of("post"));
+        Assert.Contains("OOMKilled: container web used 512Mi of 512Mi", post.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Back-off restarting", post.Text, StringComparison.Ordinal);
+    }
+
+    private static IncidentOccurrence Failure(string evidence, IncidentSubject subject) =>
+        new("111122223333", "us-east-1", "prod", "web", IncidentOccurrence.ServiceKind, evidence, subject);
 }
