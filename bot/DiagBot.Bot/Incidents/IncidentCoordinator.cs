@@ -17,7 +17,8 @@ internal sealed class IncidentCoordinator(
     IncidentPublisher publisher,
     TaskArchive archive,
     IncidentOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<IncidentCoordinator> logger)
 {
     private IIncidentStore Store => records.Store;
 
@@ -67,18 +68,8 @@ internal sealed class IncidentCoordinator(
 
             // The thread hears more only after an interval has passed since the post itself.
             await Store.TryClaimAsync(IncidentRecords.Reply(key.Value), options.ThreadReplyInterval).ConfigureAwait(false);
-            try
-            {
-                await diagnoses.EnqueueAsync(new IncidentDiagnosisJob(key, failure, now), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Nobody will diagnose it here: let the redelivery (or another replica) claim it again.
-                await Store.RemoveAsync(IncidentRecords.Claim(key.Value)).ConfigureAwait(false);
-                throw;
-            }
-
-            return IntakeResult.Posted;
+            await Store.SetAsync(IncidentRecords.FirstDiagnosis(key.Value), "queued", options.FirstDiagnosisLease).ConfigureAwait(false);
+            return await QueueFirstDiagnosisAsync(key, failure, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (await records.GetAsync(key.Value).ConfigureAwait(false) is { } record)
@@ -89,6 +80,13 @@ internal sealed class IncidentCoordinator(
         {
             // The first diagnosis is still queued: keep the newest words for the post it will make.
             await Store.SetAsync(IncidentRecords.Latest(key.Value), failure.Evidence, options.IncidentExpiry).ConfigureAwait(false);
+
+            // Its lease lapsed with no record written: the replica that held it is gone, so this one posts it.
+            if (await Store.TryClaimAsync(IncidentRecords.FirstDiagnosis(key.Value), options.FirstDiagnosisLease).ConfigureAwait(false))
+            {
+                logger.LogWarning("Incident {Key}: its first diagnosis was not posted within {Lease}; this replica takes it over", key, options.FirstDiagnosisLease);
+                return await QueueFirstDiagnosisAsync(key, failure, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         publisher.EnqueueUpdate(key.Value);
@@ -98,6 +96,23 @@ internal sealed class IncidentCoordinator(
         }
 
         return IntakeResult.Grouped;
+    }
+
+    private async Task<IntakeResult> QueueFirstDiagnosisAsync(IncidentKey key, IncidentOccurrence failure, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await diagnoses.EnqueueAsync(new IncidentDiagnosisJob(key, failure, now), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Nobody will diagnose it here: let the redelivery (or another replica) claim it again.
+            await Store.RemoveAsync(IncidentRecords.Claim(key.Value)).ConfigureAwait(false);
+            await Store.RemoveAsync(IncidentRecords.FirstDiagnosis(key.Value)).ConfigureAwait(false);
+            throw;
+        }
+
+        return IntakeResult.Posted;
     }
 
     private async Task<IntakeResult> RecoverAsync(string serviceScope, string evidence)

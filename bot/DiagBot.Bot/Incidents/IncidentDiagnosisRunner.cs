@@ -1,10 +1,19 @@
 namespace DiagBot.Bot.Incidents;
 
 /// <summary>Diagnoses a claimed incident once, keeps its record and queues its post. A diagnosis that fails still posts, saying so.</summary>
-internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, IncidentRecords records, IncidentPublisher publisher, TimeProvider clock, ILogger<IncidentDiagnosisRunner> logger)
+internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, IncidentRecords records, IncidentPublisher publisher, IncidentOptions options, TimeProvider clock, ILogger<IncidentDiagnosisRunner> logger)
 {
     public async Task RunAsync(IncidentDiagnosisJob job, CancellationToken cancellationToken)
     {
+        var lease = IncidentRecords.FirstDiagnosis(job.Key.Value);
+        if (await records.GetAsync(job.Key.Value).ConfigureAwait(false) is not null)
+        {
+            // Another replica took the incident over while this job waited, and posted it.
+            return;
+        }
+
+        // Renewed as the diagnosis starts, so the time it takes counts from here, not from the queue.
+        await records.Store.SetAsync(lease, "running", options.FirstDiagnosisLease).ConfigureAwait(false);
         IncidentDiagnosis diagnosis;
         try
         {
@@ -38,6 +47,9 @@ internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, Inci
         {
             await records.SaveAsync(record with { LatestEvidence = newer }).ConfigureAwait(false);
         }
+
+        await records.Store.RemoveAsync(IncidentRecords.Latest(job.Key.Value)).ConfigureAwait(false);
+        await records.Store.RemoveAsync(lease).ConfigureAwait(false);
 
         publisher.EnqueuePost(job.Key.Value);
         await publisher.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,13 @@ internal sealed record IncidentOptions
 
     public TimeSpan IncidentExpiry { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a replica may hold an incident's first diagnosis (queued, then running) before another replica that
+    /// sees the incident's next event takes it over: ten minutes outlasts a full queue, and a replica that died
+    /// holding it costs at most this long, not the incident's whole life.
+    /// </summary>
+    public TimeSpan FirstDiagnosisLease { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>EventBridge and SNS retry for up to 24 hours; a redelivery within that window is the same event.</summary>
     public TimeSpan EventDedupeWindow { get; init; } = TimeSpan.FromHours(24);
 

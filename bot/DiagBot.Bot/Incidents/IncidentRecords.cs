@@ -15,6 +15,9 @@ internal sealed class IncidentRecords(IIncidentStore store, IncidentOptions opti
 
     public static string Open(string serviceScope) => "open:" + serviceScope;
 
+    /// <summary>Held, and renewed, by the replica whose first diagnosis of the incident is queued or running.</summary>
+    public static string FirstDiagnosis(string key) => "first:" + key;
+
     /// <summary>The newest evidence of an incident whose record is not written yet (its first diagnosis still queued).</summary>
     public static string Latest(string key) => "latest:" + key;
 

@@ -17,8 +17,8 @@ internal sealed class IncidentHarness
         var records = new IncidentRecords(Store, options);
         Publisher = new IncidentPublisher(new IncidentChannels([Channel]), records, new ChannelRateLimiter(Store, Clock), options, NullLogger<IncidentPublisher>.Instance);
         Archive = new TaskArchive(Store, new StoreOptions(null, StoreOptions.DefaultRetention), Clock);
-        Runner = new IncidentDiagnosisRunner(Diagnoser, records, Publisher, Clock, NullLogger<IncidentDiagnosisRunner>.Instance);
-        Coordinator = new IncidentCoordinator(records, Queue, new FixedHint(), Publisher, Archive, options, Clock);
+        Runner = new IncidentDiagnosisRunner(Diagnoser, records, Publisher, options, Clock, NullLogger<IncidentDiagnosisRunner>.Instance);
+        Coordinator = new IncidentCoordinator(records, Queue, new FixedHint(), Publisher, Archive, options, Clock, NullLogger<IncidentCoordinator>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));

@@ -72,6 +72,46 @@ public sealed class IncidentQueueTests
         Assert.DoesNotContain("Back-off restarting", post.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Handle_ReplicaDiedHoldingTheFirstDiagnosis_NextEventAfterTheLeaseTakesItOverAndPostsOnce()
+    {
+        var sut = new IncidentHarness();
+        var subject = new IncidentSubject("prod", "web", null);
+        await sut.Coordinator.HandleAsync("uid-2/1", Failure("exit 1", subject), CancellationToken.None);
+        Assert.True(sut.Queue.TryDequeue(out _)); // the replica that queued it dies before running it
+
+        var withinLease = await sut.Coordinator.HandleAsync("uid-2/2", Failure("exit 1 again", subject), CancellationToken.None);
+        var queuedWithinLease = sut.Queue.TryDequeue(out _);
+        sut.Clock.Advance(new IncidentOptions().FirstDiagnosisLease + TimeSpan.FromSeconds(1));
+        var afterLease = await sut.Coordinator.HandleAsync("uid-2/3", Failure("exit 1 once more", subject), CancellationToken.None);
+        var again = await sut.Coordinator.HandleAsync("uid-2/4", Failure("exit 1, fourth time", subject), CancellationToken.None);
+        await sut.DrainAsync();
+
+        Assert.Equal((IntakeResult.Grouped, false, IntakeResult.Posted, IntakeResult.Grouped), (withinLease, queuedWithinLease, afterLease, again));
+        Assert.Equal(1, sut.Diagnoser.Calls);
+        Assert.Contains("Crash loop in service web", Assert.Single(sut.Channel.Of("post")).Text, StringComparison.Ordinal);
+        Assert.Contains("exit 1, fourth time", sut.Channel.Calls.Last().Text, StringComparison.Ordinal);
+        Assert.Contains("4 failing events", sut.Channel.Calls.Last().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_JobOfAReplicaThatWasOnlySlow_SkipsTheIncidentTheOtherReplicaPosted()
+    {
+        var sut = new IncidentHarness();
+        var subject = new IncidentSubject("prod", "web", null);
+        await sut.Coordinator.HandleAsync("uid-3/1", Failure("exit 1", subject), CancellationToken.None);
+        Assert.True(sut.Queue.TryDequeue(out var slow));
+        sut.Clock.Advance(new IncidentOptions().FirstDiagnosisLease + TimeSpan.FromSeconds(1));
+        await sut.Coordinator.HandleAsync("uid-3/2", Failure("exit 1 again", subject), CancellationToken.None);
+
+        await sut.DrainAsync();
+        await sut.Runner.RunAsync(slow, CancellationToken.None);
+        await sut.DrainAsync();
+
+        Assert.Equal(1, sut.Diagnoser.Calls);
+        Assert.Single(sut.Channel.Of("post"));
+    }
+
     private static IncidentOccurrence Failure(string evidence, IncidentSubject subject) =>
         new("111122223333", "us-east-1", "prod", "web", IncidentOccurrence.ServiceKind, evidence, subject);
 }
