@@ -6,10 +6,14 @@ using DiagBot.Playbooks.Services;
 namespace DiagBot.Playbooks.Triage;
 
 /// <summary>
-/// Reads, during triage and beside its other reads, what the service playbooks ask for next: the running tasks, and
-/// the first one's CloudTrail events and denial lines (playbooks 4 and 12); the target groups, their load balancers, an ALB's attributes and the tasks' security
-/// groups (playbooks 5, 6 and 13); the last words of its stopped tasks that crashed (playbook 8);
-/// and, once ECS could not place a task, the container instances (playbook 12). The session caches each answer under the key the playbooks use, so a playbook starts one round trip further
+/// Reads, during triage and beside its other reads, what the service playbooks ask for next:
+/// <list type="bullet">
+/// <item>the running tasks, and the first one's CloudTrail events and denial lines (playbooks 4 and 12);</item>
+/// <item>the target groups, their load balancers, an ALB's attributes and the tasks' security groups (5, 6, 13);</item>
+/// <item>the last log lines of the stopped tasks that crashed (8);</item>
+/// <item>once ECS could not place a task, the container instances (12).</item>
+/// </list>
+/// The session caches each answer under the key the playbooks use, so a playbook starts one round trip further
 /// on; what fails here is reported by the playbook that needs it, not by triage.
 /// </summary>
 internal static class ServicePrefetch
