@@ -2,21 +2,16 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// Label selectors (a=b, a!=b, a in (x,y), a notin (x), a, !a) and field selectors (involvedObject.name=x, status.phase!=Running).
+// Label selectors (a=b, a!=b, a in (x,y), a notin (x), a, !a; parsed by KubeLabelParser) and field selectors (involvedObject.name=x, status.phase!=Running).
 internal static class KubeSelectors
 {
     public static Func<JsonObject, bool> Labels(string? selector)
     {
-        if (string.IsNullOrWhiteSpace(selector))
-        {
-            return _ => true;
-        }
-
-        var requirements = SplitTopLevel(selector).Select(LabelRequirement).ToList();
+        var requirements = KubeLabelParser.Parse(selector ?? string.Empty);
         return item =>
         {
             var labels = item["metadata"]?["labels"]?.AsObject();
-            return requirements.All(r => r(name => labels?[name]?.GetValue<string>()));
+            return requirements.All(r => r.Matches(name => labels?[name]?.GetValue<string>()));
         };
     }
 
@@ -52,55 +47,5 @@ internal static class KubeSelectors
         }
 
         return node is JsonValue value ? value.ToString() : null;
-    }
-
-    private static Func<Func<string, string?>, bool> LabelRequirement(string term)
-    {
-        term = term.Trim();
-        var setMatch = System.Text.RegularExpressions.Regex.Match(term, @"^(\S+)\s+(in|notin)\s+\((.*)\)$");
-        if (setMatch.Success)
-        {
-            var key = setMatch.Groups[1].Value;
-            var values = setMatch.Groups[3].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-            var inSet = setMatch.Groups[2].Value == "in";
-            return labels => labels(key) is { } v ? values.Contains(v) == inSet : !inSet;
-        }
-
-        if (term.StartsWith('!'))
-        {
-            return labels => labels(term[1..]) is null;
-        }
-
-        if (term.Contains("!=", StringComparison.Ordinal))
-        {
-            var parts = term.Split("!=", 2);
-            return labels => labels(parts[0].Trim()) != parts[1].Trim();
-        }
-
-        if (term.Contains('='))
-        {
-            var parts = term.Replace("==", "=").Split('=', 2);
-            return labels => labels(parts[0].Trim()) == parts[1].Trim();
-        }
-
-        return labels => labels(term) is not null;
-    }
-
-    // Commas inside "in (a,b)" do not separate requirements.
-    private static IEnumerable<string> SplitTopLevel(string selector)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < selector.Length; i++)
-        {
-            depth += selector[i] switch { '(' => 1, ')' => -1, _ => 0 };
-            if (selector[i] == ',' && depth == 0)
-            {
-                yield return selector[start..i];
-                start = i + 1;
-            }
-        }
-
-        yield return selector[start..];
     }
 }
