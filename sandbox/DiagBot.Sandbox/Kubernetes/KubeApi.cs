@@ -101,13 +101,20 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
             return _streamed;
         }
 
-        return name is null ? List(context.Request, resource, ns) : Get(resource, ns, name);
+        return name is null ? List(context.Request, resource, ns) : Get(context.Request, resource, ns, name);
     }
 
-    private JsonObject Get(KubeResource resource, string? ns, string name)
+    private JsonObject Get(HttpRequest request, KubeResource resource, string? ns, string name)
     {
         var item = state.List(resource).FirstOrDefault(o => KubeState.Name(o) == name && (!resource.Namespaced || KubeState.Namespace(o) == ns))
             ?? throw new KubeException(404, "NotFound", $"{resource.Plural} \"{name}\" not found", name, resource.Plural);
+
+        // kubectl get <kind> <name> asks for a Table too; the server answers with one row.
+        if (KubeTables.Wanted(request))
+        {
+            return KubeTables.Table(resource, [item], state.ResourceVersion, clock.GetUtcNow());
+        }
+
         var copy = item.DeepClone().AsObject();
         copy.Remove("kind");
         copy.Remove("apiVersion");

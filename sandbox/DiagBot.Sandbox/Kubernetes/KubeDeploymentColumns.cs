@@ -18,12 +18,30 @@ internal static class KubeDeploymentColumns
         int Count(string name) => status?[name]?.GetValue<int>() ?? 0;
         var desired = deployment["spec"]?["replicas"]?.GetValue<int>() ?? 1;
         var containers = deployment["spec"]?["template"]?["spec"]?["containers"]?.AsArray().Select(c => c!.AsObject()).ToList() ?? [];
-        var selector = deployment["spec"]?["selector"]?["matchLabels"]?.AsObject().Select(l => $"{l.Key}={l.Value?.GetValue<string>()}") ?? [];
         return
         [
             KubeState.Name(deployment), string.Create(CultureInfo.InvariantCulture, $"{Count("readyReplicas")}/{desired}"), Count("updatedReplicas"), Count("availableReplicas"),
             KubeColumns.Age(deployment["metadata"]?["creationTimestamp"], now),
-            string.Join(",", containers.Select(c => c["name"]?.GetValue<string>())), string.Join(",", containers.Select(c => c["image"]?.GetValue<string>())), string.Join(",", selector),
+            string.Join(",", containers.Select(c => c["name"]?.GetValue<string>())), string.Join(",", containers.Select(c => c["image"]?.GetValue<string>())), Selector(deployment["spec"]?["selector"]),
         ];
+    }
+
+    // The selector as the printer writes it: every matchLabels and matchExpressions requirement, sorted by key.
+    private static string Selector(JsonNode? selector)
+    {
+        var labels = selector?["matchLabels"]?.AsObject().Select(l => (l.Key, Text: $"{l.Key}={l.Value?.GetValue<string>()}")) ?? [];
+        var expressions = selector?["matchExpressions"]?.AsArray().Select(e =>
+        {
+            var key = e?["key"]?.GetValue<string>() ?? string.Empty;
+            var values = string.Join(",", (e?["values"]?.AsArray() ?? []).Select(v => v?.GetValue<string>()).Order(StringComparer.Ordinal));
+            return (Key: key, Text: e?["operator"]?.GetValue<string>() switch
+            {
+                "In" => $"{key} in ({values})",
+                "NotIn" => $"{key} notin ({values})",
+                "DoesNotExist" => $"!{key}",
+                _ => key,
+            });
+        }) ?? [];
+        return string.Join(",", labels.Concat(expressions).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Text));
     }
 }

@@ -108,6 +108,37 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
         Assert.Equal("ProgressDeadlineExceeded", result.Output.Trim());
     }
 
+    [Fact]
+    public async Task GetPods_SetBasedSelector_ListsOnlyMatchingPods()
+    {
+        var stable = await KubectlAsync("get", "pods", "-n", "shop", "-l", "app in (search-api),track notin (canary)", "-o", "name");
+        var unlabelled = await KubectlAsync("get", "pods", "-n", "shop", "-l", "app in (web,search-api),!track", "-o", "name");
+
+        Assert.True(stable.ExitCode == 0, stable.Describe());
+        Assert.Equal(["pod/search-api-7b9d5c6f8-2vqkt", "pod/search-api-7b9d5c6f8-8hzwm"], stable.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        Assert.True(unlabelled.ExitCode == 0, unlabelled.Describe());
+        Assert.Equal(["pod/web-6d4b8c7f9-x9v5t", "pod/web-7f9c6d5b8-k7p2n"], unlabelled.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+    }
+
+    [Fact]
+    public async Task GetPods_MalformedSelector_PrintsTheServersBadRequest()
+    {
+        var result = await KubectlAsync("get", "pods", "-n", "shop", "-l", "app in (search-api");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Error from server (BadRequest)", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("unable to parse requirement: found '', expected: ',' or ')'", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetDeployment_MatchExpressions_ShowsTheSetBasedSelector()
+    {
+        var result = await KubectlAsync("get", "deployment", "search-api", "-n", "shop", "-o", "wide");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"search-api\s+2/2\s+2\s+2\s+\S+\s+search-api\s+\S+search-api:4\.3\.0\s+app in \(search-api\),track notin \(canary\)", result.Output);
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private async Task<ProcessResult> KubectlAsync(params string[] arguments)

@@ -39,6 +39,44 @@ public sealed class KubeApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
     }
 
     [Fact]
+    public async Task Pods_SetBasedSelector_ListsOnlyTheStableTrack()
+    {
+        var pods = await GetJsonAsync("api/v1/namespaces/shop/pods?labelSelector=" + Uri.EscapeDataString("app in (search-api),track notin (canary)"));
+
+        var names = pods.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("metadata").GetProperty("name").GetString()).Order();
+        Assert.Equal(["search-api-7b9d5c6f8-2vqkt", "search-api-7b9d5c6f8-8hzwm"], names);
+    }
+
+    [Fact]
+    public async Task Pods_DoesNotExistSelector_ListsPodsWithoutTheLabel()
+    {
+        var pods = await GetJsonAsync("api/v1/namespaces/shop/pods?labelSelector=" + Uri.EscapeDataString("!track"));
+
+        var names = pods.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("metadata").GetProperty("name").GetString()).Order();
+        Assert.Equal(["web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"], names);
+    }
+
+    [Fact]
+    public async Task Nodes_SetBasedSelector_FiltersByZone()
+    {
+        var nodes = await GetJsonAsync("api/v1/nodes?labelSelector=" + Uri.EscapeDataString("topology.kubernetes.io/zone notin (us-east-1a)"));
+
+        Assert.All(nodes.GetProperty("items").EnumerateArray(), n => Assert.NotEqual("us-east-1a", n.GetProperty("metadata").GetProperty("labels").GetProperty("topology.kubernetes.io/zone").GetString()));
+        Assert.Contains(nodes.GetProperty("items").EnumerateArray(), n => n.GetProperty("metadata").GetProperty("name").GetString() == "ip-10-0-37-112.ec2.internal");
+    }
+
+    [Fact]
+    public async Task Pods_MalformedSelector_IsBadRequestStatus()
+    {
+        using var response = await _http.GetAsync(new Uri(fixture.Server.BaseAddress, "api/v1/namespaces/shop/pods?labelSelector=" + Uri.EscapeDataString("app in (search-api")));
+        var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(("Status", "Failure", "BadRequest", 400), (status.GetProperty("kind").GetString(), status.GetProperty("status").GetString(), status.GetProperty("reason").GetString(), status.GetProperty("code").GetInt32()));
+        Assert.Equal("unable to parse requirement: found '', expected: ',' or ')'", status.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Watch_WarningEvents_StreamsAddedEventsUntilTimeout()
     {
         using var response = await _http.GetAsync(new Uri(fixture.Server.BaseAddress, "api/v1/events?watch=true&timeoutSeconds=1&fieldSelector=type%3DWarning"));

@@ -31,6 +31,8 @@ internal static class EksLandscape
         {
             SeedAwsNodePod(context, node);
         }
+
+        EksSearchApi.Seed(context);
     }
 
     public static void SeedAwsNode(SeedContext context)

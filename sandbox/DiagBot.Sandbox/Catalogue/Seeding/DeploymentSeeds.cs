@@ -3,13 +3,13 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// An apps/v1 Deployment owning seeded pods (selector app=<app>), with the status the deployment controller writes.
-// Zero counts are left out, as the API server omits them.
+// An apps/v1 Deployment owning seeded pods (selector app=<app> unless another selector and template labels are
+// given), with the status the deployment controller writes. Zero counts are left out, as the API server omits them.
 internal static class DeploymentSeeds
 {
-    public static JsonObject Deployment(SeedContext context, string ns, string app, string image, int replicas, int available, int updated, bool progressing, string replicaSet, int createdMinutesAgo)
+    public static JsonObject Deployment(SeedContext context, string ns, string app, string image, int replicas, int available, int updated, bool progressing, string replicaSet, int createdMinutesAgo, DeploymentSelector? selector = null)
     {
-        var labels = new JsonObject { ["app"] = app };
+        var labels = selector?.TemplateLabels ?? new JsonObject { ["app"] = app };
         var status = new JsonObject { ["observedGeneration"] = 3 };
         Count(status, "replicas", Math.Max(replicas, updated));
         Count(status, "updatedReplicas", updated);
@@ -25,7 +25,7 @@ internal static class DeploymentSeeds
                 ? Condition("Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{replicaSet}\" is progressing.", since)
                 : Condition("Progressing", "False", "ProgressDeadlineExceeded", $"ReplicaSet \"{replicaSet}\" has timed out progressing.", since));
 
-        var metadata = KubeSeeds.Metadata(context, app, ns, createdMinutesAgo, labels.DeepClone().AsObject());
+        var metadata = KubeSeeds.Metadata(context, selector?.Name ?? app, ns, createdMinutesAgo, labels.DeepClone().AsObject());
         metadata["generation"] = 3;
         metadata["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = "3" };
         return context.World.Kube.Add(KubeResource.Deployments, new JsonObject
@@ -36,7 +36,7 @@ internal static class DeploymentSeeds
             ["spec"] = new JsonObject
             {
                 ["replicas"] = replicas,
-                ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
+                ["selector"] = selector?.Selector.DeepClone() ?? new JsonObject { ["matchLabels"] = labels.DeepClone() },
                 ["template"] = new JsonObject
                 {
                     ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() },

@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+
+namespace DiagBot.Sandbox.Catalogue.Seeding;
+
+// A Deployment named apart from its app, with its own spec.selector and pod template labels (a canary beside its
+// stable track, a selector written with matchExpressions).
+internal sealed record DeploymentSelector(string Name, JsonObject Selector, JsonObject TemplateLabels);
