@@ -15,7 +15,10 @@ public sealed record KubeDeployment
     public int AvailableReplicas { get; init; }
     public int UnavailableReplicas { get; init; }
 
-    /// <summary>spec.selector.matchLabels; a selector written only with matchExpressions leaves this empty.</summary>
+    /// <summary>spec.selector.matchLabels; ANDed with <see cref="MatchExpressions"/>.</summary>
     public IReadOnlyDictionary<string, string> MatchLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>spec.selector.matchExpressions, in the order the Deployment lists them.</summary>
+    public IReadOnlyList<KubeLabelRequirement> MatchExpressions { get; init; } = [];
     public IReadOnlyList<KubeCondition> Conditions { get; init; } = [];
 }

@@ -72,4 +72,17 @@ public sealed class SandboxSubjectLookupTests : IAsyncLifetime
         Assert.Contains(deployment.Conditions, c => c is { Type: "Progressing", Status: "False", Reason: "ProgressDeadlineExceeded" });
         Assert.Equal(GapReason.NotFound, missing.Gap!.Reason);
     }
+
+    [Fact]
+    public async Task GetDeployment_SelectorWithMatchExpressions_ReadsThemAndBuildsTheQuery()
+    {
+        var settings = EvidenceHarness.Settings(_sandbox.BaseAddress, ("DiagBot:Kubernetes:Clusters:0:Name", "sandbox-eks"), ("DiagBot:Kubernetes:Clusters:0:Server", _sandbox.BaseAddress.ToString()));
+        var kubernetes = EvidenceHarness.Build(settings).GetRequiredService<IEvidenceSessionFactory>().StartSession().Kubernetes;
+
+        var deployment = Assert.IsType<KubeDeployment>((await kubernetes.GetDeploymentAsync("sandbox-eks", "shop", "search-api", CancellationToken.None)).Value);
+
+        Assert.Empty(deployment.MatchLabels);
+        Assert.Equal([("app", "In", "search-api"), ("track", "NotIn", "canary")], deployment.MatchExpressions.Select(e => (e.Key, e.Operator, string.Join(",", e.Values))));
+        Assert.Equal("app in (search-api),track notin (canary)", LabelSelectorQuery.From(deployment.MatchLabels, deployment.MatchExpressions).Text);
+    }
 }

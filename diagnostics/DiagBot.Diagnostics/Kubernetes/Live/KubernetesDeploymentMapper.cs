@@ -16,6 +16,7 @@ internal static class KubernetesDeploymentMapper
         AvailableReplicas = deployment.Status?.AvailableReplicas ?? 0,
         UnavailableReplicas = deployment.Status?.UnavailableReplicas ?? 0,
         MatchLabels = deployment.Spec?.Selector?.MatchLabels is { } labels ? new Dictionary<string, string>(labels) : new Dictionary<string, string>(),
+        MatchExpressions = [.. (deployment.Spec?.Selector?.MatchExpressions ?? []).Select(e => new KubeLabelRequirement(e.Key, e.OperatorProperty, [.. e.Values ?? []]))],
         Conditions = [.. (deployment.Status?.Conditions ?? []).Select(c => new KubeCondition(c.Type, c.Status, c.Reason, c.Message))],
     };
 }
