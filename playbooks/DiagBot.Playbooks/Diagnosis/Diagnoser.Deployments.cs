@@ -28,9 +28,10 @@ public sealed partial class Diagnoser
                 : new DiagnosisReport { Subject = subject, TriageGaps = [read.Gap] };
         }
 
-        var selector = string.Join(",", deployment.MatchLabels.Select(label => $"{label.Key}={label.Value}"));
-        var pods = selector.Length == 0
-            ? EvidenceResult<IReadOnlyList<KubePod>>.Missing(new EvidenceGap("kubernetes", "list pods", GapReason.InvalidRequest, $"deployment {subject.Namespace}/{subject.Deployment} selects its pods with matchExpressions only, which DiagBot does not evaluate"))
+        var query = LabelSelectorQuery.From(deployment.MatchLabels, deployment.MatchExpressions);
+        var selector = query.Text;
+        var pods = selector is null
+            ? EvidenceResult<IReadOnlyList<KubePod>>.Missing(new EvidenceGap("kubernetes", "list pods", GapReason.InvalidRequest, $"deployment {subject.Namespace}/{subject.Deployment} {query.Problem}, so its pods were not listed; `kubectl --context {cluster} get deployment -n {subject.Namespace} {subject.Deployment} -o jsonpath='{{.spec.selector}}'` shows the selector"))
             : await kubernetes.ListPodsAsync(cluster, subject.Namespace, selector, cancellationToken).ConfigureAwait(false);
         var shown = DeploymentPods.Evidence(deployment, pods.Value);
         if (DeploymentPods.MostFailing(pods.Value ?? []) is not { } pod)

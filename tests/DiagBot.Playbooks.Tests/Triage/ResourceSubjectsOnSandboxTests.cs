@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
@@ -69,6 +70,36 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
     }
 
     [Fact]
+    public async Task Diagnose_DeploymentSelectingByMatchExpressions_ListsOnlyItsPodsAndDiagnosesTheWorst()
+    {
+        var progress = new ConcurrentQueue<string>();
+
+        var report = await DiagnoseAsync("deployment shop/search-api", new SynchronousProgress(progress));
+
+        // The canary carries app=search-api too and crash-loops; track notin (canary) keeps it out, so the stable pod
+        // that was OOM-killed is the one diagnosed.
+        Assert.Empty(report.TriageGaps);
+        Assert.Contains(progress, p => p.EndsWith("looking at pod search-api-7b9d5c6f8-8hzwm", StringComparison.Ordinal));
+        var first = report.Verdicts[0];
+        Assert.Equal((7, VerdictStatus.Confirmed), (first.Playbook, first.Status));
+        Assert.Contains("search-api-7b9d5c6f8-8hzwm", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains(first.Evidence, e => e.Fact == "pods selected, not ready" && e.Value == "2, 0");
+        Assert.Contains(first.Evidence, e => e.Fact.Contains("deployment shop/search-api available / desired", StringComparison.Ordinal) && e.Value == "2 / 2");
+        Assert.DoesNotContain(report.Verdicts, v => $"{v.RootCause} {v.Confirm}".Contains("canary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnose_CanaryDeployment_DiagnosesItsCrashLoopingPod()
+    {
+        var progress = new ConcurrentQueue<string>();
+
+        var report = await DiagnoseAsync("deployment shop/search-api-canary", new SynchronousProgress(progress));
+
+        Assert.Contains(progress, p => p.EndsWith("looking at pod search-api-canary-5c8d7f9b6-j4rtn", StringComparison.Ordinal));
+        Assert.All(report.Verdicts, v => Assert.Contains(v.Evidence, e => e.Fact == "pods selected, not ready" && e.Value == "1, 1"));
+    }
+
+    [Fact]
     public async Task Diagnose_UnknownDeployment_SaysHowToListThem()
     {
         var report = await DiagnoseAsync("deployment payments/nothing-here");
@@ -94,10 +125,16 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
         Assert.Contains("service <name> in <cluster>", report.SubjectProblem, StringComparison.Ordinal);
     }
 
-    private async Task<DiagnosisReport> DiagnoseAsync(string text)
+    private async Task<DiagnosisReport> DiagnoseAsync(string text, IProgress<string>? progress = null)
     {
         var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
-        return await diagnoser.DiagnoseAsync(SubjectParser.Parse(text).Subject!, CancellationToken.None);
+        return await diagnoser.DiagnoseAsync(SubjectParser.Parse(text).Subject!, progress, CancellationToken.None);
+    }
+
+    // Progress<T> posts to the thread pool; the messages must all be in before the test reads them.
+    private sealed class SynchronousProgress(ConcurrentQueue<string> messages) : IProgress<string>
+    {
+        public void Report(string value) => messages.Enqueue(value);
     }
 
     private async Task<string> TargetGroupArnAsync(string name)
