@@ -12,17 +12,37 @@ public sealed class EvidenceRounds
     private readonly List<Task> _answered = [];
     private readonly List<Action> _waiting = [];
     private readonly HashSet<string> _answeredThisRound = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _answeredBefore = new(StringComparer.Ordinal);
+    private readonly List<string> _log = [];
     private bool _open;
 
+    /// <summary>What happened, round by round: each read held (and in which round) and each answered from an earlier one.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return string.Join("\n", _log);
+            }
+        }
+    }
+
     /// <summary>Runs the diagnosis and returns how many rounds of evidence reads it waited for.</summary>
-    public async Task<int> CountAsync(Func<Task> diagnosis, TimeSpan deadline)
+    /// <remarks>
+    /// On the thread pool, away from the test framework's synchronization context: .NET runs a released read's
+    /// continuation inline only where no such context is current, and inline is what keeps the count exact.
+    /// </remarks>
+    public Task<int> CountAsync(Func<Task> diagnosis, TimeSpan deadline) => Task.Run(() => CountOnPoolAsync(diagnosis, deadline));
+
+    private async Task<int> CountOnPoolAsync(Func<Task> diagnosis, TimeSpan deadline)
     {
         using var timeout = new CancellationTokenSource(deadline);
         var run = diagnosis();
         var rounds = 0;
         while (true)
         {
-            await AnsweredAsync(timeout.Token);
+            await AnsweredAsync(timeout.Token).ConfigureAwait(false);
             if (run.IsCompleted)
             {
                 break;
@@ -31,7 +51,7 @@ public sealed class EvidenceRounds
             if (!Release())
             {
                 // Busy with something that is not an evidence read; give it the time it needs.
-                await Task.WhenAny(run, Task.Delay(10, timeout.Token));
+                await Task.WhenAny(run, Task.Delay(10, timeout.Token)).ConfigureAwait(false);
                 continue;
             }
 
@@ -39,7 +59,7 @@ public sealed class EvidenceRounds
         }
 
         OpenForGood();
-        await run;
+        await run.ConfigureAwait(false);
         return rounds;
     }
 
@@ -54,11 +74,15 @@ public sealed class EvidenceRounds
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
-            // A read answered in an earlier round is the session cache's: it costs no round trip.
-            if (_open || (read.IsCompleted && !_answeredThisRound.Contains(key)))
+            // A read answered in an earlier round is the session cache's: it costs no round trip. Known by its key,
+            // not by being complete: on a busy machine a new read can be answered before this line looks at it.
+            if (_open || _answeredBefore.Contains(key))
             {
+                _log.Add("  cached " + key);
                 return read;
             }
+
+            _log.Add("  held   " + key);
 
             _answered.Add(answered.Task);
         }
@@ -121,7 +145,7 @@ public sealed class EvidenceRounds
             }
 
             seen = answered.Length;
-            await Task.WhenAll(answered).WaitAsync(cancellationToken);
+            await Task.WhenAll(answered).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -133,7 +157,13 @@ public sealed class EvidenceRounds
             waiting = [.. _waiting];
             _waiting.Clear();
             _answered.Clear();
+            _answeredBefore.UnionWith(_answeredThisRound);
             _answeredThisRound.Clear();
+        }
+
+        lock (_lock)
+        {
+            _log.Add($"released {waiting.Count}");
         }
 
         foreach (var release in waiting)

@@ -1,12 +1,17 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace DiagBot.Playbooks.Tests.Support;
 
 /// <summary>Puts every Task-returning call of an evidence interface through <see cref="EvidenceRounds"/>.</summary>
-public class RoundsProxy<T> : DispatchProxy
+public partial class RoundsProxy<T> : DispatchProxy
     where T : class
 {
+    // The session asks ECS once for a cluster given by name or by ARN (one account here), so the key does too.
+    [GeneratedRegex(@"arn:aws:ecs:[a-z0-9-]+:[0-9]{12}:cluster/")]
+    private static partial Regex ClusterArn();
+
     private static readonly MethodInfo HoldMethod = typeof(EvidenceRounds).GetMethod(nameof(EvidenceRounds.Hold), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     private T _inner = null!;
@@ -40,7 +45,7 @@ public class RoundsProxy<T> : DispatchProxy
             return result;
         }
 
-        var key = $"{typeof(T).Name}.{targetMethod.Name}({string.Join(",", (args ?? []).Where(a => a is not CancellationToken).Select(a => JsonSerializer.Serialize(a)))})";
+        var key = ClusterArn().Replace($"{typeof(T).Name}.{targetMethod.Name}({string.Join(",", (args ?? []).Where(a => a is not CancellationToken).Select(a => JsonSerializer.Serialize(a)))})", string.Empty);
         return HoldMethod.MakeGenericMethod(returnType.GetGenericArguments()[0]).Invoke(_rounds, [key, result]);
     }
 }
