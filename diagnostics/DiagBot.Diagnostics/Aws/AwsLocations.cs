@@ -12,7 +12,18 @@ internal sealed class AwsLocations
         Clusters = [.. options.Accounts.SelectMany(account =>
             (account.Regions.Count > 0 ? account.Regions : [options.Region!])
                 .SelectMany(region => account.Clusters.Select(cluster => new ClusterLocation(new AwsTarget(account.AccountId, region), cluster))))];
+
+        // The default first, as the scope that names nothing; then every other configured account and region.
+        var others = options.Accounts
+            .SelectMany(account => (account.Regions.Count > 0 ? account.Regions : [options.Region ?? string.Empty]).Select(region => new AwsTarget(account.AccountId, region)))
+            .Where(target => target != Default && target.Region.Length > 0)
+            .Distinct()
+            .Select(target => new AwsScope(target.AccountId, target.Region));
+        Scopes = [AwsScope.Default, .. others];
     }
+
+    /// <summary>Every configured account and region, the default first: where a name without an ARN may be.</summary>
+    public IReadOnlyList<AwsScope> Scopes { get; }
 
     /// <summary>For what names no account or region: the first account, in the default region.</summary>
     public AwsTarget Default { get; }

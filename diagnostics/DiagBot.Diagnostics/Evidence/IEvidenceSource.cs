@@ -1,4 +1,5 @@
 using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Kubernetes;
@@ -31,4 +32,7 @@ public interface IEvidenceSource
     IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
 
     IEksEvidence Eks => NoEksEvidence.Instance;
+
+    /// <summary>Where a resource named without an ARN may be: every configured account and region, the default first.</summary>
+    IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
 }

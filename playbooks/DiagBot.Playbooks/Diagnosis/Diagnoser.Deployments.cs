@@ -1,4 +1,4 @@
-using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Playbooks.Triage;
@@ -52,16 +52,20 @@ public sealed partial class Diagnoser
 
     private async Task<DiagnosisReport> DiagnoseEcsDeploymentAsync(EcsDeploymentSubject subject, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var search = await context.Evidence.Ecs.DescribeAllServicesAsync(AwsScope.Default, cancellationToken).ConfigureAwait(false);
-        if (search.Value?.Services.FirstOrDefault(s => s.Deployments.Any(d => d.Id == subject.DeploymentId)) is { } service)
+        // A deployment id names no account or region: every configured one is searched, together.
+        var scopes = context.Evidence.Scopes;
+        var searches = await Task.WhenAll(scopes.Select(scope => context.Evidence.Ecs.DescribeAllServicesAsync(scope, cancellationToken))).ConfigureAwait(false);
+        if (searches.SelectMany(s => s.Value?.Services ?? []).FirstOrDefault(s => s.Deployments.Any(d => d.Id == subject.DeploymentId)) is { } service)
         {
             progress?.Report($"ECS deployment {subject.DeploymentId} belongs to service {service.ServiceName}");
             return await RunForServiceAsync(subject, service, context, [], progress, cancellationToken).ConfigureAwait(false);
         }
 
-        var searched = search.Value is { } found
-            ? $"is not among the current deployments of the {found.Services.Count} service(s) in {found.ClusterArns.Count} cluster(s) DiagBot can read in the default account and region (ECS keeps only a service's current deployments)"
-            : $"could not be looked for ({search.Gap!.Detail})";
+        var read = searches.Select(s => s.Value).OfType<EcsServiceSearch>().ToList();
+        var searched = read.Count > 0
+            ? $"is not among the current deployments of the {read.Sum(r => r.Services.Count)} service(s) in {read.Sum(r => r.ClusterArns.Count)} cluster(s) DiagBot can read in {SearchedScopes.Describe(scopes)} (ECS keeps only a service's current deployments)"
+                + (read.Count < searches.Length ? $"; {searches.Length - read.Count} could not be searched ({searches.First(s => s.Value is null).Gap!.Detail})" : string.Empty)
+            : $"could not be looked for ({searches[0].Gap!.Detail})";
         return new DiagnosisReport
         {
             Subject = subject,

@@ -8,31 +8,43 @@ namespace DiagBot.Playbooks.Diagnosis;
 
 /// <summary>
 /// A target group as the subject: the group and its targets' health, and the ECS service that registers into it,
-/// found among the account's services. With a service the diagnosis is the service's; without, what the group shows.
+/// found among the services of the group's account and region; a name is looked for in every configured one. With a service the diagnosis is the service's; without, what the group shows.
 /// </summary>
 public sealed partial class Diagnoser
 {
     private async Task<DiagnosisReport> DiagnoseTargetGroupAsync(TargetGroupSubject subject, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var loadBalancing = context.Evidence.LoadBalancing;
-        var where = subject.Arn is { } arn ? AwsScope.FromArn(arn) : AwsScope.Default;
+        IReadOnlyList<AwsScope> scopes = subject.Arn is { } arn ? [AwsScope.FromArn(arn)] : context.Evidence.Scopes;
 
-        // The search does not depend on the group: it starts at once, beside the group's own read.
-        var search = context.Evidence.Ecs.DescribeAllServicesAsync(where, cancellationToken);
-        var read = subject.Arn is { } byArn
-            ? await loadBalancing.DescribeTargetGroupsAsync([byArn], cancellationToken).ConfigureAwait(false)
-            : await loadBalancing.DescribeTargetGroupsByNameAsync(subject.Name!, where, cancellationToken).ConfigureAwait(false);
-        if (read.Value?.FirstOrDefault() is not { } group)
+        // Where the group can be in one place only, the search for its service starts at once, beside the group's own read.
+        var search = scopes.Count == 1 ? context.Evidence.Ecs.DescribeAllServicesAsync(scopes[0], cancellationToken) : null;
+        var reads = await Task.WhenAll(scopes.Select(scope => subject.Arn is { } byArn
+            ? loadBalancing.DescribeTargetGroupsAsync([byArn], cancellationToken)
+            : loadBalancing.DescribeTargetGroupsByNameAsync(subject.Name!, scope, cancellationToken))).ConfigureAwait(false);
+        var found = reads.SelectMany(r => r.Value ?? []).DistinctBy(g => g.TargetGroupArn).ToList();
+        if (found.Count > 1)
         {
-            return read.Gap is { Reason: not GapReason.NotFound } gap
-                ? new DiagnosisReport { Subject = subject, TriageGaps = [gap] }
+            return new DiagnosisReport
+            {
+                Subject = subject,
+                SubjectProblem = $"Target group {subject.DisplayName} exists in {found.Count} places: {string.Join(", ", found.Select(g => g.TargetGroupArn))}. Give the ARN of the one you mean: `/diagnose tg <arn>`.",
+            };
+        }
+
+        if (found.FirstOrDefault() is not { } group)
+        {
+            var failed = reads.Select(r => r.Gap).OfType<EvidenceGap>().Where(g => g.Reason != GapReason.NotFound).ToList();
+            return failed.Count > 0
+                ? new DiagnosisReport { Subject = subject, TriageGaps = failed }
                 : new DiagnosisReport
                 {
                     Subject = subject,
-                    SubjectProblem = $"Target group {subject.DisplayName} was not found{(subject.Arn is null ? " in the default account and region" : string.Empty)}. List the target groups with `aws elbv2 describe-target-groups --query \"TargetGroups[].[TargetGroupName,TargetGroupArn]\"`, and give the name or the ARN.",
+                    SubjectProblem = $"Target group {subject.DisplayName} was not found{(subject.Arn is null ? " in " + SearchedScopes.Describe(scopes) : string.Empty)}. List the target groups with `aws elbv2 describe-target-groups --query \"TargetGroups[].[TargetGroupName,TargetGroupArn]\"`, and give the name or the ARN.",
                 };
         }
 
+        search ??= context.Evidence.Ecs.DescribeAllServicesAsync(AwsScope.FromArn(group.TargetGroupArn), cancellationToken);
         var health = loadBalancing.DescribeTargetHealthAsync(group.TargetGroupArn, cancellationToken);
         var services = await search.ConfigureAwait(false);
         context = context with { TargetGroup = group };

@@ -1,3 +1,4 @@
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,25 @@ public sealed class AddDiagBotEvidenceTests
         var session = services.GetRequiredService<IEvidenceSessionFactory>().StartSession();
 
         Assert.NotNull(session.Ecs);
+    }
+
+    [Fact]
+    public void StartSession_SeveralAccountsAndRegions_ScopesAreTheDefaultThenEveryOtherOnce()
+    {
+        using var services = EvidenceHarness.Build(new Dictionary<string, string?>
+        {
+            ["DiagBot:Aws:Region"] = "eu-west-1",
+            ["DiagBot:Aws:Accounts:0:AccountId"] = "111122223333",
+            ["DiagBot:Aws:Accounts:0:Regions:0"] = "eu-west-1",
+            ["DiagBot:Aws:Accounts:0:Regions:1"] = "us-east-1",
+            ["DiagBot:Aws:Accounts:1:AccountId"] = "444455556666",
+            ["DiagBot:Aws:Accounts:1:RoleArn"] = "arn:aws:iam::444455556666:role/diagbot-read",
+        });
+
+        var scopes = services.GetRequiredService<IEvidenceSessionFactory>().StartSession().Scopes;
+
+        // The first account in the default region is the default scope itself, so it is not searched twice.
+        Assert.Equal([AwsScope.Default, new AwsScope("111122223333", "us-east-1"), new AwsScope("444455556666", "eu-west-1")], scopes);
     }
 
     [Theory]

@@ -33,6 +33,9 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>The configured accounts and regions; the default one is the world's (111122223333, eu-west-1).</summary>
+    public IReadOnlyList<AwsScope> Scopes { get; set; } = [AwsScope.Default];
+
     public IEcsEvidence Ecs => this;
 
     public ILoadBalancingEvidence LoadBalancing => this;
@@ -84,10 +87,13 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
         Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogLines.Take(filter.Limit).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups", () => TargetGroups.Where(g => g.TargetGroupName == name).ToList() is { Count: > 0 } found ? found : null);
+        Answer<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups", () => TargetGroups.Where(g => g.TargetGroupName == name && In(where, g.TargetGroupArn)).ToList() is { Count: > 0 } found ? found : null);
 
     public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
-        Answer("ecs", "ListServices", () => new EcsServiceSearch([.. Services.Select(s => s.ClusterArn).OfType<string>().DefaultIfEmpty("arn:aws:ecs:eu-west-1:111122223333:cluster/prod").Distinct()], [.. Services], false, []));
+        Answer("ecs", "ListServices", () => new EcsServiceSearch([.. Services.Where(s => In(where, s.ServiceArn)).Select(s => s.ClusterArn).OfType<string>().DefaultIfEmpty("arn:aws:ecs:eu-west-1:111122223333:cluster/prod").Distinct()], [.. Services.Where(s => In(where, s.ServiceArn))], false, []));
+
+    private static bool In(AwsScope where, string arn) =>
+        AwsScope.FromArn(arn) == (where.AccountId is null ? new AwsScope("111122223333", LoadBalancedWorld.Region) : where);
 
     private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
         where T : class

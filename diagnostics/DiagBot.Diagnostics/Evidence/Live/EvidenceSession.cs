@@ -31,4 +31,6 @@ internal sealed class EvidenceSession(EvidenceScope scope, LiveClients live) : I
     public IKubernetesEvidence Kubernetes { get; } = new KubernetesEvidenceClient(live.Kubernetes, live.Guard, scope);
 
     public IEksEvidence Eks { get; } = new EksClient(live.RestJson, scope, live.Locations);
+
+    public IReadOnlyList<Aws.AwsScope> Scopes => live.Locations.Scopes;
 }
