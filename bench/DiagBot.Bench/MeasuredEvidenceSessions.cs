@@ -31,5 +31,7 @@ internal sealed class MeasuredEvidenceSessions(IEvidenceSessionFactory inner, bo
         public Diagnostics.Kubernetes.IKubernetesEvidence Kubernetes { get; } = SerialisingProxy<Diagnostics.Kubernetes.IKubernetesEvidence>.Wrap(inner.Kubernetes, gate, counter);
 
         public Diagnostics.Eks.IEksEvidence Eks { get; } = SerialisingProxy<Diagnostics.Eks.IEksEvidence>.Wrap(inner.Eks, gate, counter);
+
+        public IReadOnlyList<Diagnostics.Aws.AwsScope> Scopes => inner.Scopes;
     }
 }

@@ -29,5 +29,7 @@ public sealed class RoundedEvidenceSessions(IEvidenceSessionFactory inner, Evide
         public IKubernetesEvidence Kubernetes { get; } = RoundsProxy<IKubernetesEvidence>.Wrap(inner.Kubernetes, rounds);
 
         public IEksEvidence Eks { get; } = RoundsProxy<IEksEvidence>.Wrap(inner.Eks, rounds);
+
+        public IReadOnlyList<Diagnostics.Aws.AwsScope> Scopes => inner.Scopes;
     }
 }
