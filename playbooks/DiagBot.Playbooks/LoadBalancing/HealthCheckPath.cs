@@ -38,13 +38,16 @@ internal sealed record HealthCheckPath(int? Port, IReadOnlyList<string> TaskGrou
         var lbGroupIds = balancers?.Value?.SelectMany(lb => lb.SecurityGroups).Distinct().ToList();
         var path = new HealthCheckPath(group.HealthCheckPort, taskGroupIds, taskGroups?.Value, lbGroupIds, null).Decide();
 
-        // The load balancer's own groups matter only for their egress, once the tasks' side admits it.
+        // The load balancer's own groups matter only for their egress, once the tasks' side admits it; a group both
+        // share is already read.
         IReadOnlyList<SecurityGroup>? lbGroups = null;
         if (path.Blocked != true && lbGroupIds is { Count: > 0 })
         {
-            var described = await context.Evidence.Network.DescribeSecurityGroupsAsync(lbGroupIds, scope, cancellationToken).ConfigureAwait(false);
-            lbGroups = described.Value;
-            AddGap(missing, described.Gap);
+            var shared = (taskGroups?.Value ?? []).Where(g => lbGroupIds.Contains(g.GroupId)).ToList();
+            var unread = lbGroupIds.Except(shared.Select(g => g.GroupId)).ToList();
+            var described = unread.Count == 0 ? null : await context.Evidence.Network.DescribeSecurityGroupsAsync(unread, scope, cancellationToken).ConfigureAwait(false);
+            lbGroups = described is null || described.Value is not null ? [.. shared, .. described?.Value ?? []] : null;
+            AddGap(missing, described?.Gap);
             path = (path with { LoadBalancerGroups = lbGroups }).Decide();
         }
 

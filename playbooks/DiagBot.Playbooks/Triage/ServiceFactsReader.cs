@@ -22,7 +22,8 @@ internal static class ServiceFactsReader
 
     public static async Task<ServiceFirstFacts> ReadAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var stopped = StoppedTasksAsync(evidence.Ecs, service, cancellationToken);
+        // Newest first, so the first stopped task is the one a task-level playbook looks at.
+        var stopped = ServiceScope.TasksAsync(evidence.Ecs, service, "STOPPED", StoppedTasksRead, cancellationToken);
         var targets = TargetHealthFacts.ReadAsync(evidence.LoadBalancing, service, cancellationToken);
         var logs = ServiceLogFacts.ReadAsync(evidence, service, now, cancellationToken);
         await Task.WhenAll(stopped, targets, logs, ServicePrefetch.ReadAsync(evidence, service, now, cancellationToken)).ConfigureAwait(false);
@@ -69,24 +70,5 @@ internal static class ServiceFactsReader
                 yield return new TriageFact(EvidenceField.ServiceEvent, deployment.RolloutStateReason, null, "ecs:DescribeServices rolloutStateReason");
             }
         }
-    }
-
-    private static async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> StoppedTasksAsync(IEcsEvidence ecs, EcsService service, CancellationToken cancellationToken)
-    {
-        var cluster = service.ClusterArn ?? string.Empty;
-        var listed = await ecs.ListTasksAsync(ServiceScope.ListQuery(cluster, service.ServiceName, "STOPPED"), cancellationToken).ConfigureAwait(false);
-        if (listed.Value is not { } arns)
-        {
-            return ([], [listed.Gap!]);
-        }
-
-        var described = await Task.WhenAll(arns.Take(StoppedTasksRead).Select(arn =>
-            EcsTaskRef.TryParse(arn, out var reference)
-                ? ecs.DescribeTaskAsync(reference, cancellationToken)
-                : Task.FromResult(EvidenceResult<EcsTask>.Missing(new EvidenceGap("ecs", "ListTasks", GapReason.InvalidRequest, $"unreadable task ARN {arn}"))))).ConfigureAwait(false);
-
-        // Newest first, so the first stopped task is the one a task-level playbook looks at.
-        var tasks = described.Where(r => r.Value is not null).Select(r => r.Value!).OrderByDescending(t => t.StoppedAt ?? t.CreatedAt).ToList();
-        return (tasks, described.Where(r => r.Gap is not null).Select(r => r.Gap!).ToList());
     }
 }

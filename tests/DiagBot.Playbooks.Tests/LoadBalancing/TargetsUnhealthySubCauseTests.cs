@@ -84,6 +84,20 @@ public sealed class TargetsUnhealthySubCauseTests
     }
 
     [Fact]
+    public async Task Investigate_LoadBalancerSharesTheTasksGroupWithNoEgressOnThePort_ReadsItOnceAndConfirmsTheBlock()
+    {
+        Unhealthy("Target.Timeout", "Request timed out");
+        Replace(_world.LoadBalancers, lb => lb with { SecurityGroups = [TaskGroup] });
+        _world.SecurityGroups[1] = new SecurityGroup(TaskGroup, "shared", "vpc-0prod", [Tcp(8080, source: TaskGroup)], [Tcp(443, cidr: "0.0.0.0/0")]);
+
+        var verdict = await InvestigateAsync();
+
+        Assert.Equal((VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains($"the load balancer's group(s) {TaskGroup} allow no egress on tcp 8080", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Single(_world.Calls, call => call == "DescribeSecurityGroups");
+    }
+
+    [Fact]
     public async Task Investigate_LoadBalancerSecurityGroupsUnreadAndOnlyGroupRules_IsLikely()
     {
         Unhealthy("Target.Timeout", "Request timed out");
