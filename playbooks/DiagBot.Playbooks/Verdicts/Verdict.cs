@@ -22,6 +22,9 @@ public sealed record Verdict
 
     public IReadOnlyList<EvidenceGap> Missing { get; init; } = [];
 
+    /// <summary>Pictures of the evidence (empty when the mode has none or its data could not be read).</summary>
+    public IReadOnlyList<Chart> Charts { get; init; } = [];
+
     /// <summary>A verdict of <paramref name="playbook"/>, named and titled as the playbook is.</summary>
     public static Verdict For(IPlaybook playbook, VerdictStatus status, string rootCause) => new()
     {
