@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Aws.Configuration;
 using DiagBot.Diagnostics.Aws.Credentials;
 using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Aws.RateLimits;
 using DiagBot.Diagnostics.Aws.Resilience;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
@@ -40,6 +41,8 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<IAwsCredentialSource>(sp => AwsCredentialSourceFactory.Create(
             aws, sp.GetRequiredService<BaseCredentials>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AwsResilience>();
+        services.AddSingleton<AwsRateLimiter>();
+        services.AddSingleton<InFlightReads>();
         services.AddSingleton<AwsCallGuard>();
         services.AddSingleton<AwsHttpTransport>();
         services.AddSingleton<AwsJsonClient>();

@@ -20,5 +20,11 @@ internal sealed class AwsOptions
 
     public TimeSpan DiagnosisBudget { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether a diagnosis joins a read another diagnosis has in flight (same operation, account, region and
+    /// arguments) instead of sending its own; concurrent diagnoses of one subject then cost the calls of one.
+    /// </summary>
+    public bool ShareConcurrentReads { get; set; } = true;
+
     public AwsResilienceOptions Resilience { get; set; } = new();
 }

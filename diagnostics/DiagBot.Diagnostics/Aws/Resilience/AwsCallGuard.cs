@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using DiagBot.Diagnostics.Aws.Configuration;
 using DiagBot.Diagnostics.Aws.Http;
+using DiagBot.Diagnostics.Aws.RateLimits;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Evidence.Live;
 using DiagBot.Diagnostics.Telemetry;
@@ -11,9 +12,10 @@ namespace DiagBot.Diagnostics.Aws.Resilience;
 
 /// <summary>
 /// Runs every AWS call: within the diagnosis budget, each attempt within the call timeout, retried and
-/// circuit-broken by <see cref="AwsResilience"/>, and every exception turned into a gap here, in one place.
+/// circuit-broken by <see cref="AwsResilience"/>, each attempt within the account's documented request rate
+/// (<see cref="AwsRateLimiter"/>), and every exception turned into a gap here, in one place.
 /// </summary>
-internal sealed class AwsCallGuard(AwsResilience resilience, AwsOptions options, TimeProvider time, ILogger<AwsCallGuard> logger)
+internal sealed class AwsCallGuard(AwsResilience resilience, AwsRateLimiter limiter, AwsOptions options, TimeProvider time, ILogger<AwsCallGuard> logger)
 {
     public async Task<EvidenceResult<T>> RunAsync<T>(
         AwsOperation operation, AwsTarget target, DiagnosisBudget budget, CancellationToken cancellationToken,
@@ -63,6 +65,8 @@ internal sealed class AwsCallGuard(AwsResilience resilience, AwsOptions options,
         AwsOperation operation, AwsTarget target, Func<CancellationToken, Task<EvidenceResult<T>>> attempt, CancellationToken token)
         where T : class
     {
+        // Every attempt, a retry too, waits for its token first; the wait is bounded by the budget, not the call timeout.
+        await limiter.WaitAsync(operation, target, token).ConfigureAwait(false);
         using var callTimeout = new CancellationTokenSource(options.CallTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, callTimeout.Token);
         try

@@ -4,9 +4,10 @@ namespace DiagBot.Diagnostics.Evidence.Live;
 
 /// <summary>
 /// What the calls of one diagnosis share: the budget, and a cache so the same call is made once however many
-/// playbooks ask for it. Gaps are cached too: a source that failed once is reported, not hammered.
+/// playbooks ask for it. Gaps are cached too: a source that failed once is reported, not hammered. A read another
+/// diagnosis has in flight with the same key is joined (<see cref="InFlightReads"/>).
 /// </summary>
-internal sealed class EvidenceScope(DiagnosisBudget budget)
+internal sealed class EvidenceScope(DiagnosisBudget budget, InFlightReads? shared = null)
 {
     private readonly ConcurrentDictionary<string, object> _cache = new(StringComparer.Ordinal);
 
@@ -20,7 +21,8 @@ internal sealed class EvidenceScope(DiagnosisBudget budget)
         string key, string source, string operation, Func<Task<EvidenceResult<T>>> load, CancellationToken cancellationToken)
         where T : class
     {
-        var entry = (Lazy<Task<EvidenceResult<T>>>)_cache.GetOrAdd(key, _ => new Lazy<Task<EvidenceResult<T>>>(load));
+        var entry = (Lazy<Task<EvidenceResult<T>>>)_cache.GetOrAdd(key, _ => new Lazy<Task<EvidenceResult<T>>>(
+            () => shared is null ? load() : shared.JoinAsync(key, load)));
         try
         {
             return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
