@@ -9,13 +9,16 @@ namespace DiagBot.Playbooks.Ecs;
 
 /// <summary>
 /// CloudTrail calls that the task's start-up made with its execution role (ECR pulls, secret reads), and which
-/// of them were denied. The role is recognised by its ARN, or by the session ECS names after the task id.
+/// of them were denied. The role is recognised by its ARN, or by the session ECS names after the task id. One
+/// lookup per event source: a source that could not be read (throttled, denied) is a gap of its own, and what the
+/// other lookups found still counts.
 /// </summary>
-internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOnlyList<EvidenceGap> Missing)
+internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOnlyList<EvidenceGap> Missing, int SourcesRead = 0)
 {
     // Events land in CloudTrail minutes after the call; the task's own window plus this margin catches them.
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(15);
 
+    /// <summary>Every source was read, so "no denial" means none happened.</summary>
     public bool WasRead => Missing.Count == 0;
 
     public IEnumerable<AuditEvent> Denied => Calls.Where(e => e.IsDenied);
@@ -39,19 +42,20 @@ internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOn
             cancellationToken));
         var results = await Task.WhenAll(reads).ConfigureAwait(false);
         var calls = results.SelectMany(r => r.Value ?? []).Where(e => IsMadeFor(e, task, roleArn)).ToList();
-        return new RoleDenialReader(calls, [.. results.Select(r => r.Gap).OfType<EvidenceGap>()]);
+        return new RoleDenialReader(calls, [.. results.Select(r => r.Gap).OfType<EvidenceGap>()], results.Count(r => r.HasValue));
     }
 
     public IEnumerable<EvidenceItem> ToEvidence(string what)
     {
-        if (!WasRead)
+        if (SourcesRead == 0)
         {
             yield break;
         }
 
         var denied = Denied.ToList();
+        var partly = WasRead ? string.Empty : $" in the {SourcesRead} of {SourcesRead + Missing.Count} event sources read";
         yield return denied.Count == 0
-            ? new EvidenceItem("cloudtrail:LookupEvents", $"{what} calls denied for the task's role", $"none of {Calls.Count} calls")
+            ? new EvidenceItem("cloudtrail:LookupEvents", $"{what} calls denied for the task's role", $"none of {Calls.Count} calls{partly}")
             : new EvidenceItem("cloudtrail:LookupEvents", $"{what} call denied for the task's role", $"{denied[0].EventName} {denied[0].ErrorCode}: {denied[0].ErrorMessage}");
     }
 

@@ -20,6 +20,9 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetw
     public List<AuditEvent> Trail { get; } = [];
     public HashSet<string> Gaps { get; } = [];
 
+    /// <summary>Event sources whose CloudTrail lookup answers ThrottlingException, as AWS does past 2 a second.</summary>
+    public HashSet<string> ThrottledSources { get; } = [];
+
     public IEcsEvidence Ecs => this;
 
     public INetworkEvidence Network => this;
@@ -48,7 +51,9 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetw
         Answer<IReadOnlyList<SecurityGroup>>("ec2", "DescribeSecurityGroups", null);
 
     public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", Trail.Where(e => e.EventSource == query.AttributeValue).ToList());
+        ThrottledSources.Contains(query.AttributeValue)
+            ? Task.FromResult(EvidenceResult<IReadOnlyList<AuditEvent>>.Missing(new EvidenceGap("cloudtrail", "LookupEvents", GapReason.Throttled, "ThrottlingException: Rate exceeded")))
+            : Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", Trail.Where(e => e.EventSource == query.AttributeValue).ToList());
 
     private Task<EvidenceResult<T>> Answer<T>(string source, string operation, T? value)
         where T : class
