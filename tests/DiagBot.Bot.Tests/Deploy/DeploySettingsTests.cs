@@ -4,10 +4,12 @@ using static DiagBot.Bot.Tests.Deploy.DeployFiles;
 
 namespace DiagBot.Bot.Tests.Deploy;
 
-/// <summary>Every DiagBot setting the deploy files set is one the README documents, so a misspelt name cannot pass silently.</summary>
+/// <summary>Every DiagBot setting the deploy files set is one docs/configuration/settings.md documents, so a misspelt name cannot pass silently.</summary>
 public sealed class DeploySettingsTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+    private const string SettingsDoc = "docs/configuration/settings.md";
+
+    private static readonly string Settings = File.ReadAllText(Path.Combine(RepositoryRoot.Path, SettingsDoc));
 
     [Fact]
     public void EcsContainer_SettingNames_AreDocumented()
@@ -31,7 +33,7 @@ public sealed class DeploySettingsTests
         var settings = environmentNames.Where(name => name.StartsWith("DiagBot__", StringComparison.Ordinal)).Select(Setting).Distinct().ToList();
 
         Assert.NotEmpty(settings);
-        Assert.All(settings, setting => Assert.True(Readme.Contains($"`{setting}`", StringComparison.Ordinal), $"{setting} is not in README.md"));
+        Assert.All(settings, setting => Assert.True(Settings.Contains($"`{setting}`", StringComparison.Ordinal), $"{setting} is not in {SettingsDoc}"));
     }
 
     // DiagBot__Aws__Accounts__0__AccountId is documented as DiagBot:Aws:Accounts: the name up to the first index.
