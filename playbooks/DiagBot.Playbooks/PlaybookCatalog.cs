@@ -5,7 +5,7 @@ using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks;
 
-/// <summary>Every playbook, in one visible list, in the order of DESIGN.md's table. A convention test fails when one is missing here.</summary>
+/// <summary>Every playbook, in one visible list, in the order of docs/architecture.md's table. A convention test fails when one is missing here.</summary>
 public static class PlaybookCatalog
 {
     public static IReadOnlyList<IPlaybook> Create() =>

@@ -7,7 +7,7 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Rendering;
 
-/// <summary>The stable JSON shape documented in the README; other tools parse it.</summary>
+/// <summary>The stable JSON shape documented in docs/cli.md; other tools parse it.</summary>
 public static class JsonRenderer
 {
     // Relaxed escaping keeps quotes and backticks readable in confirm commands; the output is data, never HTML.

@@ -73,5 +73,5 @@ public sealed partial class Diagnoser
         };
     }
 
-    private const string NoKubernetesCluster = "No Kubernetes cluster is configured, so DiagBot cannot read pods. Add one under DiagBot:Kubernetes:Clusters (see the README's settings).";
+    private const string NoKubernetesCluster = "No Kubernetes cluster is configured, so DiagBot cannot read pods. Add one under DiagBot:Kubernetes:Clusters (see docs/configuration/accounts-and-clusters.md).";
 }

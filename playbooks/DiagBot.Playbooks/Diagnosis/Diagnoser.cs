@@ -116,7 +116,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
             return new DiagnosisReport
             {
                 Subject = pod,
-                SubjectProblem = "No Kubernetes cluster is configured, so DiagBot cannot read pods. Add one under DiagBot:Kubernetes:Clusters (see the README's settings).",
+                SubjectProblem = NoKubernetesCluster,
             };
         }
 

@@ -3,12 +3,12 @@ using DiagBot.Bot.Tests.Support;
 
 namespace DiagBot.Bot.Tests.Conventions;
 
-/// <summary>House rules from STYLE.md, checked by reading the source: no analyzer package needed.</summary>
+/// <summary>House rules from CONTRIBUTING.md, checked by reading the source: no analyzer package needed.</summary>
 public sealed partial class HouseRulesTests
 {
     private static readonly string[] ProductRooms = ["bot", "diagnostics", "playbooks", "sandbox"];
 
-    // STYLE.md says ~200 lines is two ideas; this is the hard stop.
+    // CONTRIBUTING.md says ~200 lines is two ideas; this is the hard stop.
     private const int MaxLinesPerFile = 300;
 
     [Fact]
