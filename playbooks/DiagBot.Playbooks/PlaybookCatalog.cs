@@ -1,7 +1,4 @@
-using DiagBot.Playbooks.Ecs;
-using DiagBot.Playbooks.Kubernetes;
-using DiagBot.Playbooks.LoadBalancing;
-using DiagBot.Playbooks.Services;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks;
 
@@ -14,15 +11,15 @@ public static class PlaybookCatalog
         new CannotPullContainerPlaybook(),
         new SecretsPullFailedPlaybook(),
         new AppAccessDeniedPlaybook(),
-        new AlbNoTargetsPlaybook(),
+        new Alb503NoTargetsPlaybook(),
         new TargetsUnhealthyPlaybook(),
         new TaskOutOfMemoryPlaybook(),
         new CrashLoopPlaybook(),
-        new PodPendingPlaybook(),
-        new PodContainerCreatingPlaybook(),
+        new EksPodsPendingPlaybook(),
+        new EksPodsContainerCreatingPlaybook(),
         new SpotInterruptionPlaybook(),
         new DeployStuckPlaybook(),
-        new AlbGatewayTimeoutPlaybook(),
+        new Alb504TimeoutPlaybook(),
         new ExecFormatErrorPlaybook(),
         new EcsExecFailsPlaybook(),
     ];

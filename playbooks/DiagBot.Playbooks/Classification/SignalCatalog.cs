@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Classification.Signals;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification;
 
@@ -7,21 +8,21 @@ internal static class SignalCatalog
 {
     public static IReadOnlyList<SignalRule> All { get; } =
     [
-        .. ProvisioningSignals.Rules,
+        .. TaskStuckProvisioningSignals.Rules,
         .. CannotPullContainerSignals.Rules,
-        .. SecretsSignals.Rules,
+        .. SecretsPullFailedSignals.Rules,
         .. AppAccessDeniedSignals.Rules,
-        .. AlbNoRegisteredTargetsSignals.Rules,
-        .. UnhealthyTargetsSignals.Rules,
-        .. OutOfMemorySignals.Rules,
+        .. Alb503NoTargetsSignals.Rules,
+        .. TargetsUnhealthySignals.Rules,
+        .. TaskOutOfMemorySignals.Rules,
         .. CrashLoopSignals.Rules,
-        .. PodsPendingSignals.Rules,
-        .. PodsContainerCreatingSignals.Rules,
+        .. EksPodsPendingSignals.Rules,
+        .. EksPodsContainerCreatingSignals.Rules,
         .. SpotInterruptionSignals.Rules,
-        .. DeploymentStuckSignals.Rules,
-        .. GatewayTimeoutSignals.Rules,
-        .. ExecFormatSignals.Rules,
-        .. ExecCommandSignals.Rules,
+        .. DeployStuckSignals.Rules,
+        .. Alb504TimeoutSignals.Rules,
+        .. ExecFormatErrorSignals.Rules,
+        .. EcsExecFailsSignals.Rules,
         .. NormalLifecycleSignals.Rules,
         .. OutsideFifteenSignals.Rules,
     ];

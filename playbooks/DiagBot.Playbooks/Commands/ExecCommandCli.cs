@@ -1,4 +1,5 @@
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Commands;
 

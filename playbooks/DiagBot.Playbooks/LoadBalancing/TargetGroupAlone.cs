@@ -2,6 +2,7 @@ using System.Globalization;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.LoadBalancing;
@@ -35,13 +36,13 @@ internal static class TargetGroupAlone
         if (group.LoadBalancerArns.Count == 0)
         {
             return Verdict.For(playbook, VerdictStatus.Likely, $"Target group {name} is attached to no load balancer (no listener rule forwards to it) and no ECS service registers targets in it.")
-                with { SubCause = AlbNoTargetsPlaybook.NotAttachedSubCause, Evidence = evidence, Confirm = confirm, Fix = [$"Forward the listener rule that answers 503 to the target group the service really uses, or attach {name} and register the service's tasks in it."] };
+                with { SubCause = Alb503NoTargetsPlaybook.NotAttachedSubCause, Evidence = evidence, Confirm = confirm, Fix = [$"Forward the listener rule that answers 503 to the target group the service really uses, or attach {name} and register the service's tasks in it."] };
         }
 
         if (targets.Count > 0 && targets.All(t => t.Reason == NotInUse))
         {
             return Verdict.For(playbook, VerdictStatus.Likely, $"Every target of {name} is unused ({NotInUse}): they sit in Availability Zones ({string.Join(", ", targets.Select(t => t.AvailabilityZone).OfType<string>().Distinct())}) the load balancer does not serve.")
-                with { SubCause = AlbNoTargetsPlaybook.ZoneNotEnabledSubCause, Evidence = evidence, Confirm = confirm, Fix = ["Enable the targets' zones on the load balancer (`aws elbv2 set-subnets`), or run the targets in the zones it serves."] };
+                with { SubCause = Alb503NoTargetsPlaybook.ZoneNotEnabledSubCause, Evidence = evidence, Confirm = confirm, Fix = ["Enable the targets' zones on the load balancer (`aws elbv2 set-subnets`), or run the targets in the zones it serves."] };
         }
 
         // An empty group behind a load balancer is the 503 itself; the ECS search decides why nothing registers.

@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.Triage;

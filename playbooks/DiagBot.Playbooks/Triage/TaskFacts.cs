@@ -1,6 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Classification;
-using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Triage;
 

@@ -16,7 +16,7 @@ internal static class IncidentBurst
 
     public static SandboxIncidentBurst Start(SandboxWorld world, IReadOnlyList<SandboxScenario> scenarios, int count, DateTimeOffset now)
     {
-        var subject = scenarios.First(s => s.Name == P07TaskOutOfMemory.Name).Subject;
+        var subject = scenarios.First(s => s.Name == TaskOutOfMemory.Name).Subject;
         var template = world.Ecs.Tasks.First(t => t.TaskArn == subject);
         var service = template.Group?.Replace("service:", "", StringComparison.Ordinal) ?? "standalone";
         var burst = Guid.NewGuid().ToString("N");

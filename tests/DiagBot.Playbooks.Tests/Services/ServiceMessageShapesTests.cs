@@ -1,5 +1,5 @@
 using DiagBot.Diagnostics.Ecs;
-using DiagBot.Playbooks.Services;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Tests.Services;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification.Signals;
 
@@ -17,7 +18,7 @@ internal static partial class NormalLifecycleSignals
         },
         new(null, 0.9, StoppedOnPurpose(), "the task was stopped on purpose (user, scale-in or a deployment replacing it); an exit 137 here is the SIGKILL after the stop timeout, not memory")
         {
-            ExplainsAway = Playbooks(OutOfMemorySignals.Playbook, CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
+            ExplainsAway = Playbooks(TaskOutOfMemorySignals.Playbook, CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
 
             // Playbook 7 keeps its look: a deliberate stop's exit 137 is worth saying was not memory.
             Settles = Playbooks(CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
@@ -31,7 +32,7 @@ internal static partial class NormalLifecycleSignals
         new(null, 0.75, AgentInformational(), "an informational agent or tool log line")
         {
             OnlyIn = Fields.Of(EvidenceField.Log, EvidenceField.ServiceEvent, EvidenceField.SymptomText),
-            ExplainsAway = Playbooks(ExecCommandSignals.Playbook),
+            ExplainsAway = Playbooks(EcsExecFailsSignals.Playbook),
         },
         new(null, 0.35, null, "exit code 0: the container finished normally") { WhenExitCode = code => code == 0 },
         new(null, 0.5, null, "exit code 143: the container stopped on SIGTERM, as a graceful stop does") { WhenExitCode = code => code == SigTermExitCode },

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification.Signals;
 
@@ -12,7 +13,7 @@ internal static partial class OutsideFifteenSignals
         new(null, 0.93, LogDriverSetup(), "a log-driver set-up failure (awslogs group, region, permissions or route to CloudWatch Logs): outside the fifteen playbooks")
         {
             // The AccessDenied, "unable to" and CannotStartContainerError wording inside is the log driver's, not the app's.
-            ExplainsAway = new HashSet<int> { CannotPullContainerSignals.Playbook, SecretsSignals.Playbook, AppAccessDeniedSignals.Playbook, CrashLoopSignals.Playbook },
+            ExplainsAway = new HashSet<int> { CannotPullContainerSignals.Playbook, SecretsPullFailedSignals.Playbook, AppAccessDeniedSignals.Playbook, CrashLoopSignals.Playbook },
         },
         new(null, 0.9, RoleCannotBeAssumed(), "ECS could not assume the task's role (trust policy or iam:PassRole): outside the fifteen playbooks")
         {
@@ -20,7 +21,7 @@ internal static partial class OutsideFifteenSignals
         },
         new(null, 0.85, VolumeSetup(), "the task's volume (EFS, Docker volume) could not be created or mounted: outside the fifteen playbooks")
         {
-            ExplainsAway = new HashSet<int> { SecretsSignals.Playbook, CrashLoopSignals.Playbook },
+            ExplainsAway = new HashSet<int> { SecretsPullFailedSignals.Playbook, CrashLoopSignals.Playbook },
         },
         new(null, 0.85, ThinPoolFull(), "the instance's Docker thin pool is full: outside the fifteen playbooks"),
         new(null, 0.85, InvalidTaskSize(), "the task definition's CPU/memory combination is invalid: outside the fifteen playbooks"),

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 5: an ALB answering 503 has no registered (or no usable) targets. When every registered target is
+// unhealthy the ALB fails open and still routes, so "unhealthy" is playbook 6, not this one.
+internal static partial class Alb503NoTargetsSignals
+{
+    public const int Playbook = 5;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.9, NotRegisteredOrNotInUse(), "the target is not registered, or its target group receives no traffic (Target.NotRegistered / NotInUse)"),
+        new(Playbook, 0.85, UnusableTarget(), "the registered target cannot be used (Target.InvalidState / IpUnusable)") { OnlyIn = Fields.TargetHealth },
+        new(Playbook, 0.85, NoRegisteredTargets(), "the target group has no registered targets"),
+        new(Playbook, 0.75, Http503(), "the load balancer answers 503: no registered targets (or a target type that cannot register the tasks)") { NotIn = Fields.Log },
+        new(Playbook, 0.4, Http503(), "a 503 in a log line") { OnlyIn = Fields.Log },
+    ];
+
+    [GeneratedRegex(@"target\.notregistered|target\.notinuse|not registered (to|with|in) the target group|targets? (are |is )?not registered|no targets? (are |is )?registered|doesn'?t have any targets?|does not have any targets?|not configured to receive traffic|availability zone that is not enabled|failed to register targets|cannot be registered", RegexOptions.CultureInvariant)]
+    private static partial Regex NotRegisteredOrNotInUse();
+
+    [GeneratedRegex(@"target\.invalidstate|target\.ipunusable|(terminated|stopped) (or (terminated|stopped) )?state|invalid state|cannot be used as a target", RegexOptions.CultureInvariant)]
+    private static partial Regex UnusableTarget();
+
+    [GeneratedRegex(@"no (registered|healthy) targets|(have|has) no registered targets|target group (is )?empty|target ?type.{0,30}\binstance\b.{0,60}\bawsvpc\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NoRegisteredTargets();
+
+    [GeneratedRegex(@"\b503s?\b|service (temporarily )?unavailable", RegexOptions.CultureInvariant)]
+    private static partial Regex Http503();
+}

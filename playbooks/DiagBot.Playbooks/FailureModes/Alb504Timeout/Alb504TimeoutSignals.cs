@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 13: the ALB answers 504 because the target does not answer within the idle (or connect) timeout.
+internal static partial class Alb504TimeoutSignals
+{
+    public const int Playbook = 13;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"),
+        new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"),
+        new(Playbook, 0.6, RequestsOverAMinute(), "requests take longer than the load balancer's idle timeout (60 s by default)"),
+        new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"),
+    ];
+
+    [GeneratedRegex(@"\b504s?\b|gateway time-?out", RegexOptions.CultureInvariant)]
+    private static partial Regex Http504();
+
+    [GeneratedRegex(@"idle ?timeout|idle_timeout|before the (idle|connection) timeout|connection timeout expired", RegexOptions.CultureInvariant)]
+    private static partial Regex IdleTimeout();
+
+    [GeneratedRegex(@"(requests?|responses?|calls?|uploads?).{0,60}\b(over|more than|longer than|after|exceed\w*) ~?\d+ ?(s|secs?|seconds|minutes?)\b|\b(over|more than|longer than) ~?\d+ ?(s|secs?|seconds|minutes?) to (complete|serve|respond|answer|finish)", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestsOverAMinute();
+
+    [GeneratedRegex(@"(slow|long[- ]running|long) (requests?|responses?|uploads?|queries)|takes? (longer than|more than) (a |one |\d+ )?(minute|seconds?)", RegexOptions.CultureInvariant)]
+    private static partial Regex SlowRequests();
+}

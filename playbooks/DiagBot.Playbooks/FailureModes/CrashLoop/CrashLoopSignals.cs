@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 8: the container starts and exits non-zero, again and again (CrashLoopBackOff, circuit breaker).
+internal static partial class CrashLoopSignals
+{
+    public const int Playbook = 8;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, CrashLoopWords(), "the container keeps crashing and is restarted with back-off"),
+        new(Playbook, 0.85, ServiceCannotStartTasks(), "the service cannot keep its tasks running (repeated failed starts / circuit breaker)"),
+        new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code")
+        {
+            WhenExitCode = code => code is not null and not 0 and not TaskOutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
+        },
+        new(Playbook, 0.45, EssentialContainerExited(), "an essential container exited (exit code unknown: 0 would be a finished job)")
+        {
+            WhenExitCode = code => code is null,
+        },
+        new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == TaskOutOfMemorySignals.SigKillExitCode },
+        new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"),
+        new(Playbook, 0.6, StartFailure(), "the container process cannot start (entrypoint or command)"),
+        new(Playbook, 0.45, NonZeroExitWords(), "a non-zero exit code is named") { OnlyIn = Fields.Free },
+        new(Playbook, 0.5, ErrorPhase(), "the pod's container terminated in error") { OnlyIn = Fields.PodStatus },
+        new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"),
+        new(Playbook, 0.3, null, "the container exited with a non-zero code")
+        {
+            WhenExitCode = code => code is not null and not 0 and not TaskOutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
+        },
+    ];
+
+    private const int SigTermExitCode = 143;
+
+    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|(liveness|startup) probe failed|failed (liveness|startup) probe", RegexOptions.CultureInvariant)]
+    private static partial Regex CrashLoopWords();
+
+    [GeneratedRegex(@"unable to consistently start tasks|service_task_start_impaired|daemon_task_start_impaired|task_failed_to_run|service_deployment_failed|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceCannotStartTasks();
+
+    [GeneratedRegex(@"essential ?container ?(in task )?exited", RegexOptions.CultureInvariant)]
+    private static partial Regex EssentialContainerExited();
+
+    [GeneratedRegex(@"(failed|failing|fail) container health ?checks?|container health ?checks? (fail|are failing)|container is unhealthy", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerHealthCheckFailed();
+
+    [GeneratedRegex(@"executable file not found in \$path|starting container process caused|unable to start container process|error during container init|runc create failed|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
+    private static partial Regex StartFailure();
+
+    [GeneratedRegex(@"exit(ed|s)? (with )?(code|status)\W{0,3}(1|2|126|127|139|255)\b|exit code (1|2|126|127|139|255)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NonZeroExitWords();
+
+    [GeneratedRegex(@"^(error|terminated)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ErrorPhase();
+
+    [GeneratedRegex(@"cannotstartcontainer", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotStart();
+}

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 12: a deployment that cannot make progress because ECS cannot place tasks (capacity, ports,
+// agent disconnected, quotas) or the deployment configuration leaves no room to start or stop any.
+internal static partial class DeployStuckSignals
+{
+    public const int Playbook = 12;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.92, UnableToPlace(), "ECS cannot place a task: no container instance meets its requirements"),
+        new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),
+        new(Playbook, 0.85, QuotaOrScaleIn(), "a quota or task protection blocks the service from reaching steady state"),
+        new(Playbook, 0.75, DeploymentStuckWords(), "the deployment does not complete"),
+        new(Playbook, 0.6, AgentDisconnected(), "the ECS agent cannot reach ECS, so the instance takes no tasks"),
+        new(Playbook, 0.55, Throttled(), "the service's operations are throttled"),
+    ];
+
+    [GeneratedRegex(@"unable to place (a )?tasks?|service_task_placement_failure|task_creation_failed|service_daemon_placement_constraint_violated|no container instances? met all of its requirements|closest matching \(?container[- ]?instance|has insufficient (cpu units|memory|gpu)|already using a port required|encountered error ""?agent|no container instances were found|not enough (cpu|memory|ports)|eni attachment points", RegexOptions.CultureInvariant)]
+    private static partial Regex UnableToPlace();
+
+    [GeneratedRegex(@"unable to stop or start tasks during a deployment|minimumhealthypercent|maximumpercent|minimum healthy percent", RegexOptions.CultureInvariant)]
+    private static partial Regex DeploymentConfiguration();
+
+    [GeneratedRegex(@"reached the limit on the number of (tasks|vcpus)|configuration is above your limit|unable to reach steady state|protected tasks", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotaOrScaleIn();
+
+    [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
+    private static partial Regex DeploymentStuckWords();
+
+    [GeneratedRegex(@"error connecting to (acs|tcs)|error creating a websocket client|unable to dial ecs-[at]-|agent\w* (is )?disconnected|agentconnected\W{0,4}false|ecs agent.{0,30}(not running|not connected|stopped)", RegexOptions.CultureInvariant)]
+    private static partial Regex AgentDisconnected();
+
+    [GeneratedRegex(@"operations are being throttled|ecs_operation_throttled", RegexOptions.CultureInvariant)]
+    private static partial Regex Throttled();
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 10: EKS pods stuck in ContainerCreating because the sandbox's network (VPC CNI IP assignment) fails.
+internal static partial class EksPodsContainerCreatingSignals
+{
+    public const int Playbook = 10;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
+        new(Playbook, 0.88, SandboxNetwork(), "the pod sandbox's network could not be set up (CNI)"),
+        new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
+        new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
+        new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
+    ];
+
+    [GeneratedRegex(@"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container|no ip addresses available|insufficientcidrblocks|failed to allocate for range|ipamd|assing ip", RegexOptions.CultureInvariant)]
+    private static partial Regex IpAssignment();
+
+    [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\badd cmd:|addnetwork grpc|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
+    private static partial Regex SandboxNetwork();
+
+    [GeneratedRegex(@"free ipv4 addresses or prefixes|no free ip available in the prefix|no available ip/prefix addresses|assignpodipv4address|ip address from cidr|failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size", RegexOptions.CultureInvariant)]
+    private static partial Regex NodeEniAllocation();
+
+    [GeneratedRegex(@"failedmount|mountvolume\.setup failed|unable to attach or mount volumes", RegexOptions.CultureInvariant)]
+    private static partial Regex VolumeMountPending();
+
+    [GeneratedRegex(@"containercreating|container creating", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerCreatingWords();
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 9: EKS pods stay Pending: the scheduler (or the Fargate scheduler) cannot place them.
+internal static partial class EksPodsPendingSignals
+{
+    public const int Playbook = 9;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, SchedulerMessage(), "the scheduler cannot place the pod (resources, taints, affinity or volumes)"),
+        new(Playbook, 0.8, FargateProfile(), "EKS Fargate cannot place the pod (no matching Fargate profile, or provisioning timed out)"),
+        new(Playbook, 0.8, SchedulingFailureWords(), "the pod cannot be scheduled"),
+        new(Playbook, 0.8, PodsPendingWords(), "pods are stuck in Pending"),
+        new(Playbook, 0.75, KubernetesPendingWords(), "Kubernetes workload stuck in Pending"),
+        new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus },
+    ];
+
+    [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful|didn'?t trigger scale-up|max node group size reached", RegexOptions.CultureInvariant)]
+    private static partial Regex SchedulerMessage();
+
+    [GeneratedRegex(@"fargate profile|fargate-scheduler|not supported on fargate|pod provisioning timed out|misconfigured fargate|fargate.{0,40}\bpods?\b.{0,40}pending", RegexOptions.CultureInvariant)]
+    private static partial Regex FargateProfile();
+
+    [GeneratedRegex(@"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not) be scheduled|prebind plugin|binding volumes|volumebinding", RegexOptions.CultureInvariant)]
+    private static partial Regex SchedulingFailureWords();
+
+    [GeneratedRegex(@"\bpods?\b.{0,60}\bpending\b|\bpending\b.{0,40}\bpods?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PodsPendingWords();
+
+    [GeneratedRegex(@"\b(eks|k8s|kubernetes|karpenter|kubectl|deployment|statefulset|daemonset)\b.{0,80}\bpending\b|\bpending\b.{0,80}\b(eks|k8s|kubernetes|karpenter|kubectl)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KubernetesPendingWords();
+
+    [GeneratedRegex(@"^pending$", RegexOptions.CultureInvariant)]
+    private static partial Regex PendingPhase();
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 14: the image was built for another CPU architecture than the one the task runs on.
+internal static partial class ExecFormatErrorSignals
+{
+    public const int Playbook = 14;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.96, ExecFormatError(), "exec format error: the image's CPU architecture does not match the task's (runtimePlatform)"),
+        new(Playbook, 0.97, DescriptorPlatform(), "the image has no manifest for the task's platform (CPU architecture mismatch at pull time)"),
+        new(Playbook, 0.85, PlatformMismatch(), "the image has no variant for the host's platform"),
+        new(Playbook, 0.6, BuiltOnOtherArchitecture(), "the image was built on another CPU architecture (an ARM Mac, for instance) than the one it runs on") { OnlyIn = Fields.Symptom },
+        new(Playbook, 0.5, ArchitectureWords(), "a CPU architecture (ARM64 / x86_64) is named"),
+    ];
+
+    [GeneratedRegex(@"exec format error|exec user process caused", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecFormatError();
+
+    [GeneratedRegex(@"descriptor matching platform|manifest list entries", RegexOptions.CultureInvariant)]
+    private static partial Regex DescriptorPlatform();
+
+    [GeneratedRegex(@"no matching manifest for|platform \(?linux/\w+\)? does not match|does not match the detected host platform|image'?s platform", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformMismatch();
+
+    [GeneratedRegex(@"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook|\bmac\b(?! address).{0,40}\b(ecs|fargate|image|docker|eks)\b|platform error|wrong (cpu )?architecture|architecture mismatch", RegexOptions.CultureInvariant)]
+    private static partial Regex BuiltOnOtherArchitecture();
+
+    [GeneratedRegex(@"\b(arm64|aarch64|graviton\d?|armv\d\w*|amd64|x86_64|cpuarchitecture|cpu architecture)\b|\barm\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ArchitectureWords();
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 3: the task cannot read its `secrets` from Secrets Manager or SSM Parameter Store before it starts.
+internal static partial class SecretsPullFailedSignals
+{
+    public const int Playbook = 3;
+
+    // Declared before Rules: static initialisers run in textual order.
+    private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        // The AccessDenied inside an agent's secrets error is the execution role's, not the app's (playbook 4).
+        new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")") { ExplainsAway = _agentNotApp },
+        new(Playbook, 0.95, SecretRetrieval(), "the task's secrets could not be read from Secrets Manager / SSM Parameter Store")
+        {
+            NotIn = Fields.Log,
+            ExplainsAway = _agentNotApp,
+        },
+        new(Playbook, 0.35, SecretRetrieval(), "a secret read failed in a log line (the app's own call would be playbook 4)") { OnlyIn = Fields.Log },
+        new(Playbook, 0.25, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
+        new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
+        new(Playbook, 0.6, EnvironmentFiles(), "the task's environment files could not be downloaded from S3 (execution role or the S3 route)"),
+        new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"),
+        new(Playbook, 0.6, SecretsNotLoading(), "the task's secrets are not being loaded") { OnlyIn = Fields.Symptom },
+        new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"),
+    ];
+
+    [GeneratedRegex(@"unable to pull secrets", RegexOptions.CultureInvariant)]
+    private static partial Regex UnableToPullSecrets();
+
+    [GeneratedRegex(@"(retrieve|get|fetch) (the )?secrets? (from|with)|failed to fetch secret|secretsmanager|secrets manager|parameter store|\bssm\b.{0,40}secret|secret.{0,40}\bssm\b|getsecretvalue|ssm:getparameters?|\b(asm|ssm) secret|task secret data", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretRetrieval();
+
+    [GeneratedRegex(@"resourceinitializationerror", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceInitialization();
+
+    [GeneratedRegex(@"(secret|\bssm\b|\basm\b).{0,240}(context deadline exceeded|request ?canceled|i/o timeout|check your task network)", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretsNetwork();
+
+    [GeneratedRegex(@"failed to download env files|environment ?files?", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentFiles();
+
+    [GeneratedRegex(@"createcontainerconfigerror|secret ""?[\w.-]+""? not found", RegexOptions.CultureInvariant)]
+    private static partial Regex KubernetesSecretMissing();
+
+    [GeneratedRegex(@"\bsecrets?\b.{0,40}\b(not|fail\w*|can'?t|cannot|unable|error|missing|empty)\b|\b(fail\w*|unable|can'?t|cannot)\b.{0,30}\bsecrets?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretsNotLoading();
+
+    [GeneratedRegex(@"secret.{0,240}\bkms\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretsKms();
+}

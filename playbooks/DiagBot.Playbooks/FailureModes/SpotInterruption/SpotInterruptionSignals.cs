@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 11: Spot capacity reclaimed. Often reported without the stop code, so the stoppedReason wording,
+// capacity provider names and node-termination words count as well.
+internal static partial class SpotInterruptionSignals
+{
+    public const int Playbook = 11;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
+        new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"),
+        new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"),
+        new(Playbook, 0.6, InterruptionController(), "the node-interruption handler (Karpenter or NTH) acted on an interruption message"),
+        new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
+        new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
+    ];
+
+    [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotInterrupted();
+
+    [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotRequestTerminated();
+
+    [GeneratedRegex(@"terminationnotice|termination notice|interruption notice|rebalance recommendation", RegexOptions.CultureInvariant)]
+    private static partial Regex TerminationNotice();
+
+    [GeneratedRegex(@"controller\.interruption|interruption (message|event|queue)|interruptionkind", RegexOptions.CultureInvariant)]
+    private static partial Regex InterruptionController();
+
+    [GeneratedRegex(@"host ec2 .{0,60}(stopped|terminated)|instance .{0,40}(marked|scheduled) for termination", RegexOptions.CultureInvariant)]
+    private static partial Regex HostGone();
+
+    [GeneratedRegex(@"fargate_spot|fargate spot|\bspot (instance|capacity|node|task)s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotCapacity();
+}

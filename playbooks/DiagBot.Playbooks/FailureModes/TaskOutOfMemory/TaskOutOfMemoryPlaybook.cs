@@ -1,0 +1,137 @@
+using System.Globalization;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Commands;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+/// <summary>Playbook 7: a container exited 137. Memory, or a SIGKILL after the stop timeout?</summary>
+internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
+{
+    public const string OomSubCause = "oom";
+    public const string SigKillSubCause = "sigkill-after-stop-timeout";
+
+    private const int SigKillExitCode = 137;
+    private const int DefaultStopTimeoutSeconds = 30;
+    private static readonly string[] OomMarkers = ["OutOfMemory", "OOMKilled", "out of memory", "OOM-kill", "oom_kill"];
+
+    public int Id => 7;
+
+    public string Name => "task-out-of-memory";
+
+    public string Title => "Container killed: exit code 137";
+
+    public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await PodOutOfMemory.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (context.Task is not { } task)
+        {
+            return NewVerdict(VerdictStatus.Inconclusive, "No task or pod to read exit codes from; give the task id or ARN, or `pod <namespace>/<name>`.");
+        }
+
+        // Read the reason before the exit code: 137 is not always memory, and an OOM can come with exit 0.
+        var oomKilled = task.Containers.FirstOrDefault(c => IsOom(c.Reason));
+        var killed = oomKilled ?? task.Containers.FirstOrDefault(c => c.ExitCode == SigKillExitCode);
+        if (killed is null)
+        {
+            return NewVerdict(VerdictStatus.RuledOut, $"No container of task {task.TaskId} exited 137 or was killed for memory.")
+                with { Evidence = ContainerEvidence(task).ToList() };
+        }
+
+        var definition = await context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
+        var containerDefinition = definition.Value?.ContainerDefinitions.FirstOrDefault(d => d.Name == killed.Name);
+        var evidence = ContainerEvidence(task).Concat(LimitEvidence(definition.Value, containerDefinition)).ToList();
+        IReadOnlyList<EvidenceGap> missing = definition.Gap is null ? [] : [definition.Gap];
+
+        return oomKilled is not null
+            ? OutOfMemory(task, killed, definition.Value, containerDefinition, evidence, missing)
+            : SigKill(task, killed, containerDefinition, evidence, missing);
+    }
+
+    private Verdict OutOfMemory(EcsTask task, EcsContainer container, EcsTaskDefinition? definition, EcsContainerDefinition? containerDefinition, List<EvidenceItem> evidence, IReadOnlyList<EvidenceGap> missing)
+    {
+        var limit = containerDefinition?.Memory is int hard
+            ? $"its container hard limit of {hard} MiB"
+            : definition?.Memory is { } taskMemory ? $"the task's {taskMemory} MiB" : "its memory limit";
+        return NewVerdict(
+                VerdictStatus.Confirmed,
+                $"Container {container.Name} ran out of memory: it used more than {limit} and was killed (exit {Describe(container.ExitCode)}).")
+            with
+            {
+                SubCause = OomSubCause,
+                Evidence = evidence,
+                Missing = missing,
+                Fix =
+                [
+                    $"Compare the container's peak memory with {limit}: CloudWatch metric MemoryUtilization for the service, or Container Insights.",
+                    $"Raise `memory` for container {container.Name} (and the task-level `memory` on Fargate) in a new task definition revision, then update the service.",
+                    "If usage grows without bound, look for a leak or cap the runtime's heap (e.g. -XX:MaxRAMPercentage, --max-old-space-size) below the limit.",
+                ],
+                Confirm = AwsCli.DescribeTaskContainers(task),
+            };
+    }
+
+    private Verdict SigKill(EcsTask task, EcsContainer container, EcsContainerDefinition? containerDefinition, List<EvidenceItem> evidence, IReadOnlyList<EvidenceGap> missing)
+    {
+        var stopTimeout = containerDefinition?.StopTimeout ?? DefaultStopTimeoutSeconds;
+        var requested = task.StopCode is "UserInitiated" or "ServiceSchedulerInitiated" or "TerminationNotice" or "SpotInterruption";
+        var why = requested
+            ? $"the task was being stopped ({task.StopCode}: {task.StoppedReason})"
+            : $"the task was stopped ({task.StoppedReason ?? "no reason given"})";
+
+        // ECS reports 137 without an OOM reason when the agent SIGKILLs after stopTimeout.
+        return NewVerdict(
+                VerdictStatus.RuledOut,
+                $"Not memory: container {container.Name} exited 137 with no out-of-memory reason because {why} and it did not exit within the {stopTimeout} s stop timeout after SIGTERM, so ECS sent SIGKILL.")
+            with
+            {
+                SubCause = SigKillSubCause,
+                Evidence = evidence,
+                Missing = missing,
+                Fix =
+                [
+                    $"Make container {container.Name} handle SIGTERM and exit promptly (run the app as PID 1 or through an init such as `initProcessEnabled`, so the signal reaches it).",
+                    $"If shutdown genuinely needs longer, raise `stopTimeout` (now {stopTimeout} s; at most 120 s on Fargate) in the container definition.",
+                ],
+                Confirm = AwsCli.DescribeTaskDefinitionMemory(task),
+            };
+    }
+
+    private static IEnumerable<EvidenceItem> ContainerEvidence(EcsTask task)
+    {
+        yield return new EvidenceItem("ecs:DescribeTasks", "task stop code", task.StopCode ?? "(none)");
+        yield return new EvidenceItem("ecs:DescribeTasks", "task stopped reason", task.StoppedReason ?? "(none)");
+        foreach (var container in task.Containers)
+        {
+            yield return new EvidenceItem("ecs:DescribeTasks", $"container {container.Name} exit code", Describe(container.ExitCode));
+            yield return new EvidenceItem("ecs:DescribeTasks", $"container {container.Name} reason", container.Reason ?? "(none)");
+        }
+    }
+
+    private static IEnumerable<EvidenceItem> LimitEvidence(EcsTaskDefinition? definition, EcsContainerDefinition? container)
+    {
+        if (definition is not null)
+        {
+            yield return new EvidenceItem("ecs:DescribeTaskDefinition", "task memory (MiB)", definition.Memory ?? "(not set)");
+        }
+
+        if (container is not null)
+        {
+            yield return new EvidenceItem("ecs:DescribeTaskDefinition", $"container {container.Name} memory hard limit (MiB)", Describe(container.Memory));
+            yield return new EvidenceItem("ecs:DescribeTaskDefinition", $"container {container.Name} stopTimeout (s)", container.StopTimeout?.ToString(CultureInfo.InvariantCulture) ?? $"(default {DefaultStopTimeoutSeconds})");
+        }
+    }
+
+    private static bool IsOom(string? reason) =>
+        reason is not null && OomMarkers.Any(marker => reason.Contains(marker, StringComparison.OrdinalIgnoreCase));
+
+    private static string Describe(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "(none)";
+
+    private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
+}

@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 7: exit code 137. OOM wording decides it is memory, whatever the exit code (an OutOfMemoryError can
+// come with exit 0). A bare 137 still belongs here, at low confidence, because the playbook's job is to tell
+// memory from a SIGKILL after the stop timeout and say so.
+internal static partial class TaskOutOfMemorySignals
+{
+    public const int Playbook = 7;
+    public const int SigKillExitCode = 137;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.95, OomWords(), "the container was killed for exceeding its memory limit (OOM)"),
+        new(Playbook, 0.55, NodeLowOnMemory(), "the pod was evicted because its node ran low on memory"),
+        new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"),
+        new(Playbook, 0.45, null, "exit code 137 without OOM wording: a SIGKILL, often the agent's kill after the stop timeout rather than memory; playbook 7 checks memory limits and says which")
+        {
+            WhenExitCode = code => code == SigKillExitCode,
+        },
+    ];
+
+    [GeneratedRegex(@"outofmemory|out of memory|\boom-?kill|oomkilled|\boom\b|killed due to memory|memory limit too low|java heap space|cannot allocate memory|memory cgroup out of memory", RegexOptions.CultureInvariant)]
+    private static partial Regex OomWords();
+
+    [GeneratedRegex(@"low on resource: memory|memorypressure|memory pressure", RegexOptions.CultureInvariant)]
+    private static partial Regex NodeLowOnMemory();
+
+    [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b|\b137\W{0,3}(exit|code|error)", RegexOptions.CultureInvariant)]
+    private static partial Regex Exit137Words();
+}

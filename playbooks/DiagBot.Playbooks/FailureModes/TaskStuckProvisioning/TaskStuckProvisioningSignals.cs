@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+// Playbook 1: a task that never leaves PROVISIONING, usually because its network interface cannot be set up.
+internal static partial class TaskStuckProvisioningSignals
+{
+    public const int Playbook = 1;
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        new(Playbook, 0.92, EniTimeout(), "the task's network interface (ENI) was not provisioned in time"),
+        new(Playbook, 0.75, StuckInProvisioning(), "the task is stuck in PROVISIONING, before any image is pulled"),
+        new(Playbook, 0.7, SubnetOutOfAddresses(), "the subnet has no free IP addresses for the task's ENI"),
+        new(Playbook, 0.35, TaskPending(), "a task in PENDING has its network interface already; playbook 1's network evidence (endpoints, NAT) still applies"),
+        new(Playbook, 0.5, FargateEniWords(), "Fargate/awsvpc network-interface set-up is named"),
+    ];
+
+    [GeneratedRegex(@"network interface provisioning|waiting for (the )?network interface|(waiting|timed out|timeout)\w* (for|waiting for) (the )?eni|eni (ack|attach\w*) (timed out|timeout)|fail\w* to (provision|attach|create|configure) (the )?(eni|network interface)", RegexOptions.CultureInvariant)]
+    private static partial Regex EniTimeout();
+
+    [GeneratedRegex(@"(stuck|hang\w*|hung|remain\w*|stay\w*|wait\w*) (in |on |at )?(the )?provisioning|\bprovisioning\b.{0,30}(state|status|phase|forever)|(laststatus|status)\W{0,3}(is )?provisioning|timeout for provisioning", RegexOptions.CultureInvariant)]
+    private static partial Regex StuckInProvisioning();
+
+    [GeneratedRegex(@"insufficientfreeaddressesinsubnet|insufficient free (ip )?addresses|(insufficient|no|not enough) (free |available )?(ip )?addresses? (in|on|available in) (the )?subnet|subnet.{0,40}(ran out of|exhausted|no more|no free).{0,20}(ip|address)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubnetOutOfAddresses();
+
+    [GeneratedRegex(@"\btasks?\b(?!.{0,80}\bpods?\b).{0,60}\bpending\b(?!.{0,80}\bpods?\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex TaskPending();
+
+    [GeneratedRegex(@"provision\w* (the )?eni|\beni\b.{0,40}(fargate|awsvpc)|elastic network interface", RegexOptions.CultureInvariant)]
+    private static partial Regex FargateEniWords();
+}

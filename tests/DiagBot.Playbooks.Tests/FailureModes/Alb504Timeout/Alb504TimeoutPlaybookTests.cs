@@ -1,0 +1,87 @@
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Tests.LoadBalancing;
+using DiagBot.Playbooks.Tests.Support;
+using DiagBot.Playbooks.Verdicts;
+using DiagBot.Sandbox;
+
+namespace DiagBot.Playbooks.Tests.FailureModes;
+
+public sealed class Alb504TimeoutPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+{
+    private const string Scenario = "p13-alb-504";
+    private const string ServiceName = "quote-engine";
+
+    [Fact]
+    public async Task Diagnose_SeededAlb504_ConfirmsIdleTimeoutExceededFirstWithRealIds()
+    {
+        var context = await sandbox.ServiceContextAsync(ServiceName);
+        var targetGroupArn = context.Service!.LoadBalancers[0].TargetGroupArn!;
+        var groups = await context.Evidence.LoadBalancing.DescribeTargetGroupsAsync([targetGroupArn], CancellationToken.None);
+        var loadBalancerArn = groups.Value![0].LoadBalancerArns[0];
+
+        var report = await sandbox.DiagnoseAsync(Scenario);
+
+        var first = report.Verdicts[0];
+        Assert.Equal((13, VerdictStatus.Confirmed, Alb504TimeoutPlaybook.IdleTimeoutExceededSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains($"--load-balancer-arn {loadBalancerArn}", first.Confirm, StringComparison.Ordinal);
+        Assert.Contains("--log-group-name /ecs/quotes", first.Confirm, StringComparison.Ordinal);
+        Assert.Contains("--filter-pattern '\"completed in\"'", first.Confirm, StringComparison.Ordinal);
+        Assert.Contains($"--target-group-arn {targetGroupArn}", first.Confirm, StringComparison.Ordinal);
+        Assert.Contains("its 60 s idle timeout", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains("up to 92 s", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains("targets are healthy", first.RootCause, StringComparison.Ordinal);
+        Assert.Empty(first.Missing);
+    }
+
+    [Fact]
+    public async Task Investigate_HealthyOrdersApi_IsRuledOut()
+    {
+        var verdict = await CreateSut().InvestigateAsync(await sandbox.ServiceContextAsync("orders-api"), CancellationToken.None);
+
+        Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
+        Assert.Empty(verdict.Missing);
+    }
+
+    [Theory]
+    [InlineData("catalog-api")]
+    [InlineData("storefront")]
+    [InlineData("notification-worker")]
+    [InlineData("inventory-sync")]
+    public async Task Investigate_UnhealthyNoTargetsCrashLoopOrNoLoadBalancer_DoesNotMatch(string service)
+    {
+        var verdict = await CreateSut().InvestigateAsync(await sandbox.ServiceContextAsync(service), CancellationToken.None);
+
+        Assert.False(verdict.Status.IsFailureFound(), $"{service}: {verdict.Status} {verdict.RootCause}");
+        Assert.Null(verdict.SubCause);
+    }
+
+    [Theory]
+    [InlineData("elasticloadbalancing", "DescribeLoadBalancerAttributes", VerdictStatus.Likely)]
+    [InlineData("elasticloadbalancing", "DescribeTargetGroups", VerdictStatus.Likely)]
+    [InlineData("logs", "FilterLogEvents", VerdictStatus.Inconclusive)]
+    [InlineData("ecs", "DescribeTaskDefinition", VerdictStatus.Inconclusive)]
+    public async Task Investigate_DecidingReadDenied_IsNotConfirmedAndNamesTheGap(string source, string operation, VerdictStatus expected)
+    {
+        var verdict = await InvestigateWithFaultAsync(source, operation);
+
+        Assert.Equal(expected, verdict.Status);
+        Assert.Contains(verdict.Missing, gap => gap.Reason == GapReason.AccessDenied && gap.Operation == operation);
+    }
+
+    [Fact]
+    public async Task Investigate_TargetHealthDenied_StillConfirmsAndSaysHealthWasNotRead()
+    {
+        var verdict = await InvestigateWithFaultAsync("elasticloadbalancing", "DescribeTargetHealth");
+
+        // The idle timeout and the durations decide a 504; target health only corroborates it.
+        Assert.Equal((VerdictStatus.Confirmed, Alb504TimeoutPlaybook.IdleTimeoutExceededSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Equal("DescribeTargetHealth", Assert.Single(verdict.Missing).Operation);
+        Assert.Contains("health was not read", verdict.RootCause, StringComparison.Ordinal);
+    }
+
+    private async Task<Verdict> InvestigateWithFaultAsync(string source, string operation) =>
+        await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.ServiceContextAsync(ServiceName), source, operation);
+
+    private static Alb504TimeoutPlaybook CreateSut() => new();
+}

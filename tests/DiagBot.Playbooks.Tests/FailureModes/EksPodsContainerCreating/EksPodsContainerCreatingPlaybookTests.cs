@@ -1,0 +1,51 @@
+using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Tests.Support;
+using DiagBot.Playbooks.Verdicts;
+using DiagBot.Sandbox;
+
+namespace DiagBot.Playbooks.Tests.FailureModes;
+
+public sealed class EksPodsContainerCreatingPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+{
+    [Fact]
+    public async Task Diagnose_SeededPod_ConfirmsSubnetOutOfIpsFirst()
+    {
+        var report = await sandbox.DiagnoseAsync("p10-pod-container-creating");
+
+        var first = report.Verdicts[0];
+        Assert.Equal((10, VerdictStatus.Confirmed, EksPodsContainerCreatingPlaybook.SubnetExhausted), (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains("has 0 free addresses and prefix delegation is off", first.RootCause, StringComparison.Ordinal);
+        Assert.Matches(@"aws ec2 describe-subnets --subnet-ids subnet-[0-9a-f]+ ", first.Confirm);
+    }
+
+    [Theory]
+    [InlineData("lookalike-pod-just-scheduled")]
+    [InlineData("healthy-pod-shop-web")]
+    [InlineData("p09-pod-pending")]
+    public async Task Investigate_PodsWithoutSandboxFailures_AreRuledOut(string scenario)
+    {
+        var verdict = await new EksPodsContainerCreatingPlaybook().InvestigateAsync(await sandbox.PodContextAsync(scenario), CancellationToken.None);
+
+        Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
+    }
+
+    [Theory]
+    [InlineData("ec2", "DescribeSubnets")]
+    [InlineData("kubernetes", "daemonsets")]
+    public async Task Investigate_NetworkEvidenceDenied_IsLikelyNotConfirmedAndNamesTheGap(string service, string operation)
+    {
+        var context = await sandbox.PodContextAsync("p10-pod-container-creating");
+        sandbox.Sandbox.Faults.Set(service, operation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+        try
+        {
+            var verdict = await new EksPodsContainerCreatingPlaybook().InvestigateAsync(context, CancellationToken.None);
+
+            Assert.Equal(VerdictStatus.Likely, verdict.Status);
+            Assert.NotEmpty(verdict.Missing);
+        }
+        finally
+        {
+            sandbox.Sandbox.Faults.Clear();
+        }
+    }
+}

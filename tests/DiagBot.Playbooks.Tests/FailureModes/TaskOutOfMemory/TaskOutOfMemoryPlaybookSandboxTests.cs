@@ -1,0 +1,48 @@
+using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Tests.Support;
+using DiagBot.Playbooks.Verdicts;
+using DiagBot.Sandbox;
+
+namespace DiagBot.Playbooks.Tests.FailureModes;
+
+/// <summary>Playbook 7 against the sandbox's seeded tasks, through the live ECS client.</summary>
+public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+{
+    [Fact]
+    public async Task Diagnose_SeededOomTask_ConfirmsOomFirst()
+    {
+        var report = await sandbox.DiagnoseAsync("p07-task-oom");
+
+        var first = report.Verdicts[0];
+        Assert.Equal((7, VerdictStatus.Confirmed, TaskOutOfMemoryPlaybook.OomSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains("--cluster prod", first.Confirm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_SeededStopTimeoutTask_IsNoFailure()
+    {
+        var report = await sandbox.DiagnoseAsync("lookalike-137-stop-timeout");
+
+        Assert.False(report.FoundFailure);
+        Assert.Contains(report.Verdicts, v => v.SubCause == TaskOutOfMemoryPlaybook.SigKillSubCause);
+    }
+
+    [Fact]
+    public async Task Investigate_TaskDefinitionDenied_ConfirmsFromTheReasonAndNamesTheMissingAction()
+    {
+        var context = await sandbox.TaskContextAsync("p07-task-oom");
+        sandbox.Sandbox.Faults.Set("ecs", "DescribeTaskDefinition", new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+        try
+        {
+            var verdict = await new TaskOutOfMemoryPlaybook().InvestigateAsync(context, CancellationToken.None);
+
+            Assert.Equal(VerdictStatus.Confirmed, verdict.Status);
+            var gap = Assert.Single(verdict.Missing);
+            Assert.Contains("ecs:DescribeTaskDefinition", gap.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            sandbox.Sandbox.Faults.Clear();
+        }
+    }
+}
