@@ -30,6 +30,13 @@ public static class JsonRenderer
             ["why"] = ranked.Why,
         }).ToArray()),
         ["missing"] = Gaps(report.TriageGaps),
+        ["outside"] = new JsonArray(report.Outside.Select(outside => (JsonNode?)new JsonObject
+        {
+            ["name"] = outside.Name,
+            ["rootCause"] = outside.RootCause,
+            ["fix"] = new JsonArray(outside.Fix.Select(step => (JsonNode?)step).ToArray()),
+            ["confirm"] = outside.Confirm,
+        }).ToArray()),
         ["sandbox"] = origin.IsSandbox,
     };
 

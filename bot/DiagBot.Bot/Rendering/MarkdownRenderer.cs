@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Rendering;
@@ -31,6 +32,11 @@ public static class MarkdownRenderer
             RenderVerdict(++number, verdict, text);
         }
 
+        foreach (var outside in report.Outside)
+        {
+            RenderOutside(outside, text);
+        }
+
         RenderGaps("Evidence triage could not read", report.TriageGaps, text);
         return text.ToString().TrimEnd() + "\n";
     }
@@ -46,6 +52,11 @@ public static class MarkdownRenderer
 
         if (report.Ranking.Count == 0)
         {
+            if (report.Outside.Count > 0)
+            {
+                return;
+            }
+
             text.AppendLine(NoMatchHint.Markdown);
             text.AppendLine();
             return;
@@ -95,6 +106,23 @@ public static class MarkdownRenderer
         }
 
         RenderGaps("Evidence that could not be read", verdict.Missing, text);
+    }
+
+    // A failure DiagBot recognises but no playbook owns: named, with its fix and confirm, never a shrug.
+    private static void RenderOutside(OutsideFailure outside, StringBuilder text)
+    {
+        text.Append("## Outside the fifteen failure modes: ").AppendLine(outside.Name);
+        text.Append("**Root cause:** ").AppendLine(outside.RootCause);
+        text.AppendLine();
+        text.AppendLine("**Fix**");
+        var step = 0;
+        foreach (var fix in outside.Fix)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{++step}. {fix}").AppendLine();
+        }
+
+        text.AppendLine();
+        text.AppendLine("**Confirm**").AppendLine("```sh").AppendLine(outside.Confirm).AppendLine("```").AppendLine();
     }
 
     private static void RenderGaps(string heading, IReadOnlyList<EvidenceGap> gaps, StringBuilder text)

@@ -19,6 +19,7 @@ internal static partial class Redactor
     {
         Verdicts = [.. report.Verdicts.Select(Redact)],
         TriageGaps = [.. report.TriageGaps.Select(Redact)],
+        Outside = [.. report.Outside.Select(outside => outside with { RootCause = Redact(outside.RootCause), Confirm = Redact(outside.Confirm) })],
     };
 
     public static string Redact(string text)

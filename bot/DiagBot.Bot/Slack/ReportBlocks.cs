@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DiagBot.Bot.Rendering;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Slack;
@@ -32,6 +33,16 @@ internal static class ReportBlocks
             }
 
             blocks.AddRange(Verdict(++number, verdict));
+        }
+
+        foreach (var outside in report.Outside)
+        {
+            if (blocks.Count > 0)
+            {
+                blocks.Add(BlockKit.Divider());
+            }
+
+            blocks.AddRange(Outside(outside));
         }
 
         blocks.AddRange(Gaps("Triage could not read", report.TriageGaps));
@@ -67,6 +78,21 @@ internal static class ReportBlocks
         }
     }
 
+    // A failure DiagBot recognises but no playbook owns: named, with its fix and confirm, never a shrug.
+    private static IEnumerable<JsonObject> Outside(OutsideFailure outside)
+    {
+        yield return BlockKit.Section($"*Outside the fifteen failure modes:* `{SlackText.Escape(outside.Name)}`\n*Root cause:* {SlackText.Escape(outside.RootCause)}");
+        var fix = outside.Fix.Select((step, index) => string.Create(CultureInfo.InvariantCulture, $"{index + 1}. {SlackText.Escape(step)}"));
+        foreach (var block in Sections("*Fix*", fix))
+        {
+            yield return block;
+        }
+
+        const string heading = "*Confirm*\n";
+        var room = BlockKitLimits.MaxSectionText - heading.Length - 6;
+        yield return BlockKit.Section(heading + SlackText.CodeBlock(SlackText.Truncate(outside.Confirm, room / 2)));
+    }
+
     private static IEnumerable<JsonObject> NoVerdict(DiagnosisReport report)
     {
         if (report.TriageGaps.Count > 0)
@@ -76,7 +102,7 @@ internal static class ReportBlocks
 
         if (report.Ranking.Count == 0)
         {
-            return [BlockKit.Section(SlackText.Escape(NoMatchHint.Markdown))];
+            return report.Outside.Count > 0 ? [] : [BlockKit.Section(SlackText.Escape(NoMatchHint.Markdown))];
         }
 
         var ranking = report.Ranking.Select(ranked => string.Create(

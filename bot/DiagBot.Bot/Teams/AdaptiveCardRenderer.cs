@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DiagBot.Bot.Rendering;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Verdicts;
 using static DiagBot.Bot.Teams.AdaptiveCardElements;
 
@@ -20,13 +21,14 @@ internal static class AdaptiveCardRenderer
             body.Add(Text(Run(origin.Description, subtle: true)));
         }
 
-        if (report.Verdicts.Count == 0)
+        if (report.Verdicts.Count == 0 && (report.Outside.Count == 0 || report.Ranking.Count > 0 || report.TriageGaps.Count > 0))
         {
             body.Add(NoVerdict(report));
         }
 
         var number = 0;
         body.AddRange(report.Verdicts.Select(verdict => VerdictBlock(++number, verdict)));
+        body.AddRange(report.Outside.Select(OutsideBlock));
         if (report.TriageGaps.Count > 0)
         {
             body.Add(Container(Gaps("Evidence triage could not read", report.TriageGaps), separator: true));
@@ -67,6 +69,22 @@ internal static class AdaptiveCardRenderer
         }
 
         items.AddRange(Gaps("Evidence that could not be read", verdict.Missing));
+        return Container(items, separator: true);
+    }
+
+    // A failure DiagBot recognises but no playbook owns: named, with its fix and confirm, never a shrug.
+    private static JsonObject OutsideBlock(OutsideFailure outside)
+    {
+        var items = new List<JsonNode>
+        {
+            Text(Run("Outside the fifteen failure modes: ", weight: "Bolder", size: "Medium"), Run(outside.Name, monospace: true)),
+            Text(Run("Root cause: ", weight: "Bolder"), Run(outside.RootCause)),
+            Text(Run("Fix", weight: "Bolder")),
+        };
+        var step = 0;
+        items.AddRange(outside.Fix.Select(fix => Text(Run(string.Create(CultureInfo.InvariantCulture, $"{++step}. {fix}")))));
+        items.Add(Text(Run("Confirm", weight: "Bolder")));
+        items.Add(Text(Run(outside.Confirm, monospace: true)));
         return Container(items, separator: true);
     }
 

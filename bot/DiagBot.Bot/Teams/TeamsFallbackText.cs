@@ -24,7 +24,12 @@ internal static class TeamsFallbackText
             text.Append("\n\n").Append(Escape($"{verdict.Title} ({verdict.Status.ToWire()}): {verdict.RootCause}"));
         }
 
-        if (report.Verdicts.Count == 0)
+        foreach (var outside in report.Outside)
+        {
+            text.Append("\n\n").Append(Escape($"Outside the fifteen failure modes, {outside.Name}: {outside.RootCause}"));
+        }
+
+        if (report.Verdicts.Count == 0 && report.Outside.Count == 0)
         {
             text.Append("\n\nNo failure mode confirmed.");
         }

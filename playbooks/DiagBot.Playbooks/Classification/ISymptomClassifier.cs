@@ -13,6 +13,12 @@ public interface ISymptomClassifier
     /// for the whole diagnosis; null otherwise.
     /// </summary>
     SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode) => null;
+
+    /// <summary>
+    /// When the reading is "none" because the text names a recognised failure outside the fifteen (a quota, the
+    /// deployer's own PassRole denial), those failures' kebab names, strongest first; empty otherwise.
+    /// </summary>
+    IReadOnlyList<string> OutsideFailures(string text, EvidenceField field, int? exitCode) => [];
 }
 
 /// <summary>Failure playbooks a "none" reading answers, how sure it is, and why.</summary>

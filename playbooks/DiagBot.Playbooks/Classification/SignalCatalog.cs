@@ -24,6 +24,26 @@ internal static class SignalCatalog
         .. ExecFormatErrorSignals.Rules,
         .. EcsExecFailsSignals.Rules,
         .. NormalLifecycleSignals.Rules,
-        .. OutsideFifteenSignals.Rules,
+        .. Outside.OutsideCatalog.Rules,
     ];
+
+    /// <summary>Per failure mode, the one identifier or read that confirms or refutes it, for an answer that is unsure.</summary>
+    public static IReadOnlyDictionary<int, string> Deciders { get; } = new Dictionary<int, string>
+    {
+        [TaskStuckProvisioningSignals.Playbook] = TaskStuckProvisioningSignals.Decider,
+        [CannotPullContainerSignals.Playbook] = CannotPullContainerSignals.Decider,
+        [SecretsPullFailedSignals.Playbook] = SecretsPullFailedSignals.Decider,
+        [AppAccessDeniedSignals.Playbook] = AppAccessDeniedSignals.Decider,
+        [Alb503NoTargetsSignals.Playbook] = Alb503NoTargetsSignals.Decider,
+        [TargetsUnhealthySignals.Playbook] = TargetsUnhealthySignals.Decider,
+        [TaskOutOfMemorySignals.Playbook] = TaskOutOfMemorySignals.Decider,
+        [CrashLoopSignals.Playbook] = CrashLoopSignals.Decider,
+        [EksPodsPendingSignals.Playbook] = EksPodsPendingSignals.Decider,
+        [EksPodsContainerCreatingSignals.Playbook] = EksPodsContainerCreatingSignals.Decider,
+        [SpotInterruptionSignals.Playbook] = SpotInterruptionSignals.Decider,
+        [DeployStuckSignals.Playbook] = DeployStuckSignals.Decider,
+        [Alb504TimeoutSignals.Playbook] = Alb504TimeoutSignals.Decider,
+        [ExecFormatErrorSignals.Playbook] = ExecFormatErrorSignals.Decider,
+        [EcsExecFailsSignals.Playbook] = EcsExecFailsSignals.Decider,
+    };
 }

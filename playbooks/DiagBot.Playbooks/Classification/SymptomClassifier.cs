@@ -15,14 +15,25 @@ public sealed class SymptomClassifier : ISymptomClassifier
     // A "none" this sure answers for the other facts of the same diagnosis too.
     private const double StrongNone = 0.85;
 
+    /// <summary>
+    /// Below this confidence the answer says which two readings it is between and what decides them. Calibrated on the
+    /// tuning corpus (docs/triage.md): answers at or above it are right far more often than those under it.
+    /// </summary>
+    public const double UnsureBelow = 0.6;
+
     private readonly IReadOnlyList<SignalRule> _rules;
+    private readonly IReadOnlyDictionary<int, string> _deciders;
 
     public SymptomClassifier()
-        : this(SignalCatalog.All)
+        : this(SignalCatalog.All, SignalCatalog.Deciders)
     {
     }
 
-    internal SymptomClassifier(IReadOnlyList<SignalRule> rules) => _rules = rules;
+    internal SymptomClassifier(IReadOnlyList<SignalRule> rules, IReadOnlyDictionary<int, string>? deciders = null)
+    {
+        _rules = rules;
+        _deciders = deciders ?? new Dictionary<int, string>();
+    }
 
     public TextClassification Classify(string text, EvidenceField field, int? exitCode)
     {
@@ -31,9 +42,9 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
         if (reading.None.Score > 0 && (best is null || reading.None.Score >= best.Score))
         {
-            var confidence = reading.None.Score * (1 - (best?.Score ?? 0) / 2);
+            var confidence = Round(reading.None.Score * (1 - (best?.Score ?? 0) / 2));
             var runnerUpOfNone = best is not null && best.Score >= RunnerUpWorthNaming ? best : null;
-            return new TextClassification(null, Round(confidence), WhyText.For(reading.None, field, runnerUpOfNone));
+            return new TextClassification(null, confidence, Unsure(confidence, reading.None, runnerUpOfNone) + WhyText.For(reading.None, field, runnerUpOfNone));
         }
 
         if (best is null)
@@ -41,8 +52,27 @@ public sealed class SymptomClassifier : ISymptomClassifier
             return new TextClassification(null, NothingRecognisedConfidence, WhyText.NothingRecognised(field, exitCode));
         }
 
-        var runnerUp = reading.Candidates.Count > 1 && reading.Candidates[1].Score >= RunnerUpWorthNaming ? reading.Candidates[1] : null;
-        return new TextClassification(best.Playbook, Round(best.Score * (1 - reading.None.Score / 2)), WhyText.For(best, field, runnerUp));
+        var runnerUp = reading.Candidates.Count > 1 && reading.Candidates[1].Score >= RunnerUpWorthNaming
+            ? reading.Candidates[1]
+            : reading.None.Score >= RunnerUpWorthNaming ? reading.None : null;
+        var sure = Round(best.Score * (1 - reading.None.Score / 2));
+        return new TextClassification(best.Playbook, sure, Unsure(sure, best, runnerUp) + WhyText.For(best, field, runnerUp));
+    }
+
+    // Under the calibrated confidence the answer leads with the two readings it is between and the one read that decides.
+    private string Unsure(double confidence, Candidate best, Candidate? runnerUp)
+    {
+        if (confidence >= UnsureBelow || (best.Playbook is null && runnerUp is null))
+        {
+            return string.Empty;
+        }
+
+        var decider = best.Playbook is { } playbook && _deciders.TryGetValue(playbook, out var own) ? own
+            : runnerUp?.Playbook is { } other && _deciders.TryGetValue(other, out var theirs) ? theirs
+            : null;
+        // With a single weak reading the other side is that nothing of the fifteen is at work.
+        var between = $"{WhyText.Name(best.Playbook)} and {WhyText.Name(runnerUp?.Playbook)}";
+        return decider is null ? $"unsure between {between}; " : $"unsure between {between}: {decider} decides; ";
     }
 
     public IReadOnlyList<TextClassification> Rank(string text, EvidenceField field, int? exitCode)
@@ -65,6 +95,18 @@ public sealed class SymptomClassifier : ISymptomClassifier
         }
 
         return new SettledPlaybooks(settling.SelectMany(h => h.Rule.Settles!).ToHashSet(), Round(reading.None.Score), settling[0].Rule.Explains);
+    }
+
+    public IReadOnlyList<string> OutsideFailures(string text, EvidenceField field, int? exitCode)
+    {
+        var reading = Read(text, field, exitCode);
+        var best = reading.Candidates.Count > 0 ? reading.Candidates[0].Score : 0;
+        if (reading.None.Score == 0 || reading.None.Score < best)
+        {
+            return [];
+        }
+
+        return [.. reading.None.Hits.Select(h => h.Rule.Outside).OfType<string>().Distinct()];
     }
 
     private Reading Read(string? text, EvidenceField field, int? exitCode)

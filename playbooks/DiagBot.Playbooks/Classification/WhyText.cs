@@ -28,12 +28,13 @@ internal static class WhyText
 
         if (runnerUp is not null)
         {
-            var name = runnerUp.Playbook is null ? "none" : $"playbook {runnerUp.Playbook}";
-            why += $" (also considered: {name}, {runnerUp.Score:0.00})";
+            why += $" (also considered: {Name(runnerUp.Playbook)}, {runnerUp.Score:0.00})";
         }
 
         return why;
     }
+
+    public static string Name(int? playbook) => playbook is null ? "none" : $"playbook {playbook}";
 
     public static string NothingRecognised(EvidenceField field, int? exitCode)
     {

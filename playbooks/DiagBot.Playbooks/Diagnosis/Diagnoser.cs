@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -60,7 +61,8 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
 
             case SymptomSubject symptom:
                 // Free text alone proves nothing: rank the likely failure modes and ask for the identifier.
-                return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank([SymptomFacts.From(symptom.Text)]) };
+                TriageFact[] words = [SymptomFacts.From(symptom.Text)];
+                return new DiagnosisReport { Subject = subject, Ranking = ranker.Rank(words), Outside = OutsideFor(words, context) };
 
             default:
                 return new DiagnosisReport
@@ -157,7 +159,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
         _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
     };
 
-    private static async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, IProgress<string>? progress, CancellationToken cancellationToken)
+    private async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var chosen = PlaybookRanker.ToRun(ranking).ToList();
         progress?.Report(chosen.Count == 0 ? "No playbook matches the first facts" : $"Checking: {string.Join("; ", chosen.Select(r => r.Playbook.Title))}");
@@ -166,6 +168,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
         {
             Subject = context.Subject,
             Ranking = ranking,
+            Outside = OutsideFor(context.Subject.Symptom is { } symptom ? [.. context.Facts, SymptomFacts.From(symptom)] : context.Facts, context),
             TriageGaps = triageGaps,
             Verdicts = verdicts
                 .Select((verdict, index) => (verdict, index))
@@ -174,6 +177,13 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
                 .Select(pair => pair.verdict)
                 .ToList(),
         };
+    }
+
+    // Failures outside the fifteen are answered from the first facts alone: no playbook investigates them.
+    private IReadOnlyList<OutsideFailure> OutsideFor(IReadOnlyList<TriageFact> facts, DiagnosisContext context)
+    {
+        var identifiers = OutsideContext.From(context);
+        return [.. ranker.Outside(facts).Select(OutsideCatalog.Find).OfType<OutsideCause>().Select(cause => cause.Describe(identifiers))];
     }
 
     private static async Task<Verdict> InvestigateSafelyAsync(IPlaybook playbook, DiagnosisContext context, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -16,6 +17,9 @@ public sealed record DiagnosisReport
 
     /// <summary>Evidence that triage itself could not read (the task could not be described, for instance).</summary>
     public IReadOnlyList<EvidenceGap> TriageGaps { get; init; } = [];
+
+    /// <summary>Recognised failures outside the fifteen (a quota, a volume that would not mount): their cause, fix and confirm.</summary>
+    public IReadOnlyList<OutsideFailure> Outside { get; init; } = [];
 
     public bool FoundFailure => Verdicts.Any(verdict => verdict.Status.IsFailureFound());
 }

@@ -77,6 +77,10 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
             .ToList();
     }
 
+    /// <summary>The recognised failures outside the fifteen that the facts name, each once, in the order first seen.</summary>
+    public IReadOnlyList<string> Outside(IEnumerable<TriageFact> facts) =>
+        [.. facts.Where(fact => fact.Text.Length > 0).SelectMany(fact => classifier.OutsideFailures(fact.Text, fact.Field, fact.ExitCode)).Distinct()];
+
     private static void Keep(Dictionary<int, (double Score, string Why)> best, int id, double score, string why)
     {
         if (!best.TryGetValue(id, out var current) || score > current.Score)

@@ -36,6 +36,20 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_OutsideFindingWithHostileConfirm_ShowsCauseFixAndEscapedConfirm()
+    {
+        var outside = new Playbooks.Outside.OutsideFailure("service-quota", "A quota refused more tasks.", ["Ask for an increase."], "aws ecs describe-services " + Hostile);
+        var report = Reports.OutOfMemory() with { Verdicts = [], Outside = [outside] };
+
+        var message = BlockKitRenderer.Render(report, Sandbox);
+        var texts = AllTexts(message.Blocks!).ToList();
+
+        Assert.Contains(texts, text => text.Contains("*Outside the fifteen failure modes:* `service-quota`", StringComparison.Ordinal));
+        Assert.Contains(texts, text => text.StartsWith("*Confirm*\n```aws ecs describe-services", StringComparison.Ordinal));
+        Assert.All(texts, text => Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_HostileLogLine_MatchesGolden() =>
         Golden.AssertMatches(Serialize(BlockKitRenderer.Render(Reports.OutOfMemory(Hostile), Sandbox)), "hostile-log-line.slack.json");
 

@@ -31,6 +31,24 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_OutsideFinding_IsPlainTextRunsWithItsConfirmAndAFallbackLine()
+    {
+        const string hostile = "**bold** [click](https://attacker.example)";
+        var outside = new Playbooks.Outside.OutsideFailure("volume-mount-failed", "A volume would not mount " + hostile, ["Read the FailedMount event."], "kubectl describe pod web -n shop");
+        var report = Reports.OutOfMemory() with { Verdicts = [], Outside = [outside] };
+
+        var card = AdaptiveCardRenderer.Render(report, Sandbox);
+
+        var runs = Descendants(card).Where(element => element["type"]?.GetValue<string>() == "TextRun").Select(element => element["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("volume-mount-failed", runs);
+        Assert.Contains("kubectl describe pod web -n shop", runs);
+        Assert.Contains("A volume would not mount " + hostile, runs);
+        var fallback = card["fallbackText"]!.GetValue<string>();
+        Assert.Contains("Outside the fifteen failure modes, volume-mount-failed", fallback, StringComparison.Ordinal);
+        Assert.DoesNotContain("[click](", fallback, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_LiveOrigin_DoesNotClaimSandbox()
     {
         var card = AdaptiveCardRenderer.Render(Reports.OutOfMemory(), AnswerOrigin.Live);

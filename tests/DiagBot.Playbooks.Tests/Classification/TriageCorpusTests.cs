@@ -5,11 +5,8 @@ namespace DiagBot.Playbooks.Tests.Classification;
 
 public sealed class TriageCorpusTests(ITestOutputHelper output)
 {
-    private const double TuningFloor = 0.90;
-
-    // The rules were written against the tuning file's first 274 lines; batch 7 (issue 19) was appended after and is
-    // scored, not yet enforced, until the rules are tuned for it (tests/corpus/README.md has its before-figures).
-    private const int LinesTunedAgainst = 274;
+    // Issue 19: at least 97 % top-1 on the lines the rules are tuned against.
+    private const double TuningFloor = 0.97;
 
     // The held-out file was split off before any rule was written and is not tuned against; its floor only
     // catches a classifier that broke, the figure itself is what gets reported.
@@ -20,14 +17,18 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
     private const int MinimumTuningLinesPerMode = 20;
     private const int ModeCount = 15;
 
+    // Issue 19: at most one false alarm in 25 look-alikes.
+    private const int FalseAlarmsPer = 25;
+
+    private const int MinimumAnswersToJudgeABand = 10;
+
     [Fact]
     public void Classify_TuningCorpus_MeetsAccuracyFloor()
     {
-        var lines = CorpusLine.Load("triage-corpus.jsonl");
-        var tuned = CorpusScore.Of(lines.Take(LinesTunedAgainst).ToList(), CreateSut());
-        output.WriteLine(CorpusScore.Of(lines, CreateSut()).Describe("whole tuning corpus"));
+        var score = CorpusScore.Of(CorpusLine.Load("triage-corpus.jsonl"), CreateSut());
+        output.WriteLine(score.Describe("tuning corpus"));
 
-        Assert.True(tuned.Accuracy >= TuningFloor, tuned.Describe("tuning corpus, lines the rules were written against"));
+        Assert.True(score.Accuracy >= TuningFloor, score.Describe("tuning corpus"));
     }
 
     [Fact]
@@ -58,6 +59,30 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         var thin = Enumerable.Range(1, ModeCount).Where(mode => counts.GetValueOrDefault(mode) < MinimumTuningLinesPerMode).ToList();
 
         Assert.True(thin.Count == 0, $"modes with fewer than {MinimumTuningLinesPerMode} tuning lines: {string.Join(", ", thin)}");
+    }
+
+    [Fact]
+    public void Classify_LookAlikes_RaiseAtMostOneFalseAlarmInTwentyFive()
+    {
+        var lookAlikes = CorpusLine.Load("triage-corpus.jsonl").Where(l => l.Expected is null).ToList();
+        var sut = CreateSut();
+
+        var alarms = lookAlikes.Where(l => sut.Classify(l.Text, l.Field, l.ExitCode).Playbook is not null).ToList();
+        output.WriteLine($"false alarms: {alarms.Count}/{lookAlikes.Count}");
+
+        Assert.True(alarms.Count * FalseAlarmsPer <= lookAlikes.Count, string.Join(Environment.NewLine, alarms.Select(l => $"line {l.LineNumber}: {l.Text}")));
+    }
+
+    [Fact]
+    public void Classify_BothCorpora_ConfidenceIsCalibrated()
+    {
+        output.WriteLine("hold-out alone:" + Environment.NewLine + ConfidenceBands.Of(CorpusLine.Load("triage-holdout.jsonl"), CreateSut()).Describe());
+        var table = ConfidenceBands.Of([.. CorpusLine.Load("triage-corpus.jsonl"), .. CorpusLine.Load("triage-holdout.jsonl")], CreateSut());
+        output.WriteLine("both files:" + Environment.NewLine + table.Describe());
+
+        // Each band with enough answers to judge is right at least as often as its lower edge says.
+        Assert.All(table.Bands.Where(band => band.Answers >= MinimumAnswersToJudgeABand && band.Low > 0), band =>
+            Assert.True(band.ShareRight >= band.Low, band.Describe()));
     }
 
     private static SymptomClassifier CreateSut() => new();

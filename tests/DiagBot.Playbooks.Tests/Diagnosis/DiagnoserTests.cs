@@ -105,6 +105,24 @@ public sealed class DiagnoserTests
         Assert.Equal(0, _evidence.Calls);
     }
 
+    [Fact]
+    public async Task Diagnose_SymptomNamingAQuota_AnswersItOutsideTheFifteenWithFixAndConfirm()
+    {
+        var sut = new Diagnoser(_evidence, new PlaybookRanker(new DiagBot.Playbooks.Classification.SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+
+        var report = await sut.DiagnoseAsync(
+            new SymptomSubject("service web was unable to place a task. Reason: You've reached the limit on the number of vCPUs you can run concurrently"),
+            CancellationToken.None);
+
+        var outside = Assert.Single(report.Outside);
+        Assert.Equal("service-quota", outside.Name);
+        Assert.Contains("quota", outside.RootCause, StringComparison.Ordinal);
+        Assert.NotEmpty(outside.Fix);
+        Assert.Equal("aws ecs list-clusters", outside.Confirm);
+        Assert.Empty(report.Verdicts);
+        Assert.Equal(0, _evidence.Calls);
+    }
+
     private static TaskSubject Subject(string id) => Assert.IsType<TaskSubject>(SubjectParser.Parse(id).Subject);
 
     private Diagnoser CreateSut(FakeClassifier classifier, IReadOnlyList<IPlaybook> playbooks) =>

@@ -9,6 +9,9 @@ internal static partial class Alb503NoTargetsSignals
 {
     public const int Playbook = 5;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the target group's registered targets (aws elbv2 describe-target-health --target-group-arn ...): none registered is playbook 5, all unhealthy is playbook 6";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.9, NotRegisteredOrNotInUse(), "the target is not registered, or its target group receives no traffic (Target.NotRegistered / NotInUse)"),
@@ -16,6 +19,7 @@ internal static partial class Alb503NoTargetsSignals
         new(Playbook, 0.85, NoRegisteredTargets(), "the target group has no registered targets"),
         new(Playbook, 0.75, Http503(), "the load balancer answers 503: no registered targets (or a target type that cannot register the tasks)") { NotIn = Fields.Log },
         new(Playbook, 0.4, Http503(), "a 503 in a log line") { OnlyIn = Fields.Log },
+        new(Playbook, 0.8, NoTargetsInWords(), "no targets get registered, in an engineer's words"), // the group is empty, said plainly
     ];
 
     [GeneratedRegex(@"target\.notregistered|target\.notinuse|not registered (to|with|in) the target group|targets? (are |is )?not registered|no targets? (are |is )?registered|doesn'?t have any targets?|does not have any targets?|not configured to receive traffic|availability zone that is not enabled|failed to register targets|cannot be registered", RegexOptions.CultureInvariant)]
@@ -29,4 +33,7 @@ internal static partial class Alb503NoTargetsSignals
 
     [GeneratedRegex(@"\b503s?\b|service (temporarily )?unavailable", RegexOptions.CultureInvariant)]
     private static partial Regex Http503();
+
+    [GeneratedRegex(@"no targets? (that )?(get|got|gets|are|were) registered|no targets have been registered|(not|n't) (see|seeing) .{0,30}registered as targets|no target group is registered|rule to a target group which (doesn't|does not) work|targets? (never|not) (get|getting) registered", RegexOptions.CultureInvariant)]
+    private static partial Regex NoTargetsInWords();
 }

@@ -8,12 +8,17 @@ internal static partial class Alb504TimeoutSignals
 {
     public const int Playbook = 13;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the load balancer's idle timeout against the slow requests (aws elbv2 describe-load-balancer-attributes --load-balancer-arn ...)";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"),
         new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"),
         new(Playbook, 0.6, RequestsOverAMinute(), "requests take longer than the load balancer's idle timeout (60 s by default)"),
         new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"),
+        new(Playbook, 0.8, LoadBalancerTimedOut(), "the load balancer timed out waiting for the target (its idle timeout, or the missing bytes)"), // the load balancer's timeout named
+        new(Playbook, 0.65, EphemeralPortsBlocked(), "the subnet's network ACL drops the targets' answers on ephemeral ports, which the load balancer reports as 504"), // a documented 504 cause
     ];
 
     [GeneratedRegex(@"\b504s?\b|gateway time-?out", RegexOptions.CultureInvariant)]
@@ -27,4 +32,10 @@ internal static partial class Alb504TimeoutSignals
 
     [GeneratedRegex(@"(slow|long[- ]running|long) (requests?|responses?|uploads?|queries)|takes? (longer than|more than) (a |one |\d+ )?(minute|seconds?)", RegexOptions.CultureInvariant)]
     private static partial Regex SlowRequests();
+
+    [GeneratedRegex(@"load balancer timed out|load balancer('s)? (idle )?timeout|(lb|alb|elb) time ?out is", RegexOptions.CultureInvariant)]
+    private static partial Regex LoadBalancerTimedOut();
+
+    [GeneratedRegex(@"ephemeral ports", RegexOptions.CultureInvariant)]
+    private static partial Regex EphemeralPortsBlocked();
 }

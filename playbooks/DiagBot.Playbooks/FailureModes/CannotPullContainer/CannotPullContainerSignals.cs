@@ -8,6 +8,9 @@ internal static partial class CannotPullContainerSignals
 {
     public const int Playbook = 2;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the task's stoppedReason and container reason (aws ecs describe-tasks --query 'tasks[0].[stoppedReason,containers[].reason]'), or the pod's Failed event";
+
     // Declared before Rules: static initialisers run in textual order.
     private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
 
@@ -26,6 +29,7 @@ internal static partial class CannotPullContainerSignals
         new(Playbook, 0.75, RegistryUnreachable(), "sub-cause: no network path to the registry (NAT, internet gateway or ECR endpoints)"),
         new(Playbook, 0.45, PendingWithoutPods(), "stuck in PENDING with no pod in sight: on ECS that is the image or registry-auth pull stage") { OnlyIn = Fields.Symptom },
         new(Playbook, 0.55, TaskStuckInPending(), "a task stuck in PENDING is usually pulling its image or registry auth; the network evidence of playbook 1 applies"),
+        new(Playbook, 0.75, CannotPullInWords(), "the image cannot be pulled, in an engineer's words") { OnlyIn = Fields.Symptom }, // no reason code, so lower
     ];
 
     [GeneratedRegex(@"cannotpullcontainer|can'?t pull the image|cannot pull the image", RegexOptions.CultureInvariant)]
@@ -63,4 +67,7 @@ internal static partial class CannotPullContainerSignals
 
     [GeneratedRegex(@"\btasks?\b(?!.{0,80}\bpods?\b).{0,60}\bpending\b(?!.{0,80}\bpods?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex TaskStuckInPending();
+
+    [GeneratedRegex(@"(able|unable|fail\w*) to pull (the )?images?|pull\w* images? from (ecr|the registry|docker ?hub)|ecr access keys|talk to the docker registry|cannot pull (the )?images?", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotPullInWords();
 }

@@ -8,6 +8,9 @@ internal static partial class CrashLoopSignals
 {
     public const int Playbook = 8;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the service's stopped tasks and their exit codes (aws ecs list-tasks --desired-status STOPPED, then describe-tasks), or the pod's restart count";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.95, CrashLoopWords(), "the container keeps crashing and is restarted with back-off"),
@@ -30,11 +33,12 @@ internal static partial class CrashLoopSignals
         {
             WhenExitCode = code => code is not null and not 0 and not TaskOutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
         },
+        new(Playbook, 0.8, StartsAndDies(), "the tasks or pods start and die again and again, in an engineer's words"), // the loop, said plainly
     ];
 
     private const int SigTermExitCode = 143;
 
-    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|(liveness|startup) probe failed|failed (liveness|startup) probe", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|liveness probe failed|failed liveness probe", RegexOptions.CultureInvariant)]
     private static partial Regex CrashLoopWords();
 
     [GeneratedRegex(@"unable to consistently start tasks|service_task_start_impaired|daemon_task_start_impaired|task_failed_to_run|service_deployment_failed|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
@@ -57,4 +61,7 @@ internal static partial class CrashLoopSignals
 
     [GeneratedRegex(@"cannotstartcontainer", RegexOptions.CultureInvariant)]
     private static partial Regex CannotStart();
+
+    [GeneratedRegex(@"(started|starting|start) and (then )?(fail|die|crash|stop)\w*|keeps? getting (started|restarted)|stops it and (then )?restart|restart\w* (again( and)? again|over and over|every)|start and die|die within seconds", RegexOptions.CultureInvariant)]
+    private static partial Regex StartsAndDies();
 }

@@ -8,10 +8,16 @@ internal static partial class EcsExecFailsSignals
 {
     public const int Playbook = 15;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the task's enableExecuteCommand and ExecuteCommandAgent status (aws ecs describe-tasks --query 'tasks[0].[enableExecuteCommand,containers[].managedAgents]')";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.93, EcsExec(), "ECS Exec (execute-command) cannot open a session: enableExecuteCommand, the ExecuteCommandAgent, ssmmessages or the task role's SSM permissions"),
         new(Playbook, 0.9, KubectlExec(), "kubectl exec cannot open a session into the container"),
+        new(Playbook, 0.93, ExecNeedsTaskRole(), "ECS refused to turn on execute-command: the task has no valid task role"), // UpdateService's and RunTask's own refusal
+        new(Playbook, 0.88, KubeletLogsUnreachable(), "the API server cannot reach the kubelet (port 10250) for kubectl logs or exec"), // same path as exec, logs asked
+        new(Playbook, 0.8, ExecInWords(), "exec into the task or pod fails, in an engineer's words"), // exec failing, said plainly
     ];
 
     [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
@@ -19,4 +25,13 @@ internal static partial class EcsExecFailsSignals
 
     [GeneratedRegex(@"kubectl exec|unable to upgrade connection|error dialing backend|pods/exec|error executing command in container|oci runtime exec failed|exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?", RegexOptions.CultureInvariant)]
     private static partial Regex KubectlExec();
+
+    [GeneratedRegex(@"valid taskrolearn is not being used|valid task role is not being used", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecNeedsTaskRole();
+
+    [GeneratedRegex(@"/containerlogs/.{0,200}(i/o timeout|connection refused|no route to host|timed out)", RegexOptions.CultureInvariant)]
+    private static partial Regex KubeletLogsUnreachable();
+
+    [GeneratedRegex(@"target not connect\w*|(cannot|can't|unable to) exec into|(retriev\w*|getting|view\w*) (pod )?logs.{0,40}timeout|timeout\W{0,3} error when retrieving logs", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecInWords();
 }

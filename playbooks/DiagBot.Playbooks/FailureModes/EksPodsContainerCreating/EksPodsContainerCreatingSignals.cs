@@ -8,6 +8,9 @@ internal static partial class EksPodsContainerCreatingSignals
 {
     public const int Playbook = 10;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the pod's FailedCreatePodSandBox or FailedMount event (kubectl describe pod)";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
@@ -15,6 +18,7 @@ internal static partial class EksPodsContainerCreatingSignals
         new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
         new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
         new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
+        new(Playbook, 0.92, CniPermissionDenied(), "the VPC CNI (aws-node / ipamd) is denied the EC2 network-interface calls it needs") { ExplainsAway = new HashSet<int> { AppAccessDeniedSignals.Playbook } }, // the CNI's denial, not the app's
     ];
 
     [GeneratedRegex(@"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container|no ip addresses available|insufficientcidrblocks|failed to allocate for range|ipamd|assing ip", RegexOptions.CultureInvariant)]
@@ -31,4 +35,7 @@ internal static partial class EksPodsContainerCreatingSignals
 
     [GeneratedRegex(@"containercreating|container creating", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerCreatingWords();
+
+    [GeneratedRegex(@"(unauthorizedoperation|not authorized to perform|missing permissions).{0,300}(networkinterface|ec2:(createnetworkinterface|describenetworkinterfaces|createtags|assignprivateipaddresses|attachnetworkinterface))|failed to call ec2:\w+|ipamd init", RegexOptions.CultureInvariant)]
+    private static partial Regex CniPermissionDenied();
 }

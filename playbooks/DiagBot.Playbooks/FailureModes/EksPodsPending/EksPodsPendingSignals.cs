@@ -8,6 +8,9 @@ internal static partial class EksPodsPendingSignals
 {
     public const int Playbook = 9;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the pod's FailedScheduling event (kubectl describe pod)";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.95, SchedulerMessage(), "the scheduler cannot place the pod (resources, taints, affinity or volumes)"),
@@ -16,6 +19,8 @@ internal static partial class EksPodsPendingSignals
         new(Playbook, 0.8, PodsPendingWords(), "pods are stuck in Pending"),
         new(Playbook, 0.75, KubernetesPendingWords(), "Kubernetes workload stuck in Pending"),
         new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus },
+        new(Playbook, 0.92, OldSchedulerMessage(), "the pre-1.18 scheduler cannot place the pod (No nodes are available that match all of the predicates)"), // the old scheduler's own words
+        new(Playbook, 0.8, NeverScheduled(), "the pod never gets scheduled, in an engineer's words"), // the state, said plainly
     ];
 
     [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful|didn'?t trigger scale-up|max node group size reached", RegexOptions.CultureInvariant)]
@@ -35,4 +40,10 @@ internal static partial class EksPodsPendingSignals
 
     [GeneratedRegex(@"^pending$", RegexOptions.CultureInvariant)]
     private static partial Regex PendingPhase();
+
+    [GeneratedRegex(@"no nodes are available that match all of the (following )?predicates", RegexOptions.CultureInvariant)]
+    private static partial Regex OldSchedulerMessage();
+
+    [GeneratedRegex(@"(not able|unable) to be scheduled|never (get|gets|got) scheduled|(not|never) (being )?scheduled onto", RegexOptions.CultureInvariant)]
+    private static partial Regex NeverScheduled();
 }

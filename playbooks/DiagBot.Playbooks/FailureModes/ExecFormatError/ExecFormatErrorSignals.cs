@@ -8,6 +8,9 @@ internal static partial class ExecFormatErrorSignals
 {
     public const int Playbook = 14;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the image's architecture against the task's runtimePlatform (docker manifest inspect, aws ecs describe-task-definition)";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.96, ExecFormatError(), "exec format error: the image's CPU architecture does not match the task's (runtimePlatform)"),
@@ -15,6 +18,7 @@ internal static partial class ExecFormatErrorSignals
         new(Playbook, 0.85, PlatformMismatch(), "the image has no variant for the host's platform"),
         new(Playbook, 0.6, BuiltOnOtherArchitecture(), "the image was built on another CPU architecture (an ARM Mac, for instance) than the one it runs on") { OnlyIn = Fields.Symptom },
         new(Playbook, 0.5, ArchitectureWords(), "a CPU architecture (ARM64 / x86_64) is named"),
+        new(Playbook, 0.9, CannotExecuteBinary(), "the shell cannot execute the binary: built for another CPU architecture"), // the shell's word for exec format error
     ];
 
     [GeneratedRegex(@"exec format error|exec user process caused", RegexOptions.CultureInvariant)]
@@ -23,7 +27,7 @@ internal static partial class ExecFormatErrorSignals
     [GeneratedRegex(@"descriptor matching platform|manifest list entries", RegexOptions.CultureInvariant)]
     private static partial Regex DescriptorPlatform();
 
-    [GeneratedRegex(@"no matching manifest for|platform \(?linux/\w+\)? does not match|does not match the detected host platform|image'?s platform", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"no matching manifest for|platform \(?linux/\w+\)? does not match", RegexOptions.CultureInvariant)]
     private static partial Regex PlatformMismatch();
 
     [GeneratedRegex(@"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook|\bmac\b(?! address).{0,40}\b(ecs|fargate|image|docker|eks)\b|platform error|wrong (cpu )?architecture|architecture mismatch", RegexOptions.CultureInvariant)]
@@ -31,4 +35,7 @@ internal static partial class ExecFormatErrorSignals
 
     [GeneratedRegex(@"\b(arm64|aarch64|graviton\d?|armv\d\w*|amd64|x86_64|cpuarchitecture|cpu architecture)\b|\barm\b", RegexOptions.CultureInvariant)]
     private static partial Regex ArchitectureWords();
+
+    [GeneratedRegex(@"cannot execute binary file", RegexOptions.CultureInvariant)]
+    private static partial Regex CannotExecuteBinary();
 }

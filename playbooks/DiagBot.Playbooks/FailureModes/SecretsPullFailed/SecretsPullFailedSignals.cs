@@ -8,6 +8,9 @@ internal static partial class SecretsPullFailedSignals
 {
     public const int Playbook = 3;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the stoppedReason's ResourceInitializationError and the secret it names (aws ecs describe-tasks --query 'tasks[0].stoppedReason')";
+
     // Declared before Rules: static initialisers run in textual order.
     private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
 
@@ -27,6 +30,7 @@ internal static partial class SecretsPullFailedSignals
         new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"),
         new(Playbook, 0.6, SecretsNotLoading(), "the task's secrets are not being loaded") { OnlyIn = Fields.Symptom },
         new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"),
+        new(Playbook, 0.9, SecretDenied(), "the secrets the task definition names were denied to the task execution role"), // secret and denial together
     ];
 
     [GeneratedRegex(@"unable to pull secrets", RegexOptions.CultureInvariant)]
@@ -52,4 +56,7 @@ internal static partial class SecretsPullFailedSignals
 
     [GeneratedRegex(@"secret.{0,240}\bkms\b", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsKms();
+
+    [GeneratedRegex(@"--secrets\b.{0,60}(accessdenied|access denied|not authorized)|execution role.{0,40}(permissions?|access).{0,20}(kms|secret|ssm|parameter)|secrets?\b.{0,40}(accessdenied|access denied)", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretDenied();
 }

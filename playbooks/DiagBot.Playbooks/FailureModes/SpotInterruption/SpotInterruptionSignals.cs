@@ -9,6 +9,9 @@ internal static partial class SpotInterruptionSignals
 {
     public const int Playbook = 11;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the task's stopCode (aws ecs describe-tasks --query 'tasks[0].stopCode'), or the node's spot interruption event";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
@@ -17,6 +20,7 @@ internal static partial class SpotInterruptionSignals
         new(Playbook, 0.6, InterruptionController(), "the node-interruption handler (Karpenter or NTH) acted on an interruption message"),
         new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
         new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
+        new(Playbook, 0.8, InterruptedInWords(), "the spot nodes or instances were interrupted, in an engineer's words"), // interruption said plainly, misspelled too
     ];
 
     [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
@@ -36,4 +40,7 @@ internal static partial class SpotInterruptionSignals
 
     [GeneratedRegex(@"fargate_spot|fargate spot|\bspot (instance|capacity|node|task)s?\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpotCapacity();
+
+    [GeneratedRegex(@"spot interr\w*|(nodes?|instances?)\b.{0,30}\b(were |got |get )?interrupted|\b2 minutes?\b.{0,60}\bdrain", RegexOptions.CultureInvariant)]
+    private static partial Regex InterruptedInWords();
 }

@@ -9,16 +9,20 @@ internal static partial class TargetsUnhealthySignals
 {
     public const int Playbook = 6;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the targets' health reasons (aws elbv2 describe-target-health --target-group-arn ...): unhealthy targets are playbook 6, none registered is playbook 5";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.92, HealthReasonCode(), "the load balancer's health checks fail (target health reason code)"),
         new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"),
         new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"),
         new(Playbook, 0.8, UnhealthyTargetsWords(), "the targets are unhealthy") { NotIn = Fields.TargetHealth },
-        new(Playbook, 0.5, ReadinessProbeFailed(), "the pod's readiness probe fails, so the load balancer sees no ready target behind it"),
         new(Playbook, 0.75, HealthyHereNotThere(), "the task looks healthy to ECS but not to the load balancer's target group"),
         new(Playbook, 0.85, RequestTimedOut(), "the health check request timed out (Target.Timeout)") { OnlyIn = Fields.TargetHealth },
         new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth },
+        new(Playbook, 0.85, HealthCheckerAnswered(), "the ELB health checker got a non-2xx answer (its own line in an access log)"), // the checker's own request, failed
+        new(Playbook, 0.8, HealthChecksFailInWords(), "the load balancer's health checks fail, in an engineer's words"), // plain words for the reason codes
     ];
 
     [GeneratedRegex(@"target\.(responsecodemismatch|timeout|failedhealthchecks)|elb\.internalerror|health checks failed with these codes|health checks failed due to an internal error|unhealthythreshold", RegexOptions.CultureInvariant)]
@@ -36,12 +40,16 @@ internal static partial class TargetsUnhealthySignals
     [GeneratedRegex(@"healthy\b.{0,30}\bbut not\b.{0,20}\b(alb|target group|load balancer|elb|nlb)|(unhealthy|not healthy|outofservice|out of service) (in|on|from) (the )?(alb|target group|load balancer|elb|nlb)", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyHereNotThere();
 
-    [GeneratedRegex(@"readiness probe failed|failed readiness probe", RegexOptions.CultureInvariant)]
-    private static partial Regex ReadinessProbeFailed();
 
     [GeneratedRegex(@"^request timed out\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex RequestTimedOut();
 
     [GeneratedRegex(@"^unhealthy$", RegexOptions.CultureInvariant)]
     private static partial Regex UnhealthyState();
+
+    [GeneratedRegex(@"""\s[45]\d\d\s\d+\s.{0,40}elb-healthchecker|\b(4\d\d|5\d\d)s?\b.{0,40}elb-healthchecker", RegexOptions.CultureInvariant)]
+    private static partial Regex HealthCheckerAnswered();
+
+    [GeneratedRegex(@"health ?checks? (for|of) (the )?(application load balancer|alb|load balancer|target group)\b.{0,30}fail|(alb|elb|load balancer|target group) health ?checks? (keeps? )?fail\w*|targets? (are |is )?(considered|marked|reported|seen as) unhealthy|health ?checks? have failed|healthchecks? keeps? failing", RegexOptions.CultureInvariant)]
+    private static partial Regex HealthChecksFailInWords();
 }

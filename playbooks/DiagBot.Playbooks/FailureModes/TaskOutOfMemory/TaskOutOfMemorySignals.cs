@@ -9,6 +9,9 @@ namespace DiagBot.Playbooks.FailureModes;
 internal static partial class TaskOutOfMemorySignals
 {
     public const int Playbook = 7;
+
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the container's reason with its exit code (aws ecs describe-tasks --query 'tasks[0].containers[].[reason,exitCode]'), or the pod's lastState.terminated.reason";
     public const int SigKillExitCode = 137;
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
@@ -20,6 +23,7 @@ internal static partial class TaskOutOfMemorySignals
         {
             WhenExitCode = code => code == SigKillExitCode,
         },
+        new(Playbook, 0.7, Error137OrLimitHit(), "exit 137 named as an error, or the memory limit hit"), // 137 named; playbook 7 tells memory from the stop timeout
     ];
 
     [GeneratedRegex(@"outofmemory|out of memory|\boom-?kill|oomkilled|\boom\b|killed due to memory|memory limit too low|java heap space|cannot allocate memory|memory cgroup out of memory", RegexOptions.CultureInvariant)]
@@ -30,4 +34,7 @@ internal static partial class TaskOutOfMemorySignals
 
     [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b|\b137\W{0,3}(exit|code|error)", RegexOptions.CultureInvariant)]
     private static partial Regex Exit137Words();
+
+    [GeneratedRegex(@"\berror 137\b|docker container: 137|memory limit (is )?(reached|exceeded|hit)", RegexOptions.CultureInvariant)]
+    private static partial Regex Error137OrLimitHit();
 }

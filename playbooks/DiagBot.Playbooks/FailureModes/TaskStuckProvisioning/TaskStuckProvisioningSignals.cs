@@ -8,6 +8,9 @@ internal static partial class TaskStuckProvisioningSignals
 {
     public const int Playbook = 1;
 
+    /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
+    public const string Decider = "the task's lastStatus and network-interface attachment (aws ecs describe-tasks --query 'tasks[0].[lastStatus,attachments[0].status,stoppedReason]')";
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.92, EniTimeout(), "the task's network interface (ENI) was not provisioned in time"),
@@ -15,6 +18,9 @@ internal static partial class TaskStuckProvisioningSignals
         new(Playbook, 0.7, SubnetOutOfAddresses(), "the subnet has no free IP addresses for the task's ENI"),
         new(Playbook, 0.35, TaskPending(), "a task in PENDING has its network interface already; playbook 1's network evidence (endpoints, NAT) still applies"),
         new(Playbook, 0.5, FargateEniWords(), "Fargate/awsvpc network-interface set-up is named"),
+        new(Playbook, 0.92, EniAttachFailed(), "the task's network interface could not be attached or provisioned (ENI attach, device index, ENI plugin)"), // ECS's own ENI wording
+        new(Playbook, 0.75, NeverLeavesProvisioning(), "the task never leaves PROVISIONING"), // the state, in an engineer's words
+        new(Playbook, 0.5, EniInWords(), "the task's ENI is named as the trouble") { OnlyIn = Fields.Symptom }, // ENI named, not how it failed
     ];
 
     [GeneratedRegex(@"network interface provisioning|waiting for (the )?network interface|(waiting|timed out|timeout)\w* (for|waiting for) (the )?eni|eni (ack|attach\w*) (timed out|timeout)|fail\w* to (provision|attach|create|configure) (the )?(eni|network interface)", RegexOptions.CultureInvariant)]
@@ -31,4 +37,13 @@ internal static partial class TaskStuckProvisioningSignals
 
     [GeneratedRegex(@"provision\w* (the )?eni|\beni\b.{0,40}(fargate|awsvpc)|elastic network interface", RegexOptions.CultureInvariant)]
     private static partial Regex FargateEniWords();
+
+    [GeneratedRegex(@"unable to attach network interface|network interface provision complete error|eni plugin failed|eni attachment timeout|unable to attach eni", RegexOptions.CultureInvariant)]
+    private static partial Regex EniAttachFailed();
+
+    [GeneratedRegex(@"never (leave|leaves|left|gets? past|gets? out of) (the )?provisioning|endlessly provisioning|tasks? never reach running|assign_?public_?ip.{0,120}(hang\w*|forever|stuck)", RegexOptions.CultureInvariant)]
+    private static partial Regex NeverLeavesProvisioning();
+
+    [GeneratedRegex(@"attach\w* (the )?eni\b|\beni\b.{0,30}(confused|attach|provision)", RegexOptions.CultureInvariant)]
+    private static partial Regex EniInWords();
 }

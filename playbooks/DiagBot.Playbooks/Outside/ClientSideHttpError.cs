@@ -1,0 +1,23 @@
+namespace DiagBot.Playbooks.Outside;
+
+// 400 and 460 from an Application Load Balancer: the client, not the target, broke the request. Causes as the ALB
+// troubleshooting page lists them (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-400-issues).
+internal static class ClientSideHttpError
+{
+    public static OutsideCause Cause { get; } = new(
+        "client-side-http-error",
+        "The load balancer refused or lost the request because of the client (a malformed request, headers too large, or the client closing the connection before the answer, HTTP 460): the targets were not asked.",
+        [
+            "Make the client's timeout longer than the time the targets need, or the load balancer's idle timeout.",
+            "Fix the request the client sends (headers under 16 K per line, 64 K in all).",
+        ],
+        context => "aws elbv2 describe-load-balancers --query 'LoadBalancers[].[LoadBalancerName,LoadBalancerArn]'",
+        [
+            Phrase.Of("client closed or malformed the request", @"client sent a malformed request|request header exceeded|client closed the connection (with the load balancer )?before|\bhttp 460\b"),
+        ],
+        0.85,
+        "the load balancer's own words for a client fault")
+    {
+        ExplainsAway = new HashSet<int> { FailureModes.Alb504TimeoutSignals.Playbook },
+    };
+}

@@ -1,0 +1,28 @@
+namespace DiagBot.Playbooks.Outside;
+
+// The principal that deploys or launches (a pipeline, a Lambda, a Step Function) was denied iam:PassRole or an ECS
+// control-plane action: no task ran. Wordings: the ECS IAM troubleshooting page
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_troubleshoot.html), aws/serverless-application-model#2247,
+// ministryofjustice/modernisation-platform#8443, serverless-step-functions#189, aws/amazon-ecs-agent#1209, aws/aws-cdk#23297.
+internal static class DeployerPermissionDenied
+{
+    public static OutsideCause Cause { get; } = new(
+        "deployer-permission-denied",
+        "The principal that deploys or launches the task (a pipeline, a Lambda, a Step Function) was denied iam:PassRole or an ECS action. No task ran: the task's own roles are not at fault.",
+        [
+            "Grant the deploying principal iam:PassRole on the task role and the task execution role, limited with the condition iam:PassedToService = ecs-tasks.amazonaws.com.",
+            "Grant it the ECS actions it calls (ecs:RunTask, ecs:RegisterTaskDefinition, ecs:UpdateService) on the cluster and task definition family.",
+        ],
+        context => "aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=RunTask --max-results 5 --query 'Events[].CloudTrailEvent'",
+        [
+            Phrase.Of("iam:PassRole denied", @"not authorized to perform:? iam:passrole|the iam:passrole action|iam:passrole permission"),
+            Phrase.Of("a launch or deploy action denied", @"not authorized to perform:? ecs:(runtask|starttask|registertaskdefinition|createservice|updateservice)\b"),
+            Phrase.Of("denied while calling a launch API", @"\(accessdenied\w*\) when calling the (runtask|starttask|registertaskdefinition|createservice|updateservice) operation|failed to register task definition"),
+            Phrase.Of("a deploy-time write or lookup denied", @"error creating ssm parameter|not authorized to perform:? ssm:putparameter|\[validationerror\]: accessdenied"),
+        ],
+        0.93,
+        "the denied action is a deploy's, never the app's")
+    {
+        ExplainsAway = new HashSet<int> { FailureModes.AppAccessDeniedSignals.Playbook, FailureModes.SecretsPullFailedSignals.Playbook },
+    };
+}

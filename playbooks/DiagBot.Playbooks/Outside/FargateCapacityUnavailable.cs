@@ -1,0 +1,23 @@
+namespace DiagBot.Playbooks.Outside;
+
+// Fargate or EC2 had no capacity in the AZ asked for. Wording: the RunTask refusal in
+// https://repost.aws/knowledge-center/ecs-fargate-runtask-capacity, sil-org/ecs-deploy#277, aws/containers-roadmap#2034.
+internal static class FargateCapacityUnavailable
+{
+    public static OutsideCause Cause { get; } = new(
+        "capacity-unavailable",
+        "AWS had no capacity for the task in the Availability Zone it was placed in: the request was right, the zone was full at that moment.",
+        [
+            "Retry later; a service retries by itself.",
+            "Give the service or RunTask subnets in several Availability Zones, or another CPU/memory size.",
+        ],
+        context => context.ServiceEvents(),
+        [
+            Phrase.Of("capacity unavailable", @"capacity is unavailable at this time|fargate capacity is unavailable|insufficientinstancecapacity|insufficient capacity"),
+        ],
+        0.9,
+        "AWS's own capacity wording")
+    {
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuckSignals.Playbook },
+    };
+}

@@ -1,0 +1,29 @@
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.Outside;
+
+// Every recognised failure outside the fifteen, in one visible list: a new one is added here, not discovered.
+internal static class OutsideCatalog
+{
+    public static IReadOnlyList<OutsideCause> All { get; } =
+    [
+        ServiceQuota.Cause,
+        ApiRateLimit.Cause,
+        FargateCapacityUnavailable.Cause,
+        DeployerPermissionDenied.Cause,
+        LogDriverSetup.Cause,
+        VolumeMountFailed.Cause,
+        ReadinessProbeAtStartup.Cause,
+        AgentDisconnected.Cause,
+        ImagePlatformWarning.Cause,
+        LoadBalancer502.Cause,
+        ClientSideHttpError.Cause,
+        InvalidLaunchRequest.Cause,
+        DockerThinPoolFull.Cause,
+        TaskRoleNotAssumable.Cause,
+    ];
+
+    public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];
+
+    public static OutsideCause? Find(string name) => All.FirstOrDefault(cause => cause.Name == name);
+}

@@ -1,0 +1,28 @@
+namespace DiagBot.Playbooks.Outside;
+
+// ECS, Fargate or an account quota refused more tasks. Wordings: the ECS service event reasons
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html) and the RunTask and
+// CreateService refusals quoted in aws/copilot-cli#3064, #2685, aws/containers-roadmap#768 and the Fargate driver's
+// gitlab.com/gitlab-org/ci-cd/custom-executor-drivers/fargate/-/issues/41.
+internal static class ServiceQuota
+{
+    public static OutsideCause Cause { get; } = new(
+        "service-quota",
+        "An ECS, Fargate or account quota refused to start more tasks: the service keeps asking and keeps being refused. No task ran, so nothing in a task, its image or its network is at fault.",
+        [
+            "Read the quota named in the refusal and its current value in Service Quotas (services Amazon ECS and AWS Fargate) for this region.",
+            "Ask for an increase, or lower the desired count or the task size until the refusals stop.",
+        ],
+        context => context.ServiceEvents(),
+        [
+            Phrase.Of("concurrency quota", @"reached the limit on the number of (\w+ )?(tasks|vcpus|spot tasks|instances)"),
+            Phrase.Of("task size above the account's limit", @"requested (cpu|memory) configuration is above your limit"),
+            Phrase.Of("desired count quota", @"desired count exceeds limit"),
+            Phrase.Of("a hit quota, in words", @"(hit|reached|hitting) the (default )?(limit|quota) on (the )?number of|(different|new|absurdly low) (\w+ )?(quota|cap)s?\b"),
+        ],
+        0.95,
+        "AWS's own refusal wording")
+    {
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuckSignals.Playbook },
+    };
+}

@@ -1,0 +1,35 @@
+using DiagBot.Playbooks.Classification;
+
+namespace DiagBot.Playbooks.Tests.Classification;
+
+// Below the calibrated confidence, triage names the two readings it is between and the one read that decides (issue 19).
+public sealed class UnsureAnswerTests
+{
+    [Fact]
+    public void Classify_WeakSingleReading_SaysItIsBetweenThatModeAndNoneAndWhatDecides()
+    {
+        var result = new SymptomClassifier().Classify("ECS_OPERATION_THROTTLED", EvidenceField.ServiceEvent, null);
+
+        Assert.Equal(12, result.Playbook);
+        Assert.True(result.Confidence < SymptomClassifier.UnsureBelow, $"confidence {result.Confidence}");
+        Assert.StartsWith("unsure between playbook 12 and none: ", result.Why, StringComparison.Ordinal);
+        Assert.Contains("aws ecs describe-services", result.Why, StringComparison.Ordinal);
+        Assert.Contains("\"ecs_operation_throttled\"", result.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_ConfidentReading_IsNotHedged()
+    {
+        var result = new SymptomClassifier().Classify("OutOfMemoryError: Container killed due to memory usage", EvidenceField.ContainerReason, 137);
+
+        Assert.True(result.Confidence >= SymptomClassifier.UnsureBelow);
+        Assert.DoesNotContain("unsure", result.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deciders_EveryFailureMode_HasOne()
+    {
+        Assert.Equal(Enumerable.Range(1, 15), SignalCatalog.Deciders.Keys.Order());
+        Assert.All(SignalCatalog.Deciders.Values, decider => Assert.False(string.IsNullOrWhiteSpace(decider)));
+    }
+}
