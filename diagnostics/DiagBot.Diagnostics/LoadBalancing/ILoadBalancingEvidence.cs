@@ -22,4 +22,12 @@ public interface ILoadBalancingEvidence
     /// <summary>DescribeTargetGroups by name (Names), in the given account and region; an unknown name is a NotFound gap.</summary>
     Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups");
+
+    /// <summary>DescribeListeners of one load balancer, every page: where its requests go by default.</summary>
+    Task<EvidenceResult<IReadOnlyList<Listener>>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<Listener>>("elasticloadbalancing", "DescribeListeners");
+
+    /// <summary>DescribeRules of one listener, every page, the default rule included.</summary>
+    Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<ListenerRule>>("elasticloadbalancing", "DescribeRules");
 }

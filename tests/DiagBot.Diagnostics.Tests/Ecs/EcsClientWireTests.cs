@@ -50,11 +50,27 @@ public sealed class EcsClientWireTests : IAsyncLifetime
         Assert.Equal("FARGATE", task.LaunchType);
         Assert.True(task.EnableExecuteCommand);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764140100500), task.StoppedAt);
-        var container = Assert.Single(task.Containers);
+        Assert.Equal(2, task.Containers.Count);
+        var container = task.Containers[0];
         Assert.Equal(137, container.ExitCode);
         Assert.StartsWith("OutOfMemoryError", container.Reason, StringComparison.Ordinal);
         Assert.Equal("ExecuteCommandAgent", Assert.Single(container.ManagedAgents).Name);
         Assert.Equal("subnet-0abc1234def567890", Assert.Single(task.Attachments).Details["subnetId"]);
+    }
+
+    [Fact]
+    public async Task DescribeTask_DocumentedResponse_ReadsTheLifecycleTimestampsAndWhatTheTaskRanOn()
+    {
+        _server.Reply = _ => FakeReply.Json(200, Fixture.Read("ecs-describe-tasks.json"));
+
+        var task = (await CreateSut().DescribeTaskAsync(Ref(TaskArn), CancellationToken.None)).Value!;
+
+        Assert.Equal(
+            [1764140010, 1764140025, 1764140030, 1764140034, 1764140090],
+            new[] { task.PullStartedAt, task.PullStoppedAt, task.StartedAt, task.ExecutionStoppedAt, task.StoppingAt }.Select(t => t!.Value.ToUnixTimeSeconds()));
+        Assert.Equal(("CONNECTED", "UNHEALTHY", "arm64"), (task.Connectivity, task.HealthStatus, task.CpuArchitecture));
+        Assert.Equal((512, 256, "UNHEALTHY"), (task.Containers[0].Memory, task.Containers[0].MemoryReservation, task.Containers[0].HealthStatus));
+        Assert.Equal(("log-router", (int?)null, "UNKNOWN"), (task.Containers[1].Name, task.Containers[1].Memory, task.Containers[1].HealthStatus));
     }
 
     [Fact]

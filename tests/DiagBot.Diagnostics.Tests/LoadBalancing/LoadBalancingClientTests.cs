@@ -88,6 +88,52 @@ public sealed class LoadBalancingClientTests : IAsyncLifetime
         Assert.Equal("60", result.Value!["idle_timeout.timeout_seconds"]);
     }
 
+    [Fact]
+    public async Task DescribeListeners_TwoPages_FollowsMarkerAndReadsRedirectAndWeightedForward()
+    {
+        _server.Reply = r => FakeReply.Xml(200, Fixture.Read(r.Form.ContainsKey("Marker") ? "elb-describe-listeners-page2.xml" : "elb-describe-listeners-page1.xml"));
+
+        var listeners = (await CreateSut().DescribeListenersAsync(LoadBalancerArn, CancellationToken.None)).Value!;
+
+        Assert.Equal([80, 443], listeners.Select(l => l.Port));
+        Assert.Equal("redirect", Assert.Single(listeners[0].DefaultActions).Type);
+        Assert.Empty(listeners[0].DefaultActions[0].ForwardedTargetGroupArns);
+        var forward = Assert.Single(listeners[1].DefaultActions);
+        Assert.Equal([100, 0], forward.TargetGroups.Select(g => g.Weight));
+        Assert.Equal([TargetGroupArn], forward.ForwardedTargetGroupArns);
+        var requests = _server.Requests.ToList();
+        Assert.Equal(("DescribeListeners", "2015-12-01", LoadBalancerArn), (requests[0].Form["Action"], requests[0].Form["Version"], requests[0].Form["LoadBalancerArn"]));
+        Assert.Equal("page-2", requests[1].Form["Marker"]);
+    }
+
+    [Fact]
+    public async Task DescribeRules_DocumentedResponse_ReadsPrioritiesConditionsAndActions()
+    {
+        const string ListenerArn = "arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/f2f7dc8efc522ab2";
+        _server.Reply = _ => FakeReply.Xml(200, Fixture.Read("elb-describe-rules.xml"));
+
+        var rules = (await CreateSut().DescribeRulesAsync(ListenerArn, CancellationToken.None)).Value!;
+
+        Assert.Equal(["10", "20", "default"], rules.Select(r => r.Priority));
+        Assert.Equal(["path-pattern /img/*", "path-pattern /maintenance", "default"], rules.Select(r => r.Describe()));
+        Assert.True(rules[2].IsDefault);
+        Assert.EndsWith("targetgroup/my-targets/73e2d6bc24d8a067", Assert.Single(rules[0].Actions[0].ForwardedTargetGroupArns), StringComparison.Ordinal);
+        Assert.Equal("503", rules[1].Actions[0].FixedResponseStatusCode);
+        var form = Assert.Single(_server.Requests).Form;
+        Assert.Equal(("DescribeRules", ListenerArn), (form["Action"], form["ListenerArn"]));
+        Assert.Contains("/us-west-2/elasticloadbalancing/aws4_request", Assert.Single(_server.Requests).Headers["Authorization"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeRules_ListenerNotFound_IsNotFoundGap()
+    {
+        _server.Reply = _ => FakeReply.QueryError(400, "ListenerNotFound", "One or more listeners not found");
+
+        var result = await CreateSut().DescribeRulesAsync("arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/web/50dc6c495c0c9188/ffffffffffffffff", CancellationToken.None);
+
+        Assert.Equal((GapReason.NotFound, "DescribeRules"), (result.Gap!.Reason, result.Gap.Operation));
+    }
+
     [Theory]
     [InlineData(400, "TargetGroupNotFound", GapReason.NotFound)]
     [InlineData(403, "AccessDenied", GapReason.AccessDenied)]

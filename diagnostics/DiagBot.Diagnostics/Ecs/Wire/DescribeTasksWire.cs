@@ -38,7 +38,20 @@ internal sealed record TaskWire(
     [property: JsonPropertyName("stoppingAt")] DateTimeOffset? StoppingAt,
     [property: JsonPropertyName("stoppedAt")] DateTimeOffset? StoppedAt,
     [property: JsonPropertyName("containers")] IReadOnlyList<ContainerWire>? Containers,
-    [property: JsonPropertyName("attachments")] IReadOnlyList<AttachmentWire>? Attachments);
+    [property: JsonPropertyName("attachments")] IReadOnlyList<AttachmentWire>? Attachments)
+{
+    [JsonPropertyName("pullStartedAt")] public DateTimeOffset? PullStartedAt { get; init; }
+    [JsonPropertyName("pullStoppedAt")] public DateTimeOffset? PullStoppedAt { get; init; }
+    [JsonPropertyName("executionStoppedAt")] public DateTimeOffset? ExecutionStoppedAt { get; init; }
+    [JsonPropertyName("connectivity")] public string? Connectivity { get; init; }
+    [JsonPropertyName("connectivityAt")] public DateTimeOffset? ConnectivityAt { get; init; }
+    [JsonPropertyName("healthStatus")] public string? HealthStatus { get; init; }
+    [JsonPropertyName("attributes")] public IReadOnlyList<AttributeWire>? Attributes { get; init; }
+}
+
+internal sealed record AttributeWire(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("value")] string? Value);
 
 internal sealed record ContainerWire(
     [property: JsonPropertyName("name")] string? Name,
@@ -47,7 +60,13 @@ internal sealed record ContainerWire(
     [property: JsonPropertyName("exitCode")] int? ExitCode,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("runtimeId")] string? RuntimeId,
-    [property: JsonPropertyName("managedAgents")] IReadOnlyList<ManagedAgentWire>? ManagedAgents);
+    [property: JsonPropertyName("managedAgents")] IReadOnlyList<ManagedAgentWire>? ManagedAgents)
+{
+    // cpu, memory and memoryReservation are strings in the Container shape (integers in the task definition).
+    [JsonPropertyName("memory")] public string? Memory { get; init; }
+    [JsonPropertyName("memoryReservation")] public string? MemoryReservation { get; init; }
+    [JsonPropertyName("healthStatus")] public string? HealthStatus { get; init; }
+}
 
 internal sealed record ManagedAgentWire(
     [property: JsonPropertyName("name")] string? Name,

@@ -22,9 +22,19 @@ internal static class EcsWireMapper
         PlatformVersion = task.PlatformVersion,
         EnableExecuteCommand = task.EnableExecuteCommand ?? false,
         CreatedAt = task.CreatedAt,
+        PullStartedAt = task.PullStartedAt,
+        PullStoppedAt = task.PullStoppedAt,
         StartedAt = task.StartedAt,
+        ExecutionStoppedAt = task.ExecutionStoppedAt,
         StoppingAt = task.StoppingAt,
         StoppedAt = task.StoppedAt,
+        Connectivity = task.Connectivity,
+        ConnectivityAt = task.ConnectivityAt,
+        HealthStatus = task.HealthStatus,
+        Attributes = (task.Attributes ?? [])
+            .Where(a => a.Name is not null)
+            .GroupBy(a => a.Name!)
+            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty),
         Containers = [.. (task.Containers ?? []).Select(ToModel)],
         Attachments = [.. (task.Attachments ?? []).Select(ToModel)],
     };
@@ -53,8 +63,14 @@ internal static class EcsWireMapper
         ExitCode = container.ExitCode,
         Reason = container.Reason,
         RuntimeId = container.RuntimeId,
+        Memory = Int(container.Memory),
+        MemoryReservation = Int(container.MemoryReservation),
+        HealthStatus = container.HealthStatus,
         ManagedAgents = [.. (container.ManagedAgents ?? []).Select(a => new EcsManagedAgent(a.Name ?? string.Empty, a.LastStatus, a.Reason))],
     };
+
+    private static int? Int(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static EcsAttachment ToModel(AttachmentWire attachment) => new(
         attachment.Type ?? string.Empty,

@@ -15,9 +15,11 @@ internal static class ElbApi
     public static readonly AwsOperation DescribeTargetHealth = Operation("DescribeTargetHealth");
     public static readonly AwsOperation DescribeLoadBalancers = Operation("DescribeLoadBalancers");
     public static readonly AwsOperation DescribeLoadBalancerAttributes = Operation("DescribeLoadBalancerAttributes");
+    public static readonly AwsOperation DescribeListeners = Operation("DescribeListeners");
+    public static readonly AwsOperation DescribeRules = Operation("DescribeRules");
 
     public static IReadOnlyList<AwsOperation> Operations { get; } =
-        [DescribeTargetGroups, DescribeTargetHealth, DescribeLoadBalancers, DescribeLoadBalancerAttributes];
+        [DescribeTargetGroups, DescribeTargetHealth, DescribeLoadBalancers, DescribeLoadBalancerAttributes, DescribeListeners, DescribeRules];
 
     public static IReadOnlyList<string> IamActions { get; } = [.. Operations.Select(o => o.IamAction)];
 

@@ -29,6 +29,12 @@ internal sealed class LoadBalancingClient(AwsQueryClient query, EvidenceScope sc
     public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
         PagedAsync(ElbApi.DescribeTargetGroups, locations.Resolve(where.AccountId, where.Region), [.. QueryXml.ListParameter("Names", [name])], "TargetGroups", ElbXmlReader.TargetGroup, cancellationToken);
 
+    public Task<EvidenceResult<IReadOnlyList<Listener>>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
+        PagedAsync(ElbApi.DescribeListeners, loadBalancerArn, [KeyValuePair.Create("LoadBalancerArn", loadBalancerArn)], "Listeners", ElbListenerXmlReader.Listener, cancellationToken);
+
+    public Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken) =>
+        PagedAsync(ElbApi.DescribeRules, listenerArn, [KeyValuePair.Create("ListenerArn", listenerArn)], "Rules", ElbListenerXmlReader.Rule, cancellationToken);
+
     public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(string loadBalancerArn, CancellationToken cancellationToken)
     {
         var operation = ElbApi.DescribeLoadBalancerAttributes;
