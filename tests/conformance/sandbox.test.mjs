@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { ECSClient, DescribeTasksCommand, DescribeTaskDefinitionCommand, ListTasksCommand, DescribeServicesCommand,
   ListContainerInstancesCommand, DescribeContainerInstancesCommand, paginateListClusters, paginateListServices, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand, DescribeLoadBalancerAttributesCommand,
-  DescribeTargetGroupsCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+  DescribeTargetGroupsCommand, DescribeTargetHealthCommand, DescribeListenersCommand, DescribeRulesCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { EC2Client, DescribeSubnetsCommand, DescribeRouteTablesCommand, DescribeVpcEndpointsCommand,
   DescribeSecurityGroupsCommand } from "@aws-sdk/client-ec2";
-import { CloudWatchLogsClient, GetLogEventsCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, GetLogEventsCommand, FilterLogEventsCommand, paginateDescribeLogGroups } from "@aws-sdk/client-cloudwatch-logs";
 import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from "@aws-sdk/client-sts";
 
@@ -128,6 +128,35 @@ test("ELBv2 describes load balancers, attributes, target groups and target healt
   assert.equal(page.TargetGroups.length, 1);
   assert.ok(page.NextMarker);
   await assert.rejects(elb.send(new DescribeTargetGroupsCommand({ Names: ["nope"] })), (e) => e.name === "TargetGroupNotFoundException");
+});
+
+test("ELBv2 DescribeListeners and DescribeRules: the rules forward to the groups that name the load balancer", async () => {
+  const [lb] = (await elb.send(new DescribeLoadBalancersCommand({ Names: ["prod-public"] }))).LoadBalancers;
+  const { Listeners } = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: lb.LoadBalancerArn, PageSize: 1 }));
+  assert.equal(Listeners.length, 1);
+  const all = (await elb.send(new DescribeListenersCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).Listeners;
+  assert.deepEqual(all.map((l) => [l.Port, l.DefaultActions[0].Type]), [[80, "redirect"], [443, "fixed-response"]]);
+  const https = all.find((l) => l.Port === 443);
+  const { Rules } = await elb.send(new DescribeRulesCommand({ ListenerArn: https.ListenerArn }));
+  assert.equal(Rules.at(-1).Priority, "default");
+  assert.equal(Rules.at(-1).IsDefault, true);
+  const forwarded = new Set(Rules.flatMap((r) => r.Actions.flatMap((a) => (a.ForwardConfig?.TargetGroups ?? []).map((g) => g.TargetGroupArn))));
+  const groups = (await elb.send(new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).TargetGroups;
+  assert.deepEqual(groups.map((g) => g.TargetGroupArn).sort(), [...forwarded].sort());
+  assert.ok(Rules.filter((r) => !r.IsDefault).every((r) => r.Conditions[0].Field === "host-header" && r.Conditions[0].HostHeaderConfig.Values.length === 1));
+});
+
+test("CloudWatch Logs has every log group the seeded task definitions name", async () => {
+  const names = [];
+  for await (const page of paginateDescribeLogGroups({ client: logs, pageSize: 5 }, { logGroupNamePrefix: "/ecs/" })) {
+    names.push(...page.logGroups.map((g) => g.logGroupName));
+  }
+  for (const family of ["notification-worker:31", "storefront:23", "billing-worker:19"]) {
+    const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }));
+    for (const c of taskDefinition.containerDefinitions) {
+      assert.ok(names.includes(c.logConfiguration.options["awslogs-group"]), `${family} names ${c.logConfiguration.options["awslogs-group"]}`);
+    }
+  }
 });
 
 test("EC2 describes subnets, route tables, endpoints and security groups with filters", async () => {

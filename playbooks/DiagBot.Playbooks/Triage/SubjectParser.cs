@@ -11,6 +11,8 @@ public static partial class SubjectParser
 
     public const string TaskExample = "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
 
+    // Task references without a cluster (a bare id, an old-format ARN task/<uuid>) are searched for in the configured clusters.
+
     public static SubjectParseResult Parse(string? text)
     {
         var trimmed = Collapse(text);
@@ -111,12 +113,12 @@ public static partial class SubjectParser
         {
             if (!Arn.TryParse(token, out var arn))
             {
-                return SubjectParseResult.Invalid($"`{Shorten(token)}` is not a well-formed ARN. Type a task ARN like {TaskExample}, or the 32-character task id.");
+                return SubjectParseResult.Invalid($"`{Shorten(token)}` is not a well-formed ARN. Type a task ARN like {TaskExample}, or the task id (32 hex characters, or a UUID for tasks from before 2018).");
             }
 
             return (arn.Service, ResourceType(arn)) switch
             {
-                ("ecs", "task") => SubjectParseResult.Invalid($"`{Shorten(token)}` is an ECS task ARN with a malformed id or region; task ids are 32 hex characters. Type it like {TaskExample}."),
+                ("ecs", "task") => SubjectParseResult.Invalid($"`{Shorten(token)}` is an ECS task ARN with a malformed id or region; task ids are 32 hex characters (or a UUID for tasks from before 2018). Type it like {TaskExample}."),
                 ("elasticloadbalancing", "targetgroup") => SubjectParseResult.Invalid($"`{Shorten(token)}` is a malformed target group ARN. Type it like {TargetGroupExample}, or `target group <name>`."),
                 var (service, type) => SubjectParseResult.Invalid($"`{Shorten(token)}` is an ARN of {service}:{type}, not an ECS task or service or a target group. Type a task ARN like {TaskExample}, `service <name> in <cluster>`, or `target group <name>`."),
             };
@@ -125,7 +127,7 @@ public static partial class SubjectParser
         if (HexLikePattern().IsMatch(token))
         {
             return SubjectParseResult.Invalid(
-                $"`{Shorten(token)}` looks like a task id but is {token.Length} characters; ECS task ids are 32 hex characters. Copy it from `aws ecs list-tasks --cluster <cluster> --desired-status STOPPED`.");
+                $"`{Shorten(token)}` looks like a task id but is {token.Length} characters; ECS task ids are 32 hex characters (or, for tasks from before 2018, a UUID like b5daebc4-14b6-42a0-baf1-996e119cbeec). Copy it from `aws ecs list-tasks --cluster <cluster> --desired-status STOPPED`.");
         }
 
         return SubjectParseResult.Ok(new SymptomSubject(token));

@@ -10,6 +10,9 @@ namespace DiagBot.Diagnostics.Tests.Ecs;
 public sealed class EcsTaskLocatorTests : IAsyncLifetime
 {
     private const string TaskId = "0123456789abcdef0123456789abcdef";
+
+    // Tasks from before the 2018 ARN change carry a UUID, and their ARN no cluster.
+    private const string OldTaskId = "b5daebc4-14b6-42a0-baf1-996e119cbeec";
     private FakeAwsServer _server = null!;
 
     public async Task InitializeAsync() => _server = await FakeAwsServer.StartAsync();
@@ -92,6 +95,57 @@ public sealed class EcsTaskLocatorTests : IAsyncLifetime
         Assert.Contains(_server.Requests, r => r.Headers["Authorization"].Contains("/eu-west-1/ecs/", StringComparison.Ordinal));
         Assert.Contains("eu-west-1", result.Gap.Detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(TaskId)]
+    [InlineData(OldTaskId)]
+    public async Task DescribeTask_OldFormatArnWithoutCluster_IsSearchedInTheConfiguredClusters(string id)
+    {
+        _server.Reply = OldTaskLivesIn("staging", id);
+
+        var result = await CreateSut("prod", "staging").DescribeTaskAsync(Ref($"arn:aws:ecs:us-east-1:111122223333:task/{id}"), CancellationToken.None);
+
+        Assert.Equal(("staging", $"arn:aws:ecs:us-east-1:111122223333:task/{id}"), (result.Value!.ClusterName, result.Value.TaskArn));
+        Assert.Equal(["prod", "staging"], _server.Requests.Select(Cluster).Order());
+        Assert.DoesNotContain(_server.Requests, r => Cluster(r) == "default");
+    }
+
+    [Fact]
+    public async Task DescribeTask_OldFormatArnOfAnAccountWithoutConfiguredClusters_ListsThatAccountsClusters()
+    {
+        _server.Reply = request => request.Target?.EndsWith(".ListClusters", StringComparison.Ordinal) == true
+            ? FakeReply.Json(200, """{"clusterArns":["arn:aws:ecs:eu-west-1:444455556666:cluster/legacy","arn:aws:ecs:eu-west-1:444455556666:cluster/jobs"]}""")
+            : OldTaskLivesIn("arn:aws:ecs:eu-west-1:444455556666:cluster/jobs", OldTaskId)(request);
+
+        var result = await CreateSut("prod").DescribeTaskAsync(Ref($"arn:aws:ecs:eu-west-1:444455556666:task/{OldTaskId}"), CancellationToken.None);
+
+        Assert.Equal("jobs", result.Value!.ClusterName);
+        Assert.Equal(3, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.Contains("/eu-west-1/ecs/", r.Headers["Authorization"], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DescribeTask_OldFormatArnNowhere_IsNotFoundNamingTheClustersSearched()
+    {
+        _server.Reply = OldTaskLivesIn("nowhere", OldTaskId);
+
+        var result = await CreateSut("prod", "staging").DescribeTaskAsync(Ref($"arn:aws:ecs:us-east-1:111122223333:task/{OldTaskId}"), CancellationToken.None);
+
+        Assert.Equal(GapReason.NotFound, result.Gap!.Reason);
+        Assert.Contains("staging", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    private static Func<RecordedRequest, FakeReply> OldTaskLivesIn(string cluster, string id) => request =>
+    {
+        var arn = $"arn:aws:ecs:us-east-1:111122223333:task/{id}";
+        return Cluster(request) == cluster
+            ? FakeReply.Json(200, $$"""{"tasks":[{"taskArn":"{{arn}}","clusterArn":"arn:aws:ecs:us-east-1:111122223333:cluster/{{EcsClusterName(cluster)}}","taskDefinitionArn":"arn:aws:ecs:us-east-1:111122223333:task-definition/api:1","lastStatus":"STOPPED"}],"failures":[]}""")
+            : FakeReply.Json(200, $$"""{"tasks":[],"failures":[{"arn":"{{arn}}","reason":"MISSING"}]}""");
+    };
+
+    private static string EcsClusterName(string cluster) => cluster[(cluster.LastIndexOf('/') + 1)..];
+
+    private static EcsTaskRef Ref(string text) => EcsTaskRef.TryParse(text, out var task) ? task : throw new InvalidOperationException(text);
 
     private static Func<RecordedRequest, FakeReply> TaskLivesIn(params string[] clusters) => request =>
     {

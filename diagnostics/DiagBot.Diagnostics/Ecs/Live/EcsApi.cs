@@ -11,9 +11,6 @@ internal static class EcsApi
     /// <summary>DescribeTasks answers this failure reason for a task the cluster does not know.</summary>
     public const string MissingReason = "MISSING";
 
-    /// <summary>ECS's own name for the cluster used when none is given.</summary>
-    public const string DefaultCluster = "default";
-
     public static readonly AwsOperation DescribeTasks = new(AwsService.Ecs, "DescribeTasks", "ecs:DescribeTasks");
     public static readonly AwsOperation DescribeTaskDefinition = new(AwsService.Ecs, "DescribeTaskDefinition", "ecs:DescribeTaskDefinition");
 

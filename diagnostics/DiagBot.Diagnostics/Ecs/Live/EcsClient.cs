@@ -19,8 +19,13 @@ internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLoca
             return new EcsTaskLocator(this, locations).FindAsync(task.TaskId, cancellationToken);
         }
 
-        var target = new AwsTarget(task.AccountId, task.Region!);
-        return DescribeInClusterAsync(new ClusterLocation(target, task.Cluster ?? EcsApi.DefaultCluster), task.TaskId, cancellationToken);
+        // An old-format ARN (task/<id>) names no cluster: asking the default cluster would miss every other one.
+        if (task.Cluster is null)
+        {
+            return new EcsTaskLocator(this, locations).FindOldArnAsync(task, cancellationToken);
+        }
+
+        return DescribeInClusterAsync(new ClusterLocation(new AwsTarget(task.AccountId, task.Region!), task.Cluster), task.TaskId, cancellationToken);
     }
 
     public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken)
@@ -59,6 +64,20 @@ internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLoca
 
     public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
         _finder.DescribeAllServicesAsync(where, cancellationToken);
+
+    /// <summary>ListClusters in one account and region, its first page (up to 100 clusters): where an old task ARN may live.</summary>
+    internal Task<EvidenceResult<IReadOnlyList<string>>> ListClusterArnsAsync(AwsTarget target, CancellationToken cancellationToken)
+    {
+        var operation = EcsApi.ListClusters;
+        return scope.GetOrLoadAsync($"ecs:{operation.Name}:{target}", operation.Service.Key, operation.Name, async () =>
+        {
+            var result = await json.CallAsync<ListClustersRequest, ListClustersResponse>(
+                operation, EcsApi.TargetPrefix, target, new ListClustersRequest(EcsApi.MaxListResults, null), scope.Budget, CancellationToken.None).ConfigureAwait(false);
+            return result.Value is { } response
+                ? EvidenceResult<IReadOnlyList<string>>.Found(response.ClusterArns ?? [])
+                : EvidenceResult<IReadOnlyList<string>>.Missing(result.Gap!);
+        }, cancellationToken);
+    }
 
     internal Task<EvidenceResult<EcsTask>> DescribeInClusterAsync(ClusterLocation location, string taskId, CancellationToken cancellationToken)
     {

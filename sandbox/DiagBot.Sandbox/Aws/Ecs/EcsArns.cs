@@ -1,8 +1,13 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// ECS ARNs in the long format: arn:aws:ecs:<region>:<account>:task/<cluster>/<id>.
+// ECS ARNs in the long format (arn:aws:ecs:<region>:<account>:task/<cluster>/<id>), and the old short format tasks launched
+// without the taskLongArnFormat account setting still carry: task/<uuid> and container/<uuid>, no cluster.
 internal static class EcsArns
 {
+    public static string OldTask(SandboxOptions o, Guid id) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:task/{id}";
+
+    public static string OldContainer(SandboxOptions o, Guid id) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:container/{id}";
+
     public static string Cluster(SandboxOptions o, string name) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:cluster/{name}";
 
     public static string Task(SandboxOptions o, string cluster, string id) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:task/{cluster}/{id}";

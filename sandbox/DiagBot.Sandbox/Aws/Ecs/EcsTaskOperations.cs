@@ -51,7 +51,10 @@ internal sealed class EcsTaskOperations(SandboxWorld world)
         }
 
         var withTags = JsonRequest.Strings(call.Json, "include").Contains("TAGS");
-        var (tasks, failures) = EcsLookup.Resolve(ids, id => EcsArns.Task(world.Options, cluster.ClusterName, id),
+        // A bare id names the cluster's task with that id, whichever ARN format it was launched with.
+        var (tasks, failures) = EcsLookup.Resolve(ids,
+            id => world.Ecs.Tasks.FirstOrDefault(t => t.ClusterArn == cluster.ClusterArn && EcsArns.LastSegment(t.TaskArn) == id)?.TaskArn
+                ?? EcsArns.Task(world.Options, cluster.ClusterName, id),
             arn => world.Ecs.Tasks.FirstOrDefault(t => t.TaskArn == arn && t.ClusterArn == cluster.ClusterArn));
         return new DescribeTasksResponse([.. tasks.Select(t => t with { Tags = withTags ? t.Tags ?? [] : null })], failures);
     }

@@ -5,7 +5,7 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Elb;
 
-// ELBv2 over the Query protocol, version 2015-12-01: the four describe operations DiagBot reads.
+// ELBv2 over the Query protocol, version 2015-12-01: the describe operations DiagBot reads.
 internal sealed class ElbService : IAwsService
 {
     public const string Version = "2015-12-01";
@@ -23,6 +23,8 @@ internal sealed class ElbService : IAwsService
             ["DescribeLoadBalancerAttributes"] = DescribeLoadBalancerAttributes,
             ["DescribeTargetGroups"] = DescribeTargetGroups,
             ["DescribeTargetHealth"] = DescribeTargetHealth,
+            ["DescribeListeners"] = DescribeListeners,
+            ["DescribeRules"] = DescribeRules,
         };
         Protocol = new QueryProtocol(SigningName, Version, "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", _operations.Keys.ToHashSet());
     }
@@ -65,7 +67,7 @@ internal sealed class ElbService : IAwsService
         }
 
         var found = _world.Elb.TargetGroups.Where(tg =>
-            (lbArn is null || tg.LoadBalancerArns.Contains(lbArn))
+            (lbArn is null || _world.Elb.LoadBalancersForwardingTo(tg.TargetGroupArn).Contains(lbArn))
             && (arns.Count == 0 || arns.Contains(tg.TargetGroupArn))
             && (names.Count == 0 || names.Contains(tg.TargetGroupName))).ToList();
         if (found.Count < arns.Count + names.Count)
@@ -74,7 +76,7 @@ internal sealed class ElbService : IAwsService
         }
 
         var (page, next) = Paging.Page(found, QueryParameters.Get(call.Form, "Marker"), PageSize(call), "ValidationError");
-        return new XmlResult(E("TargetGroups", page.Select(ElbWire.TargetGroup)), Opt("NextMarker", next));
+        return new XmlResult(E("TargetGroups", page.Select(tg => ElbWire.TargetGroup(tg, _world.Elb.LoadBalancersForwardingTo(tg.TargetGroupArn)))), Opt("NextMarker", next));
     }
 
     private XmlResult DescribeTargetHealth(AwsCall call)
@@ -84,6 +86,50 @@ internal sealed class ElbService : IAwsService
         var wanted = QueryParameters.Structures(call.Form, "Targets.member").Select(t => t.GetValueOrDefault("Id")).ToList();
         var targets = tg.Targets.Where(t => wanted.Count == 0 || wanted.Contains(t.Id));
         return new XmlResult(new XElement("TargetHealthDescriptions", targets.Select(ElbWire.TargetHealth)));
+    }
+
+    private XmlResult DescribeListeners(AwsCall call)
+    {
+        var lbArn = QueryParameters.Get(call.Form, "LoadBalancerArn");
+        var arns = QueryParameters.List(call.Form, "ListenerArns.member");
+        if (lbArn is not null && _world.Elb.LoadBalancers.All(lb => lb.LoadBalancerArn != lbArn))
+        {
+            throw ElbErrors.LoadBalancerNotFound();
+        }
+
+        var found = _world.Elb.Listeners.Where(l => (lbArn is null || l.LoadBalancerArn == lbArn) && (arns.Count == 0 || arns.Contains(l.ListenerArn))).ToList();
+        if (found.Count < arns.Count)
+        {
+            throw ElbErrors.ListenerNotFound();
+        }
+
+        var (page, next) = Paging.Page(found, QueryParameters.Get(call.Form, "Marker"), PageSize(call), "ValidationError");
+        return new XmlResult(E("Listeners", page.Select(ElbListenerWire.Listener)), Opt("NextMarker", next));
+    }
+
+    // A listener's rules by priority, then its default rule; or the rules named by ARN.
+    private XmlResult DescribeRules(AwsCall call)
+    {
+        var listenerArn = QueryParameters.Get(call.Form, "ListenerArn");
+        var arns = QueryParameters.List(call.Form, "RuleArns.member");
+        var listeners = _world.Elb.Listeners.Where(l => listenerArn is null || l.ListenerArn == listenerArn).ToList();
+        if (listenerArn is not null && listeners.Count == 0)
+        {
+            throw ElbErrors.ListenerNotFound();
+        }
+
+        var rules = listeners.SelectMany(l => _world.Elb.Rules.Where(r => r.ListenerArn == l.ListenerArn).OrderBy(r => r.Priority)
+                .Select(r => (Arn: r.RuleArn, Xml: ElbListenerWire.Rule(r)))
+                .Append((Arn: l.DefaultRuleArn, Xml: ElbListenerWire.DefaultRule(l))))
+            .Where(r => arns.Count == 0 || arns.Contains(r.Arn))
+            .ToList();
+        if (rules.Count < arns.Count)
+        {
+            throw ElbErrors.RuleNotFound();
+        }
+
+        var (page, next) = Paging.Page(rules, QueryParameters.Get(call.Form, "Marker"), PageSize(call), "ValidationError");
+        return new XmlResult(E("Rules", page.Select(r => r.Xml)), Opt("NextMarker", next));
     }
 
     private static int PageSize(AwsCall call) =>

@@ -20,7 +20,7 @@ internal static class ElbWire
         Members("SecurityGroups", lb.SecurityGroups),
         E("IpAddressType", "ipv4"));
 
-    public static XElement TargetGroup(ElbTargetGroup tg) => E("member",
+    public static XElement TargetGroup(ElbTargetGroup tg, IReadOnlyList<string> loadBalancerArns) => E("member",
         E("TargetGroupArn", tg.TargetGroupArn),
         E("TargetGroupName", tg.TargetGroupName),
         E("Protocol", tg.Protocol),
@@ -35,7 +35,7 @@ internal static class ElbWire
         E("UnhealthyThresholdCount", 2),
         E("HealthCheckPath", tg.HealthCheckPath),
         E("Matcher", E("HttpCode", tg.Matcher)),
-        Members("LoadBalancerArns", tg.LoadBalancerArns),
+        Members("LoadBalancerArns", loadBalancerArns),
         E("TargetType", tg.TargetType),
         E("ProtocolVersion", "HTTP1"),
         E("IpAddressType", "ipv4"));

@@ -10,9 +10,11 @@ internal sealed class LogStream(string name)
     public List<LogEvent> Events { get; } = [];
 }
 
-internal sealed class LogGroup(string name)
+internal sealed class LogGroup(string name, DateTimeOffset createdAt)
 {
     public string Name { get; } = name;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public List<LogStream> Streams { get; } = [];
 }

@@ -4,11 +4,13 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Logs;
 
-// CloudWatch Logs over JSON 1.1 (target prefix Logs_20140328): GetLogEvents and FilterLogEvents with AWS-style paging.
+// CloudWatch Logs over JSON 1.1 (target prefix Logs_20140328): GetLogEvents, FilterLogEvents and DescribeLogGroups with
+// AWS-style paging. DescribeLogGroups is not a read DiagBot makes; it lets an engineer check the groups a task definition names.
 internal sealed class LogsService : IAwsService
 {
     public const string TargetPrefix = "Logs_20140328";
     private const int MaxEvents = 10_000;
+    private const int MaxLogGroups = 50;
 
     private readonly SandboxWorld _world;
     private readonly Dictionary<string, Func<AwsCall, object>> _operations;
@@ -20,6 +22,7 @@ internal sealed class LogsService : IAwsService
         {
             ["GetLogEvents"] = GetLogEvents,
             ["FilterLogEvents"] = FilterLogEvents,
+            ["DescribeLogGroups"] = DescribeLogGroups,
         };
         Protocol = new JsonProtocol(SigningName, [TargetPrefix], _operations.Keys.ToHashSet());
     }
@@ -70,6 +73,15 @@ internal sealed class LogsService : IAwsService
             .ToList();
         var (page, next) = Paging.Page(matches, JsonRequest.String(call.Json, "nextToken"), limit);
         return new LogsWire.FilterLogEventsResponse([.. page.Select(m => LogsWire.Filtered(m.Stream, m.Event, m.Index))], next);
+    }
+
+    // Groups in name order, as the API lists them; limit is 1-50 (50 when not given).
+    private object DescribeLogGroups(AwsCall call)
+    {
+        var prefix = JsonRequest.String(call.Json, "logGroupNamePrefix");
+        var groups = _world.Logs.Groups.Where(g => prefix is null || g.Name.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+        var (page, next) = Paging.Page(groups, JsonRequest.String(call.Json, "nextToken"), Math.Clamp(JsonRequest.Int(call.Json, "limit") ?? MaxLogGroups, 1, MaxLogGroups));
+        return new LogsWire.DescribeLogGroupsResponse([.. page.Select(g => LogsWire.Group(_world.Options, g))], next);
     }
 
     private LogGroup FindGroup(AwsCall call)

@@ -8,10 +8,15 @@ internal sealed class LogsState
 
     public LogGroup? FindGroup(string name) => _groups.FirstOrDefault(g => g.Name == name);
 
-    // Appends lines to a stream, creating its group and stream as the awslogs driver would.
+    // A group exists before any task writes to it: created beside the task definition that names it, as IaC does.
+    public LogGroup CreateGroup(string name, DateTimeOffset createdAt) => FindGroup(name) ?? Add(new LogGroup(name, createdAt));
+
+    // Appends lines to a stream, creating the stream as the awslogs driver does. The driver never creates the group
+    // (awslogs-create-group is false unless set): a missing group stops the task before it starts instead.
     public void Append(string group, string stream, IEnumerable<LogEvent> events)
     {
-        var logGroup = FindGroup(group) ?? Add(new LogGroup(group));
+        var logGroup = FindGroup(group)
+            ?? throw new InvalidOperationException($"Seed error: log group {group} does not exist; create it with the task definition that names it.");
         var logStream = logGroup.Streams.FirstOrDefault(s => s.Name == stream);
         if (logStream is null)
         {

@@ -11,7 +11,19 @@ internal static class LogsWire
 
     public sealed record FilterLogEventsResponse(IReadOnlyList<FilteredLogEvent> Events, string? NextToken);
 
+    public sealed record LogGroupWire(string LogGroupName, long CreationTime, int MetricFilterCount, string Arn, long StoredBytes, string LogGroupClass, string LogGroupArn);
+
+    public sealed record DescribeLogGroupsResponse(IReadOnlyList<LogGroupWire> LogGroups, string? NextToken);
+
     public static long Millis(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    // arn ends in ":*" (the group's streams), logGroupArn without it, as the LogGroup shape documents.
+    public static LogGroupWire Group(SandboxOptions options, LogGroup group)
+    {
+        var arn = $"arn:aws:logs:{options.Region}:{options.AccountId}:log-group:{group.Name}";
+        var bytes = group.Streams.Sum(s => s.Events.Sum(e => (long)e.Message.Length));
+        return new LogGroupWire(group.Name, Millis(group.CreatedAt), 0, arn + ":*", bytes, "STANDARD", arn);
+    }
 
     // Ingestion follows the event by a moment, as the awslogs driver batches lines.
     public static OutputLogEvent Output(LogEvent e) => new(Millis(e.Timestamp), e.Message, Millis(e.Timestamp) + 412);

@@ -52,23 +52,41 @@ internal static class EcsSeeds
             RegisteredBy = $"arn:aws:iam::{context.Options.AccountId}:role/deploy-pipeline",
         };
         context.World.Ecs.Add(definition);
+        CreateLogGroups(context, definition);
         return definition;
     }
 
+    // Every awslogs group a task definition names exists, created beside it as IaC does; an incident about a missing
+    // group registers its definition without this.
+    public static void CreateLogGroups(SeedContext context, EcsTaskDefinition definition)
+    {
+        foreach (var group in definition.ContainerDefinitions.Select(LogGroupOf).OfType<string>())
+        {
+            context.World.Logs.CreateGroup(group, definition.RegisteredAt ?? context.Ago(60 * 24 * 3));
+        }
+    }
+
+    public static string? LogGroupOf(EcsContainerDefinition container) =>
+        container.LogConfiguration is { LogDriver: "awslogs" } log ? log.Options.GetValueOrDefault("awslogs-group") : null;
+
     // A Fargate task in awsvpc mode with its ENI attachment; its containers are built from the definition and then adjusted.
+    // An old-ARN task (launched without the taskLongArnFormat setting) has a UUID id and ARNs without the cluster.
     public static EcsTask FargateTask(
         SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
-        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null)
+        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null, bool oldArn = false)
     {
-        var id = SeedContext.TaskId(seed);
-        var arn = EcsArns.Task(context.Options, cluster.ClusterName, id);
+        var uuid = Guid.Parse(SeedContext.Hex("uuid/" + seed, 32));
+        var id = oldArn ? uuid.ToString() : SeedContext.TaskId(seed);
+        var arn = oldArn ? EcsArns.OldTask(context.Options, uuid) : EcsArns.Task(context.Options, cluster.ClusterName, id);
         var eniId = SeedContext.AwsId("eni", seed);
         var attachmentId = Guid.Parse(SeedContext.Hex("attachment/" + seed, 32)).ToString();
         var ip = $"10.0.{Convert.ToInt32(SeedContext.Hex("ip/" + seed, 2), 16) % 32 + 1}.{Convert.ToInt32(SeedContext.Hex("ip2/" + seed, 2), 16) % 250 + 4}";
         var running = life.LastStatus == "RUNNING";
         var containers = definition.ContainerDefinitions.Select(c => new EcsContainer
         {
-            ContainerArn = EcsArns.Container(context.Options, cluster.ClusterName, id, Guid.Parse(SeedContext.Hex($"container/{seed}/{c.Name}", 32))),
+            ContainerArn = oldArn
+                ? EcsArns.OldContainer(context.Options, Guid.Parse(SeedContext.Hex($"container/{seed}/{c.Name}", 32)))
+                : EcsArns.Container(context.Options, cluster.ClusterName, id, Guid.Parse(SeedContext.Hex($"container/{seed}/{c.Name}", 32))),
             TaskArn = arn,
             Name = c.Name,
             Image = c.Image,
@@ -131,6 +149,7 @@ internal static class EcsSeeds
             Version = life.StoppedAt is null ? 3 : 5,
         };
         task = adjustTask?.Invoke(task) ?? task;
+        EcsTaskLaunchRules.CheckLogGroups(context.World, definition, task);
         context.World.Ecs.Add(task);
         return task;
     }

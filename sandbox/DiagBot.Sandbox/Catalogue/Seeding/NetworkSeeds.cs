@@ -47,15 +47,22 @@ internal static class NetworkSeeds
             name, $"{name}-{Convert.ToInt64(id[..8], 16)}.{context.Options.Region}.elb.amazonaws.com", vpcId,
             [.. subnets.Select(s => (s.AvailabilityZone, s.SubnetId))], [securityGroupId], context.Ago(60 * 24 * 400), idleTimeoutSeconds, scheme);
         context.World.Elb.Add(lb);
+        ListenerSeeds.Listeners(context, lb);
         return lb;
     }
 
     public static string TargetGroupArn(SeedContext context, string name) =>
         $"arn:aws:elasticloadbalancing:{context.Options.Region}:{context.Options.AccountId}:targetgroup/{name}/{SeedContext.Hex("tg/" + name, 16)}";
 
+    // A group is attached to a load balancer the way a person attaches it: a listener rule that forwards to it.
     public static ElbTargetGroup TargetGroup(SeedContext context, ElbTargetGroup targetGroup)
     {
         context.World.Elb.Add(targetGroup);
+        foreach (var lb in targetGroup.LoadBalancerArns)
+        {
+            ListenerSeeds.ForwardRule(context, lb, targetGroup);
+        }
+
         return targetGroup;
     }
 }

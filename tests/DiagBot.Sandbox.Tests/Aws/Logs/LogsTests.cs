@@ -48,5 +48,16 @@ public sealed class LogsTests(SandboxFixture fixture) : IClassFixture<SandboxFix
         return "ecs/notifier/" + arn[(arn.LastIndexOf('/') + 1)..];
     }
 
+    [Fact]
+    public async Task DescribeLogGroups_EveryGroupATaskDefinitionNames_Exists()
+    {
+        var reply = await Logs("DescribeLogGroups", new { logGroupNamePrefix = "/ecs/" });
+
+        var groups = reply.Json.GetProperty("logGroups").EnumerateArray().Select(g => g.GetProperty("logGroupName").GetString()).ToList();
+        Assert.Contains("/ecs/notifier", groups);
+        Assert.Contains("/ecs/web", groups);
+        Assert.All(reply.Json.GetProperty("logGroups").EnumerateArray(), g => Assert.EndsWith(":log-group:" + g.GetProperty("logGroupName").GetString() + ":*", g.GetProperty("arn").GetString(), StringComparison.Ordinal));
+    }
+
     private Task<AwsReply> Logs(string operation, object body) => fixture.CreateClient().JsonAsync("logs", Prefix + operation, body);
 }
