@@ -18,6 +18,14 @@ if ! command -v kubectl >/dev/null 2>&1; then
   apt_install kubectl || apt_install kubernetes-client
 fi
 
+# The official AWS CLI (v1, over botocore) reads the sandbox in the conformance tests and runs every confirm command.
+if ! command -v aws >/dev/null 2>&1; then
+  echo "install-test-deps: installing the AWS CLI (v1) with pip"
+  command -v pip3 >/dev/null 2>&1 || apt_install python3-pip
+  pip3 install --quiet --user awscli || pip3 install --quiet --user --break-system-packages awscli
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+
 # A real redis-server on loopback backs the shared-store tests (two bot replicas, one Redis).
 if ! command -v redis-server >/dev/null 2>&1; then
   echo "install-test-deps: installing redis-server"
