@@ -112,6 +112,33 @@ public sealed class DiagnoseCommandTests
         Assert.Contains("deployment <namespace>/<name>", run.Error, StringComparison.Ordinal);
     }
 
+    // healthy-inventory-sync's on-demand task, launched without the taskLongArnFormat setting: its ARN names no cluster.
+    private const string OldFormatTaskId = "9bd13df6-9771-4f14-99d9-b6d348f1906e";
+
+    [Theory]
+    [InlineData("arn:aws:ecs:us-east-1:111122223333:task/" + OldFormatTaskId)]
+    [InlineData(OldFormatTaskId)]
+    public async Task Diagnose_OldFormatTaskArnOrItsUuid_IsFoundInTheConfiguredClustersAndDiagnosed(string reference)
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", reference, "--format", "json");
+
+        Assert.True(run.ExitCode == CliApp.ExitNothingMatched, $"exit {run.ExitCode}: {run.Error}{run.Output}");
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("task", json.RootElement.GetProperty("subjectKind").GetString());
+        Assert.DoesNotContain(json.RootElement.GetProperty("verdicts").EnumerateArray(), v => v.GetProperty("status").GetString() is "confirmed" or "likely");
+    }
+
+    [Fact]
+    public async Task Diagnose_UnknownOldFormatTaskArn_ExitsTwoNamingTheClustersSearched()
+    {
+        var run = await CliRun.ExecuteAsync("diagnose", "arn:aws:ecs:us-east-1:111122223333:task/0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8");
+
+        Assert.Equal(CliApp.ExitBadInput, run.ExitCode);
+        Assert.Contains("0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8", run.Error, StringComparison.Ordinal);
+        Assert.Contains("prod-ec2", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cluster default", run.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SubjectOfAsync(string scenario)
     {
         await using var sandbox = await SandboxServer.StartAsync();

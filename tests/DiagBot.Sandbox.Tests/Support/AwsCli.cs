@@ -11,7 +11,7 @@ internal static class AwsCli
         try
         {
             return await ProcessRunner.RunAsync(aws, [.. arguments, "--endpoint-url", server.BaseAddress.ToString().TrimEnd('/'), "--output", "json"],
-                Environment(server, home), home, TimeSpan.FromMinutes(1));
+                Environment(server, home), home, TimeSpan.FromMinutes(3));
         }
         finally
         {

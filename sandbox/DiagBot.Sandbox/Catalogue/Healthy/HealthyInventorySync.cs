@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Healthy;
 
-// A healthy queue worker without a load balancer, on Fargate with an on-demand base under its Spot capacity.
+// A healthy queue worker without a load balancer, on Fargate with an on-demand base under its Spot capacity. Its tasks
+// carry old-format ARNs (task/<uuid>, no cluster), as tasks launched without the taskLongArnFormat setting still do.
 internal sealed class HealthyInventorySync : ICatalogueEntry
 {
     public const string Name = "healthy-inventory-sync";
@@ -21,8 +22,8 @@ internal sealed class HealthyInventorySync : ICatalogueEntry
             CapacityProviderStrategy = strategy,
             Deployments = [s.Deployments[0] with { LaunchType = null, CapacityProviderStrategy = strategy }],
         });
-        EcsSeeds.FargateTask(context, cluster, Name + "/1", definition, TaskLife.Running(context, ServiceName, minutesAgo: 60 * 9) with { CapacityProvider = "FARGATE" });
-        EcsSeeds.FargateTask(context, cluster, Name + "/2", definition, TaskLife.Running(context, ServiceName, minutesAgo: 60 * 9) with { CapacityProvider = "FARGATE_SPOT" });
+        EcsSeeds.FargateTask(context, cluster, Name + "/1", definition, TaskLife.Running(context, ServiceName, minutesAgo: 60 * 9) with { CapacityProvider = "FARGATE" }, oldArn: true);
+        EcsSeeds.FargateTask(context, cluster, Name + "/2", definition, TaskLife.Running(context, ServiceName, minutesAgo: 60 * 9) with { CapacityProvider = "FARGATE_SPOT" }, oldArn: true);
 
         return new SandboxScenario(Name, null, $"service {ServiceName} in {cluster.ClusterName}",
             "Healthy: inventory-sync worker runs 2 of 2 tasks, one on-demand base under FARGATE_SPOT.");

@@ -75,7 +75,7 @@ internal static class EcsSeeds
         SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
         Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null, bool oldArn = false)
     {
-        var uuid = Guid.Parse(SeedContext.Hex("uuid/" + seed, 32));
+        var uuid = RandomStyleUuid("uuid/" + seed);
         var id = oldArn ? uuid.ToString() : SeedContext.TaskId(seed);
         var arn = oldArn ? EcsArns.OldTask(context.Options, uuid) : EcsArns.Task(context.Options, cluster.ClusterName, id);
         var eniId = SeedContext.AwsId("eni", seed);
@@ -152,6 +152,13 @@ internal static class EcsSeeds
         EcsTaskLaunchRules.CheckLogGroups(context.World, definition, task);
         context.World.Ecs.Add(task);
         return task;
+    }
+
+    // Old task ids are random (version 4) UUIDs: version nibble 4, variant 8-b.
+    private static Guid RandomStyleUuid(string seed)
+    {
+        var hex = SeedContext.Hex(seed, 32);
+        return Guid.Parse(string.Concat(hex[..12], "4", hex[13..16], "89ab"[Convert.ToInt32(hex[16..17], 16) % 4].ToString(), hex[17..]));
     }
 
     public static string PrivateIp(EcsTask task) =>
