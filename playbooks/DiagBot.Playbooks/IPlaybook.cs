@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks;
 /// <summary>One known failure mode: it reads only the evidence it needs and returns a verdict.</summary>
 public interface IPlaybook
 {
-    /// <summary>The stable number from docs/architecture.md's table (1-15).</summary>
+    /// <summary>The stable number of its failure mode (docs/architecture.md's table), from the mode's identity.</summary>
     int Id { get; }
 
     /// <summary>The stable kebab-case name, e.g. "task-out-of-memory".</summary>

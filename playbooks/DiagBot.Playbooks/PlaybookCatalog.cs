@@ -2,25 +2,11 @@ using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks;
 
-/// <summary>Every playbook, in one visible list, in the order of docs/architecture.md's table. A convention test fails when one is missing here.</summary>
+/// <summary>A fresh playbook per failure mode, in the catalogue's order (<see cref="FailureModeCatalog"/> is the one list).</summary>
 public static class PlaybookCatalog
 {
-    public static IReadOnlyList<IPlaybook> Create() =>
-    [
-        new TaskStuckProvisioningPlaybook(),
-        new CannotPullContainerPlaybook(),
-        new SecretsPullFailedPlaybook(),
-        new AppAccessDeniedPlaybook(),
-        new Alb503NoTargetsPlaybook(),
-        new TargetsUnhealthyPlaybook(),
-        new TaskOutOfMemoryPlaybook(),
-        new CrashLoopPlaybook(),
-        new EksPodsPendingPlaybook(),
-        new EksPodsContainerCreatingPlaybook(),
-        new SpotInterruptionPlaybook(),
-        new DeployStuckPlaybook(),
-        new Alb504TimeoutPlaybook(),
-        new ExecFormatErrorPlaybook(),
-        new EcsExecFailsPlaybook(),
-    ];
+    public static IReadOnlyList<IPlaybook> Create() => [.. FailureModeCatalog.Entries.Select(entry => entry.CreatePlaybook())];
+
+    /// <summary>Every failure mode's identity, in number order: count and number the modes from here, never by hand.</summary>
+    public static IReadOnlyList<FailureMode> Modes => FailureModeCatalog.Modes;
 }

@@ -3,26 +3,12 @@ using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification;
 
-// Every signal set, in one visible list: a new failure mode's signals are added here, not discovered.
+// Every failure mode's signals come from the failure-mode catalogue; the two sets that point at no mode follow.
 internal static class SignalCatalog
 {
     public static IReadOnlyList<SignalRule> All { get; } =
     [
-        .. TaskStuckProvisioningSignals.Rules,
-        .. CannotPullContainerSignals.Rules,
-        .. SecretsPullFailedSignals.Rules,
-        .. AppAccessDeniedSignals.Rules,
-        .. Alb503NoTargetsSignals.Rules,
-        .. TargetsUnhealthySignals.Rules,
-        .. TaskOutOfMemorySignals.Rules,
-        .. CrashLoopSignals.Rules,
-        .. EksPodsPendingSignals.Rules,
-        .. EksPodsContainerCreatingSignals.Rules,
-        .. SpotInterruptionSignals.Rules,
-        .. DeployStuckSignals.Rules,
-        .. Alb504TimeoutSignals.Rules,
-        .. ExecFormatErrorSignals.Rules,
-        .. EcsExecFailsSignals.Rules,
+        .. FailureModeCatalog.Entries.SelectMany(entry => entry.Signals),
         .. NormalLifecycleSignals.Rules,
         .. Outside.OutsideCatalog.Rules,
     ];
@@ -30,20 +16,20 @@ internal static class SignalCatalog
     /// <summary>Per failure mode, the one identifier or read that confirms or refutes it, for an answer that is unsure.</summary>
     public static IReadOnlyDictionary<int, string> Deciders { get; } = new Dictionary<int, string>
     {
-        [TaskStuckProvisioningSignals.Playbook] = TaskStuckProvisioningSignals.Decider,
-        [CannotPullContainerSignals.Playbook] = CannotPullContainerSignals.Decider,
-        [SecretsPullFailedSignals.Playbook] = SecretsPullFailedSignals.Decider,
-        [AppAccessDeniedSignals.Playbook] = AppAccessDeniedSignals.Decider,
-        [Alb503NoTargetsSignals.Playbook] = Alb503NoTargetsSignals.Decider,
-        [TargetsUnhealthySignals.Playbook] = TargetsUnhealthySignals.Decider,
-        [TaskOutOfMemorySignals.Playbook] = TaskOutOfMemorySignals.Decider,
-        [CrashLoopSignals.Playbook] = CrashLoopSignals.Decider,
-        [EksPodsPendingSignals.Playbook] = EksPodsPendingSignals.Decider,
-        [EksPodsContainerCreatingSignals.Playbook] = EksPodsContainerCreatingSignals.Decider,
-        [SpotInterruptionSignals.Playbook] = SpotInterruptionSignals.Decider,
-        [DeployStuckSignals.Playbook] = DeployStuckSignals.Decider,
-        [Alb504TimeoutSignals.Playbook] = Alb504TimeoutSignals.Decider,
-        [ExecFormatErrorSignals.Playbook] = ExecFormatErrorSignals.Decider,
-        [EcsExecFailsSignals.Playbook] = EcsExecFailsSignals.Decider,
+        [TaskStuckProvisioning.Number] = TaskStuckProvisioningSignals.Decider,
+        [CannotPullContainer.Number] = CannotPullContainerSignals.Decider,
+        [SecretsPullFailed.Number] = SecretsPullFailedSignals.Decider,
+        [AppAccessDenied.Number] = AppAccessDeniedSignals.Decider,
+        [Alb503NoTargets.Number] = Alb503NoTargetsSignals.Decider,
+        [TargetsUnhealthy.Number] = TargetsUnhealthySignals.Decider,
+        [TaskOutOfMemory.Number] = TaskOutOfMemorySignals.Decider,
+        [CrashLoop.Number] = CrashLoopSignals.Decider,
+        [EksPodsPending.Number] = EksPodsPendingSignals.Decider,
+        [EksPodsContainerCreating.Number] = EksPodsContainerCreatingSignals.Decider,
+        [SpotInterruption.Number] = SpotInterruptionSignals.Decider,
+        [DeployStuck.Number] = DeployStuckSignals.Decider,
+        [Alb504Timeout.Number] = Alb504TimeoutSignals.Decider,
+        [ExecFormatError.Number] = ExecFormatErrorSignals.Decider,
+        [EcsExecFails.Number] = EcsExecFailsSignals.Decider,
     };
 }

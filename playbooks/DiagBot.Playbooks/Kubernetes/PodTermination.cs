@@ -8,7 +8,6 @@ namespace DiagBot.Playbooks.Kubernetes;
 internal static class PodTermination
 {
     public const string OomKilled = "OOMKilled";
-    public const int SigKillExitCode = 137;
     public const long DefaultGracePeriodSeconds = 30;
     private const string Source = "kubernetes:pods";
 

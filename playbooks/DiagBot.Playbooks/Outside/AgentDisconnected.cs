@@ -21,6 +21,6 @@ internal static class AgentDisconnected
         0.92,
         "ECS's own placement reason")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.DeployStuckSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number },
     };
 }

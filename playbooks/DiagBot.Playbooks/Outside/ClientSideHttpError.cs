@@ -18,6 +18,6 @@ internal static class ClientSideHttpError
         0.85,
         "the load balancer's own words for a client fault")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.Alb504TimeoutSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.Alb504Timeout.Number },
     };
 }

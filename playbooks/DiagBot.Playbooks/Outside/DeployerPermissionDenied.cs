@@ -23,6 +23,6 @@ internal static class DeployerPermissionDenied
         0.93,
         "the denied action is a deploy's, never the app's")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.AppAccessDeniedSignals.Playbook, FailureModes.SecretsPullFailedSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.AppAccessDenied.Number, FailureModes.SecretsPullFailed.Number },
     };
 }

@@ -18,6 +18,6 @@ internal static class FargateCapacityUnavailable
         0.9,
         "AWS's own capacity wording")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.DeployStuckSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number },
     };
 }

@@ -20,6 +20,6 @@ internal static class ImagePlatformWarning
         0.93,
         "a warning, not the exec format error itself")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.ExecFormatErrorSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.ExecFormatError.Number },
     };
 }

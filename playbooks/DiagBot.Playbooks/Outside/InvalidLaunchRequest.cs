@@ -25,7 +25,7 @@ internal static class InvalidLaunchRequest
     {
         ExplainsAway = new HashSet<int>
         {
-            FailureModes.Alb503NoTargetsSignals.Playbook, FailureModes.SecretsPullFailedSignals.Playbook, FailureModes.TaskStuckProvisioningSignals.Playbook,
+            FailureModes.Alb503NoTargets.Number, FailureModes.SecretsPullFailed.Number, FailureModes.TaskStuckProvisioning.Number,
         },
     };
 }

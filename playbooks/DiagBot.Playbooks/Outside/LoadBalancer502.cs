@@ -20,6 +20,6 @@ internal static class LoadBalancer502
         0.85,
         "a 502 is the target's reset, not a timeout")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.Alb504TimeoutSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.Alb504Timeout.Number },
     };
 }

@@ -23,8 +23,8 @@ internal static class LogDriverSetup
     {
         ExplainsAway = new HashSet<int>
         {
-            FailureModes.CannotPullContainerSignals.Playbook, FailureModes.SecretsPullFailedSignals.Playbook,
-            FailureModes.AppAccessDeniedSignals.Playbook, FailureModes.CrashLoopSignals.Playbook,
+            FailureModes.CannotPullContainer.Number, FailureModes.SecretsPullFailed.Number,
+            FailureModes.AppAccessDenied.Number, FailureModes.CrashLoop.Number,
         },
     };
 }

@@ -21,7 +21,7 @@ internal static class ReadinessProbeAtStartup
     {
         ExplainsAway = new HashSet<int>
         {
-            FailureModes.Alb503NoTargetsSignals.Playbook, FailureModes.TargetsUnhealthySignals.Playbook, FailureModes.CrashLoopSignals.Playbook,
+            FailureModes.Alb503NoTargets.Number, FailureModes.TargetsUnhealthy.Number, FailureModes.CrashLoop.Number,
         },
     };
 }

@@ -23,6 +23,6 @@ internal static class ServiceQuota
         0.95,
         "AWS's own refusal wording")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.DeployStuckSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number },
     };
 }

@@ -16,6 +16,6 @@ internal static class TaskRoleNotAssumable
         0.9,
         "ECS's own refusal")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.AppAccessDeniedSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.AppAccessDenied.Number },
     };
 }

@@ -22,6 +22,6 @@ internal static class VolumeMountFailed
         0.92,
         "the volume's own event, the container never started")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.EksPodsContainerCreatingSignals.Playbook, FailureModes.SecretsPullFailedSignals.Playbook, FailureModes.CrashLoopSignals.Playbook },
+        ExplainsAway = new HashSet<int> { FailureModes.EksPodsContainerCreating.Number, FailureModes.SecretsPullFailed.Number, FailureModes.CrashLoop.Number },
     };
 }

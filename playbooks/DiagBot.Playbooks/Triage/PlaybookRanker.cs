@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Triage;
 
@@ -13,8 +14,6 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
 
     // Below this a playbook is a guess not worth an API call.
     public const double MinimumScore = 0.3;
-
-    private const int SigKillExitCode = 137;
 
     // An exit 137 always deserves playbook 7's look, if only to say it was a SIGKILL and not memory.
     private const double ExitCode137Floor = 0.5;
@@ -51,9 +50,9 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
                 }
             }
 
-            if (fact.ExitCode == SigKillExitCode)
+            if (fact.ExitCode == ExitCodes.SigKill)
             {
-                Keep(best, 7, ExitCode137Floor, $"{fact.Source}: exit code 137 (SIGKILL)");
+                Keep(best, TaskOutOfMemory.Number, ExitCode137Floor, $"{fact.Source}: exit code 137 (SIGKILL)");
             }
         }
 

@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.Triage;
@@ -54,7 +55,7 @@ internal static class ServiceFactsReader
             if (deployment.RolloutState == "IN_PROGRESS" && deployment.CreatedAt is { } created && now - created >= StuckDeploymentAfter)
             {
                 yield return TriageFact.Pointing(
-                    12,
+                    DeployStuck.Number,
                     StuckDeploymentScore,
                     "ecs:DescribeServices deployments",
                     $"deployment {deployment.Id} has been IN_PROGRESS for {(int)(now - created).TotalMinutes} minutes");
@@ -62,7 +63,7 @@ internal static class ServiceFactsReader
 
             if (deployment.FailedTasks >= FailedTasksForCrashLoop)
             {
-                yield return TriageFact.Pointing(8, FailingDeploymentScore, "ecs:DescribeServices deployments", $"deployment {deployment.Id} has {deployment.FailedTasks} failed tasks");
+                yield return TriageFact.Pointing(CrashLoop.Number, FailingDeploymentScore, "ecs:DescribeServices deployments", $"deployment {deployment.Id} has {deployment.FailedTasks} failed tasks");
             }
 
             if (!string.IsNullOrWhiteSpace(deployment.RolloutStateReason) && deployment.RolloutState != "COMPLETED")

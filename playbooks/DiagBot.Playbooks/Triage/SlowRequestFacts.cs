@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Triage;
 
@@ -25,7 +26,7 @@ internal static partial class SlowRequestFacts
             yield break;
         }
 
-        yield return TriageFact.Pointing(13, Score, slowest.Fact.Source, $"a request took {slowest.Duration.TotalSeconds:0} s in the logs, longer than load balancers commonly wait");
+        yield return TriageFact.Pointing(Alb504Timeout.Number, Score, slowest.Fact.Source, $"a request took {slowest.Duration.TotalSeconds:0} s in the logs, longer than load balancers commonly wait");
     }
 
     private static TimeSpan LongestDurationIn(string line)

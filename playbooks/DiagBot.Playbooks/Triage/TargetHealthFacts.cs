@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Triage;
 
@@ -40,7 +41,7 @@ internal static class TargetHealthFacts
         var registered = targets.Where(t => t.State is not ("unused" or "draining")).ToList();
         if (registered.Count == 0)
         {
-            facts.Add(TriageFact.Pointing(5, NoTargetsScore, "elasticloadbalancing:DescribeTargetHealth", $"target group {NameOf(targetGroupArn)} has no registered targets in use"));
+            facts.Add(TriageFact.Pointing(Alb503NoTargets.Number, NoTargetsScore, "elasticloadbalancing:DescribeTargetHealth", $"target group {NameOf(targetGroupArn)} has no registered targets in use"));
         }
 
         facts.AddRange(targets

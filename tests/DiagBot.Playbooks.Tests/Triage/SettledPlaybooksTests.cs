@@ -79,5 +79,5 @@ public sealed class SettledPlaybooksTests
     }
 
     private static PlaybookRanker CreateSut() =>
-        new(new SymptomClassifier(), [.. Enumerable.Range(1, 15).Select(id => (IPlaybook)new StubPlaybook(id, Verdicts.VerdictStatus.Inconclusive))]);
+        new(new SymptomClassifier(), [.. PlaybookCatalog.Modes.Select(mode => (IPlaybook)new StubPlaybook(mode.Number, Verdicts.VerdictStatus.Inconclusive))]);
 }

@@ -19,7 +19,7 @@ public sealed class TriageOnSandboxTests(SandboxEvidenceFixture sandbox) : IClas
     public async Task Rank_SeededIncident_PutsItsPlaybookFirst(string scenario, int expected)
     {
         var subject = SubjectParser.Parse(sandbox.SubjectOf(scenario)).Subject!;
-        var stubs = Enumerable.Range(1, 15).Select(id => (IPlaybook)new StubPlaybook(id, VerdictStatus.Inconclusive)).ToList();
+        var stubs = PlaybookCatalog.Modes.Select(mode => (IPlaybook)new StubPlaybook(mode.Number, VerdictStatus.Inconclusive)).ToList();
         var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), stubs), TimeProvider.System);
 
         var report = await diagnoser.DiagnoseAsync(subject, CancellationToken.None);

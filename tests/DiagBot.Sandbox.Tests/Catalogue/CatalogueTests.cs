@@ -12,7 +12,8 @@ public sealed class CatalogueTests(SandboxFixture fixture) : IClassFixture<Sandb
     {
         var playbooks = fixture.Server.Scenarios.Where(s => s.Playbook is not null).Select(s => s.Playbook!.Value).ToHashSet();
 
-        Assert.Equal(Enumerable.Range(1, 15), playbooks.Order());
+        // Numbered from 1 without a gap; that each of the playbooks' modes has its incident is checked on the playbooks' side.
+        Assert.Equal(Enumerable.Range(1, playbooks.Count), playbooks.Order());
     }
 
     [Fact]

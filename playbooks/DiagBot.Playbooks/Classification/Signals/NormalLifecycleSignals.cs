@@ -7,21 +7,19 @@ namespace DiagBot.Playbooks.Classification.Signals;
 // replacing tasks is not a failure, and saying so matters as much as naming one.
 internal static partial class NormalLifecycleSignals
 {
-    private const int SigTermExitCode = 143;
-
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(null, 0.92, EssentialContainerExited(), "an essential container exited with code 0: a job that finished, not a failure")
         {
             WhenExitCode = code => code == 0,
-            Settles = Playbooks(CrashLoopSignals.Playbook),
+            Settles = Playbooks(CrashLoop.Number),
         },
         new(null, 0.9, StoppedOnPurpose(), "the task was stopped on purpose (user, scale-in or a deployment replacing it); an exit 137 here is the SIGKILL after the stop timeout, not memory")
         {
-            ExplainsAway = Playbooks(TaskOutOfMemorySignals.Playbook, CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
+            ExplainsAway = Playbooks(TaskOutOfMemory.Number, CrashLoop.Number, SpotInterruption.Number),
 
             // Playbook 7 keeps its look: a deliberate stop's exit 137 is worth saying was not memory.
-            Settles = Playbooks(CrashLoopSignals.Playbook, SpotInterruptionSignals.Playbook),
+            Settles = Playbooks(CrashLoop.Number, SpotInterruption.Number),
         },
         new(null, 0.88, ServiceProgress(), "a routine service event (steady state, tasks started or stopped, targets registered, scaling)"),
         new(null, 0.85, ServiceActionInfoEvent(), "an INFO-level ECS service action or deployment event"),
@@ -32,10 +30,10 @@ internal static partial class NormalLifecycleSignals
         new(null, 0.75, AgentInformational(), "an informational agent or tool log line")
         {
             OnlyIn = Fields.Of(EvidenceField.Log, EvidenceField.ServiceEvent, EvidenceField.SymptomText),
-            ExplainsAway = Playbooks(EcsExecFailsSignals.Playbook),
+            ExplainsAway = Playbooks(EcsExecFails.Number),
         },
         new(null, 0.35, null, "exit code 0: the container finished normally") { WhenExitCode = code => code == 0 },
-        new(null, 0.5, null, "exit code 143: the container stopped on SIGTERM, as a graceful stop does") { WhenExitCode = code => code == SigTermExitCode },
+        new(null, 0.5, null, "exit code 143: the container stopped on SIGTERM, as a graceful stop does") { WhenExitCode = code => code == ExitCodes.SigTerm },
     ];
 
     private static HashSet<int> Playbooks(params int[] playbooks) => [.. playbooks];

@@ -23,11 +23,11 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
 
     private static readonly string[] RegistrationWords = ["registered", "register targets", "deregistered"];
 
-    public int Id => 5;
+    public int Id => Alb503NoTargets.Number;
 
-    public string Name => "alb-503-no-targets";
+    public string Name => Alb503NoTargets.Name;
 
-    public string Title => "ALB 503: no registered targets";
+    public string Title => Alb503NoTargets.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // unhealthy the ALB fails open and still routes, so "unhealthy" is playbook 6, not this one.
 internal static partial class Alb503NoTargetsSignals
 {
-    public const int Playbook = 5;
+    private const int Playbook = Alb503NoTargets.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the target group's registered targets (aws elbv2 describe-target-health --target-group-arn ...): none registered is playbook 5, all unhealthy is playbook 6";

@@ -24,11 +24,11 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
     private const int DefaultIdleTimeoutSeconds = 60;
     private const double NearShare = 0.8;
 
-    public int Id => 13;
+    public int Id => Alb504Timeout.Number;
 
-    public string Name => "alb-504-timeout";
+    public string Name => Alb504Timeout.Name;
 
-    public string Title => "ALB 504: requests outlive the idle timeout";
+    public string Title => Alb504Timeout.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 13: the ALB answers 504 because the target does not answer within the idle (or connect) timeout.
 internal static partial class Alb504TimeoutSignals
 {
-    public const int Playbook = 13;
+    private const int Playbook = Alb504Timeout.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the load balancer's idle timeout against the slow requests (aws elbv2 describe-load-balancer-attributes --load-balancer-arn ...)";

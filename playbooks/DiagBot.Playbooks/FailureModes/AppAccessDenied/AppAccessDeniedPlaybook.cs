@@ -20,11 +20,11 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
     /// <summary>How far back a running task's denials are looked for.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(3);
 
-    public int Id => 4;
+    public int Id => AppAccessDenied.Number;
 
-    public string Name => "app-access-denied";
+    public string Name => AppAccessDenied.Name;
 
-    public string Title => "Application calls denied (AccessDenied)";
+    public string Title => AppAccessDenied.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

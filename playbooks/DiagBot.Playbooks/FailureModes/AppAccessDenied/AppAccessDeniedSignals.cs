@@ -8,7 +8,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // describe the agent's calls, which belong to playbooks 2, 3 or to a log-driver set-up failure.
 internal static partial class AppAccessDeniedSignals
 {
-    public const int Playbook = 4;
+    private const int Playbook = AppAccessDenied.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the principal the denial names: the task role or another (the log line, or aws cloudtrail lookup-events for the denied call)";

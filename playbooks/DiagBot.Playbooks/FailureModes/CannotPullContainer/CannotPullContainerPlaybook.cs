@@ -23,11 +23,11 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     // Fargate platform 1.4.0 pulls through the task's ENI: both ECR endpoints and S3 (layers) are needed without NAT.
     private static readonly string[] RegistryEndpoints = ["ecr.api", "ecr.dkr", "s3"];
 
-    public int Id => 2;
+    public int Id => CannotPullContainer.Number;
 
-    public string Name => "cannot-pull-container";
+    public string Name => CannotPullContainer.Name;
 
-    public string Title => "Cannot pull the container image";
+    public string Title => CannotPullContainer.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

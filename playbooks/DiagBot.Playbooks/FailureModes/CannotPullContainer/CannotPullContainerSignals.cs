@@ -6,13 +6,13 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 2: the image cannot be pulled. The sub-cause rules name which kind: not found, auth, rate limit, disk, network.
 internal static partial class CannotPullContainerSignals
 {
-    public const int Playbook = 2;
+    private const int Playbook = CannotPullContainer.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's stoppedReason and container reason (aws ecs describe-tasks --query 'tasks[0].[stoppedReason,containers[].reason]'), or the pod's Failed event";
 
     // Declared before Rules: static initialisers run in textual order.
-    private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
+    private static readonly HashSet<int> _agentNotApp = [AppAccessDenied.Number];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [

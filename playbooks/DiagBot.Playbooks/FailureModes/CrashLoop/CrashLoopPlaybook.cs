@@ -20,11 +20,11 @@ internal sealed class CrashLoopPlaybook : IPlaybook
     private const int RepeatedCrashes = 2;
     internal const int StoppedTasksRead = 3;
 
-    public int Id => 8;
+    public int Id => CrashLoop.Number;
 
-    public string Name => "crash-loop";
+    public string Name => CrashLoop.Name;
 
-    public string Title => "Crash loop: tasks keep exiting non-zero";
+    public string Title => CrashLoop.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 8: the container starts and exits non-zero, again and again (CrashLoopBackOff, circuit breaker).
 internal static partial class CrashLoopSignals
 {
-    public const int Playbook = 8;
+    private const int Playbook = CrashLoop.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the service's stopped tasks and their exit codes (aws ecs list-tasks --desired-status STOPPED, then describe-tasks), or the pod's restart count";
@@ -17,13 +17,13 @@ internal static partial class CrashLoopSignals
         new(Playbook, 0.85, ServiceCannotStartTasks(), "the service cannot keep its tasks running (repeated failed starts / circuit breaker)"),
         new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code")
         {
-            WhenExitCode = code => code is not null and not 0 and not TaskOutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
+            WhenExitCode = code => code is not null and not 0 and not ExitCodes.SigKill and not ExitCodes.SigTerm,
         },
         new(Playbook, 0.45, EssentialContainerExited(), "an essential container exited (exit code unknown: 0 would be a finished job)")
         {
             WhenExitCode = code => code is null,
         },
-        new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == TaskOutOfMemorySignals.SigKillExitCode },
+        new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == ExitCodes.SigKill },
         new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"),
         new(Playbook, 0.6, StartFailure(), "the container process cannot start (entrypoint or command)"),
         new(Playbook, 0.45, NonZeroExitWords(), "a non-zero exit code is named") { OnlyIn = Fields.Free },
@@ -31,12 +31,10 @@ internal static partial class CrashLoopSignals
         new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"),
         new(Playbook, 0.3, null, "the container exited with a non-zero code")
         {
-            WhenExitCode = code => code is not null and not 0 and not TaskOutOfMemorySignals.SigKillExitCode and not SigTermExitCode,
+            WhenExitCode = code => code is not null and not 0 and not ExitCodes.SigKill and not ExitCodes.SigTerm,
         },
         new(Playbook, 0.8, StartsAndDies(), "the tasks or pods start and die again and again, in an engineer's words"), // the loop, said plainly
     ];
-
-    private const int SigTermExitCode = 143;
 
     [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|liveness probe failed|failed liveness probe", RegexOptions.CultureInvariant)]
     private static partial Regex CrashLoopWords();

@@ -28,11 +28,11 @@ internal sealed class DeployStuckPlaybook : IPlaybook
         return service.Events.Where(e => e.CreatedAt is null || e.CreatedAt >= since).Select(PlacementEvent.Parse).OfType<PlacementEvent>().ToList();
     }
 
-    public int Id => 12;
+    public int Id => DeployStuck.Number;
 
-    public string Name => "deploy-stuck";
+    public string Name => DeployStuck.Name;
 
-    public string Title => "Deployment stuck: new tasks cannot be placed";
+    public string Title => DeployStuck.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

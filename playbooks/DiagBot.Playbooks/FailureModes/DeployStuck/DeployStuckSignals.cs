@@ -7,7 +7,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // agent disconnected, quotas) or the deployment configuration leaves no room to start or stop any.
 internal static partial class DeployStuckSignals
 {
-    public const int Playbook = 12;
+    private const int Playbook = DeployStuck.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the service's deployments and latest events (aws ecs describe-services --query 'services[0].[deployments,events[0:5]]')";

@@ -24,11 +24,11 @@ internal sealed class EcsExecFailsPlaybook : IPlaybook
 
     private const string Running = "RUNNING";
 
-    public int Id => 15;
+    public int Id => EcsExecFails.Number;
 
-    public string Name => "ecs-exec-fails";
+    public string Name => EcsExecFails.Name;
 
-    public string Title => "ECS Exec cannot open a session";
+    public string Title => EcsExecFails.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 15: ECS Exec or kubectl exec cannot open a session into a running container.
 internal static partial class EcsExecFailsSignals
 {
-    public const int Playbook = 15;
+    private const int Playbook = EcsExecFails.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's enableExecuteCommand and ExecuteCommandAgent status (aws ecs describe-tasks --query 'tasks[0].[enableExecuteCommand,containers[].managedAgents]')";

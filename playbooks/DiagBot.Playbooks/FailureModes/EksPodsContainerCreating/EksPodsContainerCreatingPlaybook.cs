@@ -20,11 +20,11 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
     // assign an IP address", older "InsufficientFreeAddressesInSubnet" and "no available IP addresses".
     private static readonly string[] IpAssignmentMarkers = ["assign an ip address", "insufficientfreeaddresses", "no available ip", "failed to allocate ip", "failed to assign ip"];
 
-    public int Id => 10;
+    public int Id => EksPodsContainerCreating.Number;
 
-    public string Name => "eks-pods-container-creating";
+    public string Name => EksPodsContainerCreating.Name;
 
-    public string Title => "Pod stuck in ContainerCreating: no IP address";
+    public string Title => EksPodsContainerCreating.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 10: EKS pods stuck in ContainerCreating because the sandbox's network (VPC CNI IP assignment) fails.
 internal static partial class EksPodsContainerCreatingSignals
 {
-    public const int Playbook = 10;
+    private const int Playbook = EksPodsContainerCreating.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the pod's FailedCreatePodSandBox or FailedMount event (kubectl describe pod)";
@@ -18,7 +18,7 @@ internal static partial class EksPodsContainerCreatingSignals
         new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
         new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
         new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
-        new(Playbook, 0.92, CniPermissionDenied(), "the VPC CNI (aws-node / ipamd) is denied the EC2 network-interface calls it needs") { ExplainsAway = new HashSet<int> { AppAccessDeniedSignals.Playbook } }, // the CNI's denial, not the app's
+        new(Playbook, 0.92, CniPermissionDenied(), "the VPC CNI (aws-node / ipamd) is denied the EC2 network-interface calls it needs") { ExplainsAway = new HashSet<int> { AppAccessDenied.Number } }, // the CNI's denial, not the app's
     ];
 
     [GeneratedRegex(@"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container|no ip addresses available|insufficientcidrblocks|failed to allocate for range|ipamd|assing ip", RegexOptions.CultureInvariant)]

@@ -12,11 +12,11 @@ internal sealed class EksPodsPendingPlaybook : IPlaybook
     // A pod younger than this is still being placed; Pending is its normal state.
     private static readonly TimeSpan StartingGrace = TimeSpan.FromMinutes(2);
 
-    public int Id => 9;
+    public int Id => EksPodsPending.Number;
 
-    public string Name => "eks-pods-pending";
+    public string Name => EksPodsPending.Name;
 
-    public string Title => "Pod Pending: no node fits it";
+    public string Title => EksPodsPending.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 9: EKS pods stay Pending: the scheduler (or the Fargate scheduler) cannot place them.
 internal static partial class EksPodsPendingSignals
 {
-    public const int Playbook = 9;
+    private const int Playbook = EksPodsPending.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the pod's FailedScheduling event (kubectl describe pod)";

@@ -16,11 +16,11 @@ internal sealed class ExecFormatErrorPlaybook : IPlaybook
     private const int LastLogLines = 20;
     private const string ImageInference = "inferred from the image reference: DiagBot reads no image manifest";
 
-    public int Id => 14;
+    public int Id => ExecFormatError.Number;
 
-    public string Name => "exec-format-error";
+    public string Name => ExecFormatError.Name;
 
-    public string Title => "exec format error: image built for another CPU architecture";
+    public string Title => ExecFormatError.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 14: the image was built for another CPU architecture than the one the task runs on.
 internal static partial class ExecFormatErrorSignals
 {
-    public const int Playbook = 14;
+    private const int Playbook = FailureModes.ExecFormatError.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the image's architecture against the task's runtimePlatform (docker manifest inspect, aws ecs describe-task-definition)";

@@ -18,11 +18,11 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
 
     private static readonly string[] EventSources = ["secretsmanager.amazonaws.com", "ssm.amazonaws.com", "kms.amazonaws.com"];
 
-    public int Id => 3;
+    public int Id => SecretsPullFailed.Number;
 
-    public string Name => "secrets-pull-failed";
+    public string Name => SecretsPullFailed.Name;
 
-    public string Title => "Task cannot pull its secrets";
+    public string Title => SecretsPullFailed.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

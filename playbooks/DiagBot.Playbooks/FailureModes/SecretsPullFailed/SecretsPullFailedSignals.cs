@@ -6,13 +6,13 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 3: the task cannot read its `secrets` from Secrets Manager or SSM Parameter Store before it starts.
 internal static partial class SecretsPullFailedSignals
 {
-    public const int Playbook = 3;
+    private const int Playbook = SecretsPullFailed.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the stoppedReason's ResourceInitializationError and the secret it names (aws ecs describe-tasks --query 'tasks[0].stoppedReason')";
 
     // Declared before Rules: static initialisers run in textual order.
-    private static readonly HashSet<int> _agentNotApp = [AppAccessDeniedSignals.Playbook];
+    private static readonly HashSet<int> _agentNotApp = [AppAccessDenied.Number];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [

@@ -16,11 +16,11 @@ internal sealed class SpotInterruptionPlaybook : IPlaybook
     public const string StandaloneTaskSubCause = "standalone-spot-task";
     public const string StrategyUnreadSubCause = "spot-interrupted-strategy-unread";
 
-    public int Id => 11;
+    public int Id => SpotInterruption.Number;
 
-    public string Name => "spot-interruption";
+    public string Name => SpotInterruption.Name;
 
-    public string Title => "Spot capacity reclaimed";
+    public string Title => SpotInterruption.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // capacity provider names and node-termination words count as well.
 internal static partial class SpotInterruptionSignals
 {
-    public const int Playbook = 11;
+    private const int Playbook = SpotInterruption.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's stopCode (aws ecs describe-tasks --query 'tasks[0].stopCode'), or the node's spot interruption event";

@@ -26,11 +26,11 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
     private static readonly string[] FailedCheckEvents = ["failed ELB health checks", "is unhealthy in target-group", "is unhealthy in (target-group"];
     private static readonly TimeSpan RecentEvents = TimeSpan.FromHours(3);
 
-    public int Id => 6;
+    public int Id => TargetsUnhealthy.Number;
 
-    public string Name => "targets-unhealthy";
+    public string Name => TargetsUnhealthy.Name;
 
-    public string Title => "Targets unhealthy while the app runs";
+    public string Title => TargetsUnhealthy.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

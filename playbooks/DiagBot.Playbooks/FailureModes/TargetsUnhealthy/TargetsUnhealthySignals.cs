@@ -7,7 +7,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // (path, port, matcher, security group).
 internal static partial class TargetsUnhealthySignals
 {
-    public const int Playbook = 6;
+    private const int Playbook = TargetsUnhealthy.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the targets' health reasons (aws elbv2 describe-target-health --target-group-arn ...): unhealthy targets are playbook 6, none registered is playbook 5";

@@ -23,7 +23,7 @@ internal static class PodOutOfMemory
     {
         var evidence = PodTermination.ContainerEvidence(pod).ToList();
         var oom = pod.ContainerStatuses.FirstOrDefault(s => PodTermination.LastEnd(s).Reason == PodTermination.OomKilled || s.LastTerminatedReason == PodTermination.OomKilled);
-        var killed = oom ?? pod.ContainerStatuses.FirstOrDefault(s => PodTermination.LastEnd(s).ExitCode == PodTermination.SigKillExitCode);
+        var killed = oom ?? pod.ContainerStatuses.FirstOrDefault(s => PodTermination.LastEnd(s).ExitCode == ExitCodes.SigKill);
         if (killed is null)
         {
             return Verdict.For(playbook, VerdictStatus.RuledOut, $"No container of pod {pod.Namespace}/{pod.Name} was OOMKilled or exited 137.") with { Evidence = evidence };

@@ -13,15 +13,14 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
     public const string OomSubCause = "oom";
     public const string SigKillSubCause = "sigkill-after-stop-timeout";
 
-    private const int SigKillExitCode = 137;
     private const int DefaultStopTimeoutSeconds = 30;
     private static readonly string[] OomMarkers = ["OutOfMemory", "OOMKilled", "out of memory", "OOM-kill", "oom_kill"];
 
-    public int Id => 7;
+    public int Id => TaskOutOfMemory.Number;
 
-    public string Name => "task-out-of-memory";
+    public string Name => TaskOutOfMemory.Name;
 
-    public string Title => "Container killed: exit code 137";
+    public string Title => TaskOutOfMemory.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
@@ -37,7 +36,7 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
 
         // Read the reason before the exit code: 137 is not always memory, and an OOM can come with exit 0.
         var oomKilled = task.Containers.FirstOrDefault(c => IsOom(c.Reason));
-        var killed = oomKilled ?? task.Containers.FirstOrDefault(c => c.ExitCode == SigKillExitCode);
+        var killed = oomKilled ?? task.Containers.FirstOrDefault(c => c.ExitCode == ExitCodes.SigKill);
         if (killed is null)
         {
             return NewVerdict(VerdictStatus.RuledOut, $"No container of task {task.TaskId} exited 137 or was killed for memory.")

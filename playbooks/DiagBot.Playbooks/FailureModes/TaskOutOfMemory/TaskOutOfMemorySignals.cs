@@ -8,11 +8,10 @@ namespace DiagBot.Playbooks.FailureModes;
 // memory from a SIGKILL after the stop timeout and say so.
 internal static partial class TaskOutOfMemorySignals
 {
-    public const int Playbook = 7;
+    private const int Playbook = TaskOutOfMemory.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the container's reason with its exit code (aws ecs describe-tasks --query 'tasks[0].containers[].[reason,exitCode]'), or the pod's lastState.terminated.reason";
-    public const int SigKillExitCode = 137;
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
@@ -21,7 +20,7 @@ internal static partial class TaskOutOfMemorySignals
         new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"),
         new(Playbook, 0.45, null, "exit code 137 without OOM wording: a SIGKILL, often the agent's kill after the stop timeout rather than memory; playbook 7 checks memory limits and says which")
         {
-            WhenExitCode = code => code == SigKillExitCode,
+            WhenExitCode = code => code == ExitCodes.SigKill,
         },
         new(Playbook, 0.7, Error137OrLimitHit(), "exit 137 named as an error, or the memory limit hit"), // 137 named; playbook 7 tells memory from the stop timeout
     ];

@@ -34,11 +34,11 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
     // A Fargate task on platform 1.4.0 pulls through its own ENI: ECR's two endpoints, S3 for the layers, Logs for awslogs.
     private static readonly string[] RequiredEndpoints = ["ecr.api", "ecr.dkr", "s3", "logs"];
 
-    public int Id => 1;
+    public int Id => TaskStuckProvisioning.Number;
 
-    public string Name => "task-stuck-provisioning";
+    public string Name => TaskStuckProvisioning.Name;
 
-    public string Title => "Task stuck in PROVISIONING";
+    public string Title => TaskStuckProvisioning.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.FailureModes;
 // Playbook 1: a task that never leaves PROVISIONING, usually because its network interface cannot be set up.
 internal static partial class TaskStuckProvisioningSignals
 {
-    public const int Playbook = 1;
+    private const int Playbook = TaskStuckProvisioning.Number;
 
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's lastStatus and network-interface attachment (aws ecs describe-tasks --query 'tasks[0].[lastStatus,attachments[0].status,stoppedReason]')";
