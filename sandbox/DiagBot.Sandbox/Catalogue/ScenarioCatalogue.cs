@@ -33,12 +33,12 @@ internal static class ScenarioCatalogue
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
-        new BatchJobExitZero(),
-        new UserInitiatedStop(),
-        new ServiceScaleIn(),
-        new StopTimeoutSigKill(),
-        new PodJustScheduled(),
-        new PodLivenessRestart137(),
+        new CrashLoopLookalikeBatchJob(),
+        new CrashLoopLookalikeUserStop(),
+        new CrashLoopLookalikeScaleIn(),
+        new TaskOutOfMemoryLookalikeStopTimeout(),
+        new EksPodsPendingLookalike(),
+        new TaskOutOfMemoryLookalikeOnEks(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -6,7 +6,7 @@ namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
 // Exit 137 without OOMKilled on EKS: the liveness probe timed out during a slow spell, the kubelet killed the container
 // (SIGKILL after the grace period, reason Error) and restarted it once; it has run and been Ready since. Not memory, not a loop.
-internal sealed class PodLivenessRestart137 : ICatalogueEntry
+internal sealed class TaskOutOfMemoryLookalikeOnEks : ICatalogueEntry
 {
     public const string Name = "lookalike-eks-liveness-137";
     private const string PodName = "fraud-scorer-8c7b6d5f4-p9r3k";

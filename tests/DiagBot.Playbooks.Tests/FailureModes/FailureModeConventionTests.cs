@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Tests.Classification;
+
+namespace DiagBot.Playbooks.Tests.FailureModes;
+
+/// <summary>
+/// Every failure mode in the catalogue is whole, as docs/contributing/new-failure-mode.md lays it out: a folder with its
+/// identity, playbook and signals, a tests folder, a seeded sandbox incident, a look-alike and twenty corpus lines. Each
+/// failure names the mode, the missing file or count, and the step of the doc that adds it.
+/// </summary>
+public sealed partial class FailureModeConventionTests
+{
+    private const string Doc = "docs/contributing/new-failure-mode.md";
+    private const int MinimumCorpusLines = 20;
+
+    // Modes that had no look-alike when this check was written. It shrinks: a mode that gains its look-alike must leave
+    // the list, and no mode may join it.
+    private static readonly HashSet<string> _withoutLookalikeYet =
+    [
+        TaskStuckProvisioning.Name, CannotPullContainer.Name, SecretsPullFailed.Name, AppAccessDenied.Name, Alb503NoTargets.Name,
+        TargetsUnhealthy.Name, EksPodsContainerCreating.Name, SpotInterruption.Name, DeployStuck.Name, Alb504Timeout.Name,
+        ExecFormatError.Name, EcsExecFails.Name,
+    ];
+
+    public static TheoryData<string> Modes() => [.. FailureModeCatalog.Modes.Select(mode => mode.Name)];
+
+    [Fact]
+    public void Catalogue_NumbersRunFromOneInOrder_AndNamesAreUniqueKebabCase()
+    {
+        var modes = FailureModeCatalog.Modes;
+
+        Assert.Equal(Enumerable.Range(1, modes.Count), modes.Select(mode => mode.Number));
+        Assert.Equal(modes.Count, modes.Select(mode => mode.Name).Distinct().Count());
+        Assert.All(modes, mode => Assert.Matches(KebabCase(), mode.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_HasItsFolder_WithIdentityPlaybookAndSignals(string name)
+    {
+        var (mode, folder) = Locate(name);
+
+        AssertFiles(mode, $"step 2 of {Doc}",
+            $"{folder}/{Pascal(mode)}.cs", $"{folder}/{Pascal(mode)}Playbook.cs", $"{folder}/{Pascal(mode)}Signals.cs");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_PlaybookAndSignals_AnswerToItsIdentity(string name)
+    {
+        var entry = FailureModeCatalog.ByName[name];
+        var playbook = entry.CreatePlaybook();
+
+        Assert.Equal($"{Pascal(entry.Mode)}Playbook", playbook.GetType().Name);
+        Assert.Equal((entry.Mode.Number, entry.Mode.Name, entry.Mode.Title), (playbook.Id, playbook.Name, playbook.Title));
+        Assert.True(entry.Signals.Any(rule => rule.Playbook == entry.Mode.Number), $"{name}: no signal points at mode {entry.Mode.Number} (step 4 of {Doc})");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_HasATestsFolder(string name)
+    {
+        var (mode, _) = Locate(name);
+        var folder = Path.Combine(Root, "tests", "DiagBot.Playbooks.Tests", "FailureModes", Pascal(mode));
+
+        Assert.True(Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*Tests.cs").Any(),
+            $"{Describe(mode)}: no tests in tests/DiagBot.Playbooks.Tests/FailureModes/{Pascal(mode)}/ (step 6 of {Doc})");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_HasASeededSandboxIncident_CarryingItsNameAndNumber(string name)
+    {
+        var (mode, _) = Locate(name);
+        var file = $"sandbox/DiagBot.Sandbox/Catalogue/Incidents/{Pascal(mode)}.cs";
+        AssertFiles(mode, $"step 7 of {Doc}", file);
+
+        var seeds = Regex.IsMatch(File.ReadAllText(Path.Combine(Root, file)), $@"new SandboxScenario\(\w+, {mode.Number},");
+        Assert.True(seeds, $"{Describe(mode)}: {file} does not seed a scenario numbered {mode.Number} (step 7 of {Doc})");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_HasALookalike_CarryingItsName(string name)
+    {
+        var (mode, _) = Locate(name);
+        var lookalikes = Directory.EnumerateFiles(Path.Combine(Root, "sandbox", "DiagBot.Sandbox", "Catalogue", "Lookalikes"), $"{Pascal(mode)}Lookalike*.cs");
+
+        if (_withoutLookalikeYet.Contains(name))
+        {
+            Assert.False(lookalikes.Any(), $"{Describe(mode)} has a look-alike now: take it off {nameof(_withoutLookalikeYet)}");
+        }
+        else
+        {
+            Assert.True(lookalikes.Any(), $"{Describe(mode)}: no sandbox/DiagBot.Sandbox/Catalogue/Lookalikes/{Pascal(mode)}Lookalike*.cs (step 7 of {Doc})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_HasTwentyLinesInTheTrainingCorpus(string name)
+    {
+        var (mode, _) = Locate(name);
+        var lines = CorpusLine.Load("triage-corpus.jsonl").Count(line => line.Expected == mode.Number);
+
+        Assert.True(lines >= MinimumCorpusLines,
+            $"{Describe(mode)}: {lines} lines in tests/corpus/triage-corpus.jsonl with \"expected\": {mode.Number}, at least {MinimumCorpusLines} wanted (step 8 of {Doc})");
+    }
+
+    /// <summary>The PascalCase name every file of the mode carries: "alb-503-no-targets" is "Alb503NoTargets".</summary>
+    internal static string Pascal(FailureMode mode) =>
+        string.Concat(mode.Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    private static (FailureMode Mode, string Folder) Locate(string name)
+    {
+        var mode = FailureModeCatalog.ByName[name].Mode;
+        return (mode, $"playbooks/DiagBot.Playbooks/FailureModes/{Pascal(mode)}");
+    }
+
+    private static void AssertFiles(FailureMode mode, string step, params string[] files)
+    {
+        var missing = files.Where(file => !File.Exists(Path.Combine(Root, file))).ToList();
+        Assert.True(missing.Count == 0, $"{Describe(mode)}: missing {string.Join(", ", missing)} ({step})");
+    }
+
+    private static string Describe(FailureMode mode) => $"failure mode {mode.Number} {mode.Name}";
+
+    private static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DiagBot.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"DiagBot.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+}
