@@ -57,6 +57,7 @@ public static class JsonRenderer
         ["fix"] = new JsonArray(verdict.Fix.Select(step => (JsonNode?)step).ToArray()),
         ["confirm"] = verdict.Confirm,
         ["missing"] = Gaps(verdict.Missing),
+        ["charts"] = ChartJson.Charts(verdict.Charts),
     };
 
     private static JsonArray Gaps(IReadOnlyList<EvidenceGap> gaps) => new(gaps.Select(gap => (JsonNode?)new JsonObject

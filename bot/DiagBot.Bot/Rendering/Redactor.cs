@@ -51,6 +51,16 @@ internal static partial class Redactor
         SubCause = verdict.SubCause is null ? null : Redact(verdict.SubCause),
         Evidence = [.. verdict.Evidence.Select(item => item with { Fact = Redact(item.Fact), Value = Redact(item.Value) })],
         Missing = [.. verdict.Missing.Select(Redact)],
+        Charts = [.. verdict.Charts.Select(Redact)],
+    };
+
+    // Chart words quote infrastructure names (services, target groups) like evidence does; the numbers are ours.
+    private static Chart Redact(Chart chart) => chart with
+    {
+        Title = Redact(chart.Title),
+        Series = [.. chart.Series.Select(series => series with { Name = Redact(series.Name) })],
+        Markers = [.. chart.Markers.Select(marker => marker with { Label = Redact(marker.Label) })],
+        Thresholds = [.. chart.Thresholds.Select(threshold => threshold with { Label = Redact(threshold.Label) })],
     };
 
     private static EvidenceGap Redact(EvidenceGap gap) => gap with { Detail = Redact(gap.Detail) };
