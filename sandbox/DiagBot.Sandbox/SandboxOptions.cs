@@ -17,4 +17,31 @@ public sealed class SandboxOptions
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    // Large seeds the incidents inside an estate of 40 clusters, 2,000 services, 20,000 recently stopped tasks and
+    // 500 target groups across this account and two others (Catalogue/Scale/LargeAccount), reached with AssumeRole.
+    public SandboxScale Scale { get; init; } = SandboxScale.Small;
+
+    // Answers past AWS's documented request rates with AWS's own throttling error, per bucket, account and region.
+    public bool EnforceRateLimits { get; init; }
+
+    // The same sandbox as another account sees it: every setting kept, the account changed.
+    internal SandboxOptions ForAccount(string accountId) => new()
+    {
+        AccessKeyId = AccessKeyId,
+        SecretAccessKey = SecretAccessKey,
+        Region = Region,
+        AccountId = accountId,
+        Urls = Urls,
+        MaxClockSkew = MaxClockSkew,
+        TimeProvider = TimeProvider,
+        Scale = Scale,
+        EnforceRateLimits = EnforceRateLimits,
+    };
+}
+
+public enum SandboxScale
+{
+    Small,
+    Large,
 }

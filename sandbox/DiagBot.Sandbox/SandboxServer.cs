@@ -31,6 +31,12 @@ public sealed class SandboxServer : IAsyncDisposable
     // The bot searches these for a bare task id, as it searches the configured clusters in live mode.
     public IReadOnlyList<string> Clusters => _runtime.World.Ecs.Clusters.Select(cluster => cluster.ClusterName).ToList();
 
+    // The simulated accounts other than the sandbox's own (the large scale's two); reached with sts:AssumeRole.
+    public IReadOnlyList<string> OtherAccounts => [.. _runtime.Worlds.Keys.Where(account => account != _runtime.Options.AccountId).Order(StringComparer.Ordinal)];
+
+    // Requests refused with AWS's throttling error since start, when the documented rates are enforced.
+    public long Throttled => _runtime.RateLimits.Refused;
+
     // Adds count stopped tasks of one failing service (DescribeTasks knows them from now on) and returns the
     // ECS Task State Change events that announce them, for a bot's intake.
     public SandboxIncidentBurst StartIncidentBurst(int count = 20) =>

@@ -11,9 +11,13 @@ internal static class SandboxWiring
 {
     public const string KubernetesCluster = "sandbox-eks";
 
-    public static async Task<(SandboxServer Server, AWSCredentials Credentials)> StartAsync(IConfigurationBuilder configuration, CancellationToken cancellationToken)
+    public const string ScaleKey = "DiagBot:Sandbox:Scale";
+    public const string RateLimitsKey = "DiagBot:Sandbox:RateLimits";
+
+    public static async Task<(SandboxServer Server, AWSCredentials Credentials)> StartAsync(IConfigurationManager configuration, CancellationToken cancellationToken)
     {
-        var server = await SandboxServer.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var options = new SandboxOptions { Scale = Scale(configuration[ScaleKey]), EnforceRateLimits = configuration.GetValue<bool>(RateLimitsKey) };
+        var server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
         var settings = new Dictionary<string, string?>
         {
             ["DiagBot:Aws:EndpointUrl"] = server.BaseAddress.ToString(),
@@ -29,7 +33,23 @@ internal static class SandboxWiring
             settings[$"DiagBot:Aws:Accounts:0:Clusters:{clusterIndex++}"] = cluster;
         }
 
+        // The large scale's other accounts are configured as a live deployment would: each through a role to assume.
+        for (var i = 0; i < server.OtherAccounts.Count; i++)
+        {
+            var account = server.OtherAccounts[i];
+            settings[$"DiagBot:Aws:Accounts:{i + 1}:AccountId"] = account;
+            settings[$"DiagBot:Aws:Accounts:{i + 1}:RoleArn"] = $"arn:aws:iam::{account}:role/diagbot-read";
+            settings[$"DiagBot:Aws:Accounts:{i + 1}:Regions:0"] = server.Options.Region;
+        }
+
         configuration.AddInMemoryCollection(settings);
         return (server, new BasicAWSCredentials(server.Options.AccessKeyId, server.Options.SecretAccessKey));
     }
+
+    private static SandboxScale Scale(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "small" => SandboxScale.Small,
+        "large" => SandboxScale.Large,
+        _ => throw new InvalidConfigurationException($"{ScaleKey} is '{value}'; it must be 'small' or 'large'. Set it in appsettings.json or as DiagBot__Sandbox__Scale."),
+    };
 }

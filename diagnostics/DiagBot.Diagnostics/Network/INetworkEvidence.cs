@@ -14,4 +14,12 @@ public interface INetworkEvidence
     Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken);
 
     Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The interfaces holding these private addresses in one VPC (filters addresses.private-ip-address and vpc-id), in one
+    /// call however large the account: how an `ip` target is traced to the task and service behind it.
+    /// </summary>
+    Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
+        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
 }

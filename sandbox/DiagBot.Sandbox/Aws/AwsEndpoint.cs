@@ -1,11 +1,13 @@
 using System.Net;
 using DiagBot.Sandbox.Aws.Protocols;
 using DiagBot.Sandbox.Aws.Signing;
+using DiagBot.Sandbox.Aws.Throttling;
 
 namespace DiagBot.Sandbox.Aws;
 
-// POST /: picks the service from the SigV4 credential scope, verifies the signature, applies faults, then answers.
-internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, SandboxFaults faults, TimeProvider clock)
+// POST /: picks the service from the SigV4 credential scope, verifies the signature, picks the signer's account,
+// applies its documented request rate and the faults, then answers.
+internal sealed class AwsEndpoint(AccountServices accounts, SigV4Verifier verifier, SandboxFaults faults, RateLimits rates, TimeProvider clock)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -18,7 +20,7 @@ internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Veri
 
         string? authorization = request.Headers.Authorization;
         var signingName = AuthorizationHeader.ServiceOf(authorization);
-        var service = services.FirstOrDefault(s => s.SigningName == signingName);
+        var service = accounts.Find(null, signingName);
         var protocol = service?.Protocol ?? FallbackProtocol.For(request);
         if (service is null)
         {
@@ -38,7 +40,14 @@ internal sealed class AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Veri
 
         try
         {
-            var call = protocol.ReadCall(request, body, credential!, requestId);
+            // Each account has its own resources: the same service, answering from the signer's account.
+            service = accounts.Find(credential!.AccountId, signingName)!;
+            var call = protocol.ReadCall(request, body, credential, requestId);
+            if (!rates.TryTake(call))
+            {
+                throw protocol.ThrottlingError();
+            }
+
             // A hang also ends when the sandbox stops, so disposing it never waits out a fault.
             var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);

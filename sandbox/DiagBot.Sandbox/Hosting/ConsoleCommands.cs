@@ -27,7 +27,13 @@ internal static class ConsoleCommands
     public static void PrintBanner(SandboxOptions options, IEnumerable<string> addresses, int scenarioCount, TextWriter output)
     {
         var url = addresses.FirstOrDefault() ?? options.Urls;
-        output.WriteLine($"DiagBot sandbox listening on {url} ({scenarioCount} scenarios seeded)");
+        output.WriteLine($"DiagBot sandbox listening on {url} ({scenarioCount} scenarios seeded, scale {options.Scale.ToString().ToLowerInvariant()}"
+            + (options.EnforceRateLimits ? ", AWS's documented request rates enforced)" : ")"));
+        if (options.Scale == SandboxScale.Large)
+        {
+            output.WriteLine($"  Other accounts (reach them with sts assume-role into any role): {string.Join(", ", Catalogue.Scale.LargeAccount.OtherAccountIds)}");
+        }
+
         output.WriteLine("Test credentials (simulated account, not real AWS):");
         output.WriteLine($"  AWS_ACCESS_KEY_ID={options.AccessKeyId}");
         output.WriteLine($"  AWS_SECRET_ACCESS_KEY={options.SecretAccessKey}");

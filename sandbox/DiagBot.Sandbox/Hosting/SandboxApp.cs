@@ -37,19 +37,21 @@ internal static class SandboxApp
         return app;
     }
 
-    // The one list of simulated AWS services, each found by its SigV4 signing name.
+    // The one list of simulated AWS services, each found by its SigV4 signing name, once per simulated account.
     private static void MapAws(this WebApplication app, SandboxRuntime runtime)
     {
-        IReadOnlyList<IAwsService> services =
+        var sts = new StsService(runtime.Credentials, runtime.Options.TimeProvider);
+        var accounts = runtime.Worlds.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<IAwsService>)
         [
-            new EcsService(runtime.World),
-            new ElbService(runtime.World),
-            new Ec2Service(runtime.World),
-            new LogsService(runtime.World),
-            new CloudTrailService(runtime.World),
-            new StsService(runtime.Credentials, runtime.Options.TimeProvider),
-        ];
-        var endpoint = new AwsEndpoint(services, new SigV4Verifier(runtime.Options, runtime.Credentials), runtime.Faults, runtime.Options.TimeProvider);
+            new EcsService(pair.Value),
+            new ElbService(pair.Value),
+            new Ec2Service(pair.Value),
+            new LogsService(pair.Value),
+            new CloudTrailService(pair.Value),
+            sts,
+        ]);
+        var endpoint = new AwsEndpoint(new AccountServices(accounts, runtime.Options.AccountId), new SigV4Verifier(runtime.Options, runtime.Credentials),
+            runtime.Faults, runtime.RateLimits, runtime.Options.TimeProvider);
         app.MapPost("/", endpoint.HandleAsync);
     }
 

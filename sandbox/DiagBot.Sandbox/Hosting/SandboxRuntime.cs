@@ -1,6 +1,8 @@
 using DiagBot.Sandbox.Aws.Signing;
 using DiagBot.Sandbox.Catalogue;
+using DiagBot.Sandbox.Catalogue.Scale;
 using DiagBot.Sandbox.Catalogue.Seeding;
+using DiagBot.Sandbox.Aws.Throttling;
 using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Hosting;
@@ -13,8 +15,16 @@ internal sealed class SandboxRuntime
         Options = options;
         World = new SandboxWorld(options);
         Credentials = new CredentialStore(options);
-        Scenarios = ScenarioCatalogue.Seed(new SeedContext(World, options.TimeProvider.GetUtcNow()));
+        var now = options.TimeProvider.GetUtcNow();
+        Scenarios = ScenarioCatalogue.Seed(new SeedContext(World, now));
+        Worlds = options.Scale == SandboxScale.Large ? LargeEstate.Seed(World, now) : new Dictionary<string, SandboxWorld> { [options.AccountId] = World };
+        RateLimits = new RateLimits(options);
     }
+
+    // Every simulated account by id; a credential of an account not listed sees the sandbox's own.
+    public IReadOnlyDictionary<string, SandboxWorld> Worlds { get; }
+
+    public RateLimits RateLimits { get; }
 
     public SandboxOptions Options { get; }
 

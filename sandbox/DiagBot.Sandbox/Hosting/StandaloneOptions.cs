@@ -16,6 +16,13 @@ internal static class StandaloneOptions
             SecretAccessKey = Setting(args, environment, "secret-access-key", "SANDBOX_SECRET_ACCESS_KEY") ?? defaults.SecretAccessKey,
             Region = Setting(args, environment, "region", "SANDBOX_REGION") ?? defaults.Region,
             AccountId = Setting(args, environment, "account-id", "SANDBOX_ACCOUNT_ID") ?? defaults.AccountId,
+            Scale = Setting(args, environment, "scale", "SANDBOX_SCALE") switch
+            {
+                null or "small" => SandboxScale.Small,
+                "large" => SandboxScale.Large,
+                var other => throw new ArgumentException($"--scale is '{other}'; it must be 'small' or 'large' (or set SANDBOX_SCALE)."),
+            },
+            EnforceRateLimits = args.Contains("--rate-limits") || environment("SANDBOX_RATE_LIMITS") is "true" or "1",
         };
     }
 

@@ -12,8 +12,14 @@ internal static class Ec2Api
     public static readonly AwsOperation DescribeRouteTables = Operation("DescribeRouteTables");
     public static readonly AwsOperation DescribeVpcEndpoints = Operation("DescribeVpcEndpoints");
     public static readonly AwsOperation DescribeSecurityGroups = Operation("DescribeSecurityGroups");
+    public static readonly AwsOperation DescribeNetworkInterfaces = Operation("DescribeNetworkInterfaces");
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups];
+    public static IReadOnlyList<AwsOperation> Operations { get; } =
+        [DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups, DescribeNetworkInterfaces];
+
+    /// <summary>EC2's filter names for an interface's private address and its VPC.</summary>
+    public const string PrivateAddressFilter = "addresses.private-ip-address";
+    public const string VpcFilter = "vpc-id";
 
     public static IReadOnlyList<string> IamActions { get; } = [.. Operations.Select(o => o.IamAction)];
 

@@ -5,6 +5,15 @@ namespace DiagBot.Diagnostics.Network.Live;
 /// <summary>From AWSSDK.EC2's models (whose lists may be null in v4) to ours.</summary>
 internal static class Ec2Mapper
 {
+    public static NetworkInterface ToModel(Sdk.NetworkInterface eni) => new(
+        eni.NetworkInterfaceId,
+        eni.PrivateIpAddress,
+        eni.Description,
+        eni.RequesterId,
+        eni.RequesterManaged,
+        eni.InterfaceType?.Value,
+        (eni.TagSet ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value ?? string.Empty, StringComparer.Ordinal));
+
     public static Subnet ToModel(Sdk.Subnet subnet) =>
         new(subnet.SubnetId, subnet.VpcId, subnet.AvailabilityZone, subnet.CidrBlock, subnet.AvailableIpAddressCount, subnet.MapPublicIpOnLaunch);
 

@@ -39,7 +39,20 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
             return ([.. (page.SecurityGroups ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
         });
 
-    private static Sdk.Filter VpcFilter(string vpcId) => new() { Name = "vpc-id", Values = [vpcId] };
+    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
+        IReadOnlyList<string> privateIps, string vpcId, AwsScope where, CancellationToken cancellationToken) =>
+        PagedAsync<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, where, $"{vpcId}:{string.Join(",", privateIps)}", cancellationToken, async (ec2, token, next) =>
+        {
+            var request = new Sdk.DescribeNetworkInterfacesRequest
+            {
+                Filters = [VpcFilter(vpcId), new Sdk.Filter { Name = Ec2Api.PrivateAddressFilter, Values = [.. privateIps] }],
+                NextToken = next,
+            };
+            var page = await ec2.DescribeNetworkInterfacesAsync(request, token).ConfigureAwait(false);
+            return ([.. (page.NetworkInterfaces ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
+        });
+
+    private static Sdk.Filter VpcFilter(string vpcId) => new() { Name = Ec2Api.VpcFilter, Values = [vpcId] };
 
     private Task<EvidenceResult<IReadOnlyList<T>>> PagedAsync<T>(
         AwsOperation operation, AwsScope where, string what, CancellationToken cancellationToken,

@@ -39,4 +39,20 @@ internal static class Ec2FilterNames
         ["group-name"] = g => [g.GroupName],
         ["vpc-id"] = g => [g.VpcId],
     };
+
+    public static IReadOnlyDictionary<string, Func<Ec2NetworkInterface, IEnumerable<string>>> NetworkInterfaces { get; } = new Dictionary<string, Func<Ec2NetworkInterface, IEnumerable<string>>>
+    {
+        ["network-interface-id"] = n => [n.NetworkInterfaceId],
+        ["addresses.private-ip-address"] = n => [n.PrivateIpAddress],
+        ["private-ip-address"] = n => [n.PrivateIpAddress],
+        ["vpc-id"] = n => [n.VpcId],
+        ["subnet-id"] = n => [n.SubnetId],
+        ["availability-zone"] = n => [n.AvailabilityZone],
+        ["description"] = n => [n.Description],
+        ["requester-managed"] = _ => ["true"],
+        ["status"] = _ => ["in-use"],
+        ["interface-type"] = _ => ["interface"],
+        ["tag:aws:ecs:clusterName"] = n => n.Tags.Where(t => t.Key == "aws:ecs:clusterName").Select(t => t.Value),
+        ["tag:aws:ecs:serviceName"] = n => n.Tags.Where(t => t.Key == "aws:ecs:serviceName").Select(t => t.Value),
+    };
 }

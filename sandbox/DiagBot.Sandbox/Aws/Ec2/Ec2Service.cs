@@ -11,17 +11,20 @@ internal sealed class Ec2Service : IAwsService
     public const string Version = "2016-11-15";
 
     private readonly SandboxWorld _world;
+    private readonly TaskNetworkInterfaces _interfaces;
     private readonly Dictionary<string, Func<AwsCall, XmlResult>> _operations;
 
     public Ec2Service(SandboxWorld world)
     {
         _world = world;
+        _interfaces = new TaskNetworkInterfaces(world);
         _operations = new(StringComparer.Ordinal)
         {
             ["DescribeSubnets"] = DescribeSubnets,
             ["DescribeRouteTables"] = DescribeRouteTables,
             ["DescribeVpcEndpoints"] = DescribeVpcEndpoints,
             ["DescribeSecurityGroups"] = DescribeSecurityGroups,
+            ["DescribeNetworkInterfaces"] = DescribeNetworkInterfaces,
         };
         Protocol = new Ec2QueryProtocol(SigningName, Version, _operations.Keys.ToHashSet());
     }
@@ -58,6 +61,14 @@ internal sealed class Ec2Service : IAwsService
         var groups = ById(_world.Ec2.SecurityGroups, call, "GroupId", g => g.GroupId, id => $"The security group '{id}' does not exist", "InvalidGroup.NotFound");
         var filtered = Ec2Filters.Apply(groups, call, Ec2FilterNames.SecurityGroups);
         return Page(call, "securityGroupInfo", filtered, g => Ec2Wire.SecurityGroup(g, _world.Options));
+    }
+
+    private XmlResult DescribeNetworkInterfaces(AwsCall call)
+    {
+        var interfaces = ById(_interfaces.All, call, "NetworkInterfaceId", n => n.NetworkInterfaceId,
+            id => $"The networkInterface ID '{id}' does not exist", "InvalidNetworkInterfaceID.NotFound");
+        var filtered = Ec2Filters.Apply(interfaces, call, Ec2FilterNames.NetworkInterfaces);
+        return Page(call, "networkInterfaceSet", filtered, n => Ec2Wire.NetworkInterface(n, _world.Options));
     }
 
     // Asking for an id that does not exist is an error in EC2, unlike a filter that matches nothing.

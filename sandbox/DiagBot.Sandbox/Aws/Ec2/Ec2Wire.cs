@@ -67,6 +67,27 @@ internal static class Ec2Wire
         E("ipPermissionsEgress", g.Egress.Select(p => Permission(p, o))),
         E("securityGroupArn", $"arn:aws:ec2:{o.Region}:{o.AccountId}:security-group/{g.GroupId}"));
 
+    // An interface ECS created: requester-managed, in use, with the task's attachment ARN as its description.
+    public static XElement NetworkInterface(Ec2NetworkInterface n, SandboxOptions o) => E("item",
+        E("networkInterfaceId", n.NetworkInterfaceId),
+        E("subnetId", n.SubnetId),
+        E("vpcId", n.VpcId),
+        E("availabilityZone", n.AvailabilityZone),
+        E("description", n.Description),
+        E("ownerId", o.AccountId),
+        E("requesterManaged", true),
+        E("status", "in-use"),
+        E("macAddress", n.MacAddress),
+        E("privateIpAddress", n.PrivateIpAddress),
+        E("privateDnsName", $"ip-{n.PrivateIpAddress.Replace('.', '-')}.ec2.internal"),
+        E("sourceDestCheck", true),
+        E("interfaceType", "interface"),
+        E("groupSet"),
+        E("attachment", E("attachmentId", "ela-attach-" + n.NetworkInterfaceId[4..]), E("deviceIndex", 1), E("networkCardIndex", 0), E("status", "attached"), E("deleteOnTermination", false)),
+        E("tagSet", n.Tags.Select(t => E("item", E("key", t.Key), E("value", t.Value)))),
+        E("privateIpAddressesSet", E("item", E("privateIpAddress", n.PrivateIpAddress), E("privateDnsName", $"ip-{n.PrivateIpAddress.Replace('.', '-')}.ec2.internal"), E("primary", true))),
+        E("ipv6AddressesSet"));
+
     // "-1" means every protocol; such rules carry no port range on the wire.
     private static XElement Permission(Ec2Permission p, SandboxOptions o) => E("item",
         E("ipProtocol", p.IpProtocol),

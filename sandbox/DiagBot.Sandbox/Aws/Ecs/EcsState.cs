@@ -37,6 +37,15 @@ internal sealed class EcsState
         }
     }
 
+    // Many tasks at once (the large account), in one copy of the list rather than one per task.
+    public void AddRange(IEnumerable<EcsTask> tasks)
+    {
+        lock (_tasksGate)
+        {
+            _tasks = [.. _tasks, .. tasks];
+        }
+    }
+
     public void Add(EcsServiceResource service) => _services.Add(service);
 
     public void Add(EcsContainerInstance instance) => _containerInstances.Add(instance);

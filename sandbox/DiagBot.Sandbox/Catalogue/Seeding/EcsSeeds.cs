@@ -73,14 +73,15 @@ internal static class EcsSeeds
     // An old-ARN task (launched without the taskLongArnFormat setting) has a UUID id and ARNs without the cluster.
     public static EcsTask FargateTask(
         SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
-        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null, bool oldArn = false)
+        Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null,
+        bool oldArn = false, string? privateIp = null, bool register = true)
     {
         var uuid = RandomStyleUuid("uuid/" + seed);
         var id = oldArn ? uuid.ToString() : SeedContext.TaskId(seed);
         var arn = oldArn ? EcsArns.OldTask(context.Options, uuid) : EcsArns.Task(context.Options, cluster.ClusterName, id);
         var eniId = SeedContext.AwsId("eni", seed);
         var attachmentId = Guid.Parse(SeedContext.Hex("attachment/" + seed, 32)).ToString();
-        var ip = $"10.0.{Convert.ToInt32(SeedContext.Hex("ip/" + seed, 2), 16) % 32 + 1}.{Convert.ToInt32(SeedContext.Hex("ip2/" + seed, 2), 16) % 250 + 4}";
+        var ip = privateIp ?? $"10.0.{Convert.ToInt32(SeedContext.Hex("ip/" + seed, 2), 16) % 32 + 1}.{Convert.ToInt32(SeedContext.Hex("ip2/" + seed, 2), 16) % 250 + 4}";
         var running = life.LastStatus == "RUNNING";
         var containers = definition.ContainerDefinitions.Select(c => new EcsContainer
         {
@@ -150,7 +151,11 @@ internal static class EcsSeeds
         };
         task = adjustTask?.Invoke(task) ?? task;
         EcsTaskLaunchRules.CheckLogGroups(context.World, definition, task);
-        context.World.Ecs.Add(task);
+        if (register)
+        {
+            context.World.Ecs.Add(task);
+        }
+
         return task;
     }
 

@@ -1,0 +1,113 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.LoadBalancing;
+
+namespace DiagBot.Playbooks.Diagnosis;
+
+/// <summary>
+/// Finds the ECS service behind a target group from the group's side, at a cost that does not grow with the account:
+/// an `ip` target is an address of a task's network interface, which ECS tags with the cluster and service
+/// (DescribeNetworkInterfaces, then DescribeServices of those services). An empty group is traced the same way
+/// through its load balancer's other groups, since the service that should be in it usually sits in one of them.
+/// Only where neither works (instance targets, interfaces without ECS managed tags) is every service of the
+/// account searched, within that search's bound.
+/// </summary>
+internal static class TargetGroupOwnerTracer
+{
+    private const string IpTarget = "ip";
+
+    // Bounds on what one trace reads: the owners described and the load balancer's other groups followed.
+    private const int MaxOwners = 5;
+    private const int MaxSiblingGroups = 5;
+
+    public static async Task<TargetGroupOwner> TraceAsync(
+        IEvidenceSource evidence, TargetGroup group, EvidenceResult<IReadOnlyList<TargetHealthDescription>> health, CancellationToken cancellationToken)
+    {
+        var gaps = new List<EvidenceGap>();
+        var own = await OwnersAsync(evidence, [(group, health)], gaps, cancellationToken).ConfigureAwait(false);
+        if (Registering(own, group) is { } service)
+        {
+            return new TargetGroupOwner(service, "its targets' network interfaces", gaps);
+        }
+
+        if (health.Value is { Count: 0 } && group.LoadBalancerArns.FirstOrDefault() is { } balancer)
+        {
+            var neighbours = await SiblingOwnersAsync(evidence, group, balancer, gaps, cancellationToken).ConfigureAwait(false);
+            if (neighbours is not null)
+            {
+                var names = neighbours.Select(s => s.ServiceName).Distinct().ToList();
+                var searched = $"the services registered in the other target groups of load balancer {Name(balancer)}"
+                    + (names.Count == 0 ? " (none)" : $" ({string.Join(", ", names)})");
+                return new TargetGroupOwner(Registering(neighbours, group), searched, gaps);
+            }
+        }
+
+        if (own.Count > 0)
+        {
+            return new TargetGroupOwner(null, $"the services owning its targets ({string.Join(", ", own.Select(s => s.ServiceName).Distinct())})", gaps);
+        }
+
+        // The account-wide search answers what the interfaces could not, so their gaps no longer matter.
+        return await SearchAccountAsync(evidence, group, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static EcsService? Registering(IEnumerable<EcsService> services, TargetGroup group) =>
+        services.FirstOrDefault(s => s.LoadBalancers.Any(b => b.TargetGroupArn == group.TargetGroupArn));
+
+    // The load balancer's other `ip` groups with targets, followed to their services; null when none could be followed.
+    private static async Task<List<EcsService>?> SiblingOwnersAsync(
+        IEvidenceSource evidence, TargetGroup group, string balancer, List<EvidenceGap> gaps, CancellationToken cancellationToken)
+    {
+        var listed = await evidence.LoadBalancing.DescribeTargetGroupsOfLoadBalancerAsync(balancer, cancellationToken).ConfigureAwait(false);
+        if (listed.Value is not { } groups)
+        {
+            gaps.Add(listed.Gap!);
+            return null;
+        }
+
+        var siblings = groups.Where(g => g.TargetGroupArn != group.TargetGroupArn && g.TargetType == IpTarget && g.VpcId is not null).Take(MaxSiblingGroups).ToList();
+        var healths = await Task.WhenAll(siblings.Select(g => evidence.LoadBalancing.DescribeTargetHealthAsync(g.TargetGroupArn, cancellationToken))).ConfigureAwait(false);
+        return await OwnersAsync(evidence, [.. siblings.Zip(healths)], gaps, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The services whose tasks hold the groups' `ip` targets: one DescribeNetworkInterfaces per VPC, then one
+    // DescribeServices per owner ECS tagged the interfaces with.
+    private static async Task<List<EcsService>> OwnersAsync(
+        IEvidenceSource evidence, IReadOnlyList<(TargetGroup Group, EvidenceResult<IReadOnlyList<TargetHealthDescription>> Health)> groups,
+        List<EvidenceGap> gaps, CancellationToken cancellationToken)
+    {
+        var byVpc = groups.Where(g => g.Group.TargetType == IpTarget && g.Group.VpcId is not null && g.Health.Value is { Count: > 0 })
+            .GroupBy(g => (g.Group.VpcId!, Scope: AwsScope.FromArn(g.Group.TargetGroupArn)))
+            .Select(vpc => (vpc.Key.Item1, vpc.Key.Scope, Ips: vpc.SelectMany(g => g.Health.Value!.Select(t => t.TargetId)).Distinct().ToList()))
+            .ToList();
+        var reads = await Task.WhenAll(byVpc.Select(v => evidence.Network.DescribeNetworkInterfacesByAddressAsync(v.Ips, v.Item1, v.Scope, cancellationToken))).ConfigureAwait(false);
+        gaps.AddRange(reads.Select(r => r.Gap).OfType<EvidenceGap>());
+        var owners = reads.SelectMany(r => r.Value ?? []).Select(n => n.EcsService).OfType<(string Cluster, string Service)>().Distinct().Take(MaxOwners).ToList();
+        var scope = byVpc.FirstOrDefault().Scope ?? AwsScope.Default;
+        var described = await Task.WhenAll(owners.Select(o => evidence.Ecs.DescribeServiceAsync(ClusterArn(o.Cluster, scope), o.Service, cancellationToken))).ConfigureAwait(false);
+        gaps.AddRange(described.Select(d => d.Gap).OfType<EvidenceGap>());
+        return [.. described.Select(d => d.Value).OfType<EcsService>()];
+    }
+
+    // A cluster named by its tag is asked for by ARN, so the call goes to the group's account and region.
+    private static string ClusterArn(string cluster, AwsScope scope) =>
+        scope.AccountId is { } account && scope.Region is { } region ? $"arn:aws:ecs:{region}:{account}:cluster/{cluster}" : cluster;
+
+    private static async Task<TargetGroupOwner> SearchAccountAsync(IEvidenceSource evidence, TargetGroup group, CancellationToken cancellationToken)
+    {
+        var scope = AwsScope.FromArn(group.TargetGroupArn);
+        var search = await evidence.Ecs.DescribeAllServicesAsync(scope, cancellationToken).ConfigureAwait(false);
+        if (search.Value is not { } found)
+        {
+            return new TargetGroupOwner(null, "every service of the account", [search.Gap! with { Detail = $"{search.Gap!.Detail}; so the ECS service behind target group {group.TargetGroupName} could not be looked for" }]);
+        }
+
+        var where = $"the {found.ClusterArns.Count} cluster(s) of {scope.AccountId}/{scope.Region}"
+            + (found.Truncated ? " (the search stopped at its bound)" : string.Empty)
+            + (found.Gaps.Count > 0 ? $" ({found.Gaps.Count} read(s) failed: {found.Gaps[0].Detail})" : string.Empty);
+        return new TargetGroupOwner(Registering(found.Services, group), where, []);
+    }
+
+    private static string Name(string arn) => arn.Split('/') is { Length: >= 3 } parts ? parts[^2] : arn;
+}

@@ -1,0 +1,13 @@
+namespace DiagBot.Sandbox.Aws.Ec2;
+
+// An elastic network interface as DescribeNetworkInterfaces (2016-11-15) describes it. The sandbox holds only the
+// interfaces ECS creates for awsvpc tasks (TaskNetworkInterfaces derives them from the tasks).
+internal sealed record Ec2NetworkInterface(
+    string NetworkInterfaceId,
+    string SubnetId,
+    string VpcId,
+    string AvailabilityZone,
+    string PrivateIpAddress,
+    string MacAddress,
+    string Description,
+    IReadOnlyList<(string Key, string Value)> Tags);
