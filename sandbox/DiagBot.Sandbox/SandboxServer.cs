@@ -28,8 +28,10 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public SandboxKubernetes Kubernetes => new(_runtime.World.Kube, _runtime.Options.TimeProvider);
 
-    // The bot searches these for a bare task id, as it searches the configured clusters in live mode.
-    public IReadOnlyList<string> Clusters => _runtime.World.Ecs.Clusters.Select(cluster => cluster.ClusterName).ToList();
+    // The bot searches these for a bare task id, as it searches the configured clusters in live mode: the clusters of
+    // the seeded incidents. The large estate's clusters are reached by ARN, target group or service, not configured,
+    // since a bare id costs one DescribeTasks per configured cluster (docs/scale.md).
+    public IReadOnlyList<string> Clusters => _runtime.CatalogueClusters;
 
     // The simulated accounts other than the sandbox's own (the large scale's two); reached with sts:AssumeRole.
     public IReadOnlyList<string> OtherAccounts => [.. _runtime.Worlds.Keys.Where(account => account != _runtime.Options.AccountId).Order(StringComparer.Ordinal)];

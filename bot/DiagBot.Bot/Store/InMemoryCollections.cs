@@ -34,6 +34,23 @@ internal sealed class InMemoryCollections(TimeProvider clock)
         return [.. members ?? []];
     }
 
+    public int Count => _lists.Count + _sets.Count;
+
+    /// <summary>Drops every list and set whose expiry has passed.</summary>
+    public void Sweep()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var key in _lists.Where(l => l.Value.ExpiresAt <= now).Select(l => l.Key).ToList())
+        {
+            _lists.Remove(key);
+        }
+
+        foreach (var key in _sets.Where(s => s.Value.ExpiresAt <= now).Select(s => s.Key).ToList())
+        {
+            _sets.Remove(key);
+        }
+    }
+
     private List<string>? LiveList(string key) => _lists.TryGetValue(key, out var list) && list.ExpiresAt > clock.GetUtcNow() ? list.Values : null;
 
     private HashSet<string>? LiveSet(string key) => _sets.TryGetValue(key, out var set) && set.ExpiresAt > clock.GetUtcNow() ? set.Members : null;

@@ -12,7 +12,12 @@ internal static class StoreRegistration
         services.AddSingleton(options);
         if (options.Redis is null)
         {
-            services.AddSingleton<IIncidentStore>(provider => new InMemoryIncidentStore(provider.GetRequiredService<TimeProvider>()) { TaskRetention = options.TaskRetention });
+            services.AddSingleton<IIncidentStore>(provider => new InMemoryIncidentStore(provider.GetRequiredService<TimeProvider>())
+            {
+                TaskRetention = options.TaskRetention,
+                MaxEntries = options.MaxEntries,
+                MaxTasks = options.MaxArchivedTasks,
+            });
             return services;
         }
 

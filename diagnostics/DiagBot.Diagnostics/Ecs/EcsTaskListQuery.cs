@@ -7,6 +7,9 @@ public sealed record EcsTaskListQuery(string Cluster)
 
     public string? Family { get; init; }
 
+    /// <summary>Who started the tasks: a service's tasks carry their deployment's id ("ecs-svc/...").</summary>
+    public string? StartedBy { get; init; }
+
     /// <summary>RUNNING (the API's default) or STOPPED; stopped tasks are listed for about an hour.</summary>
     public string? DesiredStatus { get; init; }
 

@@ -30,6 +30,13 @@ public interface IEcsEvidence
         NotProvided.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
 
     /// <summary>
+    /// The running tasks a deployment started (ListTasks startedBy, at most one a cluster), in every configured
+    /// cluster at once: one call per configured cluster, however many services the account holds.
+    /// </summary>
+    Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    /// <summary>
     /// Every service of every cluster in one account and region (ListClusters, ListServices, DescribeServices), up to a
     /// bound: how the service behind a target group or an ECS deployment id is found.
     /// </summary>

@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -52,6 +53,14 @@ public sealed partial class Diagnoser
 
     private async Task<DiagnosisReport> DiagnoseEcsDeploymentAsync(EcsDeploymentSubject subject, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        // A service's tasks carry their deployment's id in startedBy: a running one names the service, one ListTasks a
+        // configured cluster, however large the account. Only a deployment with no running task searches every service.
+        if (await ServiceOfRunningTasksAsync(subject, context, cancellationToken).ConfigureAwait(false) is { } owner)
+        {
+            progress?.Report($"ECS deployment {subject.DeploymentId} belongs to service {owner.ServiceName}");
+            return await RunForServiceAsync(subject, owner, context, [], progress, cancellationToken).ConfigureAwait(false);
+        }
+
         // A deployment id names no account or region: every configured one is searched, together.
         var scopes = context.Evidence.Scopes;
         var searches = await Task.WhenAll(scopes.Select(scope => context.Evidence.Ecs.DescribeAllServicesAsync(scope, cancellationToken))).ConfigureAwait(false);
@@ -71,6 +80,25 @@ public sealed partial class Diagnoser
             Subject = subject,
             SubjectProblem = $"ECS deployment {subject.DeploymentId} {searched}. Give its service instead: `service <name> in <cluster>` (list them with `aws ecs list-services --cluster <cluster>`).",
         };
+    }
+
+    private static async Task<EcsService?> ServiceOfRunningTasksAsync(EcsDeploymentSubject subject, DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        var ecs = context.Evidence.Ecs;
+        var started = await ecs.ListTasksStartedByAsync(subject.DeploymentId, cancellationToken).ConfigureAwait(false);
+        if (started.Value?.FirstOrDefault() is not { } taskArn || !EcsTaskRef.TryParse(taskArn, out var reference))
+        {
+            return null;
+        }
+
+        var task = (await ecs.DescribeTaskAsync(reference, cancellationToken).ConfigureAwait(false)).Value;
+        if (task is not { ClusterArn: { } cluster } || ServiceScope.ServiceNameOf(task) is not { } name)
+        {
+            return null;
+        }
+
+        var service = (await ecs.DescribeServiceAsync(cluster, name, cancellationToken).ConfigureAwait(false)).Value;
+        return service?.Deployments.Any(d => d.Id == subject.DeploymentId) == true ? service : null;
     }
 
     private const string NoKubernetesCluster = "No Kubernetes cluster is configured, so DiagBot cannot read pods. Add one under DiagBot:Kubernetes:Clusters (see docs/configuration/accounts-and-clusters.md).";

@@ -17,6 +17,7 @@ internal sealed class SandboxRuntime
         Credentials = new CredentialStore(options);
         var now = options.TimeProvider.GetUtcNow();
         Scenarios = ScenarioCatalogue.Seed(new SeedContext(World, now));
+        CatalogueClusters = [.. World.Ecs.Clusters.Select(cluster => cluster.ClusterName)];
         Worlds = options.Scale == SandboxScale.Large ? LargeEstate.Seed(World, now) : new Dictionary<string, SandboxWorld> { [options.AccountId] = World };
         RateLimits = new RateLimits(options);
     }
@@ -25,6 +26,9 @@ internal sealed class SandboxRuntime
     public IReadOnlyDictionary<string, SandboxWorld> Worlds { get; }
 
     public RateLimits RateLimits { get; }
+
+    // The clusters of the seeded incidents, without the large estate's: what a bot configures for bare task ids.
+    public IReadOnlyList<string> CatalogueClusters { get; }
 
     public SandboxOptions Options { get; }
 

@@ -9,9 +9,9 @@ namespace DiagBot.Bot.Tests.Incidents;
 /// <summary>The coordinator over the in-memory store, a fake clock, a recording channel and a counting diagnoser.</summary>
 internal sealed class IncidentHarness
 {
-    public IncidentHarness(int messagesPerSecond = 1)
+    public IncidentHarness(int messagesPerSecond = 1, int maxEntries = StoreOptions.DefaultMaxEntries, int maxTasks = StoreOptions.DefaultMaxArchivedTasks)
     {
-        Store = new InMemoryIncidentStore(Clock);
+        Store = new InMemoryIncidentStore(Clock) { MaxEntries = maxEntries, MaxTasks = maxTasks };
         Channel = new RecordingChannel(Clock, messagesPerSecond);
         var options = new IncidentOptions();
         var records = new IncidentRecords(Store, options);

@@ -62,6 +62,18 @@ internal sealed class EcsClient(AwsJsonClient json, EvidenceScope scope, AwsLoca
         string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
         _inventory.DescribeContainerInstancesAsync(cluster, containerInstanceArns, cancellationToken);
 
+    public async Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken)
+    {
+        // A configured cluster is asked by ARN, so the call goes to its own account and region.
+        var reads = await Task.WhenAll(locations.Clusters.Select(c => ListTasksAsync(
+            new EcsTaskListQuery(Arn.TryParse(c.Cluster, out _) || c.Target.AccountId is null ? c.Cluster : $"arn:aws:ecs:{c.Target.Region}:{c.Target.AccountId}:cluster/{c.Cluster}")
+            { StartedBy = startedBy, MaxTasks = 1 }, cancellationToken))).ConfigureAwait(false);
+        var found = reads.SelectMany(r => r.Value ?? []).ToList();
+        return found.Count > 0 || reads.All(r => r.HasValue)
+            ? EvidenceResult<IReadOnlyList<string>>.Found(found)
+            : EvidenceResult<IReadOnlyList<string>>.Missing(reads.First(r => !r.HasValue).Gap!);
+    }
+
     public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
         _finder.DescribeAllServicesAsync(where, cancellationToken);
 

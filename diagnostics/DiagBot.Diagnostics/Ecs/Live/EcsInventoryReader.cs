@@ -14,7 +14,7 @@ internal sealed class EcsInventoryReader(AwsJsonClient json, EvidenceScope scope
         var operation = EcsApi.ListTasks;
         var target = TargetOf(query.Cluster);
         // A cluster named or given by ARN is one cluster: the target carries the ARN's account and region.
-        var key = $"ecs:{operation.Name}:{target}:{EcsApi.ClusterName(query.Cluster)}:{query.ServiceName}:{query.Family}:{query.DesiredStatus}:{query.MaxTasks}:{query.PageSize}";
+        var key = $"ecs:{operation.Name}:{target}:{EcsApi.ClusterName(query.Cluster)}:{query.ServiceName}:{query.Family}:{query.DesiredStatus}:{query.StartedBy}:{query.MaxTasks}:{query.PageSize}";
         return scope.GetOrLoadAsync(key, operation.Service.Key, operation.Name, async () =>
         {
             var arns = new List<string>();
@@ -22,7 +22,7 @@ internal sealed class EcsInventoryReader(AwsJsonClient json, EvidenceScope scope
             for (var page = 0; page < EcsApi.MaxPages && arns.Count < query.MaxTasks; page++)
             {
                 var request = new ListTasksRequest(query.Cluster, query.ServiceName, query.Family, query.DesiredStatus,
-                    Math.Clamp(Math.Min(query.MaxTasks - arns.Count, query.PageSize ?? int.MaxValue), 1, EcsApi.MaxListResults), token);
+                    Math.Clamp(Math.Min(query.MaxTasks - arns.Count, query.PageSize ?? int.MaxValue), 1, EcsApi.MaxListResults), token, query.StartedBy);
                 var result = await json.CallAsync<ListTasksRequest, ListTasksResponse>(operation, EcsApi.TargetPrefix, target, request, scope.Budget, CancellationToken.None)
                     .ConfigureAwait(false);
                 if (result.Value is not { } response)

@@ -9,7 +9,8 @@ internal sealed record ListTasksRequest(
     [property: JsonPropertyName("family")] string? Family,
     [property: JsonPropertyName("desiredStatus")] string? DesiredStatus,
     [property: JsonPropertyName("maxResults")] int MaxResults,
-    [property: JsonPropertyName("nextToken")] string? NextToken);
+    [property: JsonPropertyName("nextToken")] string? NextToken,
+    [property: JsonPropertyName("startedBy")] string? StartedBy = null);
 
 internal sealed record ListTasksResponse(
     [property: JsonPropertyName("taskArns")] IReadOnlyList<string>? TaskArns,
