@@ -13,9 +13,22 @@ if (args.Contains("--storm-only"))
     return;
 }
 
+// --scale-only: the large account, the 200 concurrent diagnoses and the store soak (issue 22).
+if (args.Contains("--scale-only"))
+{
+    var scale = await ScaleBench.RunAsync(latency);
+    var soak = await SoakBench.RunAsync();
+    Console.WriteLine(json
+        ? System.Text.Json.JsonSerializer.Serialize(scale.Json.Concat(soak.Json).ToDictionary())
+        : "| figure | value | target |\n|---|---:|---|\n" + scale.ToTableRows() + soak.ToTableRow());
+    return;
+}
+
 // --trace: each incident's evidence reads with their times, on standard error (the tables stay on standard output).
 var diagnosis = await DiagnosisBench.RunAsync(latency, repetitions, args.Contains("--trace") ? Console.Error : null);
 var ack = await AckBench.RunAsync(latency, concurrency: 50, rounds: Options.Int(args, "--ack-rounds", 4));
 var stormFigures = await StormBench.RunAsync(latency, stormEvents, services: 10);
-var results = new BenchResults(latency, diagnosis, ack, stormFigures);
+var scaleFigures = await ScaleBench.RunAsync(latency);
+var soakFigures = await SoakBench.RunAsync();
+var results = new BenchResults(latency, diagnosis, ack, stormFigures, scaleFigures, soakFigures);
 Console.WriteLine(json ? results.ToJson() : results.ToTable());
