@@ -10,8 +10,8 @@ namespace DiagBot.Playbooks.Diagnosis;
 /// an `ip` target is an address of a task's network interface, which ECS tags with the cluster and service
 /// (DescribeNetworkInterfaces, then DescribeServices of those services). An empty group is traced the same way
 /// through its load balancer's other groups, since the service that should be in it usually sits in one of them.
-/// Only where neither works (instance targets, interfaces without ECS managed tags) is every service of the
-/// account searched, within that search's bound.
+/// Only where neither finds it (instance targets, interfaces without ECS managed tags, an empty group whose
+/// neighbours' services do not list it) is every service of the account searched, within that search's bound.
 /// </summary>
 internal static class TargetGroupOwnerTracer
 {
@@ -33,13 +33,12 @@ internal static class TargetGroupOwnerTracer
 
         if (health.Value is { Count: 0 } && group.LoadBalancerArns.FirstOrDefault() is { } balancer)
         {
+            // The neighbours are a shortcut, not proof: when none of them registers here, the account is searched.
             var neighbours = await SiblingOwnersAsync(evidence, group, balancer, gaps, cancellationToken).ConfigureAwait(false);
-            if (neighbours is not null)
+            if (neighbours is not null && Registering(neighbours, group) is { } sibling)
             {
-                var names = neighbours.Select(s => s.ServiceName).Distinct().ToList();
-                var searched = $"the services registered in the other target groups of load balancer {Name(balancer)}"
-                    + (names.Count == 0 ? " (none)" : $" ({string.Join(", ", names)})");
-                return new TargetGroupOwner(Registering(neighbours, group), searched, gaps);
+                var searched = $"the services registered in the other target groups of load balancer {Name(balancer)}";
+                return new TargetGroupOwner(sibling, searched, gaps);
             }
         }
 

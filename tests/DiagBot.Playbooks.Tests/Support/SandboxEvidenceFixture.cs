@@ -34,6 +34,11 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
             ["DiagBot:Aws:Region"] = Sandbox.Options.Region,
             ["DiagBot:Aws:Accounts:0:AccountId"] = Sandbox.Options.AccountId,
             ["DiagBot:Aws:Accounts:0:Regions:0"] = Sandbox.Options.Region,
+
+            // A loopback sandbox on a shared, loaded machine can take seconds to answer; these tests count reads and
+            // verdicts, so the per-call timeout and the budget are set far from what the machine's load can reach.
+            ["DiagBot:Aws:CallTimeout"] = "00:00:30",
+            ["DiagBot:Aws:DiagnosisBudget"] = "00:01:00",
             ["DiagBot:Kubernetes:Clusters:0:Name"] = KubernetesCluster,
             ["DiagBot:Kubernetes:Clusters:0:Server"] = Sandbox.BaseAddress.ToString(),
         };

@@ -33,6 +33,7 @@ internal static class LargeAccountSeeds
             var cluster = EcsSeeds.Cluster(context, $"team-{c:00}");
             var balancer = LoadBalancer(context, cluster, vpcId, subnets, group);
             var logGroup = $"/ecs/{cluster.ClusterName}";
+            context.World.Logs.CreateGroup(logGroup, context.Ago(60 * 24 * 3));
             context.World.Logs.Append(logGroup, "ecs/app/bootstrap", []);
             for (var s = 0; s < LargeAccount.ServicesPerCluster; s++)
             {
