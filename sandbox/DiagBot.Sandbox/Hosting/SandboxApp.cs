@@ -1,5 +1,6 @@
 using DiagBot.Sandbox.Aws;
 using DiagBot.Sandbox.Aws.CloudTrail;
+using DiagBot.Sandbox.Aws.CloudWatch;
 using DiagBot.Sandbox.Aws.Ec2;
 using DiagBot.Sandbox.Aws.Ecs;
 using DiagBot.Sandbox.Aws.Elb;
@@ -48,11 +49,14 @@ internal static class SandboxApp
             new Ec2Service(pair.Value),
             new LogsService(pair.Value),
             new CloudTrailService(pair.Value),
+            new CloudWatchService(pair.Value, runtime.Options.TimeProvider),
             sts,
         ]);
         var endpoint = new AwsEndpoint(new AccountServices(accounts, runtime.Options.AccountId), new SigV4Verifier(runtime.Options, runtime.Credentials),
             runtime.Faults, runtime.RateLimits, runtime.Options.TimeProvider);
         app.MapPost("/", endpoint.HandleAsync);
+        // Smithy RPC v2 (CloudWatch's first protocol) names the service and operation in the path.
+        app.MapPost(CloudWatchProtocol.CborPathPrefix + "{operation}", endpoint.HandleAsync);
     }
 
     private static void MapKubernetes(this WebApplication app, SandboxRuntime runtime)

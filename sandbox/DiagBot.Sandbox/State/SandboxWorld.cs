@@ -1,3 +1,4 @@
+using DiagBot.Sandbox.Aws.CloudWatch;
 using DiagBot.Sandbox.Aws.Ec2;
 using DiagBot.Sandbox.Aws.Ecs;
 using DiagBot.Sandbox.Aws.CloudTrail;
@@ -23,4 +24,6 @@ internal sealed class SandboxWorld(SandboxOptions options)
     public CloudTrailState CloudTrail { get; } = new();
 
     public KubeState Kube { get; } = new();
+
+    public CloudWatchState CloudWatch { get; } = new();
 }

@@ -39,6 +39,11 @@ internal static class DocumentedRates
         // https://docs.aws.amazon.com/general/latest/gr/ct.html: LookupEvents, 2 a second.
         "cloudtrail" when operation == "LookupEvents" => new("cloudtrail:LookupEvents", 2, 2),
 
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html: GetMetricData 50 and
+        // ListMetrics 25 transactions per second, each its own quota.
+        "monitoring" when operation == "GetMetricData" => new("cloudwatch:GetMetricData", 50, 50),
+        "monitoring" when operation == "ListMetrics" => new("cloudwatch:ListMetrics", 25, 25),
+
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html: 600 a second, shared.
         "sts" => new("sts", 600, 600),
         _ => null,

@@ -36,6 +36,11 @@ internal sealed class HealthyOrdersApi : ICatalogueEntry
             EnableExecuteCommand = true,
             DeploymentConfiguration = new EcsDeploymentConfiguration { DeploymentCircuitBreaker = new EcsCircuitBreaker(true, true) },
         });
+        // Three healthy targets for as long as the tasks have run, answering in tens of milliseconds, no 5XX from the load balancer.
+        var lb = ProdLandscape.PublicLoadBalancer(context);
+        MetricSeeds.TargetHealth(context, lb.LoadBalancerArn, targetGroupArn, (context.Ago(60 * 20), 3, 0));
+        MetricSeeds.TargetResponseTime(context, lb.LoadBalancerArn, targetGroupArn, context.Ago(60 * 20), fastSeconds: 0.03, slowSeconds: 0,
+            slowPerMinute: 0, idleTimeoutSeconds: lb.IdleTimeoutSeconds);
         foreach (var task in tasks)
         {
             EvidenceSeeds.Logs(context, "/ecs/api", EvidenceSeeds.StreamFor("api", task.TaskArn), 10,

@@ -44,6 +44,11 @@ internal sealed class Alb503NoTargets : ICatalogueEntry
         EcsSeeds.FargateTask(context, cluster, Name + "/1", definition, TaskLife.Running(context, ServiceName, minutesAgo: 40));
         EcsSeeds.FargateTask(context, cluster, Name + "/2", definition, TaskLife.Running(context, ServiceName, minutesAgo: 40), subnetId: ProdLandscape.PrivateSubnetB);
 
+        // The group held the service's EC2 instances, healthy, until the awsvpc deployment 40 minutes ago; since then it has
+        // none, and the load balancer answers 503 (HTTPCode_ELB_503_Count).
+        MetricSeeds.TargetHealth(context, lb.LoadBalancerArn, targetGroupArn, (context.Ago(60 * 6), 2, 0), (context.Ago(40), 0, 0));
+        MetricSeeds.ElbErrorCount(context, lb.LoadBalancerArn, "HTTPCode_ELB_503_Count", context.Ago(40), 180, 260);
+
         return new SandboxScenario(Name, 5, $"service {ServiceName} in {cluster.ClusterName}",
             "ALB prod-public answers 503 for storefront: target group storefront-tg has TargetType instance while the tasks use awsvpc, so it has no targets.");
     }

@@ -42,6 +42,12 @@ internal sealed class Alb504Timeout : ICatalogueEntry
             "WARN client closed connection before response was written: POST /quotes/bulk",
             "INFO POST /quotes/bulk 200 completed in 91877 ms (items=5000)");
 
+        // Bulk quotes take 74-92 s; the load balancer cuts them at its 60 s idle timeout, so p99 sits at 60 s with 504s.
+        MetricSeeds.TargetHealth(context, lb.LoadBalancerArn, targetGroupArn, (context.Ago(60 * 8), 1, 0));
+        MetricSeeds.TargetResponseTime(context, lb.LoadBalancerArn, targetGroupArn, context.Ago(60 * 8), fastSeconds: 0.04, slowSeconds: 74,
+            slowPerMinute: 2, idleTimeoutSeconds: lb.IdleTimeoutSeconds);
+        MetricSeeds.ElbErrorCount(context, lb.LoadBalancerArn, "HTTPCode_ELB_504_Count", context.Ago(60 * 8), 1, 3);
+
         return new SandboxScenario(Name, 13, $"service {ServiceName} in {cluster.ClusterName}",
             "ALB prod-internal returns 504 for quote-engine: idle timeout 60 s, while POST /quotes/bulk takes 74-92 s in the app logs; targets healthy.");
     }

@@ -56,6 +56,9 @@ internal sealed class TargetsUnhealthy : ICatalogueEntry
                 "INFO GET /api/products?page=1 200 14ms");
         }
 
+        // The old tasks were healthy until they were replaced 4 minutes ago; the new ones have failed every check since.
+        MetricSeeds.TargetHealth(context, lb.LoadBalancerArn, targetGroupArn, (context.Ago(60 * 6), 2, 0), (context.Ago(4), 0, 2));
+
         return new SandboxScenario(Name, 6, $"service {ServiceName} in {cluster.ClusterName}",
             "Targets of catalog-api-tg are unhealthy (Target.Timeout) while the app serves on 8080: the tasks' security group only admits the ALB on port 80.");
     }

@@ -16,6 +16,8 @@ internal sealed class TaskOutOfMemory : ICatalogueEntry
         EcsServiceSeeds.Service(context, ProdLandscape.Cluster(context), "invoice-renderer", definition, desiredCount: 2, s => s with { RunningCount = 1, PendingCount = 1 });
         var task = EcsSeeds.FargateTask(context, ProdLandscape.Cluster(context), Name, definition, life,
             c => c with { ExitCode = 137, Reason = "OutOfMemoryError: Container killed due to memory usage" });
+        // Container Insights is on in prod: the task's memory climbed to its 512 MiB limit before the kill.
+        MetricSeeds.TaskMemory(context, task, "invoice-renderer", 512, share => Math.Min(512, 170 + (360 * share)));
 
         return new SandboxScenario(Name, 7, task.TaskArn,
             "Fargate task of service invoice-renderer stopped: container renderer exited 137 with OutOfMemoryError under a 512 MiB limit.");

@@ -20,6 +20,8 @@ internal sealed class TaskOutOfMemoryLookalikeStopTimeout : ICatalogueEntry
         EcsServiceSeeds.Service(context, ProdLandscape.Cluster(context), "checkout-web", definition, desiredCount: 4);
         var task = EcsSeeds.FargateTask(context, ProdLandscape.Cluster(context), Name, definition, life,
             c => c with { ExitCode = 137, Reason = null });
+        // Memory stayed near a third of the 2048 MiB limit all its life: the 137 was the SIGKILL, not the OOM killer.
+        MetricSeeds.TaskMemory(context, task, "checkout-web", 2048, share => 690 + (40 * share));
 
         return new SandboxScenario(Name, null, task.TaskArn,
             "Task of service checkout-web stopped by a deployment; container web ignored SIGTERM and was SIGKILLed after its 30 s stopTimeout (exit 137, no OOM).");
