@@ -16,18 +16,19 @@ public static class DiagBotApp
     {
         var builder = WebApplication.CreateBuilder(args);
         await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
+        builder.Services.AddNetworkEdge(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.AddTeams();
         builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);
-        builder.Services.AddWebChat();
+        builder.Services.AddWebChat(builder.Configuration);
 
         var app = builder.Build();
+        app.UseNetworkEdge();
         app.MapHealth();
         app.MapSlack();
         app.MapTeams();
         app.MapEvents();
-        app.MapIncidentFeed();
         app.MapWebChat();
         return app;
     }

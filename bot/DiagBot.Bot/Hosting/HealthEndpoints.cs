@@ -10,13 +10,15 @@ namespace DiagBot.Bot.Hosting;
 internal static class HealthEndpoints
 {
     public const string ReadyProbeKey = "diagbot:readyz";
+    public const string LivenessPath = "/healthz";
+    public const string ReadinessPath = "/readyz";
 
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(2);
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (AnswerOrigin origin) => Results.Ok(new { status = "ok", sandbox = origin.IsSandbox }));
-        app.MapGet("/readyz", ReadyAsync);
+        app.MapGet(LivenessPath, (AnswerOrigin origin) => Results.Ok(new { status = "ok", sandbox = origin.IsSandbox }));
+        app.MapGet(ReadinessPath, ReadyAsync);
         return app;
     }
 

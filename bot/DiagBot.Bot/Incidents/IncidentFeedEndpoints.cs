@@ -15,7 +15,7 @@ internal static class IncidentFeedEndpoints
     private const int BurstSize = 20;
     private static readonly TimeSpan BurstSpacing = TimeSpan.FromMilliseconds(250);
 
-    public static WebApplication MapIncidentFeed(this WebApplication app)
+    public static IEndpointRouteBuilder MapIncidentFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet(FeedPath, async (IncidentFeed feed) => Results.Json((await feed.SnapshotAsync().ConfigureAwait(false)).Select(ToJson)));
         app.MapPost(StartPath, Start);

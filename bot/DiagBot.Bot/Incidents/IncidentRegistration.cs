@@ -5,7 +5,7 @@ using DiagBot.Playbooks.Diagnosis;
 
 namespace DiagBot.Bot.Incidents;
 
-/// <summary>Serve mode's incident lines: `builder.Services.AddIncidents(configuration)` and `app.MapIncidentFeed()`.</summary>
+/// <summary>Serve mode's incident lines: `builder.Services.AddIncidents(configuration)` (the feed is mapped with the web chat).</summary>
 internal static class IncidentRegistration
 {
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)

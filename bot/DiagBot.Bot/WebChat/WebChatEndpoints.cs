@@ -1,9 +1,16 @@
 using System.Reflection;
+using DiagBot.Bot.Hosting;
+using DiagBot.Bot.Incidents;
 using DiagBot.Bot.Rendering;
+using DiagBot.Bot.WebChat.Access;
 
 namespace DiagBot.Bot.WebChat;
 
-/// <summary>The local web chat: one page with no external asset, its script and style, and a small JSON API.</summary>
+/// <summary>
+/// The local web chat: one page with no external asset, its script and style, a small JSON API and the incident feed.
+/// Off (`DiagBot:WebChat:Enabled`, false by default in live mode), none of it is mapped; on behind a sign-in, all of it
+/// requires the signed-in, allowed user.
+/// </summary>
 internal static class WebChatEndpoints
 {
     private static readonly (string Path, string Resource, string ContentType)[] Assets =
@@ -13,10 +20,26 @@ internal static class WebChatEndpoints
         ("/webchat/chat.css", "chat.css", "text/css; charset=utf-8"),
     ];
 
-    public static IServiceCollection AddWebChat(this IServiceCollection services) => services.AddSingleton<WebChatExamples>();
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<WebChatExamples>().AddWebChatAccess(WebChatOptionsReader.Read(configuration, BotModeSetting.Read(configuration)));
 
-    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    public static WebApplication MapWebChat(this WebApplication web)
     {
+        var options = web.Services.GetRequiredService<WebChatOptions>();
+        if (!options.Enabled)
+        {
+            web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DiagBot.WebChat")
+                .LogInformation("The web chat and incident feed are off: set {Setting}:Enabled (and, in live mode, {Setting}:Auth) to turn them on.", WebChatOptions.Section, WebChatOptions.Section);
+            return web;
+        }
+
+        var app = web.MapGroup(string.Empty);
+        if (options.RequiresSignIn)
+        {
+            app.RequireAuthorization(WebChatAccess.Policy);
+        }
+
+        app.MapIncidentFeed();
         foreach (var (path, resource, contentType) in Assets)
         {
             var content = ReadAsset(resource);
@@ -26,7 +49,7 @@ internal static class WebChatEndpoints
         app.MapGet("/webchat/api/info", (AnswerOrigin origin) => Results.Ok(new { sandbox = origin.IsSandbox, origin = origin.Description }));
         app.MapGet("/webchat/api/examples", (WebChatExamples examples) => Results.Ok(examples.All()));
         app.MapPost("/webchat/api/messages", WebChatMessageEndpoint.HandleAsync);
-        return app;
+        return web;
     }
 
     private static string ReadAsset(string name)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Rendering;
+using DiagBot.Bot.WebChat.Access;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DiagBot.Bot.WebChat;
@@ -39,7 +40,8 @@ internal static class WebChatMessageEndpoint
         }
 
         var progress = new ChannelProgress();
-        var requester = new Requester("webchat", Where: http.Connection.RemoteIpAddress?.ToString());
+        // The signed-in user (none in the sandbox) and the caller's address, as the known proxies forwarded it.
+        var requester = new Requester("webchat", WebChatAccess.UserOf(http.User), http.Connection.RemoteIpAddress?.ToString());
         var diagnosis = RunAsync(diagnoses, command.Subject, requester, progress, http.RequestAborted);
         await foreach (var line in progress.Reader.ReadAllAsync(http.RequestAborted).ConfigureAwait(false))
         {
