@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Hosting;
 
 namespace DiagBot.Bot.Events;
 
@@ -22,7 +23,7 @@ internal sealed record EcsEvent(string Id, string DetailType, string Account, st
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            root = JsonNode.Parse(json, documentOptions: StrictJson.Document);
         }
         catch (JsonException)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DiagBot.Bot.Hosting;
 using DiagBot.Diagnostics.Aws;
 
 namespace DiagBot.Bot.Events;
@@ -23,7 +24,7 @@ internal static partial class EcsEventReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            root = JsonNode.Parse(json, documentOptions: StrictJson.Document);
         }
         catch (JsonException exception)
         {

@@ -1,21 +1,33 @@
+using System.Globalization;
+using DiagBot.Bot.Hosting;
 using DiagBot.Bot.Incidents;
 
 namespace DiagBot.Bot.Events;
 
-/// <summary>POST /events/eventbridge (API destination) and POST /events/sns (HTTPS subscription).</summary>
+/// <summary>
+/// POST /events/eventbridge (API destination) and POST /events/sns (HTTPS subscription, mapped only when
+/// `DiagBot:Events:Sns:Topics` lists topics). Both refuse events from an account or region this bot is not configured for.
+/// </summary>
 internal static class EventEndpoints
 {
     public const string EventBridgePath = "/events/eventbridge";
     public const string SnsPath = "/events/sns";
 
+    /// <summary>SNS retries a delivery for at most an hour by default; an older message is a replay.</summary>
+    public static readonly TimeSpan MaxSnsAge = TimeSpan.FromHours(1);
+
     public static WebApplication MapEvents(this WebApplication app)
     {
         app.MapPost(EventBridgePath, EventBridgeAsync);
-        app.MapPost(SnsPath, SnsAsync);
+        if (app.Services.GetRequiredService<EventsOptions>().SnsTopics.Count > 0)
+        {
+            app.MapPost(SnsPath, SnsAsync);
+        }
+
         return app;
     }
 
-    private static async Task<IResult> EventBridgeAsync(HttpContext http, EventBridgeAuthenticator authenticator, IncidentCoordinator coordinator, CancellationToken cancellationToken)
+    private static async Task<IResult> EventBridgeAsync(HttpContext http, EventBridgeAuthenticator authenticator, IncidentCoordinator coordinator, ConfiguredScopes scopes, CancellationToken cancellationToken)
     {
         if (!authenticator.IsAuthenticated(http.Request))
         {
@@ -23,10 +35,12 @@ internal static class EventEndpoints
         }
 
         var (body, problem) = await EventBody.ReadAsync(http, EventBody.EventBridgeTypes, cancellationToken).ConfigureAwait(false);
-        return problem ?? await HandleAsync(body!, coordinator, cancellationToken).ConfigureAwait(false);
+        return problem ?? await HandleAsync(body!, coordinator, scopes, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> SnsAsync(HttpContext http, SnsSignatureVerifier verifier, IHttpClientFactory clients, IncidentCoordinator coordinator, ILogger<SnsSignatureVerifier> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> SnsAsync(
+        HttpContext http, SnsSignatureVerifier verifier, EventsOptions options, IHttpClientFactory clients, IncidentCoordinator coordinator,
+        ConfiguredScopes scopes, TimeProvider clock, ILogger<SnsSignatureVerifier> logger, CancellationToken cancellationToken)
     {
         var (body, problem) = await EventBody.ReadAsync(http, EventBody.SnsTypes, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -39,6 +53,27 @@ internal static class EventEndpoints
             return Error(StatusCodes.Status400BadRequest, "Not an SNS message: a JSON object with Type, MessageId, TopicArn, Message, Timestamp, SignatureVersion, Signature and SigningCertURL.");
         }
 
+        // Every topic's messages carry SNS's one regional signature: the topic, not the signature, says whose they are.
+        // Checked first, so an unlisted topic costs no certificate fetch and is never confirmed.
+        var topic = message.Field("TopicArn");
+        if (topic is null || !options.SnsTopics.Contains(topic, StringComparer.Ordinal))
+        {
+            if (message.Type == SnsMessage.SubscriptionConfirmation && verifier.IsAllowedUrl(message.Field("SubscribeURL"), topic, out var unlisted))
+            {
+                logger.LogWarning(
+                    "SNS subscription of unlisted topic {Topic} not confirmed (unverified). If it is yours, add it to {Setting} and confirm it at {SubscribeUrl}",
+                    topic, EventsOptions.Section + ":Sns:Topics", unlisted);
+            }
+
+            return Error(StatusCodes.Status403Forbidden, $"Topic '{topic}' is not one of {EventsOptions.Section}:Sns:Topics.");
+        }
+
+        if (!DateTimeOffset.TryParse(message.Field("Timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent)
+            || clock.GetUtcNow() - sent > MaxSnsAge)
+        {
+            return Error(StatusCodes.Status403Forbidden, $"The SNS message's Timestamp '{message.Field("Timestamp")}' is more than {MaxSnsAge.TotalMinutes:0} minutes old or unreadable: a replay is refused.");
+        }
+
         if (!await verifier.VerifyAsync(message, cancellationToken).ConfigureAwait(false))
         {
             return Error(StatusCodes.Status403Forbidden, "The SNS message's signature could not be verified.");
@@ -48,31 +83,36 @@ internal static class EventEndpoints
         {
             case SnsMessage.SubscriptionConfirmation:
                 // Confirmed only after verification, and only at SNS itself.
-                if (!verifier.IsAllowedUrl(message.Field("SubscribeURL"), message.Field("TopicArn"), out var subscribeUrl))
+                if (!verifier.IsAllowedUrl(message.Field("SubscribeURL"), topic, out var subscribeUrl))
                 {
                     return Error(StatusCodes.Status403Forbidden, "SubscribeURL is not an SNS address of the topic's region.");
                 }
 
                 using (var response = await clients.CreateClient(nameof(SnsSignatureVerifier)).GetAsync(subscribeUrl, cancellationToken).ConfigureAwait(false))
                 {
-                    logger.LogInformation("SNS subscription to {Topic} confirmed: {Status}", message.Field("TopicArn"), (int)response.StatusCode);
+                    logger.LogInformation("SNS subscription to {Topic} confirmed: {Status}", topic, (int)response.StatusCode);
                     return response.IsSuccessStatusCode ? Results.Ok() : Results.StatusCode(StatusCodes.Status502BadGateway);
                 }
 
             case SnsMessage.Notification:
-                return await HandleAsync(message.Field("Message") ?? "", coordinator, cancellationToken).ConfigureAwait(false);
+                return await HandleAsync(message.Field("Message") ?? "", coordinator, scopes, cancellationToken).ConfigureAwait(false);
 
             default:
                 return Results.Ok();
         }
     }
 
-    private static async Task<IResult> HandleAsync(string eventJson, IncidentCoordinator coordinator, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(string eventJson, IncidentCoordinator coordinator, ConfiguredScopes scopes, CancellationToken cancellationToken)
     {
         var (ecsEvent, error) = EcsEventReader.Read(eventJson);
         if (ecsEvent is null || error is not null)
         {
             return Error(StatusCodes.Status400BadRequest, error!);
+        }
+
+        if (!scopes.Allows(ecsEvent.Account, ecsEvent.Region))
+        {
+            return Error(StatusCodes.Status403Forbidden, $"The event is from account {ecsEvent.Account} in {ecsEvent.Region}; this DiagBot is configured for {scopes.Describe()}.");
         }
 
         var result = await coordinator.HandleAsync(ecsEvent, cancellationToken).ConfigureAwait(false);

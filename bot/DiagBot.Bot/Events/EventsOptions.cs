@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiagBot.Bot.Hosting;
 
 namespace DiagBot.Bot.Events;
 
@@ -25,7 +26,7 @@ internal sealed record EventsOptions
 
     public string CertificateScheme { get; init; } = Uri.UriSchemeHttps;
 
-    /// <summary>When set, SNS messages from any other topic are refused.</summary>
+    /// <summary>The topics whose messages are taken; empty, /events/sns is not served at all.</summary>
     public IReadOnlyList<string> SnsTopics { get; init; } = [];
 
     public bool EventBridgeEnabled => ApiKey is not null || BasicUser is not null;
@@ -34,12 +35,21 @@ internal sealed record EventsOptions
     {
         var section = configuration.GetSection(Section);
         var pattern = section["Sns:CertificateHostPattern"];
+        var (user, password) = (Blank(section["BasicUser"]), Blank(section["BasicPassword"]));
+        if ((user is null) != (password is null))
+        {
+            // Half a pair would take an empty password (or none) as the secret.
+            throw new InvalidConfigurationException(
+                $"{Section}:{(user is null ? "BasicPassword" : "BasicUser")} is set but {Section}:{(user is null ? "BasicUser" : "BasicPassword")} is not: "
+                + "EventBridge basic auth needs both (or use ApiKey). Set it in appsettings.json or as DiagBot__Events__...");
+        }
+
         return new EventsOptions
         {
             ApiKey = Blank(section["ApiKey"]),
             ApiKeyHeader = Blank(section["ApiKeyHeader"]) ?? DefaultApiKeyHeader,
-            BasicUser = Blank(section["BasicUser"]),
-            BasicPassword = Blank(section["BasicPassword"]),
+            BasicUser = user,
+            BasicPassword = password,
             CertificateHost = new Regex(Blank(pattern) ?? DefaultCertificateHostPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
             CertificateScheme = Blank(section["Sns:CertificateScheme"]) ?? Uri.UriSchemeHttps,
             SnsTopics = section.GetSection("Sns:Topics").Get<string[]>() ?? [],

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DiagBot.Bot.Hosting;
 
 namespace DiagBot.Bot.Events;
 
@@ -26,7 +27,7 @@ internal sealed record SnsMessage(IReadOnlyDictionary<string, string> Fields)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body, StrictJson.Document);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return null;

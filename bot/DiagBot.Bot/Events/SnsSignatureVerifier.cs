@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 
 namespace DiagBot.Bot.Events;
 
 /// <summary>
 /// Verifies an SNS message: SignatureVersion 1 is RSA over SHA1, 2 over SHA256; the certificate comes only
-/// from SigningCertURL on an allowed host (by default sns.&lt;region&gt;.amazonaws.com over https, in the
-/// topic's own region) and is cached by URL.
+/// from SigningCertURL on an allowed host (by default sns.&lt;region&gt;.amazonaws.com over https on port 443, in the
+/// topic's own region), at a path shaped as SNS's own (/SimpleNotificationService-&lt;hex&gt;.pem), and is cached by URL,
+/// at most <see cref="MaxCertificates"/> of them. Callers check the topic first: an unlisted topic costs no fetch.
 /// </summary>
-internal sealed class SnsSignatureVerifier(HttpClient http, EventsOptions options, ILogger<SnsSignatureVerifier> logger)
+internal sealed partial class SnsSignatureVerifier(HttpClient http, EventsOptions options, ILogger<SnsSignatureVerifier> logger)
 {
+    public const int MaxCertificates = 16;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<X509Certificate2>>> _certificates = new(StringComparer.Ordinal);
 
     public async Task<bool> VerifyAsync(SnsMessage message, CancellationToken cancellationToken)
@@ -22,14 +26,17 @@ internal sealed class SnsSignatureVerifier(HttpClient http, EventsOptions option
             _ => (HashAlgorithmName?)null,
         };
         if (hash is null || message.StringToSign() is not { } signed || message.Field("Signature") is not { } signatureText
-            || !IsAllowedUrl(message.Field("SigningCertURL"), message.Field("TopicArn"), out var certificateUrl))
+            || !IsAllowedUrl(message.Field("SigningCertURL"), message.Field("TopicArn"), out var certificateUrl)
+            || !CertificatePath().IsMatch(certificateUrl.AbsolutePath) || !string.IsNullOrEmpty(certificateUrl.Query)
+            || !options.SnsTopics.Contains(message.Field("TopicArn")!, StringComparer.Ordinal))
         {
             return false;
         }
 
-        if (options.SnsTopics.Count > 0 && !options.SnsTopics.Contains(message.Field("TopicArn")!, StringComparer.Ordinal))
+        // Listed topics in their own regions name a handful of certificates; past the bound, start again rather than grow.
+        if (_certificates.Count >= MaxCertificates && !_certificates.ContainsKey(certificateUrl.AbsoluteUri))
         {
-            return false;
+            _certificates.Clear();
         }
 
         try
@@ -51,8 +58,10 @@ internal sealed class SnsSignatureVerifier(HttpClient http, EventsOptions option
     public bool IsAllowedUrl(string? text, string? topicArn, out Uri url)
     {
         url = null!;
+        // https on 443 only; the tests' plain-http override, on a loopback port only.
         if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.Scheme != options.CertificateScheme
-            || !options.CertificateHost.IsMatch(parsed.Host) || !string.IsNullOrEmpty(parsed.UserInfo))
+            || !options.CertificateHost.IsMatch(parsed.Host) || !string.IsNullOrEmpty(parsed.UserInfo)
+            || (parsed.Scheme == Uri.UriSchemeHttps ? parsed.Port != 443 : !parsed.IsLoopback))
         {
             return false;
         }
@@ -73,4 +82,8 @@ internal sealed class SnsSignatureVerifier(HttpClient http, EventsOptions option
         var pem = await http.GetStringAsync(new Uri(url)).ConfigureAwait(false);
         return X509Certificate2.CreateFromPem(pem);
     }
+
+    // What SNS's own SigningCertURLs look like: https://sns.us-west-2.amazonaws.com/SimpleNotificationService-<32 hex>.pem.
+    [GeneratedRegex("^/SimpleNotificationService-[0-9a-fA-F]+\\.pem$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex CertificatePath();
 }

@@ -16,6 +16,7 @@ internal static class DiagnosisEngineRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(origin);
+        services.AddSingleton(new ConfiguredScopes(configuration));
         try
         {
             services.AddDiagBotEvidence(configuration, credentials);

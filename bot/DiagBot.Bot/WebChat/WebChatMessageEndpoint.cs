@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Chat;
+using DiagBot.Bot.Hosting;
 using DiagBot.Bot.Rendering;
 using DiagBot.Bot.WebChat.Access;
 using Microsoft.AspNetCore.Http.Features;
@@ -85,9 +86,9 @@ internal static class WebChatMessageEndpoint
 
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<JsonObject>(http.Request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-            return body?["text"] is JsonValue value && value.TryGetValue<string>(out var text)
-                ? (text, null)
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, StrictJson.Document, http.RequestAborted).ConfigureAwait(false);
+            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("text", out var value) && value.ValueKind == JsonValueKind.String
+                ? (value.GetString()!, null)
                 : (string.Empty, (StatusCodes.Status400BadRequest, "The message needs a \"text\" string: {\"text\": \"/diagnose ...\"}."));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)

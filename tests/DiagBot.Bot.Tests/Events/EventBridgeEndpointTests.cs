@@ -14,7 +14,7 @@ public sealed class EventBridgeEndpointTests
     [InlineData("wrong-key")]
     public async Task Post_MissingOrWrongApiKey_Is401(string? key)
     {
-        await using var bot = await RunningBot.StartAsync("--DiagBot:Events:ApiKey=" + ApiKey);
+        await using var bot = await RunningBot.StartAsync(EventFixtures.FixtureRegionSetting, "--DiagBot:Events:ApiKey=" + ApiKey);
 
         using var response = await bot.Client.SendAsync(Request(key, header: "X-DiagBot-Key"));
 
@@ -24,7 +24,7 @@ public sealed class EventBridgeEndpointTests
     [Fact]
     public async Task Post_ApiKeyUnderConfiguredHeader_IsAccepted()
     {
-        await using var bot = await RunningBot.StartAsync("--DiagBot:Events:ApiKey=" + ApiKey, "--DiagBot:Events:ApiKeyHeader=X-Api-Key");
+        await using var bot = await RunningBot.StartAsync(EventFixtures.FixtureRegionSetting, "--DiagBot:Events:ApiKey=" + ApiKey, "--DiagBot:Events:ApiKeyHeader=X-Api-Key");
 
         using var response = await bot.Client.SendAsync(Request(ApiKey, header: "X-Api-Key"));
 
@@ -35,7 +35,7 @@ public sealed class EventBridgeEndpointTests
     [Fact]
     public async Task Post_BasicAuthOfTheConnection_IsAccepted_WrongPasswordIs401()
     {
-        await using var bot = await RunningBot.StartAsync("--DiagBot:Events:BasicUser=eventbridge", "--DiagBot:Events:BasicPassword=s3cret");
+        await using var bot = await RunningBot.StartAsync(EventFixtures.FixtureRegionSetting, "--DiagBot:Events:BasicUser=eventbridge", "--DiagBot:Events:BasicPassword=s3cret");
 
         using var good = Request(null, header: null);
         good.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("eventbridge:s3cret")));
@@ -49,7 +49,7 @@ public sealed class EventBridgeEndpointTests
     [Fact]
     public async Task Post_NothingConfigured_Is401()
     {
-        await using var bot = await RunningBot.StartAsync();
+        await using var bot = await RunningBot.StartAsync(EventFixtures.FixtureRegionSetting);
 
         using var response = await bot.Client.SendAsync(Request("anything", header: "X-DiagBot-Key"));
 

@@ -7,6 +7,9 @@ namespace DiagBot.Bot.Tests.Events;
 /// <summary>The EventBridge event fixtures under Events/Fixtures; each names its source in `_source`.</summary>
 internal static class EventFixtures
 {
+    /// <summary>The fixtures are AWS's samples from account 111122223333 (the sandbox's) in us-west-2: a bot taking them over HTTP lists that region.</summary>
+    public const string FixtureRegionSetting = "--DiagBot:Aws:Accounts:0:Regions:1=us-west-2";
+
     public const string TaskFailed = "task-stopped-essential-exited";
     public const string TaskScaleIn = "task-stopped-scale-in";
     public const string TaskStoppedByUser = "task-stopped-by-user";

@@ -22,16 +22,19 @@ internal sealed class FakeSnsHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RSA _key = RSA.Create(2048);
     private int _confirmations;
+    private int _certificateFetches;
 
     private FakeSnsHost(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public Uri CertificateUrl => new(BaseAddress, "SimpleNotificationService-test.pem");
+    public Uri CertificateUrl => new(BaseAddress, "SimpleNotificationService-9c6465fa7f48f5cacd23014631ec1136.pem");
 
     public Uri SubscribeUrl => new(BaseAddress, "?Action=ConfirmSubscription&TopicArn=" + TopicArn + "&Token=t0k3n");
 
     public int Confirmations => _confirmations;
+
+    public int CertificateFetches => _certificateFetches;
 
     public static async Task<FakeSnsHost> StartAsync()
     {
@@ -42,7 +45,11 @@ internal sealed class FakeSnsHost : IAsyncDisposable
         var request = new CertificateRequest("CN=sns.test", host._key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
         var pem = certificate.ExportCertificatePem();
-        host._app.MapGet("/SimpleNotificationService-test.pem", () => Results.Text(pem, "application/x-pem-file"));
+        host._app.MapGet("/SimpleNotificationService-9c6465fa7f48f5cacd23014631ec1136.pem", () =>
+        {
+            Interlocked.Increment(ref host._certificateFetches);
+            return Results.Text(pem, "application/x-pem-file");
+        });
         host._app.MapGet("/", () =>
         {
             Interlocked.Increment(ref host._confirmations);
@@ -54,31 +61,36 @@ internal sealed class FakeSnsHost : IAsyncDisposable
         return host;
     }
 
-    public string Notification(string message, string signatureVersion, Uri? certificateUrl = null) => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
+    public string Notification(string message, string signatureVersion, Uri? certificateUrl = null, string topicArn = TopicArn) => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["Type"] = "Notification",
         ["MessageId"] = Guid.NewGuid().ToString(),
-        ["TopicArn"] = TopicArn,
+        ["TopicArn"] = topicArn,
         ["Subject"] = "ECS event",
         ["Message"] = message,
-        ["Timestamp"] = "2026-11-26T09:00:00.000Z",
+        ["Timestamp"] = Now(),
         ["SignatureVersion"] = signatureVersion,
         ["SigningCertURL"] = (certificateUrl ?? CertificateUrl).AbsoluteUri,
         ["UnsubscribeURL"] = new Uri(BaseAddress, "?Action=Unsubscribe").AbsoluteUri,
     }, ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"]);
 
-    public string SubscriptionConfirmation() => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
+    public string SubscriptionConfirmation(string topicArn = TopicArn) => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["Type"] = "SubscriptionConfirmation",
         ["MessageId"] = Guid.NewGuid().ToString(),
         ["Token"] = "t0k3n",
-        ["TopicArn"] = TopicArn,
-        ["Message"] = "You have chosen to subscribe to the topic " + TopicArn + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.",
+        ["TopicArn"] = topicArn,
+        ["Message"] = "You have chosen to subscribe to the topic " + topicArn + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.",
         ["SubscribeURL"] = SubscribeUrl.AbsoluteUri,
-        ["Timestamp"] = "2026-11-26T09:00:00.000Z",
+        ["Timestamp"] = Now(),
         ["SignatureVersion"] = "2",
         ["SigningCertURL"] = CertificateUrl.AbsoluteUri,
     }, ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"]);
+
+    /// <summary>When the message is sent; the bot refuses one more than an hour old.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    private string Now() => (SentAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -15,7 +15,8 @@ public sealed class SnsEndpointTests : IAsyncLifetime
         _sns = await FakeSnsHost.StartAsync();
 
         // The test's loopback host stands in for sns.<region>.amazonaws.com; nothing else is allowed.
-        _bot = await RunningBot.StartAsync(@"--DiagBot:Events:Sns:CertificateHostPattern=^127\.0\.0\.1$", "--DiagBot:Events:Sns:CertificateScheme=http");
+        _bot = await RunningBot.StartAsync(@"--DiagBot:Events:Sns:CertificateHostPattern=^127\.0\.0\.1$", "--DiagBot:Events:Sns:CertificateScheme=http",
+            "--DiagBot:Events:Sns:Topics:0=" + FakeSnsHost.TopicArn, EventFixtures.FixtureRegionSetting);
     }
 
     public async Task DisposeAsync()

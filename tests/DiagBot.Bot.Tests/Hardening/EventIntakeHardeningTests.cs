@@ -37,7 +37,7 @@ public sealed class EventIntakeHardeningTests(ITestOutputHelper output)
     [Fact]
     public async Task HostileDeliveries_OnBothEventRoutes_AreClear4xxNeverServerErrorsOrHangs()
     {
-        await using var bot = await RunningBot.StartAsync("--Logging:LogLevel:Default=None", "--DiagBot:Events:ApiKey=" + ApiKey);
+        await using var bot = await RunningBot.StartAsync("--Logging:LogLevel:Default=None", "--DiagBot:Events:ApiKey=" + ApiKey, EventFixtures.FixtureRegionSetting, "--DiagBot:Events:Sns:Topics:0=arn:aws:sns:us-west-2:111122223333:ecs-events");
         var probe = new SurfaceProbe(bot.Client);
         var valid = EventFixtures.Json(EventFixtures.TaskFailed);
 

@@ -28,6 +28,7 @@ public sealed class TwoReplicaStormTests
         [
             "--DiagBot:Store:Redis=" + redis.ConnectionString,
             "--DiagBot:Events:ApiKey=" + ApiKey,
+            EventFixtures.FixtureRegionSetting,
             "--DiagBot:Slack:BotToken=xoxb-storm",
             "--DiagBot:Slack:SigningSecret=storm-secret",
             "--DiagBot:Slack:ApiBaseUrl=" + slack.ApiBaseUrl,

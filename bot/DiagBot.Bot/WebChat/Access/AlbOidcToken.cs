@@ -96,7 +96,7 @@ internal sealed class AlbOidcToken(AlbPublicKeys keys, WebChatOptions options, T
     {
         try
         {
-            var document = JsonDocument.Parse(bytes);
+            var document = JsonDocument.Parse(bytes, Hosting.StrictJson.Document);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;
