@@ -1,3 +1,4 @@
+using DiagBot.Bot.Hosting;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -8,7 +9,7 @@ namespace DiagBot.Bot.Chat;
 /// The one entry every channel uses: subject text in, a report or a clear problem out. Every request leaves
 /// one audit line (who, where, subject, verdicts, duration), structured so a JSON log formatter keeps the fields.
 /// </summary>
-public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, ILoggerFactory loggers)
+public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, ILoggerFactory loggers, ConfiguredScopes? scopes = null)
 {
     public const string AuditCategory = "DiagBot.Audit";
 
@@ -40,6 +41,12 @@ public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, IL
 
     private async Task<DiagnosisOutcome> RunAsync(string subjectText, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        // An ARN of another partition, account or region is refused before any signed request is made for it.
+        if (scopes is not null && SubjectScope.RefusalOf(subjectText, scopes) is { } foreign)
+        {
+            return DiagnosisOutcome.BadInput(foreign);
+        }
+
         var parsed = SubjectParser.Parse(subjectText);
         if (parsed.Subject is null)
         {

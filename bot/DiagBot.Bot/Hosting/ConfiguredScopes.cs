@@ -9,11 +9,11 @@ namespace DiagBot.Bot.Hosting;
 /// request is made: a subject must not send the bot's credentials to another partition's endpoints, and an event
 /// from an account nobody configured is not ours. With no account listed, only the regions are checked.
 /// </summary>
-internal sealed class ConfiguredScopes
+public sealed class ConfiguredScopes
 {
     private readonly HashSet<(string? Account, string Region)> _pairs = [];
 
-    public ConfiguredScopes(IConfiguration configuration)
+    internal ConfiguredScopes(IConfiguration configuration)
     {
         var section = configuration.GetSection("DiagBot:Aws");
         var defaultRegion = section["Region"] ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");

@@ -6,14 +6,25 @@ namespace DiagBot.Bot.Slack;
 /// A slash command, over HTTP or Socket Mode: answers at once with an ephemeral line (usage, a refusal, or
 /// "diagnosing ...") and leaves the diagnosis to the background, which posts it to the response_url.
 /// </summary>
-internal sealed class SlackCommandHandler(SlackAccessPolicy access, SlackJobQueue queue, ILogger<SlackCommandHandler> logger)
+internal sealed class SlackCommandHandler(SlackOptions options, SlackAccessPolicy access, SlackJobQueue queue, ILogger<SlackCommandHandler> logger)
 {
     public const string Busy = "DiagBot is busy with many diagnoses right now; try again in a minute.";
 
     public async Task<SlackMessage> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         // Who asked what is logged.
-        logger.LogInformation("Slack {Command} from user {User} in channel {Channel}: {Text}", command.Command, command.UserId, command.ChannelId, command.Text);
+        logger.LogInformation("Slack {Command} from user {User} of team {UserTeam} in channel {Channel}: {Text}", command.Command, command.UserId, command.TeamId, command.ChannelId, command.Text);
+        if (!SlackWorkspaceCheck.IsSlackResponseUrl(command.ResponseUrl, options))
+        {
+            logger.LogWarning("Slack {Command} refused: its response_url host {Host} is not Slack's", command.Command, command.ResponseUrl.Host);
+            return SlackMessage.Plain("That command's response_url is not Slack's; DiagBot answers only through hooks.slack.com.");
+        }
+
+        if (SlackWorkspaceCheck.RefusalOf(options, command.TeamId, null) is { } external)
+        {
+            logger.LogWarning("Slack {Command} from user {User} of team {UserTeam} refused: {Reason}", command.Command, command.UserId, command.TeamId, external);
+            return SlackMessage.Plain(SlackWorkspaceCheck.Refusal);
+        }
         if (!await access.AllowsAsync(command.UserId, command.ChannelId, cancellationToken).ConfigureAwait(false))
         {
             return SlackMessage.Plain(SlackAccessPolicy.Refusal);

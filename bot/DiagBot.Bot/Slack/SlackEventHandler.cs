@@ -7,7 +7,7 @@ namespace DiagBot.Bot.Slack;
 /// An Events API `event_callback`, over HTTP or Socket Mode. "@DiagBot diagnose ..." (app_mention) is answered
 /// in the mention's thread; an event id already handled (a retry, a redelivery) is skipped.
 /// </summary>
-internal sealed class SlackEventHandler(SlackAccessPolicy access, SlackJobQueue queue, SlackEventDeduplicator deduplicator, ILogger<SlackEventHandler> logger)
+internal sealed class SlackEventHandler(SlackOptions options, SlackAccessPolicy access, SlackJobQueue queue, SlackEventDeduplicator deduplicator, ILogger<SlackEventHandler> logger)
 {
     public const string AppMention = "app_mention";
 
@@ -33,8 +33,16 @@ internal sealed class SlackEventHandler(SlackAccessPolicy access, SlackJobQueue 
         }
 
         var text = SlackMention.Strip(slackEvent.Text("text") ?? string.Empty);
-        logger.LogInformation("Slack mention from user {User} in channel {Channel}: {Text}", user, channel, text);
+        logger.LogInformation("Slack mention from user {User} of team {UserTeam} in channel {Channel}: {Text}", user, slackEvent.Text("user_team") ?? slackEvent.Text("team"), channel, text);
         var thread = SlackReplyTarget.Thread(channel, slackEvent.Text("thread_ts") ?? ts);
+        var userTeam = slackEvent.Text("user_team") ?? slackEvent.Text("team");
+        if (SlackWorkspaceCheck.RefusalOf(options, userTeam, callback.Text("team_id")) is { } external)
+        {
+            logger.LogWarning("Slack mention from user {User} of team {UserTeam} refused: {Reason}", user, userTeam, external);
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackWorkspaceCheck.Refusal), thread));
+            return;
+        }
+
         if (!await access.AllowsAsync(user, channel, cancellationToken).ConfigureAwait(false))
         {
             queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackAccessPolicy.Refusal), thread));

@@ -6,7 +6,7 @@ namespace DiagBot.Bot.Slack;
 /// A `block_actions` payload from DiagBot's buttons, over HTTP or Socket Mode: "Re-run", "Share to channel",
 /// "Show raw evidence" and "Show more". Each becomes a background job; the request is acknowledged empty.
 /// </summary>
-internal sealed class SlackInteractionHandler(SlackAccessPolicy access, SlackJobQueue queue, ILogger<SlackInteractionHandler> logger)
+internal sealed class SlackInteractionHandler(SlackOptions options, SlackAccessPolicy access, SlackJobQueue queue, ILogger<SlackInteractionHandler> logger)
 {
     public const string BlockActions = "block_actions";
 
@@ -19,7 +19,7 @@ internal sealed class SlackInteractionHandler(SlackAccessPolicy access, SlackJob
 
         var user = payload.Child("user").Text("id");
         var channel = payload.Child("channel").Text("id") ?? payload.Child("container").Text("channel_id");
-        var responseUrl = Uri.TryCreate(payload.Text("response_url"), UriKind.Absolute, out var url) ? url : null;
+        var responseUrl = Uri.TryCreate(payload.Text("response_url"), UriKind.Absolute, out var url) && SlackWorkspaceCheck.IsSlackResponseUrl(url, options) ? url : null;
         var message = payload.Child("message");
         var threadTs = message.Text("thread_ts") ?? payload.Child("container").Text("thread_ts");
         // A button on a thread reply (a mention's answer) answers in that thread; one on an ephemeral answer, to the asker.
@@ -28,6 +28,14 @@ internal sealed class SlackInteractionHandler(SlackAccessPolicy access, SlackJob
             : null;
         if (user is null || here is null)
         {
+            return;
+        }
+
+        var userTeam = payload.Child("user").Text("team_id");
+        if (SlackWorkspaceCheck.RefusalOf(options, userTeam, payload.Child("team").Text("id")) is { } external)
+        {
+            logger.LogWarning("Slack button from user {User} of team {UserTeam} refused: {Reason}", user, userTeam, external);
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackWorkspaceCheck.Refusal), here));
             return;
         }
 

@@ -27,6 +27,12 @@ internal sealed record SlackOptions
 
     public IReadOnlyList<string> AllowedUserGroups { get; init; } = [];
 
+    /// <summary>The installing workspace (T...); when set, requests from any other workspace are refused.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>Answer Slack Connect users of other organisations too (off by default).</summary>
+    public bool AllowExternalUsers { get; init; }
+
     public bool Enabled => BotToken is not null;
 
     public bool HttpEndpointsEnabled => Enabled && SigningSecret is not null;

@@ -44,6 +44,8 @@ internal static class SlackOptionsReader
             IncidentChannel = Value(section, nameof(SlackOptions.IncidentChannel)),
             AllowedChannels = List(section, nameof(SlackOptions.AllowedChannels)),
             AllowedUserGroups = List(section, nameof(SlackOptions.AllowedUserGroups)),
+            TeamId = Value(section, nameof(SlackOptions.TeamId)),
+            AllowExternalUsers = bool.TryParse(Value(section, nameof(SlackOptions.AllowExternalUsers)), out var external) && external,
         };
     }
 

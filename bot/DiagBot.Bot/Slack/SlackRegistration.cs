@@ -53,6 +53,13 @@ internal static class SlackRegistration
             app.MapSlackEndpoints();
         }
 
+        if (Hosting.BotModeSetting.Read(app.Configuration) == Hosting.BotMode.Live && options.AllowedChannels.Count == 0 && options.AllowedUserGroups.Count == 0)
+        {
+            logger.LogWarning(
+                "Slack is on in live mode with neither {Section}:AllowedChannels nor {Section}:AllowedUserGroups: anyone in the workspace can diagnose production.",
+                SlackOptions.Section, SlackOptions.Section);
+        }
+
         logger.LogInformation(
             "Slack is on: HTTP endpoints {Http}, Socket Mode {SocketMode}, Web API {ApiBaseUrl}",
             options.HttpEndpointsEnabled ? "/slack/commands, /slack/events, /slack/interactions" : "off",

@@ -19,6 +19,7 @@ internal static class TeamsMessagesEndpoint
         HttpRequest request,
         BotFrameworkTokenValidator validator,
         ITeamsConversationStore store,
+        TeamsOptions options,
         TeamsTurnQueue queue,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -62,6 +63,13 @@ internal static class TeamsMessagesEndpoint
         {
             logger.LogWarning("Teams request rejected: {Reason}", check.Reason);
             return Results.Unauthorized();
+        }
+
+        // A valid token says the Bot Framework sent it, not that it came from our tenant, Teams, or someone allowed.
+        if (TeamsAccessPolicy.RefusalOf(activity, options) is { } refusal)
+        {
+            logger.LogWarning("Teams activity from tenant {Tenant}, user {User} refused: {Reason}", TeamsAccessPolicy.TenantOf(activity), activity.From?.AadObjectId ?? activity.From?.Id, refusal);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (TeamsConversationReference.From(activity) is { } reference)

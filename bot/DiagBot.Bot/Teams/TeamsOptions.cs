@@ -25,7 +25,17 @@ internal sealed record TeamsOptions
 
     public string? CertificatePassword { get; init; }
 
+    /// <summary>When set, activities from any other tenant are answered 403.</summary>
     public string? TenantId { get; init; }
+
+    /// <summary>When set, only activities in these teams (channelData.team.id), or in AllowedConversations.</summary>
+    public IReadOnlyList<string> AllowedTeams { get; init; } = [];
+
+    /// <summary>When set, only activities in these conversations (conversation.id).</summary>
+    public IReadOnlyList<string> AllowedConversations { get; init; } = [];
+
+    /// <summary>When set, only these users (from.aadObjectId or from.id).</summary>
+    public IReadOnlyList<string> AllowedUsers { get; init; } = [];
 
     public Uri OpenIdMetadataUrl { get; init; } = DefaultOpenIdMetadataUrl;
 

@@ -47,9 +47,19 @@ internal static class TeamsOptionsReader
             OpenIdMetadataUrl = HttpsUri(section, "OpenIdMetadataUrl") ?? TeamsOptions.DefaultOpenIdMetadataUrl,
             TokenEndpoint = tokenEndpoint,
             IncidentConversation = Value(section, "IncidentConversation"),
+            AllowedTeams = List(section, nameof(TeamsOptions.AllowedTeams)),
+            AllowedConversations = List(section, nameof(TeamsOptions.AllowedConversations)),
+            AllowedUsers = List(section, nameof(TeamsOptions.AllowedUsers)),
             SendBudget = Duration(section, "SendBudget") ?? TeamsOptions.Off.SendBudget,
             RetryBaseDelay = Duration(section, "RetryBaseDelay") ?? TeamsOptions.Off.RetryBaseDelay,
         };
+    }
+
+    private static IReadOnlyList<string> List(IConfigurationSection section, string key)
+    {
+        var child = section.GetSection(key);
+        var values = child.Get<string[]>() ?? (child.Value is { } text ? text.Split(',') : []);
+        return [.. values.Select(v => v.Trim()).Where(v => v.Length > 0)];
     }
 
     private static string? Value(IConfigurationSection section, string key)

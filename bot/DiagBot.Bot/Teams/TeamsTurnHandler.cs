@@ -45,7 +45,7 @@ internal sealed class TeamsTurnHandler(DiagnosisService diagnosis, AnswerOrigin 
         DiagnosisOutcome outcome;
         try
         {
-            outcome = await diagnosis.DiagnoseAsync(subject, new Requester("teams", activity.From?.Name ?? activity.From?.Id, activity.Conversation?.Id), cancellationToken).ConfigureAwait(false);
+            outcome = await diagnosis.DiagnoseAsync(subject, new Requester("teams", activity.From?.Name ?? activity.From?.Id, $"{TeamsAccessPolicy.TenantOf(activity) ?? "no tenant"}/{activity.Conversation?.Id}"), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -56,9 +56,9 @@ public sealed class SocketModeReconnectTests
         var access = new SlackAccessPolicy(options, new SlackUserGroupDirectory(api, options, clock, NullLogger<SlackUserGroupDirectory>.Instance));
         var queue = new SlackJobQueue();
         var dispatcher = new SocketModeDispatcher(
-            new SlackCommandHandler(access, queue, NullLogger<SlackCommandHandler>.Instance),
-            new SlackEventHandler(access, queue, new SlackEventDeduplicator(clock), NullLogger<SlackEventHandler>.Instance),
-            new SlackInteractionHandler(access, queue, NullLogger<SlackInteractionHandler>.Instance));
+            new SlackCommandHandler(options, access, queue, NullLogger<SlackCommandHandler>.Instance),
+            new SlackEventHandler(options, access, queue, new SlackEventDeduplicator(clock), NullLogger<SlackEventHandler>.Instance),
+            new SlackInteractionHandler(options, access, queue, NullLogger<SlackInteractionHandler>.Instance));
         return new SocketModeService(options, api, dispatcher, clock, NullLogger<SocketModeService>.Instance);
     }
 }

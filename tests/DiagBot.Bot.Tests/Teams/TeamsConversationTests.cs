@@ -11,7 +11,9 @@ public sealed class TeamsConversationTests : IAsyncLifetime
 
     private TeamsBotHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await TeamsBotHarness.StartAsync($"--DiagBot:Teams:IncidentConversation={TeamChannel}");
+    // The documented bot-added payload's tenant is the bot's own here: activities of any other tenant are refused.
+    public async Task InitializeAsync() => _harness = await TeamsBotHarness.StartAsync(
+        $"--DiagBot:Teams:IncidentConversation={TeamChannel}", "--DiagBot:Teams:TenantId=b28fdbfd-2b78-4f93-b0f8-8881793f0f8f");
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 

@@ -13,12 +13,16 @@ internal sealed class TeamsBotHarness : IAsyncDisposable
     public const string BotId = "28:" + AppId;
     public const string OomTaskArn = "arn:aws:ecs:us-east-1:111122223333:task/prod/6ccd4eee00940aab18243476f9cd9e4a";
 
-    private TeamsBotHarness(FakeIdentityServer identity, FakeConnector connector, RunningBot bot)
+    private TeamsBotHarness(FakeIdentityServer identity, FakeConnector connector, RunningBot bot, string tenant)
     {
+        Tenant = tenant;
         Identity = identity;
         Connector = connector;
         Bot = bot;
     }
+
+    /// <summary>The bot's DiagBot:Teams:TenantId: activities are addressed from it.</summary>
+    public string Tenant { get; }
 
     public FakeIdentityServer Identity { get; }
 
@@ -44,14 +48,25 @@ internal sealed class TeamsBotHarness : IAsyncDisposable
             "--DiagBot:Teams:RetryBaseDelay=00:00:00.010",
             .. extraSettings,
         ]);
-        return new TeamsBotHarness(identity, connector, bot);
+        const string TenantSetting = "--DiagBot:Teams:TenantId=";
+        var tenant = extraSettings.LastOrDefault(s => s.StartsWith(TenantSetting, StringComparison.Ordinal))?[TenantSetting.Length..] ?? FakeIdentityServer.Tenant;
+        return new TeamsBotHarness(identity, connector, bot, tenant);
     }
 
-    /// <summary>A documented payload re-addressed to this bot and the fake connector.</summary>
+    /// <summary>A documented payload re-addressed to this bot, its tenant and the fake connector.</summary>
     public JsonObject Activity(string fixture, string? text = null)
     {
         var activity = TeamsFixtures.Load(fixture);
         activity["serviceUrl"] = Connector.ServiceUrl;
+        var channelData = activity["channelData"] as JsonObject ?? [];
+        channelData["tenant"] = new JsonObject { ["id"] = Tenant };
+        activity["channelData"] = channelData;
+
+        if (activity["conversation"] is JsonObject conversation && conversation.ContainsKey("tenantId"))
+        {
+            conversation["tenantId"] = Tenant;
+        }
+
         activity["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "DiagBot" };
         if (text is not null)
         {
