@@ -12,7 +12,7 @@ internal static class CliApp
     public const string Usage = """
         Usage:
           dotnet run --project bot/DiagBot.Bot                                   serve the bot on http://127.0.0.1:5080
-          dotnet run --project bot/DiagBot.Bot -- diagnose <subject> [--format markdown|json]
+          dotnet run --project bot/DiagBot.Bot -- diagnose <subject> [--format markdown|json] [--charts DIR]
           dotnet run --project bot/DiagBot.Bot -- triage --jsonl < messages.jsonl
           <subject>: a task id or ARN, service <name> in <cluster> or a service ARN, target group <name> or its ARN,
           pod <namespace>/<name> [in <cluster>], deployment <namespace>/<name> [in <cluster>], deployment ecs-svc/<id>,

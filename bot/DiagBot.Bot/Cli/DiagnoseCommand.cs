@@ -1,10 +1,15 @@
+using DiagBot.Bot.Charts;
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Rendering;
+using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Bot.Cli;
 
-/// <summary>`diagnose`: one diagnosis, printed as Markdown or JSON; the exit code says what was found.</summary>
+/// <summary>
+/// `diagnose`: one diagnosis, printed as Markdown or JSON, with `--charts DIR` each chart also written as a PNG; the
+/// exit code says what was found.
+/// </summary>
 internal static class DiagnoseCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -23,6 +28,17 @@ internal static class DiagnoseCommand
             return CliApp.ExitBadInput;
         }
 
+        string? charts = null;
+        if (arguments.ChartsDirectory is { } directory)
+        {
+            (charts, var chartsError) = ChartDirectory.Prepare(directory);
+            if (chartsError is not null)
+            {
+                await error.WriteLineAsync(chartsError).ConfigureAwait(false);
+                return CliApp.ExitBadInput;
+            }
+        }
+
         var host = await CliHost.BuildAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeHost = ((IAsyncDisposable)host).ConfigureAwait(false);
         var origin = host.Services.GetRequiredService<AnswerOrigin>();
@@ -33,10 +49,22 @@ internal static class DiagnoseCommand
             return CliApp.ExitBadInput;
         }
 
-        var rendered = arguments.Format == OutputFormat.Json
-            ? JsonRenderer.Render(report, origin)
-            : MarkdownRenderer.Render(report, origin);
-        await output.WriteLineAsync(rendered.TrimEnd()).ConfigureAwait(false);
+        await output.WriteLineAsync(Render(report, origin, arguments.Format, charts).TrimEnd()).ConfigureAwait(false);
         return report.FoundFailure ? CliApp.ExitVerdict : CliApp.ExitNothingMatched;
+    }
+
+    private static string Render(DiagnosisReport report, AnswerOrigin origin, OutputFormat format, string? charts)
+    {
+        // Charts are drawn from the redacted report, the same words every other surface shows.
+        var files = charts is null ? [] : ChartFiles.Write(Redactor.Redact(report), charts);
+        if (format == OutputFormat.Json)
+        {
+            var answer = JsonRenderer.ToJson(report, origin);
+            ChartListing.Json(answer, files);
+            return JsonRenderer.Write(answer);
+        }
+
+        var markdown = MarkdownRenderer.Render(report, origin);
+        return charts is null ? markdown : markdown + ChartListing.Markdown(files, charts);
     }
 }

@@ -13,7 +13,10 @@ public static class JsonRenderer
     // Relaxed escaping keeps quotes and backticks readable in confirm commands; the output is data, never HTML.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(DiagnosisReport report, AnswerOrigin origin) => ToJson(report, origin).ToJsonString(Indented);
+    public static string Render(DiagnosisReport report, AnswerOrigin origin) => Write(ToJson(report, origin));
+
+    /// <summary>An answer built by <see cref="ToJson"/> (and perhaps added to), written as the CLI prints it.</summary>
+    public static string Write(JsonObject answer) => answer.ToJsonString(Indented);
 
     public static JsonObject ToJson(DiagnosisReport report, AnswerOrigin origin) => Build(Redactor.Redact(report), origin);
 

@@ -26,6 +26,33 @@ public sealed class DiagnoseArgumentsTests
         Assert.Contains(expected, DiagnoseArguments.Parse(args).Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "abc", "--charts", "out" }, "Markdown")]
+    [InlineData(new[] { "--charts=out", "abc" }, "Markdown")]
+    [InlineData(new[] { "abc", "--format", "json", "--charts", "out" }, "Json")]
+    public void Parse_ChartsFlag_NamesTheDirectory(string[] args, string format)
+    {
+        var parsed = DiagnoseArguments.Parse(args);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(("abc", "out", format), (parsed.Subject, parsed.ChartsDirectory, parsed.Format.ToString()));
+    }
+
+    [Theory]
+    [InlineData(new[] { "abc", "--charts" }, "--charts needs a directory")]
+    [InlineData(new[] { "abc", "--charts", "--format", "json" }, "--charts needs a directory")]
+    [InlineData(new[] { "abc", "--chart", "out" }, "The options are --format markdown|json and --charts DIR.")]
+    public void Parse_ChartsWithoutDirectory_SaysWhatToType(string[] args, string expected)
+    {
+        Assert.Contains(expected, DiagnoseArguments.Parse(args).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoChartsFlag_WritesNoCharts()
+    {
+        Assert.Null(DiagnoseArguments.Parse(["abc"]).ChartsDirectory);
+    }
+
     [Fact]
     public void Parse_SeveralWords_JoinIntoOneSymptom()
     {
