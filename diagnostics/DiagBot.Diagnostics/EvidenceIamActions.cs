@@ -4,6 +4,7 @@ using DiagBot.Diagnostics.Eks.Live;
 using DiagBot.Diagnostics.Kubernetes.Live;
 using DiagBot.Diagnostics.LoadBalancing.Live;
 using DiagBot.Diagnostics.Logs.Live;
+using DiagBot.Diagnostics.Metrics.Live;
 using DiagBot.Diagnostics.Network.Live;
 
 namespace DiagBot.Diagnostics;
@@ -25,6 +26,7 @@ public static class EvidenceIamActions
         .. CloudTrailApi.IamActions,
         .. Ec2Api.IamActions,
         .. EksApi.IamActions,
+        .. CloudWatchApi.IamActions,
         AssumeRole,
     ];
 

@@ -5,6 +5,7 @@ using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Metrics;
 using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Diagnostics.Evidence;
@@ -32,6 +33,8 @@ public interface IEvidenceSource
     IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
 
     IEksEvidence Eks => NoEksEvidence.Instance;
+
+    IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
 
     /// <summary>Where a resource named without an ARN may be: every configured account and region, the default first.</summary>
     IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];

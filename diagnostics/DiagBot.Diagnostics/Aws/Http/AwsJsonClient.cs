@@ -5,15 +5,21 @@ using DiagBot.Diagnostics.Evidence.Live;
 
 namespace DiagBot.Diagnostics.Aws.Http;
 
-/// <summary>The AWS JSON 1.1 protocol: POST "/", X-Amz-Target names the operation, errors carry __type.</summary>
+/// <summary>The AWS JSON 1.1 (and 1.0) protocol: POST "/", X-Amz-Target names the operation, errors carry __type.</summary>
 internal sealed class AwsJsonClient(AwsHttpTransport transport, AwsCallGuard guard)
 {
     public Task<EvidenceResult<TResponse>> CallAsync<TRequest, TResponse>(
         AwsOperation operation, string targetPrefix, AwsTarget target, TRequest payload, DiagnosisBudget budget, CancellationToken cancellationToken)
+        where TResponse : class =>
+        CallAsync<TRequest, TResponse>(operation, targetPrefix, AwsJson.ContentType, target, payload, budget, cancellationToken);
+
+    /// <summary>The same over awsJson1_0 (CloudWatch): only the content type differs from 1.1.</summary>
+    public Task<EvidenceResult<TResponse>> CallAsync<TRequest, TResponse>(
+        AwsOperation operation, string targetPrefix, string contentType, AwsTarget target, TRequest payload, DiagnosisBudget budget, CancellationToken cancellationToken)
         where TResponse : class
     {
         var request = new AwsHttpRequest(
-            AwsJson.ContentType,
+            contentType,
             JsonSerializer.SerializeToUtf8Bytes(payload, AwsJson.Options),
             [KeyValuePair.Create(AwsJson.TargetHeader, $"{targetPrefix}.{operation.Name}")]);
         return guard.RunAsync(operation, target, budget, cancellationToken, async token =>

@@ -10,6 +10,8 @@ using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.LoadBalancing.Live;
 using DiagBot.Diagnostics.Logs;
 using DiagBot.Diagnostics.Logs.Live;
+using DiagBot.Diagnostics.Metrics;
+using DiagBot.Diagnostics.Metrics.Live;
 using DiagBot.Diagnostics.Network;
 using DiagBot.Diagnostics.Network.Live;
 
@@ -31,6 +33,8 @@ internal sealed class EvidenceSession(EvidenceScope scope, LiveClients live) : I
     public IKubernetesEvidence Kubernetes { get; } = new KubernetesEvidenceClient(live.Kubernetes, live.Guard, scope);
 
     public IEksEvidence Eks { get; } = new EksClient(live.RestJson, scope, live.Locations);
+
+    public IMetricsEvidence Metrics { get; } = new CloudWatchClient(live.Json, scope, live.Locations);
 
     public IReadOnlyList<Aws.AwsScope> Scopes => live.Locations.Scopes;
 }
