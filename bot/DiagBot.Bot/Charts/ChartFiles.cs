@@ -8,28 +8,15 @@ internal sealed record ChartFile(int Verdict, int Chart, string Path, string Alt
 /// <summary>Writes every chart of a (redacted) report into a directory, named so a listing reads in verdict order.</summary>
 internal static class ChartFiles
 {
-    public static IReadOnlyList<ChartFile> Write(DiagnosisReport report, string directory)
-    {
-        var files = new List<ChartFile>();
-        for (var v = 0; v < report.Verdicts.Count; v++)
+    public static IReadOnlyList<ChartFile> Write(DiagnosisReport report, string directory) =>
+    [
+        .. ChartImages.Of(report).Select(item =>
         {
-            var verdict = report.Verdicts[v];
-            for (var c = 0; c < verdict.Charts.Count; c++)
-            {
-                var chart = verdict.Charts[c];
-                if (!ChartPainter.HasData(chart))
-                {
-                    continue;
-                }
-
-                var path = Path.Combine(directory, FileName(v + 1, verdict.Name, chart.Kind));
-                File.WriteAllBytes(path, ChartPainter.Png(chart, ChartSize.Full));
-                files.Add(new ChartFile(v, c, path, ChartAltText.For(chart)));
-            }
-        }
-
-        return files;
-    }
+            var path = Path.Combine(directory, FileName(item.Verdict + 1, item.VerdictName, item.Chart.Kind));
+            File.WriteAllBytes(path, ChartPainter.Png(item.Chart, ChartSize.Full));
+            return new ChartFile(item.Verdict, item.Index, path, item.AltText);
+        }),
+    ];
 
     /// <summary>e.g. "1-task-out-of-memory-memory-vs-limit.png"; anything but letters, digits and dashes becomes a dash.</summary>
     public static string FileName(int verdictNumber, string verdictName, string kind) =>

@@ -25,17 +25,9 @@ internal static class ChartListing
 
     public static void Json(JsonObject answer, IReadOnlyList<ChartFile> files)
     {
-        if (answer["verdicts"] is not JsonArray verdicts)
-        {
-            return;
-        }
-
         foreach (var file in files)
         {
-            if (verdicts[file.Verdict]?["charts"] is JsonArray charts && charts[file.Chart] is JsonObject chart)
-            {
-                chart["file"] = file.Path;
-            }
+            ChartJsonFields.Set(answer, file.Verdict, file.Chart, "file", file.Path);
         }
     }
 }

@@ -51,7 +51,7 @@ internal static class WebChatMessageEndpoint
 
         var outcome = await diagnosis.ConfigureAwait(false);
         await WriteLineAsync(http, outcome.Report is { } report
-            ? new JsonObject { ["type"] = "verdict", ["report"] = JsonRenderer.ToJson(report, origin) }
+            ? new JsonObject { ["type"] = "verdict", ["report"] = WebChatReport.ToJson(report, origin) }
             : new JsonObject { ["type"] = "error", ["text"] = outcome.Problem }).ConfigureAwait(false);
     }
 

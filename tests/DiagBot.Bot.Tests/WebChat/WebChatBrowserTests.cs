@@ -40,7 +40,13 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            Environment = { ["DIAGBOT_URL"] = _bot.BaseAddress.ToString(), ["CHROMIUM_PATH"] = ChromiumPath, ["SCREENSHOT_DIR"] = Screenshots },
+            Environment =
+            {
+                ["DIAGBOT_URL"] = _bot.BaseAddress.ToString(),
+                ["CHROMIUM_PATH"] = ChromiumPath,
+                ["SCREENSHOT_DIR"] = Screenshots,
+                ["CHART_ANSWER"] = SampleChartAnswer.Write(Path.Combine(RepositoryRoot.Path, "artifacts", "browser")),
+            },
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started; the browser tests need Node.js 20 or later on PATH.");
         var output = process.StandardOutput.ReadToEndAsync();

@@ -15,11 +15,37 @@
   };
 
   const addMessage = (node, who) => {
+    document.getElementById('welcome').hidden = true;
     const item = el('li', `message ${who}`);
     item.appendChild(node);
     conversation.appendChild(item);
     item.scrollIntoView({ block: 'end' });
     return item;
+  };
+
+  // Text with `inline code` spans: the code becomes <code>, everything still written with textContent.
+  const withCode = (tag, className, text) => {
+    const node = el(tag, className);
+    String(text ?? '').split('`').forEach((part, i, parts) => {
+      if (!part) return;
+      // An unmatched last backtick is shown as it was typed.
+      if (i % 2 === 1 && i < parts.length - 1) node.appendChild(el('code', null, part));
+      else node.appendChild(document.createTextNode(i % 2 === 1 ? '`' + part : part));
+    });
+    return node;
+  };
+
+  // A chart: the PNG the bot drew, its words as the alt text and, visible, under it.
+  const chartFigure = (chart) => {
+    const figure = el('figure', 'chart');
+    figure.dataset.kind = chart.kind;
+    const image = el('img');
+    image.src = chart.image;
+    image.alt = chart.alt;
+    image.loading = 'lazy';
+    figure.appendChild(image);
+    figure.appendChild(el('figcaption', null, chart.alt));
+    return figure;
   };
 
   const list = (tag, items, render) => {
@@ -34,6 +60,9 @@
     card.appendChild(el('div', 'status', `${verdict.status.replace('_', ' ')} · playbook ${verdict.playbook} ${verdict.name}${verdict.subCause ? ' · ' + verdict.subCause : ''}`));
     card.appendChild(el('h3', null, verdict.title));
     card.appendChild(el('p', 'root-cause', verdict.rootCause));
+    for (const chart of (verdict.charts ?? []).filter((c) => typeof c.image === 'string' && c.image.startsWith('data:image/png;base64,'))) {
+      card.appendChild(chartFigure(chart));
+    }
     if (verdict.evidence.length) {
       card.appendChild(el('h4', null, 'Evidence'));
       card.appendChild(list('ul', verdict.evidence, (item) => {
@@ -44,7 +73,7 @@
     }
     if (verdict.fix.length) {
       card.appendChild(el('h4', null, 'Fix'));
-      card.appendChild(list('ol', verdict.fix, (step) => el('li', null, step)));
+      card.appendChild(list('ol', verdict.fix, (step) => withCode('li', null, step)));
     }
     if (verdict.confirm) {
       card.appendChild(el('h4', null, 'Confirm'));
@@ -138,8 +167,26 @@
     return info.sandbox;
   };
 
+  // The empty conversation greets a newcomer with what to try: two seeded incidents (sandbox), the forms, and help.
+  const welcome = (examples) => {
+    const tries = document.getElementById('welcome-tries');
+    const commands = examples.length
+      ? examples.filter((e) => !e.name.startsWith('healthy-')).slice(0, 2).map((e) => ({ label: e.title, command: e.command }))
+      : [{ label: 'a service', command: '/diagnose service <name> in <cluster>' }];
+    for (const { label, command } of [...commands, { label: 'everything DiagBot understands', command: 'help' }]) {
+      const button = el('button', 'try', command);
+      button.type = 'button';
+      button.title = label;
+      button.addEventListener('click', () => (command.includes('<') ? (input.value = command, input.focus()) : ask(command)));
+      const item = el('li');
+      item.append(button, el('span', 'try-label', label));
+      tries.appendChild(item);
+    }
+  };
+
   const loadExamples = async () => {
     const examples = await (await fetch('/webchat/api/examples')).json();
+    welcome(examples);
     const target = document.getElementById('examples');
     for (const example of examples) {
       const button = el('button', 'example', example.title);
