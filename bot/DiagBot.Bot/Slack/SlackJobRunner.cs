@@ -7,7 +7,7 @@ namespace DiagBot.Bot.Slack;
 /// Answers one job: diagnoses the subject and sends the answer. In a thread it first posts a "diagnosing" line
 /// and then updates it with the answer, so the thread shows at once that DiagBot heard.
 /// </summary>
-internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin origin, SlackReplier replier, ISlackChannelPoster poster, ILogger<SlackJobRunner> logger)
+internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin origin, SlackReplier replier, ISlackChannelPoster poster, SlackChartUploader charts, ILogger<SlackJobRunner> logger)
 {
     public async Task RunAsync(SlackJob job, CancellationToken cancellationToken)
     {
@@ -33,6 +33,12 @@ internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin or
             else
             {
                 await replier.SendAsync(job.Target, answer, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The charts go into the answer's thread; a response_url answer (a slash command) has no thread to hold them.
+            if (outcome.Report is { } report && job.Kind == SlackJobKind.Diagnose && job.Page == 1 && job.Target is { Channel: { } channel, ThreadTs: { } thread })
+            {
+                await charts.UploadAsync(channel, thread, report, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

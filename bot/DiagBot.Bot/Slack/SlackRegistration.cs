@@ -25,6 +25,7 @@ internal static class SlackRegistration
         services.AddTransient<ISlackChannelPoster, SlackChannelPoster>();
         services.AddTransient<SlackReplier>();
         services.AddTransient<SlackJobRunner>();
+        services.AddSingleton<SlackChartUploader>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackEventHandler>();
         services.AddSingleton<SlackInteractionHandler>();

@@ -14,6 +14,9 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
 {
     public const int MaxAttempts = 4;
 
+    // files.getUploadURLExternal's upload_url points here; a URL elsewhere is not followed (see UploadAsync).
+    private const string SlackFileHost = "files.slack.com";
+
     // Slack names the wait in seconds; a longer one than this is treated as this, so an answer is not held for minutes.
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
@@ -31,6 +34,26 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
         if (!response.IsSuccessStatusCode)
         {
             throw new SlackApiException("response_url", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// POSTs a file's bytes to the upload_url files.getUploadURLExternal answered. The URL carries its own authority,
+    /// so no token goes with it, and only Slack's file host over HTTPS (or the configured API's own host, for a Slack
+    /// stand-in) is accepted: an answer cannot send DiagBot's data anywhere else.
+    /// </summary>
+    public async Task UploadAsync(Uri uploadUrl, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var slack = uploadUrl.Scheme == Uri.UriSchemeHttps && string.Equals(uploadUrl.Host, SlackFileHost, StringComparison.OrdinalIgnoreCase);
+        if (!slack && !string.Equals(uploadUrl.Authority, options.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SlackApiException("upload", "unexpected_upload_host");
+        }
+
+        using var response = await SendAsync(() => Post(uploadUrl, new ByteArrayContent(bytes), null), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException("upload", "http_" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class ManifestTests
     {
         Assert.Equal("/diagnose", Scalar("features", "slash_commands", 0, "command"));
         Assert.Equal([SlackEventHandler.AppMention], Sequence("settings", "event_subscriptions", "bot_events"));
-        Assert.Equal(["chat:write", "commands", "app_mentions:read", "usergroups:read"], Sequence("oauth_config", "scopes", "bot"));
+        Assert.Equal(["chat:write", "commands", "app_mentions:read", "usergroups:read", "files:write"], Sequence("oauth_config", "scopes", "bot"));
         Assert.Equal("true", Scalar("settings", "interactivity", "is_enabled"));
     }
 

@@ -27,13 +27,29 @@ internal sealed class FakeSlack : IAsyncDisposable
     private int _ts;
     private int _ticket;
 
-    private FakeSlack(WebApplication app) => _app = app;
+    private readonly FakeSlackFiles _files;
+
+    private FakeSlack(WebApplication app)
+    {
+        _app = app;
+        _files = new FakeSlackFiles(() => BaseAddress);
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public Uri ApiBaseUrl => new(BaseAddress, "api/");
 
     public IReadOnlyList<string> UserGroupMembers { get; set; } = [];
+
+    /// <summary>Every file whose bytes arrived at its upload URL, with those bytes.</summary>
+    public IReadOnlyList<(string FileId, byte[] Bytes)> Uploads => _files.Uploads;
+
+    /// <summary>Hands out upload URLs on this host instead of the fake's own.</summary>
+    public string? UploadUrlHost
+    {
+        get => _files.UploadUrlHost;
+        set => _files.UploadUrlHost = value;
+    }
 
     public static async Task<FakeSlack> StartAsync()
     {
@@ -93,6 +109,7 @@ internal sealed class FakeSlack : IAsyncDisposable
             await RecordAsync(context);
             await context.Response.WriteAsync("ok");
         });
+        _app.MapPost("/upload/{id}", async (string id, HttpContext context) => _log.Add(await _files.UploadAsync(context, id)));
         _app.Map("/link/", SocketAsync);
     }
 
@@ -117,6 +134,8 @@ internal sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" or "chat.update" => new { ok = true, channel = request.Json().GetProperty("channel").GetString(), ts = request.Path.EndsWith("update", StringComparison.Ordinal) ? request.Json().GetProperty("ts").GetString() : NextTs() },
             "apps.connections.open" => new { ok = true, url = new Uri(BaseAddress, "link/?ticket=" + Interlocked.Increment(ref _ticket)).AbsoluteUri.Replace("http://", "ws://", StringComparison.Ordinal) },
             "usergroups.users.list" => new { ok = true, users = UserGroupMembers },
+            "files.getUploadURLExternal" => _files.Ticket(request),
+            "files.completeUploadExternal" => _files.Complete(request),
             _ => new { ok = false, error = "unknown_method" },
         };
         await context.Response.WriteAsJsonAsync(answer);
