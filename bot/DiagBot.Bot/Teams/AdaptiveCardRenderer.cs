@@ -35,7 +35,8 @@ internal static class AdaptiveCardRenderer
         }
 
         var subject = report.Subject.Text;
-        return Card(body, [TeamsCardActions.RerunButton(subject), TeamsCardActions.RawEvidenceButton(subject)], TeamsFallbackText.For(report, origin));
+        var card = Card(body, [TeamsCardActions.RerunButton(subject), TeamsCardActions.RawEvidenceButton(subject)], TeamsFallbackText.For(report, origin));
+        return TeamsChartImages.Fit(card);
     }
 
     private static JsonObject VerdictBlock(int number, Verdict verdict)
@@ -48,6 +49,7 @@ internal static class AdaptiveCardRenderer
                 Run(string.Create(CultureInfo.InvariantCulture, $"  playbook {verdict.Playbook} {verdict.Name}"), subtle: true)),
             Text(Run("Root cause: ", weight: "Bolder"), Run(verdict.RootCause)),
         };
+        items.AddRange(TeamsChartImages.For(number, verdict));
         if (verdict.Evidence.Count > 0)
         {
             items.Add(Text(Run("Evidence", weight: "Bolder")));
