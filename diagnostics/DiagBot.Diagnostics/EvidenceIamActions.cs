@@ -32,4 +32,7 @@ public static class EvidenceIamActions
 
     /// <summary>The Kubernetes reads, as "verb resource" (e.g. "list pods"); the deploy ClusterRole grants exactly these.</summary>
     public static IReadOnlyList<string> KubernetesRbacRules => KubernetesApi.RbacRules;
+
+    /// <summary>The API group of each resource in <see cref="KubernetesRbacRules"/> ("" for core/v1, "apps", "elbv2.k8s.aws").</summary>
+    public static IReadOnlyDictionary<string, string> KubernetesRbacGroups => KubernetesApi.RbacGroups;
 }

@@ -8,4 +8,8 @@ public interface IEksEvidence
 {
     /// <summary>ListFargateProfiles, then DescribeFargateProfile for each: the cluster's profiles with their selectors.</summary>
     Task<EvidenceResult<IReadOnlyList<FargateProfile>>> ListFargateProfilesAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken);
+
+    /// <summary>DescribeCluster: the cluster's VPC and control-plane security groups.</summary>
+    Task<EvidenceResult<EksCluster>> DescribeClusterAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<EksCluster>("eks", "DescribeCluster");
 }

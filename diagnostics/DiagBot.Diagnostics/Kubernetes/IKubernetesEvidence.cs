@@ -30,7 +30,24 @@ public interface IKubernetesEvidence
     /// <summary>An apps/v1 Deployment; an unknown one is a NotFound gap.</summary>
     Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
         NotProvided.Gap<KubeDeployment>("kubernetes", "get deployments");
+
+    /// <summary>One node by name; a node already deleted (a reclaimed Spot instance, a consolidated node) is a NotFound gap.</summary>
+    Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeNode>("kubernetes", "get nodes");
+
+    Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeService>("kubernetes", "get services");
+
+    /// <summary>The TargetGroupBindings of a namespace, or of every namespace when it is null (the AWS Load Balancer Controller's CRD).</summary>
+    Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(string cluster, string? @namespace, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
+
+    /// <summary>The EKS cluster behind a configured cluster (its Eks section), for the EKS and EC2 reads about it; null when not EKS-configured.</summary>
+    KubeEksCluster? EksClusterOf(string cluster) => null;
 }
+
+/// <summary>An EKS cluster's name and where it lives, as configured under DiagBot:Kubernetes:Clusters:n:Eks.</summary>
+public sealed record KubeEksCluster(string ClusterName, Aws.AwsScope Scope);
 
 /// <summary>Which log to read: the pod, its container, the previous run or the current one, and how many lines from the end.</summary>
 public sealed record KubeLogQuery(string Namespace, string Pod, string Container, bool Previous, int TailLines);

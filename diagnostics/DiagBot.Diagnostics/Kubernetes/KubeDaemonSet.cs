@@ -7,6 +7,9 @@ public sealed record KubeDaemonSet
     public required string Name { get; init; }
     public int DesiredNumberScheduled { get; init; }
     public int NumberReady { get; init; }
+    public int NumberAvailable { get; init; }
+    public int NumberUnavailable { get; init; }
+    public int UpdatedNumberScheduled { get; init; }
     public IReadOnlyList<KubeContainerSpec> Containers { get; init; } = [];
 }
 

@@ -27,6 +27,15 @@ public sealed record KubePod
 
     /// <summary>The first owner reference, e.g. ("ReplicaSet", "web-7f9c6d5b8") or ("Job", "nightly-report-29134").</summary>
     public KubeOwner? Owner { get; init; }
+
+    /// <summary>status.podIP: what an `ip` target group registers (the AWS Load Balancer Controller targets pods by IP).</summary>
+    public string? PodIp { get; init; }
+
+    /// <summary>metadata.deletionTimestamp: set when the pod is being deleted (a drain, an eviction, a reclaimed node).</summary>
+    public DateTimeOffset? DeletionTimestamp { get; init; }
+
+    /// <summary>spec.nodeSelector, e.g. kubernetes.io/arch=arm64 or karpenter.sh/capacity-type=spot.</summary>
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record KubeOwner(string Kind, string Name);
@@ -42,7 +51,18 @@ public sealed record KubeContainer
     public IReadOnlyDictionary<string, string> Requests { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Limits { get; init; } = new Dictionary<string, string>();
     public bool HasLivenessProbe { get; init; }
+
+    /// <summary>spec.containers[].ports: the ports the container declares, by name and number.</summary>
+    public IReadOnlyList<KubeContainerPort> Ports { get; init; } = [];
+
+    /// <summary>The readiness probe's HTTP GET, when it has one: a target is only registered healthy once this passes.</summary>
+    public KubeHttpProbe? ReadinessProbe { get; init; }
 }
+
+public sealed record KubeContainerPort(string? Name, int ContainerPort, string? Protocol);
+
+/// <summary>An httpGet probe: the path and the port, a number or a container port's name, as the spec writes it.</summary>
+public sealed record KubeHttpProbe(string? Path, string Port);
 
 public sealed record KubeCondition(string Type, string Status, string? Reason, string? Message);
 

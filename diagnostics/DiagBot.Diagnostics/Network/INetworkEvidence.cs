@@ -22,4 +22,8 @@ public interface INetworkEvidence
     Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
         IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
+
+    /// <summary>The instances behind nodes (their providerID names them): subnet, security groups, Spot or not, state.</summary>
+    Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
 }

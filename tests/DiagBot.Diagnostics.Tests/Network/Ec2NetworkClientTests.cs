@@ -103,6 +103,42 @@ public sealed class Ec2NetworkClientTests : IAsyncLifetime
         Assert.Equal(2, _server.Requests.Count);
     }
 
+    [Fact]
+    public async Task DescribeSubnets_NoSubnetIds_IsAGapWithoutAnyCall()
+    {
+        var result = await CreateSut().DescribeSubnetsAsync([], AwsScope.Default, CancellationToken.None);
+
+        Assert.Equal(GapReason.InvalidRequest, result.Gap!.Reason);
+        Assert.Contains("no subnet id", result.Gap.Detail, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task DescribeSecurityGroups_NoGroupIds_IsAGapWithoutAnyCall()
+    {
+        var result = await CreateSut().DescribeSecurityGroupsAsync([""], AwsScope.Default, CancellationToken.None);
+
+        Assert.Equal(GapReason.InvalidRequest, result.Gap!.Reason);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task DescribeInstances_SpotReclaimedAndRunningGraviton_ReadsLifecycleStateAndArchitecture()
+    {
+        _server.Reply = _ => FakeReply.Xml(200, Fixture.Read("ec2-describe-instances.xml"));
+
+        var result = await CreateSut().DescribeInstancesAsync(["i-0f1e2d3c4b5a69788", "i-0a3f9c2b7d41e5a01"], AwsScope.Default, CancellationToken.None);
+
+        var reclaimed = result.Value![0];
+        Assert.True(reclaimed.IsSpot);
+        Assert.Equal(("terminated", "Server.SpotInstanceTermination"), (reclaimed.State, reclaimed.StateReasonCode));
+        var running = result.Value[1];
+        Assert.False(running.IsSpot);
+        Assert.Equal(("arm64", "subnet-0abc1234def567890", "sg-0cluster00000001"), (running.Architecture, running.SubnetId, Assert.Single(running.SecurityGroupIds)));
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(("DescribeInstances", "i-0a3f9c2b7d41e5a01"), (request.Form["Action"], request.Form["InstanceId.2"]));
+    }
+
     private INetworkEvidence CreateSut()
     {
         var services = EvidenceHarness.Build(EvidenceHarness.Settings(_server.BaseAddress));

@@ -43,6 +43,34 @@ internal sealed class EksClient(AwsRestJsonClient rest, EvidenceScope scope, Aws
         }, cancellationToken);
     }
 
+    public Task<EvidenceResult<EksCluster>> DescribeClusterAsync(string clusterName, AwsScope where, CancellationToken cancellationToken)
+    {
+        var operation = EksApi.DescribeCluster;
+        var target = locations.Resolve(where.AccountId, where.Region);
+        return scope.GetOrLoadAsync($"eks:{operation.Name}:{target}:{clusterName}", operation.Service.Key, operation.Name, async () =>
+        {
+            var result = await rest.GetAsync<DescribeClusterResponse>(operation, target, $"clusters/{Uri.EscapeDataString(clusterName)}", scope.Budget, CancellationToken.None)
+                .ConfigureAwait(false);
+            if (result.Value?.Cluster is not { } cluster)
+            {
+                return EvidenceResult<EksCluster>.Missing(result.Gap
+                    ?? new EvidenceGap(operation.Service.Key, operation.Name, GapReason.NotFound, $"EKS cluster {clusterName} in {target} not described"));
+            }
+
+            var vpc = cluster.ResourcesVpcConfig;
+            return EvidenceResult<EksCluster>.Found(new EksCluster
+            {
+                Name = cluster.Name ?? clusterName,
+                Status = cluster.Status,
+                Version = cluster.Version,
+                VpcId = vpc?.VpcId,
+                SubnetIds = vpc?.SubnetIds ?? [],
+                ClusterSecurityGroupId = vpc?.ClusterSecurityGroupId,
+                SecurityGroupIds = vpc?.SecurityGroupIds ?? [],
+            });
+        }, cancellationToken);
+    }
+
     private async Task<EvidenceResult<FargateProfile>> DescribeAsync(AwsTarget target, string clusterName, string profileName)
     {
         var operation = EksApi.DescribeFargateProfile;

@@ -17,11 +17,23 @@ internal static class KubernetesApi
     public static readonly AwsOperation GetDaemonSet = Operation("get", "daemonsets");
     public static readonly AwsOperation GetPodLog = Operation("get", "pods/log");
     public static readonly AwsOperation GetDeployment = Operation("get", "deployments");
+    public static readonly AwsOperation GetNode = Operation("get", "nodes");
+    public static readonly AwsOperation GetService = Operation("get", "services");
+    public static readonly AwsOperation ListTargetGroupBindings = Operation("list", KubernetesCustomObjects.TargetGroupBindings);
 
-    public static IReadOnlyList<AwsOperation> Operations { get; } = [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog, GetDeployment];
+    public static IReadOnlyList<AwsOperation> Operations { get; } =
+        [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog, GetDeployment, GetNode, GetService, ListTargetGroupBindings];
 
     /// <summary>"verb resource" pairs, e.g. "list pods".</summary>
     public static IReadOnlyList<string> RbacRules { get; } = [.. Operations.Select(o => o.Name)];
+
+    /// <summary>The API group of each resource read ("" is core/v1); the ClusterRole names the same group in its rule.</summary>
+    public static IReadOnlyDictionary<string, string> RbacGroups { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["pods"] = "", ["pods/log"] = "", ["events"] = "", ["nodes"] = "", ["services"] = "",
+        ["daemonsets"] = "apps", ["deployments"] = "apps",
+        [KubernetesCustomObjects.TargetGroupBindings] = KubernetesCustomObjects.ElbGroup,
+    };
 
     private static AwsOperation Operation(string verb, string resource) => new(AwsService.Kubernetes, $"{verb} {resource}", $"RBAC '{verb} {resource}'");
 }

@@ -65,6 +65,11 @@ internal sealed class KubernetesClientFactory(
         }
     }
 
+    public KubeEksCluster? EksClusterOf(string name) =>
+        options.Clusters.FirstOrDefault(c => c.Name == name)?.Eks is { ClusterName: { } clusterName } eks
+            ? new KubeEksCluster(clusterName, new AwsScope(eks.AccountId, eks.Region))
+            : null;
+
     public void Dispose()
     {
         foreach (var client in _clients.Values)

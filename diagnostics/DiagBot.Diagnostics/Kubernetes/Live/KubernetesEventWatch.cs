@@ -33,7 +33,7 @@ internal sealed class KubernetesEventWatch(KubernetesClientFactory clients, Kube
             var list = target.Namespace == KubeWatchTarget.AllNamespaces
                 ? await client.CoreV1.ListEventForAllNamespacesAsync(fieldSelector: WarningsOnly, cancellationToken: cancellationToken).ConfigureAwait(false)
                 : await client.CoreV1.ListNamespacedEventAsync(target.Namespace, fieldSelector: WarningsOnly, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new KubeWarningList([.. (list.Items ?? []).Select(ToModel)], list.Metadata?.ResourceVersion ?? "0");
+            return new KubeWarningList([.. (list.Items ?? []).Select(KubernetesEventMapper.ToWarning)], list.Metadata?.ResourceVersion ?? "0");
         }
         catch (HttpOperationException ex)
         {
@@ -104,27 +104,13 @@ internal sealed class KubernetesEventWatch(KubernetesClientFactory clients, Kube
         var version = item.Metadata?.ResourceVersion ?? "";
         return type switch
         {
-            WatchEventType.Added => new KubeWatchChange(KubeWatchChangeType.Added, version, ToModel(item)),
-            WatchEventType.Modified => new KubeWatchChange(KubeWatchChangeType.Modified, version, ToModel(item)),
-            WatchEventType.Deleted => new KubeWatchChange(KubeWatchChangeType.Deleted, version, ToModel(item)),
+            WatchEventType.Added => new KubeWatchChange(KubeWatchChangeType.Added, version, KubernetesEventMapper.ToWarning(item)),
+            WatchEventType.Modified => new KubeWatchChange(KubeWatchChangeType.Modified, version, KubernetesEventMapper.ToWarning(item)),
+            WatchEventType.Deleted => new KubeWatchChange(KubeWatchChangeType.Deleted, version, KubernetesEventMapper.ToWarning(item)),
             WatchEventType.Bookmark => new KubeWatchChange(KubeWatchChangeType.Bookmark, version, null),
             _ => null,
         };
     }
-
-    private static KubeWarningEvent ToModel(Corev1Event e) => new()
-    {
-        Uid = e.Metadata?.Uid ?? "",
-        ResourceVersion = e.Metadata?.ResourceVersion ?? "",
-        Namespace = e.Metadata?.NamespaceProperty ?? e.InvolvedObject?.NamespaceProperty ?? "",
-        Name = e.Metadata?.Name ?? "",
-        Reason = e.Reason,
-        Message = e.Message,
-        Count = e.Count ?? e.Series?.Count ?? 1,
-        InvolvedKind = e.InvolvedObject?.Kind,
-        InvolvedName = e.InvolvedObject?.Name,
-        LastTimestamp = e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp,
-    };
 
     private static KubeWatchException Failed(KubeWatchTarget target, string verb, HttpStatusCode? status, string? content, Exception inner) =>
         new($"{verb} of Warning events in {target} answered {(int?)status} {KubernetesStatus.Reason(content)}: {KubernetesStatus.Message(content) ?? inner.Message}",

@@ -26,7 +26,7 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
         var selector = $"involvedObject.kind={kind},involvedObject.name={name}";
         return CallAsync<IReadOnlyList<KubeEvent>>(KubernetesApi.ListEvents, cluster, $"{@namespace}?{selector}", cancellationToken, async (k, token) =>
             [.. ((await k.CoreV1.ListNamespacedEventAsync(@namespace, fieldSelector: selector, cancellationToken: token).ConfigureAwait(false)).Items ?? [])
-                .Select(KubernetesMapper.ToModel)
+                .Select(KubernetesEventMapper.ToEvidence)
                 .OrderBy(e => e.LastTimestamp ?? DateTimeOffset.MinValue)]);
     }
 
@@ -50,6 +50,24 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
         CallAsync(KubernetesApi.GetDeployment, cluster, $"{@namespace}/{name}", cancellationToken, async (k, token) =>
             KubernetesDeploymentMapper.ToModel(await k.AppsV1.ReadNamespacedDeploymentAsync(name, @namespace, cancellationToken: token).ConfigureAwait(false)));
 
+    public Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.GetNode, cluster, name, cancellationToken, async (k, token) =>
+            KubernetesMapper.ToModel(await k.CoreV1.ReadNodeAsync(name, cancellationToken: token).ConfigureAwait(false)));
+
+    public Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.GetService, cluster, $"{@namespace}/{name}", cancellationToken, async (k, token) =>
+            KubernetesServiceMapper.ToModel(await k.CoreV1.ReadNamespacedServiceAsync(name, @namespace, cancellationToken: token).ConfigureAwait(false)));
+
+    public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(string cluster, string? @namespace, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.ListTargetGroupBindings, cluster, @namespace ?? "*", cancellationToken, async (k, token) =>
+            KubernetesCustomObjects.TargetGroupBindingList(@namespace is null
+                ? await k.CustomObjects.ListClusterCustomObjectAsync(
+                    KubernetesCustomObjects.ElbGroup, KubernetesCustomObjects.ElbVersion, KubernetesCustomObjects.TargetGroupBindings, cancellationToken: token).ConfigureAwait(false)
+                : await k.CustomObjects.ListNamespacedCustomObjectAsync(
+                    KubernetesCustomObjects.ElbGroup, KubernetesCustomObjects.ElbVersion, @namespace, KubernetesCustomObjects.TargetGroupBindings, cancellationToken: token).ConfigureAwait(false)));
+
+    public KubeEksCluster? EksClusterOf(string cluster) => clients.EksClusterOf(cluster);
+
     private Task<EvidenceResult<T>> CallAsync<T>(
         AwsOperation operation, string cluster, string what, CancellationToken cancellationToken, Func<IKubernetes, CancellationToken, Task<T>> read)
         where T : class =>
@@ -71,7 +89,11 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
                 catch (HttpOperationException ex)
                 {
                     var status = ex.Response?.StatusCode ?? System.Net.HttpStatusCode.InternalServerError;
-                    return EvidenceResult<T>.Missing(AwsErrorMapper.ToGap(operation, status, KubernetesStatus.Reason(ex.Response?.Content), KubernetesStatus.Message(ex.Response?.Content) ?? ex.Message));
+                    var message = KubernetesStatus.Message(ex.Response?.Content) ?? ex.Message;
+                    var gap = AwsErrorMapper.ToGap(operation, status, KubernetesStatus.Reason(ex.Response?.Content), message);
+
+                    // The API server answers 500 when it cannot dial the kubelet: a fact about the node's reachability, not a fault to retry.
+                    return EvidenceResult<T>.Missing(KubeletDialFailure.Parse(message) is null ? gap : gap with { Reason = GapReason.Unreachable });
                 }
             }).ConfigureAwait(false);
         }, cancellationToken);

@@ -24,22 +24,16 @@ internal static class KubernetesMapper
             Requests = Quantities(c.Resources?.Requests),
             Limits = Quantities(c.Resources?.Limits),
             HasLivenessProbe = c.LivenessProbe is not null,
+            Ports = [.. (c.Ports ?? []).Select(p => new KubeContainerPort(p.Name, p.ContainerPort, p.Protocol))],
+            ReadinessProbe = c.ReadinessProbe?.HttpGet is { } get ? new KubeHttpProbe(get.Path, get.Port?.Value ?? string.Empty) : null,
         })],
         RestartPolicy = pod.Spec?.RestartPolicy,
         TerminationGracePeriodSeconds = pod.Spec?.TerminationGracePeriodSeconds,
         Owner = pod.Metadata?.OwnerReferences?.FirstOrDefault() is { } owner ? new KubeOwner(owner.Kind, owner.Name) : null,
+        PodIp = pod.Status?.PodIP,
+        DeletionTimestamp = Time(pod.Metadata?.DeletionTimestamp),
+        NodeSelector = Copy(pod.Spec?.NodeSelector),
     };
-
-    public static KubeEvent ToModel(Corev1Event e) => new(
-        e.Type,
-        e.Reason,
-        e.Message,
-        e.Count ?? 1,
-        Time(e.FirstTimestamp ?? e.EventTime),
-        Time(e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp),
-        e.InvolvedObject?.Kind,
-        e.InvolvedObject?.Name,
-        e.Source?.Component ?? e.ReportingComponent);
 
     public static KubeNode ToModel(V1Node node) => new()
     {
@@ -51,6 +45,10 @@ internal static class KubernetesMapper
         Allocatable = Quantities(node.Status?.Allocatable),
         Capacity = Quantities(node.Status?.Capacity),
         InternalIps = [.. (node.Status?.Addresses ?? []).Where(a => a.Type == "InternalIP").Select(a => a.Address)],
+        Unschedulable = node.Spec?.Unschedulable ?? false,
+        DeletionTimestamp = Time(node.Metadata?.DeletionTimestamp),
+        CreationTimestamp = Time(node.Metadata?.CreationTimestamp),
+        Architecture = node.Status?.NodeInfo?.Architecture,
     };
 
     public static KubeDaemonSet ToModel(V1DaemonSet set) => new()
@@ -59,6 +57,9 @@ internal static class KubernetesMapper
         Name = set.Metadata?.Name ?? string.Empty,
         DesiredNumberScheduled = set.Status?.DesiredNumberScheduled ?? 0,
         NumberReady = set.Status?.NumberReady ?? 0,
+        NumberAvailable = set.Status?.NumberAvailable ?? 0,
+        NumberUnavailable = set.Status?.NumberUnavailable ?? 0,
+        UpdatedNumberScheduled = set.Status?.UpdatedNumberScheduled ?? 0,
         Containers = [.. (set.Spec?.Template?.Spec?.Containers ?? []).Select(c => new KubeContainerSpec(
             c.Name,
             c.Image,

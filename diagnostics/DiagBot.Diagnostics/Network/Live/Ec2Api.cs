@@ -13,9 +13,10 @@ internal static class Ec2Api
     public static readonly AwsOperation DescribeVpcEndpoints = Operation("DescribeVpcEndpoints");
     public static readonly AwsOperation DescribeSecurityGroups = Operation("DescribeSecurityGroups");
     public static readonly AwsOperation DescribeNetworkInterfaces = Operation("DescribeNetworkInterfaces");
+    public static readonly AwsOperation DescribeInstances = Operation("DescribeInstances");
 
     public static IReadOnlyList<AwsOperation> Operations { get; } =
-        [DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups, DescribeNetworkInterfaces];
+        [DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups, DescribeNetworkInterfaces, DescribeInstances];
 
     /// <summary>EC2's filter names for an interface's private address and its VPC.</summary>
     public const string PrivateAddressFilter = "addresses.private-ip-address";

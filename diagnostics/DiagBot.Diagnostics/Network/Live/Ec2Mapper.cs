@@ -48,6 +48,21 @@ internal static class Ec2Mapper
         [.. (group.IpPermissions ?? []).Select(ToModel)],
         [.. (group.IpPermissionsEgress ?? []).Select(ToModel)]);
 
+    public static Ec2Instance ToModel(Sdk.Instance instance) => new()
+    {
+        InstanceId = instance.InstanceId,
+        InstanceType = instance.InstanceType?.Value,
+        SubnetId = instance.SubnetId,
+        VpcId = instance.VpcId,
+        PrivateIpAddress = instance.PrivateIpAddress,
+        Architecture = instance.Architecture?.Value,
+        InstanceLifecycle = instance.InstanceLifecycle?.Value,
+        State = instance.State?.Name?.Value,
+        StateReasonCode = instance.StateReason?.Code,
+        StateReasonMessage = instance.StateReason?.Message,
+        SecurityGroupIds = [.. (instance.SecurityGroups ?? []).Select(g => g.GroupId)],
+    };
+
     private static SecurityGroupRule ToModel(Sdk.IpPermission permission) => new(
         permission.IpProtocol ?? "-1",
         permission.FromPort,

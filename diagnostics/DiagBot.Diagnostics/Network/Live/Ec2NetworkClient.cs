@@ -12,7 +12,7 @@ namespace DiagBot.Diagnostics.Network.Live;
 internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard guard, EvidenceScope scope, AwsLocations locations) : INetworkEvidence
 {
     public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, AwsScope where, CancellationToken cancellationToken) =>
-        PagedAsync<Subnet>(Ec2Api.DescribeSubnets, where, string.Join(",", subnetIds), cancellationToken, async (ec2, token, next) =>
+        NoIds<Subnet>(Ec2Api.DescribeSubnets, subnetIds, "subnet") ?? PagedAsync<Subnet>(Ec2Api.DescribeSubnets, where, string.Join(",", subnetIds), cancellationToken, async (ec2, token, next) =>
         {
             var page = await ec2.DescribeSubnetsAsync(new Sdk.DescribeSubnetsRequest { SubnetIds = [.. subnetIds], NextToken = next }, token).ConfigureAwait(false);
             return ([.. (page.Subnets ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
@@ -33,7 +33,7 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
         });
 
     public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope where, CancellationToken cancellationToken) =>
-        PagedAsync<SecurityGroup>(Ec2Api.DescribeSecurityGroups, where, string.Join(",", groupIds), cancellationToken, async (ec2, token, next) =>
+        NoIds<SecurityGroup>(Ec2Api.DescribeSecurityGroups, groupIds, "security group") ?? PagedAsync<SecurityGroup>(Ec2Api.DescribeSecurityGroups, where, string.Join(",", groupIds), cancellationToken, async (ec2, token, next) =>
         {
             var page = await ec2.DescribeSecurityGroupsAsync(new Sdk.DescribeSecurityGroupsRequest { GroupIds = [.. groupIds], NextToken = next }, token).ConfigureAwait(false);
             return ([.. (page.SecurityGroups ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
@@ -41,7 +41,7 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
 
     public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
         IReadOnlyList<string> privateIps, string vpcId, AwsScope where, CancellationToken cancellationToken) =>
-        PagedAsync<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, where, $"{vpcId}:{string.Join(",", privateIps)}", cancellationToken, async (ec2, token, next) =>
+        NoIds<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, privateIps, "private IP") ?? PagedAsync<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, where, $"{vpcId}:{string.Join(",", privateIps)}", cancellationToken, async (ec2, token, next) =>
         {
             var request = new Sdk.DescribeNetworkInterfacesRequest
             {
@@ -51,6 +51,22 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
             var page = await ec2.DescribeNetworkInterfacesAsync(request, token).ConfigureAwait(false);
             return ([.. (page.NetworkInterfaces ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
         });
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, AwsScope where, CancellationToken cancellationToken) =>
+        NoIds<Ec2Instance>(Ec2Api.DescribeInstances, instanceIds, "instance") ?? PagedAsync<Ec2Instance>(Ec2Api.DescribeInstances, where, string.Join(",", instanceIds), cancellationToken, async (ec2, token, next) =>
+        {
+            var page = await ec2.DescribeInstancesAsync(new Sdk.DescribeInstancesRequest { InstanceIds = [.. instanceIds], NextToken = next }, token).ConfigureAwait(false);
+            return ([.. (page.Reservations ?? []).SelectMany(r => r.Instances ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
+        });
+
+    // Without ids these Describe calls mean "every one in the region": an answer about other resources, never evidence
+    // about the one asked for. No call is made; the caller reports the gap.
+    private static Task<EvidenceResult<IReadOnlyList<T>>>? NoIds<T>(AwsOperation operation, IReadOnlyList<string> ids, string what)
+        where T : class =>
+        ids.Any(id => !string.IsNullOrWhiteSpace(id))
+            ? null
+            : Task.FromResult(EvidenceResult<IReadOnlyList<T>>.Missing(new EvidenceGap(
+                operation.Service.Key, operation.Name, GapReason.InvalidRequest, $"no {what} id to describe: the {what} is not known, so it was not read")));
 
     private static Sdk.Filter VpcFilter(string vpcId) => new() { Name = Ec2Api.VpcFilter, Values = [vpcId] };
 

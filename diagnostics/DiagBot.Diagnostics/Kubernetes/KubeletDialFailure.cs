@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Diagnostics.Kubernetes;
+
+/// <summary>
+/// The API server could not reach a node's kubelet: reading a pod's log (or exec, attach, port-forward) is proxied by the
+/// API server to the kubelet on port 10250, and when that dial fails the answer names it, e.g.
+/// <c>Get "https://10.0.37.234:10250/containerLogs/default/nginx/nginx": dial tcp 10.0.37.234:10250: i/o timeout</c>
+/// (terraform-aws-modules/terraform-aws-eks#2660) or for exec <c>error dialing backend: dial tcp 10.240.0.22:10250: i/o timeout</c>
+/// (kelseyhightower/kubernetes-the-hard-way#511). Timeouts point at a security group or a node gone; "connection refused"
+/// at a kubelet that is not listening.
+/// </summary>
+public sealed partial record KubeletDialFailure(string Address, int Port, string Error)
+{
+    public const int KubeletPort = 10250;
+
+    public static KubeletDialFailure? From(EvidenceGap? gap) => gap is null ? null : Parse(gap.Detail);
+
+    public static KubeletDialFailure? Parse(string? message)
+    {
+        if (message is null || Dial().Match(message) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        return new KubeletDialFailure(match.Groups["host"].Value, int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["error"].Value.Trim());
+    }
+
+    [GeneratedRegex(@"dial tcp \[?(?<host>[0-9a-fA-F.:]+?)\]?:(?<port>\d{1,5}): (?:connect: |getsockopt: )?(?<error>i/o timeout|connection refused|no route to host|[^\n""]{1,80})",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Dial();
+}

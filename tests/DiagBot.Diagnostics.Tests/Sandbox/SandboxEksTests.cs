@@ -1,0 +1,87 @@
+using DiagBot.Diagnostics.Aws;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Sandbox;
+
+namespace DiagBot.Diagnostics.Tests.Sandbox;
+
+/// <summary>The EKS, EC2 instance and node reads against the sandbox: what an EKS diagnosis reads beside the pod.</summary>
+public sealed class SandboxEksTests : IAsyncLifetime
+{
+    private const string Cluster = "sandbox-eks";
+    private const string EksCluster = "prod-eks";
+    private const string NodeA = "ip-10-0-4-21.ec2.internal";
+    private SandboxServer _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task DescribeCluster_ReadsTheClusterSecurityGroupAndVpc()
+    {
+        var result = await Start().Eks.DescribeClusterAsync(EksCluster, AwsScope.Default, CancellationToken.None);
+
+        var cluster = result.Value!;
+        Assert.Equal(("ACTIVE", "1.31"), (cluster.Status, cluster.Version));
+        Assert.StartsWith("sg-", Assert.Single(cluster.ControlPlaneSecurityGroupIds), StringComparison.Ordinal);
+        Assert.StartsWith("vpc-", cluster.VpcId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListFargateProfiles_ReadsSelectorsThroughListThenDescribe()
+    {
+        var result = await Start().Eks.ListFargateProfilesAsync(EksCluster, AwsScope.Default, CancellationToken.None);
+
+        var reports = Assert.Single(result.Value!, p => p.Name == "fp-reports");
+        Assert.True(reports.Selects("reports", new Dictionary<string, string> { ["compute"] = "fargate", ["app"] = "x" }));
+        Assert.False(reports.Selects("reports", new Dictionary<string, string> { ["app"] = "x" }));
+    }
+
+    [Fact]
+    public async Task ListFargateProfiles_UnknownCluster_IsNotFoundWithEksMessage()
+    {
+        var result = await Start().Eks.ListFargateProfilesAsync("nope", AwsScope.Default, CancellationToken.None);
+
+        Assert.Equal(GapReason.NotFound, result.Gap!.Reason);
+        Assert.Contains("No cluster found for name: nope.", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeInstances_NodeInstance_ReadsSubnetGroupsAndLifecycle()
+    {
+        var evidence = Start();
+        var node = (await evidence.Kubernetes.GetNodeAsync(Cluster, NodeA, CancellationToken.None)).Value!;
+
+        var result = await evidence.Network.DescribeInstancesAsync([node.InstanceId!], AwsScope.Default, CancellationToken.None);
+
+        var instance = Assert.Single(result.Value!);
+        Assert.Equal(("10.0.4.21", false, "x86_64"), (instance.PrivateIpAddress, instance.IsSpot, instance.Architecture));
+        Assert.Equal("ON_DEMAND", node.Labels["eks.amazonaws.com/capacityType"]);
+        Assert.NotEmpty(instance.SecurityGroupIds);
+    }
+
+    [Fact]
+    public async Task GetNode_Deleted_IsNotFound()
+    {
+        var result = await Start().Kubernetes.GetNodeAsync(Cluster, "ip-10-9-9-9.ec2.internal", CancellationToken.None);
+
+        Assert.Equal(GapReason.NotFound, result.Gap!.Reason);
+    }
+
+    [Fact]
+    public async Task GetPodLog_KubeletUnreachable_IsUnreachableNamingTheDial()
+    {
+        _sandbox.Kubernetes.MarkKubeletUnreachable("ip-10-0-4-21.ec2.internal");
+
+        var result = await Start().Kubernetes.GetPodLogAsync(Cluster, new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: false, TailLines: 20), CancellationToken.None);
+
+        Assert.Equal(GapReason.Unreachable, result.Gap!.Reason);
+        var dial = KubeletDialFailure.From(result.Gap)!;
+        Assert.Equal(("10.0.4.21", 10250, "i/o timeout"), (dial.Address, dial.Port, dial.Error));
+    }
+
+    private IEvidenceSource Start() => SandboxSession.Start(_sandbox,
+        ("DiagBot:Kubernetes:Clusters:0:Name", Cluster),
+        ("DiagBot:Kubernetes:Clusters:0:Server", _sandbox.BaseAddress.ToString()));
+}
