@@ -59,6 +59,9 @@ public sealed class SandboxKubernetes
             item["lastTimestamp"] = Time(_clock.GetUtcNow());
         });
 
+    // The API server can no longer dial this node's kubelet on 10250: its pods' logs answer with the dial timeout.
+    public void MarkKubeletUnreachable(string nodeName) => _state.MarkKubeletUnreachable(nodeName);
+
     // Closes every open watch stream, as a load balancer or an API server restart would.
     public void DropWatches() => _state.DropConnections();
 

@@ -3,6 +3,7 @@ using DiagBot.Sandbox.Aws.CloudTrail;
 using DiagBot.Sandbox.Aws.CloudWatch;
 using DiagBot.Sandbox.Aws.Ec2;
 using DiagBot.Sandbox.Aws.Ecs;
+using DiagBot.Sandbox.Aws.Eks;
 using DiagBot.Sandbox.Aws.Elb;
 using DiagBot.Sandbox.Aws.Logs;
 using DiagBot.Sandbox.Aws.Signing;
@@ -50,6 +51,7 @@ internal static class SandboxApp
             new LogsService(pair.Value),
             new CloudTrailService(pair.Value),
             new CloudWatchService(pair.Value, runtime.Options.TimeProvider),
+            new EksService(pair.Value),
             sts,
         ]);
         var endpoint = new AwsEndpoint(new AccountServices(accounts, runtime.Options.AccountId), new SigV4Verifier(runtime.Options, runtime.Credentials),
@@ -57,6 +59,9 @@ internal static class SandboxApp
         app.MapPost("/", endpoint.HandleAsync);
         // Smithy RPC v2 (CloudWatch's first protocol) names the service and operation in the path.
         app.MapPost(CloudWatchProtocol.CborPathPrefix + "{operation}", endpoint.HandleAsync);
+
+        // EKS is REST-JSON: its operations are GETs on resource paths, signed like the rest.
+        app.MapGet("/clusters/{**path}", endpoint.HandleAsync);
     }
 
     private static void MapKubernetes(this WebApplication app, SandboxRuntime runtime)

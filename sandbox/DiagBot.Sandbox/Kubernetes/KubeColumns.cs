@@ -58,9 +58,10 @@ internal static class KubeColumns
         ];
     }
 
+    // An events.k8s.io event seen through core/v1 has a series and no lastTimestamp; the printer reads the series first.
     public static JsonNode?[] EventCells(JsonObject e, DateTimeOffset now) =>
     [
-        Age(e["lastTimestamp"], now), e["type"]?.GetValue<string>(), e["reason"]?.GetValue<string>(),
+        Age(e["series"]?["lastObservedTime"] ?? e["lastTimestamp"] ?? e["eventTime"], now), e["type"]?.GetValue<string>(), e["reason"]?.GetValue<string>(),
         $"{e["involvedObject"]?["kind"]?.GetValue<string>()?.ToLowerInvariant()}/{e["involvedObject"]?["name"]?.GetValue<string>()}",
         e["message"]?.GetValue<string>(),
     ];

@@ -11,6 +11,7 @@ internal sealed class KubeState
     private readonly List<KubeChange> _history = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Namespace, string Pod, string Container, bool Previous), IReadOnlyList<string>> _logs = [];
+    private readonly HashSet<string> _unreachableKubelets = new(StringComparer.Ordinal);
     private long _resourceVersion = 4_812_000;
     private long _compactedThrough;
     private TaskCompletionSource _changed = NewSignal();
@@ -142,6 +143,24 @@ internal sealed class KubeState
         lock (_gate)
         {
             return _logs.GetValueOrDefault((ns, pod, container, previous)) ?? [];
+        }
+    }
+
+    // A node whose kubelet the API server cannot dial on 10250 (its security group, or the node is gone): reads proxied
+    // to the kubelet (pods/log) time out there.
+    public void MarkKubeletUnreachable(string nodeName)
+    {
+        lock (_gate)
+        {
+            _unreachableKubelets.Add(nodeName);
+        }
+    }
+
+    public bool IsKubeletUnreachable(string nodeName)
+    {
+        lock (_gate)
+        {
+            return _unreachableKubelets.Contains(nodeName);
         }
     }
 

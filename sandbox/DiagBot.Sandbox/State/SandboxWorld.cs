@@ -1,6 +1,7 @@
 using DiagBot.Sandbox.Aws.CloudWatch;
 using DiagBot.Sandbox.Aws.Ec2;
 using DiagBot.Sandbox.Aws.Ecs;
+using DiagBot.Sandbox.Aws.Eks;
 using DiagBot.Sandbox.Aws.CloudTrail;
 using DiagBot.Sandbox.Aws.Elb;
 using DiagBot.Sandbox.Aws.Logs;
@@ -22,6 +23,8 @@ internal sealed class SandboxWorld(SandboxOptions options)
     public LogsState Logs { get; } = new();
 
     public CloudTrailState CloudTrail { get; } = new();
+
+    public EksState Eks { get; } = new();
 
     public KubeState Kube { get; } = new();
 

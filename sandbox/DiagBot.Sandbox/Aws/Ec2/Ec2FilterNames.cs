@@ -55,4 +55,14 @@ internal static class Ec2FilterNames
         ["tag:aws:ecs:clusterName"] = n => n.Tags.Where(t => t.Key == "aws:ecs:clusterName").Select(t => t.Value),
         ["tag:aws:ecs:serviceName"] = n => n.Tags.Where(t => t.Key == "aws:ecs:serviceName").Select(t => t.Value),
     };
+
+    public static IReadOnlyDictionary<string, Func<Ec2Instance, IEnumerable<string>>> Instances { get; } = new Dictionary<string, Func<Ec2Instance, IEnumerable<string>>>
+    {
+        ["instance-id"] = i => [i.InstanceId],
+        ["instance-lifecycle"] = i => i.Lifecycle is null ? [] : [i.Lifecycle],
+        ["instance-state-name"] = i => [i.State],
+        ["private-ip-address"] = i => [i.PrivateIpAddress],
+        ["subnet-id"] = i => [i.SubnetId],
+        ["vpc-id"] = i => [i.VpcId],
+    };
 }

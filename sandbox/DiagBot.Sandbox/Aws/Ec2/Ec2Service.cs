@@ -25,6 +25,7 @@ internal sealed class Ec2Service : IAwsService
             ["DescribeVpcEndpoints"] = DescribeVpcEndpoints,
             ["DescribeSecurityGroups"] = DescribeSecurityGroups,
             ["DescribeNetworkInterfaces"] = DescribeNetworkInterfaces,
+            ["DescribeInstances"] = DescribeInstances,
         };
         Protocol = new Ec2QueryProtocol(SigningName, Version, _operations.Keys.ToHashSet());
     }
@@ -69,6 +70,19 @@ internal sealed class Ec2Service : IAwsService
             id => $"The networkInterface ID '{id}' does not exist", "InvalidNetworkInterfaceID.NotFound");
         var filtered = Ec2Filters.Apply(interfaces, call, Ec2FilterNames.NetworkInterfaces);
         return Page(call, "networkInterfaceSet", filtered, n => Ec2Wire.NetworkInterface(n, _world.Options));
+    }
+
+    private XmlResult DescribeInstances(AwsCall call)
+    {
+        // EC2 refuses paging a list of named instances: "The parameter instancesSet cannot be used with the parameter maxResults".
+        if (QueryParameters.List(call.Form, "InstanceId").Count > 0 && QueryParameters.Get(call.Form, "MaxResults") is not null)
+        {
+            throw new AwsException("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
+        }
+
+        var instances = ById(_world.Ec2.Instances, call, "InstanceId", i => i.InstanceId, id => $"The instance ID '{id}' does not exist", "InvalidInstanceID.NotFound");
+        var filtered = Ec2Filters.Apply(instances, call, Ec2FilterNames.Instances);
+        return Page(call, "reservationSet", filtered, i => Ec2Wire.Reservation(i, _world.Options));
     }
 
     // Asking for an id that does not exist is an error in EC2, unlike a filter that matches nothing.

@@ -9,4 +9,6 @@ internal sealed class Ec2State
     public List<Ec2VpcEndpoint> VpcEndpoints { get; } = [];
 
     public List<Ec2SecurityGroup> SecurityGroups { get; } = [];
+
+    public List<Ec2Instance> Instances { get; } = [];
 }

@@ -88,6 +88,48 @@ internal static class Ec2Wire
         E("privateIpAddressesSet", E("item", E("privateIpAddress", n.PrivateIpAddress), E("privateDnsName", $"ip-{n.PrivateIpAddress.Replace('.', '-')}.ec2.internal"), E("primary", true))),
         E("ipv6AddressesSet"));
 
+    // One reservation per instance, as a RunInstances of one would make; stateReason only once the instance stops or ends.
+    public static XElement Reservation(Ec2Instance i, SandboxOptions o) => E("item",
+        E("reservationId", "r-" + i.InstanceId[2..]),
+        E("ownerId", o.AccountId),
+        E("groupSet"),
+        E("instancesSet", E("item",
+            E("instanceId", i.InstanceId),
+            E("imageId", i.Architecture == "arm64" ? "ami-0a7d3f4c2e9b8a601" : "ami-0c1e5b9d7f3a2e402"),
+            E("instanceState", E("code", StateCode(i.State)), E("name", i.State)),
+            E("privateDnsName", $"ip-{i.PrivateIpAddress.Replace('.', '-')}.ec2.internal"),
+            E("dnsName"),
+            E("reason", i.StateReasonMessage is null ? null : $"{i.StateReasonCode}: {i.StateReasonMessage}"),
+            E("amiLaunchIndex", 0),
+            E("instanceType", i.InstanceType),
+            E("launchTime", i.LaunchTime),
+            E("placement", E("availabilityZone", i.AvailabilityZone), E("groupName"), E("tenancy", "default")),
+            E("monitoring", E("state", "disabled")),
+            i.State == "terminated" ? null : E("subnetId", i.SubnetId),
+            i.State == "terminated" ? null : E("vpcId", i.VpcId),
+            i.State == "terminated" ? null : E("privateIpAddress", i.PrivateIpAddress),
+            E("groupSet", i.GroupIds.Select(id => E("item", E("groupId", id), E("groupName", "eks-node-" + id[3..])))),
+            E("architecture", i.Architecture),
+            E("rootDeviceType", "ebs"),
+            E("rootDeviceName", "/dev/xvda"),
+            E("virtualizationType", "hvm"),
+            Opt("instanceLifecycle", i.Lifecycle),
+            i.StateReasonCode is null ? null : E("stateReason", E("code", i.StateReasonCode), E("message", i.StateReasonMessage)),
+            E("hypervisor", "xen"),
+            E("ebsOptimized", true),
+            E("enaSupport", true))));
+
+    // The instance state codes of the EC2 API Reference's InstanceState.
+    private static int StateCode(string state) => state switch
+    {
+        "pending" => 0,
+        "running" => 16,
+        "shutting-down" => 32,
+        "terminated" => 48,
+        "stopping" => 64,
+        _ => 80,
+    };
+
     // "-1" means every protocol; such rules carry no port range on the wire.
     private static XElement Permission(Ec2Permission p, SandboxOptions o) => E("item",
         E("ipProtocol", p.IpProtocol),

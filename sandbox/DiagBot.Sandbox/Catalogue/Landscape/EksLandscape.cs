@@ -1,14 +1,25 @@
 using System.Text.Json.Nodes;
 using DiagBot.Sandbox.Catalogue.Seeding;
+using DiagBot.Sandbox.Aws.Ec2;
+using DiagBot.Sandbox.Aws.Eks;
 using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Landscape;
 
 // The EKS cluster beside `prod`: three general nodes in the prod private subnets, the usual namespaces, and the VPC CNI
-// (aws-node) with prefix delegation off, as EKS installs it.
+// (aws-node) with prefix delegation off, as EKS installs it. On the AWS side the cluster is prod-eks: its cluster security
+// group (which EKS also puts on managed nodes) lets the control plane reach kubelets on 10250, as the EKS user guide's
+// "View Amazon EKS security group requirements for clusters" describes.
 internal static class EksLandscape
 {
-    public static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "shop", "payments", "checkout"];
+    public const string ClusterName = "prod-eks";
+
+    public static string ClusterSecurityGroup => SeedContext.AwsId("sg", "eks-cluster-sg-prod-eks");
+
+    public static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "shop", "payments", "checkout", "reports"];
+
+    // Report jobs run on Fargate: the profile selects namespace reports, pods labelled compute=fargate.
+    public const string ReportsProfile = "fp-reports";
 
     public static string NodeA => "ip-10-0-4-21.ec2.internal";
 
@@ -23,9 +34,16 @@ internal static class EksLandscape
             KubeSeeds.Namespace(context, name);
         }
 
-        KubeSeeds.Node(context, "10.0.4.21", context.Zone('a'), "i-0a3f9c2b7d41e5a01");
-        KubeSeeds.Node(context, "10.0.37.112", context.Zone('b'), "i-0b71d4e0c9a2f3b02");
-        KubeSeeds.Node(context, "10.0.12.203", context.Zone('a'), "i-0c52e8a1f6b7d9c03");
+        // EKS's cluster security group: all traffic from itself (control plane and nodes alike).
+        NetworkSeeds.SecurityGroup(context, "eks-cluster-sg-prod-eks", ProdLandscape.VpcId, new Ec2Permission("-1", 0, 0, [], [ClusterSecurityGroup]));
+        EksSeeds.Cluster(context, ClusterName, ProdLandscape.VpcId, [ProdLandscape.PrivateSubnetA, ProdLandscape.PrivateSubnetB], ClusterSecurityGroup);
+        Node(context, "10.0.4.21", 'a', "i-0a3f9c2b7d41e5a01", ProdLandscape.PrivateSubnetA);
+        Node(context, "10.0.37.112", 'b', "i-0b71d4e0c9a2f3b02", ProdLandscape.PrivateSubnetB);
+        Node(context, "10.0.12.203", 'a', "i-0c52e8a1f6b7d9c03", ProdLandscape.PrivateSubnetA);
+        EksSeeds.FargateProfile(context, ClusterName, ReportsProfile, [ProdLandscape.PrivateSubnetA, ProdLandscape.PrivateSubnetB],
+            new EksFargateSelector("reports", new Dictionary<string, string> { ["compute"] = "fargate" }));
+        EksSeeds.FargateProfile(context, ClusterName, "fp-coredns", [ProdLandscape.PrivateSubnetA, ProdLandscape.PrivateSubnetB],
+            new EksFargateSelector("kube-system", new Dictionary<string, string> { ["k8s-app"] = "kube-dns" }));
         SeedAwsNode(context);
         foreach (var node in new[] { NodeA, NodeB, NodeC })
         {
@@ -33,6 +51,15 @@ internal static class EksLandscape
         }
 
         EksSearchApi.Seed(context);
+    }
+
+    // A managed node group's node and its instance, which carries the cluster security group.
+    public static JsonObject Node(SeedContext context, string ip, char zone, string instanceId, string subnetId, string? lifecycle = null, IReadOnlyList<string>? groups = null)
+    {
+        var node = KubeSeeds.Node(context, ip, context.Zone(zone), instanceId);
+        node["metadata"]!["labels"]!["eks.amazonaws.com/capacityType"] = lifecycle == "spot" ? "SPOT" : "ON_DEMAND";
+        EksSeeds.Instance(context, node, subnetId, ProdLandscape.VpcId, groups ?? [ClusterSecurityGroup], lifecycle);
+        return node;
     }
 
     public static void SeedAwsNode(SeedContext context)

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using DiagBot.Sandbox.Kubernetes;
+
+namespace DiagBot.Sandbox.Catalogue.Seeding;
+
+// What the AWS Load Balancer Controller leaves in a cluster for an Ingress backend or a LoadBalancer Service: the Service
+// and a TargetGroupBinding naming the target group (elbv2.k8s.aws/v1beta1 TargetGroupBindingSpec: targetGroupARN,
+// targetType, serviceRef, networking.ingress from the load balancer's security group).
+internal static class LoadBalancerControllerSeeds
+{
+    public static JsonObject Service(SeedContext context, string ns, string name, string app, int port, string targetPort, JsonObject? annotations = null)
+    {
+        var metadata = KubeSeeds.Metadata(context, name, ns, 60 * 24 * 60, new JsonObject { ["app"] = app });
+        if (annotations is not null)
+        {
+            metadata["annotations"] = annotations;
+        }
+
+        return context.World.Kube.Add(KubeResource.Services, new JsonObject
+        {
+            ["kind"] = "Service",
+            ["apiVersion"] = "v1",
+            ["metadata"] = metadata,
+            ["spec"] = new JsonObject
+            {
+                ["type"] = "ClusterIP",
+                ["selector"] = new JsonObject { ["app"] = app },
+                ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = port, ["protocol"] = "TCP", ["targetPort"] = TargetPort(targetPort) }),
+                ["clusterIP"] = $"172.20.{Convert.ToInt32(SeedContext.Hex(ns + "/" + name, 2), 16)}.{(Convert.ToInt32(SeedContext.Hex(name + "/ip", 2), 16) % 250) + 1}",
+                ["sessionAffinity"] = "None",
+            },
+            ["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() },
+        });
+    }
+
+    public static JsonObject TargetGroupBinding(SeedContext context, string ns, string name, string service, int servicePort, string targetGroupArn, string fromSecurityGroup, int targetPort)
+    {
+        var labels = new JsonObject { ["ingress.k8s.aws/stack-name"] = service, ["ingress.k8s.aws/stack-namespace"] = ns };
+        return context.World.Kube.Add(KubeResource.TargetGroupBindings, new JsonObject
+        {
+            ["kind"] = "TargetGroupBinding",
+            ["apiVersion"] = "elbv2.k8s.aws/v1beta1",
+            ["metadata"] = KubeSeeds.Metadata(context, name, ns, 60 * 24 * 60, labels),
+            ["spec"] = new JsonObject
+            {
+                ["serviceRef"] = new JsonObject { ["name"] = service, ["port"] = servicePort },
+                ["targetGroupARN"] = targetGroupArn,
+                ["targetType"] = "ip",
+                ["ipAddressType"] = "ipv4",
+                ["networking"] = new JsonObject
+                {
+                    ["ingress"] = new JsonArray(new JsonObject
+                    {
+                        ["from"] = new JsonArray(new JsonObject { ["securityGroup"] = new JsonObject { ["groupID"] = fromSecurityGroup } }),
+                        ["ports"] = new JsonArray(new JsonObject { ["protocol"] = "TCP", ["port"] = targetPort }),
+                    }),
+                },
+            },
+            ["status"] = new JsonObject { ["observedGeneration"] = 1 },
+        });
+    }
+
+    private static JsonNode TargetPort(string port) => int.TryParse(port, out var number) ? JsonValue.Create(number) : JsonValue.Create(port);
+}
