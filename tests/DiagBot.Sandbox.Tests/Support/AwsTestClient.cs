@@ -45,6 +45,10 @@ internal sealed class AwsTestClient(SandboxServer server)
         return SendAsync(request, bytes, service);
     }
 
+    // A REST-JSON read (EKS): the operation is the path; no body, so the payload hash is of nothing.
+    public Task<AwsReply> GetAsync(string service, string pathAndQuery) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, pathAndQuery)), [], service);
+
     private async Task<AwsReply> SendAsync(HttpRequestMessage request, byte[] bytes, string service)
     {
         if (!Unsigned)

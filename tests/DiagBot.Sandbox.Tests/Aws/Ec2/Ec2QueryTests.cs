@@ -54,5 +54,32 @@ public sealed class Ec2QueryTests(SandboxFixture fixture) : IClassFixture<Sandbo
         Assert.Equal("InvalidParameterValue", reply.Value("Code"));
     }
 
+    [Fact]
+    public async Task DescribeInstances_NodeInstance_AnswersReservationWithArchitectureAndGroups()
+    {
+        var reply = await Query(AwsForms.Action("DescribeInstances", Version, ("InstanceId.1", "i-0a3f9c2b7d41e5a01")));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(("10.0.4.21", "x86_64", "running"), (reply.Value("privateIpAddress"), reply.Value("architecture"), reply.Value("name")));
+        Assert.StartsWith("sg-", reply.Value("groupId"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeInstances_IdsWithMaxResults_IsRefusedAsEc2Does()
+    {
+        var reply = await Query(AwsForms.Action("DescribeInstances", Version, ("InstanceId.1", "i-0a3f9c2b7d41e5a01"), ("MaxResults", "5")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains("<Code>InvalidParameterCombination</Code>", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeInstances_UnknownId_IsInvalidInstanceIdNotFound()
+    {
+        var reply = await Query(AwsForms.Action("DescribeInstances", Version, ("InstanceId.1", "i-00000000000000000")));
+
+        Assert.Contains("<Code>InvalidInstanceID.NotFound</Code>", reply.Body, StringComparison.Ordinal);
+    }
+
     private Task<AwsReply> Query(Dictionary<string, string> form) => fixture.CreateClient().QueryAsync("ec2", form);
 }
