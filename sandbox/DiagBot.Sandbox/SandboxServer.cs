@@ -20,6 +20,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    // The EKS cluster behind the simulated Kubernetes API (eks:DescribeCluster, ListFargateProfiles answer for it).
+    public const string EksClusterName = Catalogue.Landscape.EksLandscape.ClusterName;
+
     public SandboxOptions Options => _runtime.Options;
 
     public SandboxFaults Faults => _runtime.Faults;

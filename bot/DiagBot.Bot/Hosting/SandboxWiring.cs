@@ -26,6 +26,11 @@ internal static class SandboxWiring
             ["DiagBot:Aws:Accounts:0:Regions:0"] = server.Options.Region,
             ["DiagBot:Kubernetes:Clusters:0:Name"] = KubernetesCluster,
             ["DiagBot:Kubernetes:Clusters:0:Server"] = server.BaseAddress.ToString(),
+
+            // The cluster's EKS name, so its Fargate profiles and security groups can be read (the sandbox's EKS cluster).
+            ["DiagBot:Kubernetes:Clusters:0:Eks:ClusterName"] = SandboxServer.EksClusterName,
+            ["DiagBot:Kubernetes:Clusters:0:Eks:Region"] = server.Options.Region,
+            ["DiagBot:Kubernetes:Clusters:0:Eks:AccountId"] = server.Options.AccountId,
         };
         var clusterIndex = 0;
         foreach (var cluster in server.Clusters)

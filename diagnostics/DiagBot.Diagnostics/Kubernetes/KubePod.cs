@@ -31,6 +31,9 @@ public sealed record KubePod
     /// <summary>status.podIP: what an `ip` target group registers (the AWS Load Balancer Controller targets pods by IP).</summary>
     public string? PodIp { get; init; }
 
+    /// <summary>status.hostIP: the node's address, set once the kubelet has the pod (its EC2 instance has this private IP).</summary>
+    public string? HostIp { get; init; }
+
     /// <summary>metadata.deletionTimestamp: set when the pod is being deleted (a drain, an eviction, a reclaimed node).</summary>
     public DateTimeOffset? DeletionTimestamp { get; init; }
 

@@ -26,4 +26,8 @@ public interface INetworkEvidence
     /// <summary>The instances behind nodes (their providerID names them): subnet, security groups, Spot or not, state.</summary>
     Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    /// <summary>The instance with this private IP (DescribeInstances, filter private-ip-address): a pod's hostIP names its node's instance.</summary>
+    Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
 }

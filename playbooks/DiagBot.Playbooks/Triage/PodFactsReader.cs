@@ -1,4 +1,6 @@
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.Triage;
@@ -6,8 +8,14 @@ namespace DiagBot.Playbooks.Triage;
 /// <summary>The first facts of a pod: phase and conditions, each container's waiting or last-terminated state, and its events.</summary>
 internal static class PodFactsReader
 {
-    public static async Task<PodFirstFacts> ReadAsync(IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken)
+    public static async Task<PodFirstFacts> ReadAsync(IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken, IEvidenceSource? evidence = null)
     {
+        // A pod waiting in ContainerCreating is likely playbook 10's: ask for its node's instance now, beside the events.
+        if (evidence is not null && pod.ContainerStatuses.Any(c => c.WaitingReason == "ContainerCreating"))
+        {
+            _ = PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
+        }
+
         var events = await kubernetes.ListEventsForAsync(cluster, pod.Namespace, "Pod", pod.Name, cancellationToken).ConfigureAwait(false);
         var eventList = events.Value ?? [];
         var facts = StatusFacts(pod)
@@ -16,10 +24,19 @@ internal static class PodFactsReader
         return new PodFirstFacts(eventList, facts, events.Gap is null ? [] : [events.Gap]);
     }
 
+    private const double DisruptionScore = 0.6;
+
     private static IEnumerable<TriageFact> StatusFacts(KubePod pod)
     {
         const string Source = "kubernetes pod status";
         yield return new TriageFact(EvidenceField.PodStatus, $"phase {pod.Phase} {pod.Reason} {pod.Message}".Trim(), null, Source);
+        // DisruptionTarget True: the pod is going because its node is (an eviction, a taint, a reclaimed node); playbook 11
+        // tells a Spot reclaim from a planned disruption.
+        if (pod.Conditions.FirstOrDefault(c => c.Type == "DisruptionTarget" && c.Status == "True") is { } disruption)
+        {
+            yield return TriageFact.Pointing(11, DisruptionScore, $"{Source} conditions", $"pod is a disruption target ({disruption.Reason}: {disruption.Message})");
+        }
+
         foreach (var condition in pod.Conditions.Where(c => c.Status != "True" && c.Reason is not null))
         {
             yield return new TriageFact(EvidenceField.PodStatus, $"{condition.Type} {condition.Status} {condition.Reason}: {condition.Message}", null, $"{Source} conditions");

@@ -30,6 +30,8 @@ internal static class ScenarioCatalogue
         new TaskOutOfMemoryOnEks(),
         new CrashLoopOnEks(),
         new EcsExecFailsOnEks(),
+        new SpotInterruptionOnEks(),
+        new EksPodsPendingOnFargate(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -39,6 +41,8 @@ internal static class ScenarioCatalogue
         new TaskOutOfMemoryLookalikeStopTimeout(),
         new EksPodsPendingLookalike(),
         new TaskOutOfMemoryLookalikeOnEks(),
+        new SpotInterruptionLookalikeKarpenter(),
+        new EksPodsPendingLookalikeFargateStarting(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

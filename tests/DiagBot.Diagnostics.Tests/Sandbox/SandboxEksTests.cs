@@ -62,6 +62,16 @@ public sealed class SandboxEksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeInstancesByPrivateIp_PodsHostIp_FindsTheNodesInstanceAndSubnet()
+    {
+        var result = await Start().Network.DescribeInstancesByPrivateIpAsync("10.0.37.112", AwsScope.Default, CancellationToken.None);
+
+        var instance = Assert.Single(result.Value!);
+        Assert.Equal("i-0b71d4e0c9a2f3b02", instance.InstanceId);
+        Assert.StartsWith("subnet-", instance.SubnetId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetNode_Deleted_IsNotFound()
     {
         var result = await Start().Kubernetes.GetNodeAsync(Cluster, "ip-10-9-9-9.ec2.internal", CancellationToken.None);

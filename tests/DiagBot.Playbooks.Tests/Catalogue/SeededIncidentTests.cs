@@ -37,6 +37,8 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         { "p07-eks-pod-oom", 7 },
         { "p08-eks-pod-crash-loop", 8 },
         { "p15-eks-kubectl-exec-fails", 15 },
+        { "p11-eks-spot-node-reclaimed", 11 },
+        { "p09-eks-no-fargate-profile", 9 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -50,6 +52,8 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         "lookalike-137-stop-timeout",
         "lookalike-pod-just-scheduled",
         "lookalike-eks-liveness-137",
+        "lookalike-karpenter-consolidation",
+        "lookalike-fargate-pod-starting",
     ];
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed partial class FailureModeConventionTests
     private static readonly HashSet<string> _withoutLookalikeYet =
     [
         TaskStuckProvisioning.Name, CannotPullContainer.Name, SecretsPullFailed.Name, AppAccessDenied.Name, Alb503NoTargets.Name,
-        TargetsUnhealthy.Name, EksPodsContainerCreating.Name, SpotInterruption.Name, DeployStuck.Name, Alb504Timeout.Name,
+        TargetsUnhealthy.Name, EksPodsContainerCreating.Name, DeployStuck.Name, Alb504Timeout.Name,
         ExecFormatError.Name, EcsExecFails.Name,
     ];
 

@@ -41,6 +41,9 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
             ["DiagBot:Aws:DiagnosisBudget"] = "00:01:00",
             ["DiagBot:Kubernetes:Clusters:0:Name"] = KubernetesCluster,
             ["DiagBot:Kubernetes:Clusters:0:Server"] = Sandbox.BaseAddress.ToString(),
+            ["DiagBot:Kubernetes:Clusters:0:Eks:ClusterName"] = SandboxServer.EksClusterName,
+            ["DiagBot:Kubernetes:Clusters:0:Eks:Region"] = Sandbox.Options.Region,
+            ["DiagBot:Kubernetes:Clusters:0:Eks:AccountId"] = Sandbox.Options.AccountId,
         };
         for (var i = 0; i < Sandbox.Clusters.Count; i++)
         {

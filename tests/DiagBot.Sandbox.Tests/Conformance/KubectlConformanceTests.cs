@@ -29,6 +29,26 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task DescribePod_SchedulerEventWithSeries_ShowsItsRepeatsAsKubectlCountsThem()
+    {
+        var result = await KubectlAsync("describe", "pod", "-n", "reports", "report-renderer-7c9d8b6f5-x2v4n");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Matches(@"Warning\s+FailedScheduling\s+.*\(x9 over 2[56]m\)\s+default-scheduler\s+0/5 nodes are available", result.Output);
+    }
+
+    [Fact]
+    public async Task GetTargetGroupBindingsAndNodeLabels_AreFoundThroughDiscovery()
+    {
+        var bindings = await KubectlAsync("get", "targetgroupbindings", "-A");
+        var nodes = await KubectlAsync("get", "nodes", "-L", "karpenter.sh/capacity-type");
+
+        Assert.True(bindings.ExitCode == 0, bindings.Describe());
+        Assert.True(nodes.ExitCode == 0, nodes.Describe());
+        Assert.Matches(@"ip-10-0-41-77\.ec2\.internal\s+NotReady.*\s+spot", nodes.Output);
+    }
+
+    [Fact]
     public async Task GetNodes_Cluster_ListsReadyNodes()
     {
         var result = await KubectlAsync("get", "nodes");
@@ -36,7 +56,7 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Matches(@"ip-10-0-4-21\.ec2\.internal\s+Ready", result.Output);
         Assert.Matches(@"ip-10-0-44-87\.ec2\.internal\s+NotReady", result.Output);
-        Assert.Equal(5, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
+        Assert.Equal(7, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
     }
 
     [Fact]

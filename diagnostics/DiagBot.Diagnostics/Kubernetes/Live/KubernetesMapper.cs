@@ -31,6 +31,7 @@ internal static class KubernetesMapper
         TerminationGracePeriodSeconds = pod.Spec?.TerminationGracePeriodSeconds,
         Owner = pod.Metadata?.OwnerReferences?.FirstOrDefault() is { } owner ? new KubeOwner(owner.Kind, owner.Name) : null,
         PodIp = pod.Status?.PodIP,
+        HostIp = pod.Status?.HostIP,
         DeletionTimestamp = Time(pod.Metadata?.DeletionTimestamp),
         NodeSelector = Copy(pod.Spec?.NodeSelector),
     };

@@ -59,6 +59,14 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
             return ([.. (page.Reservations ?? []).SelectMany(r => r.Instances ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
         });
 
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(string privateIp, AwsScope where, CancellationToken cancellationToken) =>
+        NoIds<Ec2Instance>(Ec2Api.DescribeInstances, [privateIp], "private IP") ?? PagedAsync<Ec2Instance>(Ec2Api.DescribeInstances, where, $"ip={privateIp}", cancellationToken, async (ec2, token, next) =>
+        {
+            var request = new Sdk.DescribeInstancesRequest { Filters = [new() { Name = "private-ip-address", Values = [privateIp] }], NextToken = next };
+            var page = await ec2.DescribeInstancesAsync(request, token).ConfigureAwait(false);
+            return ([.. (page.Reservations ?? []).SelectMany(r => r.Instances ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
+        });
+
     // Without ids these Describe calls mean "every one in the region": an answer about other resources, never evidence
     // about the one asked for. No call is made; the caller reports the gap.
     private static Task<EvidenceResult<IReadOnlyList<T>>>? NoIds<T>(AwsOperation operation, IReadOnlyList<string> ids, string what)

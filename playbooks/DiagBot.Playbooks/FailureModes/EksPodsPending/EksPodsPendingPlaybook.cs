@@ -33,6 +33,12 @@ internal sealed class EksPodsPendingPlaybook : IPlaybook
                 with { Evidence = [PodPhase(pod)] };
         }
 
+        // A pod meant for Fargate is decided by the cluster's Fargate profiles, not by the taints of the nodes it sees.
+        if (await PendingOnFargate.InvestigateAsync(this, context, pod, cluster, failed, cancellationToken).ConfigureAwait(false) is { } fargate)
+        {
+            return fargate;
+        }
+
         if (failed is null)
         {
             return NewVerdict(VerdictStatus.Inconclusive, $"Pod {pod.Namespace}/{pod.Name} is Pending but the scheduler has reported no FailedScheduling event; events may have expired (they are kept about an hour).")

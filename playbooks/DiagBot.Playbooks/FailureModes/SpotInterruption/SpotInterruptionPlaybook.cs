@@ -24,9 +24,14 @@ internal sealed class SpotInterruptionPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await SpotReclaimOnEks.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         if (context.Task is not { } task)
         {
-            return NewVerdict(VerdictStatus.Inconclusive, "No task to read a stop code from; give the stopped task's id or ARN.");
+            return NewVerdict(VerdictStatus.Inconclusive, "No task or pod to read; give the stopped task's id or ARN, or `pod <namespace>/<name>`.");
         }
 
         var evidence = TaskEvidence(task).ToList();

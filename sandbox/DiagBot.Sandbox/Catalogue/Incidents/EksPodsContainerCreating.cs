@@ -12,8 +12,9 @@ internal sealed class EksPodsContainerCreating : ICatalogueEntry
 
     public SandboxScenario Seed(SeedContext context)
     {
-        NetworkSeeds.Subnet(context, "prod-eks-batch-c", ProdLandscape.VpcId, "10.0.96.0/24", context.Zone('c'), freeIps: 0);
+        var subnet = NetworkSeeds.Subnet(context, "prod-eks-batch-c", ProdLandscape.VpcId, "10.0.96.0/24", context.Zone('c'), freeIps: 0);
         var node = KubeSeeds.Node(context, "10.0.96.14", context.Zone('c'), "i-0d93f1b2a4c6e8d04");
+        EksSeeds.Instance(context, node, subnet.SubnetId, ProdLandscape.VpcId, [EksLandscape.ClusterSecurityGroup]);
         node["metadata"]!["labels"]!["eks.amazonaws.com/nodegroup"] = "batch";
         node["spec"]!["taints"] = new JsonArray(new JsonObject { ["key"] = "dedicated", ["value"] = "batch", ["effect"] = "NoSchedule" });
         EksLandscape.SeedAwsNodePod(context, "ip-10-0-96-14.ec2.internal");
