@@ -10,13 +10,17 @@ internal static class PodFactsReader
 {
     public static async Task<PodFirstFacts> ReadAsync(IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken, IEvidenceSource? evidence = null)
     {
+        var eventsRead = kubernetes.ListEventsForAsync(cluster, pod.Namespace, "Pod", pod.Name, cancellationToken);
+
         // A pod waiting in ContainerCreating is likely playbook 10's: ask for its node's instance now, beside the events.
+        // Only once the events read is on its way: the first EC2 read of a process builds its client on this thread, and
+        // on a busy host that took long enough for the diagnosis budget to run out before the events were asked for.
         if (evidence is not null && pod.ContainerStatuses.Any(c => c.WaitingReason == "ContainerCreating"))
         {
             _ = PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
         }
 
-        var events = await kubernetes.ListEventsForAsync(cluster, pod.Namespace, "Pod", pod.Name, cancellationToken).ConfigureAwait(false);
+        var events = await eventsRead.ConfigureAwait(false);
         var eventList = events.Value ?? [];
         var facts = StatusFacts(pod)
             .Concat(eventList.Select(e => new TriageFact(EvidenceField.K8sEvent, $"{e.Type} {e.Reason}: {e.Message}".Trim(), null, $"kubernetes events {e.Reason}")))

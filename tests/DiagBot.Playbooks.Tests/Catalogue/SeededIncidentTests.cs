@@ -64,7 +64,9 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
 
         Assert.True(report.Verdicts.Count > 0, $"{scenario}: no verdict; ranking: {Ranking(report)}");
         var first = report.Verdicts[0];
-        Assert.True(first.Playbook == playbook && first.Status == VerdictStatus.Confirmed, $"{scenario}: first is {first.Playbook} {first.Status}: {first.RootCause}; ranking: {Ranking(report)}");
+        var gaps = string.Join("; ", [.. first.Missing, .. report.TriageGaps]);
+        Assert.True(first.Playbook == playbook && first.Status == VerdictStatus.Confirmed,
+            $"{scenario}: first is {first.Playbook} {first.Status}: {first.RootCause}; gaps: {gaps}; ranking: {Ranking(report)}");
         Assert.False(string.IsNullOrEmpty(first.SubCause), $"{scenario}: no sub-cause");
         Assert.True(RealIds.Any(first.Confirm!.Contains) || first.Confirm.Contains(IdentifierOf(report.Subject), StringComparison.Ordinal), $"{scenario}: no real identifier in `{first.Confirm}`");
         Assert.DoesNotMatch("<[a-z][a-z -]*>", first.Confirm);
