@@ -17,14 +17,14 @@ internal static class DiagnoseCommand
         var arguments = DiagnoseArguments.Parse(args);
         if (arguments.Error is not null)
         {
-            await error.WriteLineAsync(arguments.Error).ConfigureAwait(false);
+            await error.WriteLineAsync(OutgoingText.Plain(arguments.Error)).ConfigureAwait(false);
             return CliApp.ExitBadInput;
         }
 
         // Parse before starting anything, so a mistyped reference answers at once.
         if (SubjectParser.Parse(arguments.Subject).Error is { } parseError)
         {
-            await error.WriteLineAsync(parseError).ConfigureAwait(false);
+            await error.WriteLineAsync(OutgoingText.Plain(parseError)).ConfigureAwait(false);
             return CliApp.ExitBadInput;
         }
 
@@ -45,7 +45,7 @@ internal static class DiagnoseCommand
         var outcome = await host.Services.GetRequiredService<DiagnosisService>().DiagnoseAsync(arguments.Subject, new Requester("cli", Environment.UserName, Environment.MachineName), cancellationToken).ConfigureAwait(false);
         if (outcome.Report is not { } report)
         {
-            await error.WriteLineAsync(outcome.Problem).ConfigureAwait(false);
+            await error.WriteLineAsync(OutgoingText.Plain(outcome.Problem)).ConfigureAwait(false);
             return CliApp.ExitBadInput;
         }
 

@@ -10,6 +10,7 @@ internal static class DiagBotSetup
     public static async Task AddDiagBotAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         builder.AddTelemetry();
+        builder.Logging.UseControlSafeConsole();
         var mode = BotModeSetting.Read(builder.Configuration);
         AWSCredentials? credentials = null;
         var origin = AnswerOrigin.Live;

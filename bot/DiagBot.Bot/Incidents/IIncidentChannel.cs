@@ -14,7 +14,7 @@ internal interface IIncidentChannel
 
     Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken);
 
-    Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken);
+    Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken);
 }
 
 /// <summary>Every channel incidents go to, in the order they are posted.</summary>

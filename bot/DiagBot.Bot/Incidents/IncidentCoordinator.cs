@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiagBot.Bot.Events;
 using DiagBot.Bot.Store;
 
@@ -92,7 +91,7 @@ internal sealed class IncidentCoordinator(
         publisher.EnqueueUpdate(key.Value);
         if (await Store.TryClaimAsync(IncidentRecords.Reply(key.Value), options.ThreadReplyInterval).ConfigureAwait(false))
         {
-            publisher.EnqueueReply(key.Value, string.Create(CultureInfo.InvariantCulture, $"{count} failures so far. Latest: {failure.Evidence}"));
+            publisher.EnqueueReply(key.Value, IncidentReply.Failures(count, failure.Evidence));
         }
 
         return IntakeResult.Grouped;
@@ -141,7 +140,7 @@ internal sealed class IncidentCoordinator(
 
             await records.SaveAsync(record with { Recovered = true, LastSeen = clock.GetUtcNow() }).ConfigureAwait(false);
             await Store.RemoveAsync(IncidentRecords.Claim(key)).ConfigureAwait(false);
-            publisher.EnqueueReply(key, $"Recovered: {evidence}.");
+            publisher.EnqueueReply(key, IncidentReply.Recovery(evidence));
             publisher.EnqueueUpdate(key);
         }
 

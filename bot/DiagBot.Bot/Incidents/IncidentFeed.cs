@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Incidents;
 
@@ -47,8 +48,8 @@ internal sealed class IncidentFeed(IncidentRecords records, IncidentOptions opti
     // The feed shows each incident's record as it is when read: an update has nothing to send.
     public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken) =>
-        records.Store.AppendAsync(Thread(messageId), JsonSerializer.Serialize(new FeedLine(clock.GetUtcNow(), text)), KeptThreadLines, options.IncidentExpiry);
+    public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken) =>
+        records.Store.AppendAsync(Thread(messageId), JsonSerializer.Serialize(new FeedLine(clock.GetUtcNow(), OutgoingText.Plain(reply.PlainText))), KeptThreadLines, options.IncidentExpiry);
 
     private static string Thread(string key) => "feed-thread:" + key;
 }

@@ -1,4 +1,5 @@
 using DiagBot.Bot.Events;
+using DiagBot.Bot.Rendering;
 using DiagBot.Sandbox;
 
 namespace DiagBot.Bot.Incidents;
@@ -64,18 +65,19 @@ internal static class IncidentFeedEndpoints
         return new
         {
             incidentKey = record.Key,
-            title = record.Title,
+            title = OutgoingText.Plain(record.Title),
             playbook = record.Playbook,
             status = record.Recovered ? "recovered" : "open",
-            service = record.Service,
+            service = OutgoingText.Plain(record.Service),
             scopeKind = record.ScopeKind,
-            cluster = record.Cluster,
+            cluster = OutgoingText.Plain(record.Cluster),
             count = entry.View.Count,
             firstSeen = record.FirstSeen,
             lastSeen = record.LastSeen,
             recovered = record.Recovered,
-            rootCause = record.RootCause,
-            thread = entry.Thread.Select(line => new { at = line.At, text = line.Text }),
+            rootCause = OutgoingText.Plain(record.RootCause),
+            latest = OutgoingText.Plain(record.LatestEvidence),
+            thread = entry.Thread.Select(line => new { at = line.At, text = OutgoingText.Plain(line.Text) }),
         };
     }
 }

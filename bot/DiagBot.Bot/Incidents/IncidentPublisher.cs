@@ -28,7 +28,7 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
 
     public void EnqueueUpdate(string key) => Enqueue(key, WorkKind.Update, null);
 
-    public void EnqueueReply(string key, string text) => Enqueue(key, WorkKind.Reply, text);
+    public void EnqueueReply(string key, IncidentReply reply) => Enqueue(key, WorkKind.Reply, reply);
 
     /// <summary>Sends what the channels' limits allow now; the rest waits for the next flush.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
         }
     }
 
-    private void Enqueue(string key, WorkKind kind, string? text)
+    private void Enqueue(string key, WorkKind kind, IncidentReply? reply)
     {
         lock (_gate)
         {
@@ -73,7 +73,7 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
                 var coalesced = kind == WorkKind.Update && _pending.Any(w => w.Key == key && w.Channel == channel && w.Kind is WorkKind.Update or WorkKind.Post);
                 if (!coalesced)
                 {
-                    _pending.Add(new Work(key, channel, kind, text));
+                    _pending.Add(new Work(key, channel, kind, reply));
                 }
             }
         }
@@ -109,7 +109,7 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
                     await records.Store.SetAsync(messageKey, id, options.IncidentExpiry).ConfigureAwait(false);
                     break;
                 case WorkKind.Reply:
-                    await work.Channel.ReplyAsync(messageId!, view, work.Text!, cancellationToken).ConfigureAwait(false);
+                    await work.Channel.ReplyAsync(messageId!, view, work.Reply!, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     await work.Channel.UpdateAsync(messageId!, view, cancellationToken).ConfigureAwait(false);
@@ -133,7 +133,7 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
         Update,
     }
 
-    private sealed record Work(string Key, IIncidentChannel Channel, WorkKind Kind, string? Text)
+    private sealed record Work(string Key, IIncidentChannel Channel, WorkKind Kind, IncidentReply? Reply)
     {
         public int Attempts { get; set; }
     }

@@ -11,13 +11,29 @@ internal sealed class SlackIncidentChannel(ISlackChannelPoster poster, string ch
 
     public async Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
     {
-        var posted = await poster.PostAsync(channel, SlackMessage.Plain(IncidentText.Body(view)), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var posted = await poster.PostAsync(channel, SlackMessage.Plain(Body(view)), cancellationToken: cancellationToken).ConfigureAwait(false);
         return posted.Ts;
     }
 
     public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) =>
-        poster.UpdateAsync(new SlackPostedMessage(channel, messageId), SlackMessage.Plain(IncidentText.Body(view)), cancellationToken);
+        poster.UpdateAsync(new SlackPostedMessage(channel, messageId), SlackMessage.Plain(Body(view)), cancellationToken);
 
-    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken) =>
-        poster.PostAsync(channel, SlackMessage.Plain(text), messageId, cancellationToken);
+    public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken) =>
+        poster.PostAsync(channel, SlackMessage.Plain(Reply(reply)), messageId, cancellationToken);
+
+    // Slack's own idiom: emoji codes and *bold*; every value from the events is a hole, so it is cleaned and escaped.
+    public static SlackMrkdwn Body(IncidentView view)
+    {
+        var record = view.Record;
+        var state = record.Recovered ? SlackMrkdwn.Own(":white_check_mark: *Recovered*") : SlackMrkdwn.Own(":rotating_light: *Incident*");
+        var events = view.Count == 1 ? "event" : "events";
+        return SlackMrkdwn.Format(
+            $"{state}: {record.Title} in {record.ScopeKind} {record.Service} (cluster {record.Cluster}), {view.Count} failing {events}\n"
+            + $"*Root cause:* {record.RootCause}\n*Latest:* {record.LatestEvidence}\n"
+            + $"*Playbook:* {record.Playbook} · first seen {record.FirstSeen:u} · last seen {record.LastSeen:u}");
+    }
+
+    public static SlackMrkdwn Reply(IncidentReply reply) => reply.Recovered
+        ? SlackMrkdwn.Format($":white_check_mark: Recovered: {reply.Evidence}.")
+        : SlackMrkdwn.Format($"{reply.Count} failures so far. Latest: {reply.Evidence}");
 }

@@ -10,6 +10,10 @@ namespace DiagBot.Bot.Incidents;
 /// </summary>
 internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, string conversation, int messagesPerSecond) : IIncidentChannel
 {
+    // Teams shows Unicode emoji; Slack's ":rotating_light:" codes would show as typed.
+    private const string IncidentEmoji = "\U0001F6A8 ";
+    private const string RecoveredEmoji = "\u2705 ";
+
     public string Name => "teams:" + conversation;
 
     public int MessagesPerSecond => messagesPerSecond;
@@ -23,8 +27,8 @@ internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, stri
     public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) =>
         poster.UpdateAsync(Posted(messageId), Card(view, null), IncidentText.Headline(view), cancellationToken);
 
-    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken) =>
-        poster.UpdateAsync(Posted(messageId), Card(view, text), IncidentText.Headline(view), cancellationToken);
+    public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken) =>
+        poster.UpdateAsync(Posted(messageId), Card(view, reply.PlainText), IncidentText.Headline(view), cancellationToken);
 
     private static TeamsPostedMessage Posted(string messageId) =>
         JsonSerializer.Deserialize<TeamsPostedMessage>(messageId) ?? throw new InvalidOperationException("The stored Teams message id is empty.");
@@ -34,7 +38,7 @@ internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, stri
         var record = view.Record;
         List<JsonNode> body =
         [
-            AdaptiveCardElements.Heading(IncidentText.Headline(view)),
+            AdaptiveCardElements.Heading((record.Recovered ? RecoveredEmoji : IncidentEmoji) + IncidentText.Headline(view)),
             AdaptiveCardElements.Text(AdaptiveCardElements.Run("Root cause: ", weight: "Bolder"), AdaptiveCardElements.Run(record.RootCause)),
             AdaptiveCardElements.Text(AdaptiveCardElements.Run("Latest: ", weight: "Bolder"), AdaptiveCardElements.Run(record.LatestEvidence)),
         ];
@@ -43,6 +47,6 @@ internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, stri
             body.Add(AdaptiveCardElements.Text(AdaptiveCardElements.Run(threadLine, subtle: true)));
         }
 
-        return AdaptiveCardElements.Card(body, [], IncidentText.Headline(view));
+        return AdaptiveCardElements.Card(body, [], TeamsMarkdown.Text(IncidentText.Headline(view)));
     }
 }

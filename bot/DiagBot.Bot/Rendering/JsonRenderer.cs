@@ -18,7 +18,7 @@ public static class JsonRenderer
     /// <summary>An answer built by <see cref="ToJson"/> (and perhaps added to), written as the CLI prints it.</summary>
     public static string Write(JsonObject answer) => answer.ToJsonString(Indented);
 
-    public static JsonObject ToJson(DiagnosisReport report, AnswerOrigin origin) => Build(Redactor.Redact(report), origin);
+    public static JsonObject ToJson(DiagnosisReport report, AnswerOrigin origin) => Build(OutgoingText.Clean(report), origin);
 
     private static JsonObject Build(DiagnosisReport report, AnswerOrigin origin) => new()
     {

@@ -12,7 +12,7 @@ public static class MarkdownRenderer
 {
     public static string Render(DiagnosisReport report, AnswerOrigin origin)
     {
-        report = Redactor.Redact(report);
+        report = OutgoingText.Clean(report);
         var text = new StringBuilder();
         text.Append("# Diagnosis: ").AppendLine(report.Subject.Text);
         if (origin.IsSandbox)

@@ -6,21 +6,30 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Bot.Rendering;
 
 /// <summary>
-/// Strips credentials from what a report quotes (log excerpts, evidence values, gap details) before any
-/// renderer shows it: access key ids, secret keys, session tokens, bearer tokens, passwords in URLs, private keys.
+/// Strips credentials from what a report quotes (log excerpts, evidence values, gap details, the subject) before any
+/// renderer shows it. What it knows is in <see cref="SecretPatterns"/>; tests/corpus/secrets.tsv holds the formats
+/// it must catch and the identifiers it must leave readable. Only <see cref="OutgoingText"/> calls it.
 /// </summary>
-internal static partial class Redactor
+internal static class Redactor
 {
     public const string Mask = "[redacted]";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
-    public static DiagnosisReport Redact(DiagnosisReport report) => report with
+    public static DiagnosisReport Redact(DiagnosisReport report, Func<string, string> before)
     {
-        Verdicts = [.. report.Verdicts.Select(Redact)],
-        TriageGaps = [.. report.TriageGaps.Select(Redact)],
-        Outside = [.. report.Outside.Select(outside => outside with { RootCause = Redact(outside.RootCause), Confirm = Redact(outside.Confirm) })],
-    };
+        string Clean(string text) => Redact(before(text));
+        return report with
+        {
+            Subject = report.Subject with { Text = Clean(report.Subject.Text) },
+            Verdicts = [.. report.Verdicts.Select(verdict => Redact(verdict, Clean))],
+            Ranking = [.. report.Ranking.Select(ranked => ranked with { Why = Clean(ranked.Why) })],
+            SubjectProblem = report.SubjectProblem is null ? null : Clean(report.SubjectProblem),
+            TriageGaps = [.. report.TriageGaps.Select(gap => Redact(gap, Clean))],
+            Outside = [.. report.Outside.Select(outside => outside with
+            {
+                RootCause = Clean(outside.RootCause), Fix = [.. outside.Fix.Select(Clean)], Confirm = Clean(outside.Confirm),
+            })],
+        };
+    }
 
     public static string Redact(string text)
     {
@@ -31,12 +40,12 @@ internal static partial class Redactor
 
         try
         {
-            text = PrivateKey().Replace(text, "-----BEGIN $1PRIVATE KEY----- " + Mask + " -----END $1PRIVATE KEY-----");
-            text = AccessKeyId().Replace(text, "$1" + Mask);
-            text = NamedSecret().Replace(text, "$1" + Mask);
-            text = Bearer().Replace(text, "$1" + Mask);
-            text = UrlPassword().Replace(text, "$1" + Mask + "@");
-            return LooseSecretKey().Replace(text, match => LooksLikeSecretKey(match.Value) ? Mask : match.Value);
+            foreach (var pattern in SecretPatterns.All)
+            {
+                text = pattern(text);
+            }
+
+            return text;
         }
         catch (RegexMatchTimeoutException)
         {
@@ -45,45 +54,26 @@ internal static partial class Redactor
         }
     }
 
-    private static Verdict Redact(Verdict verdict) => verdict with
+    private static Verdict Redact(Verdict verdict, Func<string, string> clean) => verdict with
     {
-        RootCause = Redact(verdict.RootCause),
-        SubCause = verdict.SubCause is null ? null : Redact(verdict.SubCause),
-        Evidence = [.. verdict.Evidence.Select(item => item with { Fact = Redact(item.Fact), Value = Redact(item.Value) })],
-        Missing = [.. verdict.Missing.Select(Redact)],
-        Charts = [.. verdict.Charts.Select(Redact)],
+        Title = clean(verdict.Title),
+        RootCause = clean(verdict.RootCause),
+        SubCause = verdict.SubCause is null ? null : clean(verdict.SubCause),
+        Evidence = [.. verdict.Evidence.Select(item => item with { Fact = clean(item.Fact), Value = clean(item.Value), Source = clean(item.Source) })],
+        Fix = [.. verdict.Fix.Select(clean)],
+        Confirm = verdict.Confirm is null ? null : clean(verdict.Confirm),
+        Missing = [.. verdict.Missing.Select(gap => Redact(gap, clean))],
+        Charts = [.. verdict.Charts.Select(chart => Redact(chart, clean))],
     };
 
     // Chart words quote infrastructure names (services, target groups) like evidence does; the numbers are ours.
-    private static Chart Redact(Chart chart) => chart with
+    private static Chart Redact(Chart chart, Func<string, string> clean) => chart with
     {
-        Title = Redact(chart.Title),
-        Series = [.. chart.Series.Select(series => series with { Name = Redact(series.Name) })],
-        Markers = [.. chart.Markers.Select(marker => marker with { Label = Redact(marker.Label) })],
-        Thresholds = [.. chart.Thresholds.Select(threshold => threshold with { Label = Redact(threshold.Label) })],
+        Title = clean(chart.Title),
+        Series = [.. chart.Series.Select(series => series with { Name = clean(series.Name) })],
+        Markers = [.. chart.Markers.Select(marker => marker with { Label = clean(marker.Label) })],
+        Thresholds = [.. chart.Thresholds.Select(threshold => threshold with { Label = clean(threshold.Label) })],
     };
 
-    private static EvidenceGap Redact(EvidenceGap gap) => gap with { Detail = Redact(gap.Detail) };
-
-    // A 40-character AWS secret key mixes cases and digits; hex digests (commit ids, SHA-1) do not.
-    private static bool LooksLikeSecretKey(string value) =>
-        value.Any(char.IsUpper) && value.Any(char.IsLower) && value.Any(char.IsDigit);
-
-    [GeneratedRegex(@"-----BEGIN ([A-Z0-9 ]*?)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*?PRIVATE KEY-----|$)", RegexOptions.None, 1000)]
-    private static partial Regex PrivateKey();
-
-    [GeneratedRegex(@"\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA))[A-Z0-9]{12,}\b", RegexOptions.None, 1000)]
-    private static partial Regex AccessKeyId();
-
-    [GeneratedRegex(@"(?i)((?:secret[_-]?(?:access[_-]?)?key|session[_-]?token|security[_-]?token|x-amz-security-token|password|passwd|pwd|api[_-]?key|client[_-]?secret|token)[""']?\s*[:=]\s*[""']?)[^\s""'&,;]+", RegexOptions.None, 1000)]
-    private static partial Regex NamedSecret();
-
-    [GeneratedRegex(@"(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]+=*", RegexOptions.None, 1000)]
-    private static partial Regex Bearer();
-
-    [GeneratedRegex(@"(\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^/\s:@]+:)[^@\s/]+@", RegexOptions.None, 1000)]
-    private static partial Regex UrlPassword();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])", RegexOptions.None, 1000)]
-    private static partial Regex LooseSecretKey();
+    private static EvidenceGap Redact(EvidenceGap gap, Func<string, string> clean) => gap with { Detail = clean(gap.Detail) };
 }

@@ -1,28 +1,29 @@
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Slack;
 
-/// <summary>Builders for the few Block Kit blocks DiagBot sends, each within its limits. Text given here is already mrkdwn.</summary>
+/// <summary>Builders for the few Block Kit blocks DiagBot sends, each within its limits. Mrkdwn comes in as <see cref="SlackMrkdwn"/>; plain text is cleaned here.</summary>
 internal static class BlockKit
 {
     public static JsonObject Header(string plainText) => new()
     {
         ["type"] = "header",
-        ["text"] = PlainText(SlackText.Truncate(plainText, BlockKitLimits.MaxHeaderText)),
+        ["text"] = PlainText(SlackText.Truncate(OutgoingText.Plain(plainText), BlockKitLimits.MaxHeaderText)),
     };
 
-    public static JsonObject Section(string mrkdwn) => new()
+    public static JsonObject Section(SlackMrkdwn mrkdwn) => new()
     {
         ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(mrkdwn, BlockKitLimits.MaxSectionText) },
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn.Truncate(BlockKitLimits.MaxSectionText).Value },
     };
 
-    public static JsonObject Context(IEnumerable<string> mrkdwnElements)
+    public static JsonObject Context(IEnumerable<SlackMrkdwn> mrkdwnElements)
     {
         var elements = new JsonArray();
         foreach (var text in mrkdwnElements.Take(BlockKitLimits.MaxContextElements))
         {
-            elements.Add(new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(text, BlockKitLimits.MaxSectionText) });
+            elements.Add(new JsonObject { ["type"] = "mrkdwn", ["text"] = text.Truncate(BlockKitLimits.MaxSectionText).Value });
         }
 
         return new JsonObject { ["type"] = "context", ["elements"] = elements };
@@ -41,7 +42,7 @@ internal static class BlockKit
         var button = new JsonObject
         {
             ["type"] = "button",
-            ["text"] = PlainText(SlackText.Truncate(text, BlockKitLimits.MaxButtonText)),
+            ["text"] = PlainText(SlackText.Truncate(OutgoingText.Plain(text), BlockKitLimits.MaxButtonText)),
             ["action_id"] = actionId,
             ["value"] = value,
         };

@@ -14,7 +14,7 @@ internal static class BlockKitRenderer
 {
     public static SlackMessage Render(DiagnosisReport report, AnswerOrigin origin, int page = 1)
     {
-        report = Redactor.Redact(report);
+        report = OutgoingText.Clean(report);
         var pages = Paginate(ReportBlocks.Build(report));
         var index = Math.Clamp(page, 1, pages.Count);
         var subject = report.Subject.Text;
@@ -22,11 +22,11 @@ internal static class BlockKitRenderer
         if (index == 1)
         {
             blocks.Add(BlockKit.Header("Diagnosis: " + subject));
-            blocks.Add(BlockKit.Context([SlackText.Escape(origin.Description)]));
+            blocks.Add(BlockKit.Context([SlackMrkdwn.Text(origin.Description)]));
         }
         else
         {
-            blocks.Add(BlockKit.Context([string.Create(CultureInfo.InvariantCulture, $"Diagnosis: {SlackText.Code(subject)}, part {index} of {pages.Count}")]));
+            blocks.Add(BlockKit.Context([SlackMrkdwn.Format($"Diagnosis: {SlackMrkdwn.Code(subject)}, part {index} of {pages.Count}")]));
         }
 
         foreach (var block in pages[index - 1])
@@ -40,18 +40,18 @@ internal static class BlockKitRenderer
             blocks.Add(BlockKit.Actions(buttons));
         }
 
-        return new SlackMessage(Fallback(report), blocks);
+        return SlackMessage.WithBlocks(Fallback(report), blocks);
     }
 
     /// <summary>The plain notification line: the subject and the first verdict's root cause.</summary>
-    public static string Fallback(DiagnosisReport report)
+    public static SlackMrkdwn Fallback(DiagnosisReport report)
     {
-        report = Redactor.Redact(report);
+        report = OutgoingText.Clean(report);
         var first = report.Verdicts.FirstOrDefault();
         var text = first is null
-            ? $"Diagnosis: {report.Subject.Text}: no failure mode confirmed"
-            : $"Diagnosis: {report.Subject.Text}: {first.Title} ({first.Status.ToWire()}). {first.RootCause}";
-        return SlackText.Truncate(SlackText.Escape(text), BlockKitLimits.MaxFallbackText);
+            ? SlackMrkdwn.Format($"Diagnosis: {report.Subject.Text}: no failure mode confirmed")
+            : SlackMrkdwn.Format($"Diagnosis: {report.Subject.Text}: {first.Title} ({first.Status.ToWire()}). {first.RootCause}");
+        return text.Truncate(BlockKitLimits.MaxFallbackText);
     }
 
     /// <summary>Content blocks in pages that, with the fixed blocks around them, stay within a message's block limit.</summary>

@@ -13,19 +13,19 @@ internal static class RawEvidenceRenderer
     public static SlackMessage Render(DiagnosisReport report, AnswerOrigin origin)
     {
         var json = JsonRenderer.Render(report, origin);
-        var blocks = new JsonArray { BlockKit.Section("*Raw evidence* for " + SlackText.Code(report.Subject.Text)) };
+        var blocks = new JsonArray { BlockKit.Section(SlackMrkdwn.Format($"*Raw evidence* for {SlackMrkdwn.Code(report.Subject.Text)}")) };
         var chunks = json.Chunk(ChunkLength).Select(chars => new string(chars)).ToList();
         var room = BlockKitLimits.MaxBlocksPerMessage - 2;
         foreach (var chunk in chunks.Take(room))
         {
-            blocks.Add(BlockKit.Section(SlackText.CodeBlock(chunk)));
+            blocks.Add(BlockKit.Section(SlackMrkdwn.CodeBlock(chunk)));
         }
 
         if (chunks.Count > room)
         {
-            blocks.Add(BlockKit.Context(["Cut here: the rest does not fit in one Slack message. `diagnose --format json` in the CLI prints all of it."]));
+            blocks.Add(BlockKit.Context([SlackMrkdwn.Own("Cut here: the rest does not fit in one Slack message. `diagnose --format json` in the CLI prints all of it.")]));
         }
 
-        return new SlackMessage("Raw evidence for " + SlackText.Escape(report.Subject.Text), blocks);
+        return SlackMessage.WithBlocks(SlackMrkdwn.Format($"Raw evidence for {report.Subject.Text}"), blocks);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Rendering;
 using DiagBot.Diagnostics.Evidence;
@@ -12,7 +10,8 @@ namespace DiagBot.Bot.Slack;
 /// <summary>
 /// The body of a diagnosis as Block Kit blocks, in reading order: per verdict the root cause, the evidence as a
 /// compact list, the fix steps, the confirm command in a code block and the gaps in a context block.
-/// Every piece of text from the infrastructure is escaped; long lists are split across sections.
+/// Every piece of text from the infrastructure is a hole in <see cref="SlackMrkdwn.Format"/>, so it is escaped;
+/// long lists are split across sections.
 /// </summary>
 internal static class ReportBlocks
 {
@@ -51,16 +50,16 @@ internal static class ReportBlocks
 
     private static IEnumerable<JsonObject> Verdict(int number, Verdict verdict)
     {
-        var title = string.Create(CultureInfo.InvariantCulture, $"*{number}. {SlackText.Escape(verdict.Title)}*  `{verdict.Status.ToWire()}` · playbook {verdict.Playbook} {SlackText.Escape(verdict.Name)}");
-        yield return BlockKit.Section(title + "\n*Root cause:* " + SlackText.Escape(verdict.RootCause));
-        var evidence = verdict.Evidence.Select(item => $"• {SlackText.Escape(item.Fact)}: {SlackText.Code(item.Value)} _{SlackText.Escape(item.Source)}_");
-        foreach (var block in Sections("*Evidence*", evidence))
+        var title = SlackMrkdwn.Format($"*{number}. {verdict.Title}*  `{verdict.Status.ToWire()}` · playbook {verdict.Playbook} {verdict.Name}");
+        yield return BlockKit.Section(SlackMrkdwn.Format($"{title}\n*Root cause:* {verdict.RootCause}"));
+        var evidence = verdict.Evidence.Select(item => SlackMrkdwn.Format($"• {item.Fact}: {SlackMrkdwn.Code(item.Value)} _{item.Source}_"));
+        foreach (var block in Sections(SlackMrkdwn.Own("*Evidence*"), evidence))
         {
             yield return block;
         }
 
-        var fix = verdict.Fix.Select((step, index) => string.Create(CultureInfo.InvariantCulture, $"{index + 1}. {SlackText.Escape(step)}"));
-        foreach (var block in Sections("*Fix*", fix))
+        var fix = verdict.Fix.Select((step, index) => SlackMrkdwn.Format($"{index + 1}. {step}"));
+        foreach (var block in Sections(SlackMrkdwn.Own("*Fix*"), fix))
         {
             yield return block;
         }
@@ -69,7 +68,7 @@ internal static class ReportBlocks
         {
             const string heading = "*Confirm*\n";
             var room = BlockKitLimits.MaxSectionText - heading.Length - 6;
-            yield return BlockKit.Section(heading + SlackText.CodeBlock(SlackText.Truncate(verdict.Confirm, room / 2)));
+            yield return BlockKit.Section(SlackMrkdwn.Own(heading) + SlackMrkdwn.CodeBlock(SlackText.Truncate(verdict.Confirm, room / 2)));
         }
 
         foreach (var block in Gaps("Could not read", verdict.Missing))
@@ -97,18 +96,17 @@ internal static class ReportBlocks
     {
         if (report.TriageGaps.Count > 0)
         {
-            return [BlockKit.Section("DiagBot could not read the subject's first facts, so no playbook ran. What failed is listed below.")];
+            return [BlockKit.Section(SlackMrkdwn.Own("DiagBot could not read the subject's first facts, so no playbook ran. What failed is listed below."))];
         }
 
         if (report.Ranking.Count == 0)
         {
-            return report.Outside.Count > 0 ? [] : [BlockKit.Section(SlackText.Escape(NoMatchHint.Markdown))];
+            return report.Outside.Count > 0 ? [] : [BlockKit.Section(SlackMrkdwn.Text(NoMatchHint.Markdown))];
         }
 
-        var ranking = report.Ranking.Select(ranked => string.Create(
-            CultureInfo.InvariantCulture,
-            $"• {SlackText.Escape(ranked.Playbook.Title)} (playbook {ranked.Playbook.Id}, score {ranked.Score:0.00}): {SlackText.Escape(ranked.Why)}"));
-        return Sections("*Likely failure modes* (from the words alone; give the task ARN to confirm one)", ranking);
+        var ranking = report.Ranking.Select(ranked =>
+            SlackMrkdwn.Format($"• {ranked.Playbook.Title} (playbook {ranked.Playbook.Id}, score {ranked.Score:0.00}): {ranked.Why}"));
+        return Sections(SlackMrkdwn.Own("*Likely failure modes* (from the words alone; give the task ARN to confirm one)"), ranking);
     }
 
     private static IEnumerable<JsonObject> Gaps(string heading, IReadOnlyList<EvidenceGap> gaps)
@@ -118,40 +116,35 @@ internal static class ReportBlocks
             return [];
         }
 
-        var lines = gaps.Select(gap => $"{SlackText.Escape(gap.Source)}:{SlackText.Escape(gap.Operation)} ({gap.Reason.ToWire()}): {SlackText.Escape(gap.Detail)}");
-        var texts = Chunk($":warning: *{heading}*", lines).ToList();
+        var lines = gaps.Select(gap => SlackMrkdwn.Format($"{gap.Source}:{gap.Operation} ({gap.Reason.ToWire()}): {gap.Detail}"));
+        var texts = Chunk(SlackMrkdwn.Format($":warning: *{heading}*"), lines).ToList();
         return texts.Chunk(BlockKitLimits.MaxContextElements).Select(chunk => BlockKit.Context(chunk));
     }
 
-    private static IEnumerable<JsonObject> Sections(string heading, IEnumerable<string> lines) =>
+    private static IEnumerable<JsonObject> Sections(SlackMrkdwn heading, IEnumerable<SlackMrkdwn> lines) =>
         Chunk(heading, lines).Select(BlockKit.Section);
 
     /// <summary>Lines joined into texts within a section's limit; the heading starts the first, a single long line is cut.</summary>
-    private static IEnumerable<string> Chunk(string heading, IEnumerable<string> lines)
+    private static IEnumerable<SlackMrkdwn> Chunk(SlackMrkdwn heading, IEnumerable<SlackMrkdwn> lines)
     {
-        var text = new StringBuilder(heading);
+        var text = heading;
         var any = false;
         foreach (var raw in lines)
         {
-            var line = SlackText.Truncate(raw, BlockKitLimits.MaxSectionText - heading.Length - 1);
+            var line = raw.Truncate(BlockKitLimits.MaxSectionText - heading.Length - 1);
             if (text.Length + 1 + line.Length > BlockKitLimits.MaxSectionText)
             {
-                yield return text.ToString();
-                text.Clear();
+                yield return text;
+                text = SlackMrkdwn.Empty;
             }
 
-            if (text.Length > 0)
-            {
-                text.Append('\n');
-            }
-
-            text.Append(line);
+            text = text.Length > 0 ? text + SlackMrkdwn.Own("\n") + line : line;
             any = true;
         }
 
         if (any)
         {
-            yield return text.ToString();
+            yield return text;
         }
     }
 }

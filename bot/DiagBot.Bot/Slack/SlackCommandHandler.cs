@@ -27,19 +27,19 @@ internal sealed class SlackCommandHandler(SlackOptions options, SlackAccessPolic
         }
         if (!await access.AllowsAsync(command.UserId, command.ChannelId, cancellationToken).ConfigureAwait(false))
         {
-            return SlackMessage.Plain(SlackAccessPolicy.Refusal);
+            return SlackMessage.Plain(SlackMrkdwn.Own(SlackAccessPolicy.Refusal));
         }
 
         var parsed = ChatCommandParser.Parse(SlackText.Unescape(command.Text));
         switch (parsed.Kind)
         {
             case ChatCommandKind.Help:
-                return SlackMessage.Plain(SlackText.Escape(ChatCommand.Usage));
+                return SlackMessage.Plain(SlackMrkdwn.Text(ChatCommand.Usage));
             case ChatCommandKind.Invalid:
-                return SlackMessage.Plain(SlackText.Escape(parsed.Error ?? ChatCommand.Usage));
+                return SlackMessage.Plain(SlackMrkdwn.Text(parsed.Error ?? ChatCommand.Usage));
             default:
                 var job = SlackJob.Diagnose(parsed.Subject, SlackReplyTarget.Response(command.ResponseUrl, parsed.Share), command.Asker);
-                return queue.TryEnqueue(job) ? SlackJobRunner.Diagnosing(parsed.Subject) : SlackMessage.Plain(Busy);
+                return queue.TryEnqueue(job) ? SlackJobRunner.Diagnosing(parsed.Subject) : SlackMessage.Plain(SlackMrkdwn.Own(Busy));
         }
     }
 }

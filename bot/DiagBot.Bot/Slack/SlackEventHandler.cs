@@ -45,7 +45,7 @@ internal sealed class SlackEventHandler(SlackOptions options, SlackAccessPolicy 
 
         if (!await access.AllowsAsync(user, channel, cancellationToken).ConfigureAwait(false))
         {
-            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackAccessPolicy.Refusal), thread));
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Own(SlackAccessPolicy.Refusal)), thread));
             return;
         }
 
@@ -54,8 +54,8 @@ internal sealed class SlackEventHandler(SlackOptions options, SlackAccessPolicy 
         {
             // The workspace is the callback's team_id; the event's own `team` is the user's, which differs for shared channels.
             ChatCommandKind.Diagnose => SlackJob.Diagnose(parsed.Subject, thread, new SlackAsker(user, callback.Text("team_id") ?? slackEvent.Text("team"), channel)),
-            ChatCommandKind.Invalid => SlackJob.Send(SlackMessage.Plain(SlackText.Escape(parsed.Error ?? ChatCommand.Usage)), thread),
-            _ => SlackJob.Send(SlackMessage.Plain(SlackText.Escape(ChatCommand.Usage)), thread),
+            ChatCommandKind.Invalid => SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Text(parsed.Error ?? ChatCommand.Usage)), thread),
+            _ => SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Text(ChatCommand.Usage)), thread),
         };
         if (!queue.TryEnqueue(job))
         {

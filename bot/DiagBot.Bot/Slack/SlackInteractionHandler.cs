@@ -41,7 +41,7 @@ internal sealed class SlackInteractionHandler(SlackOptions options, SlackAccessP
 
         if (!await access.AllowsAsync(user, channel, cancellationToken).ConfigureAwait(false))
         {
-            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackAccessPolicy.Refusal), here));
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Own(SlackAccessPolicy.Refusal)), here));
             return;
         }
 

@@ -22,7 +22,7 @@ internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin or
             var placeholder = await PostPlaceholderAsync(job, cancellationToken).ConfigureAwait(false);
             var outcome = await diagnosis.DiagnoseAsync(job.Subject, job.Asker?.ToRequester(job.Target) ?? new Requester("slack", Where: job.Target.Channel ?? "a slash command"), cancellationToken).ConfigureAwait(false);
             var answer = outcome.Report is null
-                ? SlackMessage.Plain(SlackText.Escape(outcome.Problem ?? "DiagBot could not read that subject."))
+                ? SlackMessage.Plain(SlackMrkdwn.Text(outcome.Problem ?? "DiagBot could not read that subject."))
                 : job.Kind == SlackJobKind.RawEvidence
                     ? RawEvidenceRenderer.Render(outcome.Report, origin)
                     : BlockKitRenderer.Render(outcome.Report, origin, job.Page);
@@ -62,5 +62,5 @@ internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin or
         return await replier.SendAsync(job.Target, Diagnosing(job.Subject), cancellationToken).ConfigureAwait(false);
     }
 
-    public static SlackMessage Diagnosing(string subject) => SlackMessage.Plain($"Diagnosing {SlackText.Code(SlackText.Truncate(subject, 200))}...");
+    public static SlackMessage Diagnosing(string subject) => SlackMessage.Plain(SlackMrkdwn.Format($"Diagnosing {SlackMrkdwn.Code(SlackText.Truncate(subject, 200))}..."));
 }

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Teams;
 
 /// <summary>
 /// Adaptive Card 1.5 building blocks. Every piece of text from a diagnosis goes into a TextRun inside a
-/// RichTextBlock: TextRun does not interpret Markdown, so evidence such as log lines shows exactly as read.
+/// RichTextBlock: TextRun does not interpret Markdown, so evidence such as log lines shows exactly as read,
+/// cleaned on the way in (<see cref="OutgoingText.Plain"/>). The card's fallbackText is Markdown: <see cref="TeamsMarkdown"/>.
 /// </summary>
 internal static class AdaptiveCardElements
 {
@@ -14,12 +16,12 @@ internal static class AdaptiveCardElements
 
     public const string Version = "1.5";
 
-    public static JsonObject Card(IEnumerable<JsonNode> body, IEnumerable<JsonNode> actions, string fallbackText) => new()
+    public static JsonObject Card(IEnumerable<JsonNode> body, IEnumerable<JsonNode> actions, TeamsMarkdown fallbackText) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = Schema,
         ["version"] = Version,
-        ["fallbackText"] = fallbackText,
+        ["fallbackText"] = fallbackText.Value,
         ["body"] = new JsonArray([.. body]),
         ["actions"] = new JsonArray([.. actions]),
         ["msteams"] = new JsonObject { ["width"] = "Full" },
@@ -42,7 +44,7 @@ internal static class AdaptiveCardElements
 
     public static JsonObject Run(string text, string? weight = null, string? size = null, string? color = null, bool subtle = false, bool monospace = false)
     {
-        var run = new JsonObject { ["type"] = "TextRun", ["text"] = text };
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = OutgoingText.Plain(text) };
         if (weight is not null)
         {
             run["weight"] = weight;

@@ -14,7 +14,7 @@ internal static class AdaptiveCardRenderer
 {
     public static JsonObject Render(DiagnosisReport report, AnswerOrigin origin)
     {
-        report = Redactor.Redact(report);
+        report = OutgoingText.Clean(report);
         var body = new List<JsonNode> { Heading($"Diagnosis: {report.Subject.Text}", "Large") };
         if (origin.IsSandbox)
         {

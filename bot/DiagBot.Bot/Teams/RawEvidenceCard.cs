@@ -14,6 +14,6 @@ internal static class RawEvidenceCard
         return Card(
             [Heading($"Raw evidence: {report.Subject.Text}"), Text(Run(json, monospace: true))],
             [TeamsCardActions.RerunButton(report.Subject.Text)],
-            "Raw evidence: " + TeamsFallbackText.Escape(report.Subject.Text));
+            TeamsMarkdown.Format($"Raw evidence: {report.Subject.Text}"));
     }
 }

@@ -51,7 +51,7 @@ internal static class TeamsCardActions
             ["msteams"] = new JsonObject
             {
                 ["type"] = "messageBack",
-                ["displayText"] = displayText,
+                ["displayText"] = Rendering.OutgoingText.Plain(displayText),
                 ["text"] = text,
             },
         },

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Teams;
 
@@ -55,7 +56,7 @@ internal sealed class TeamsConversationPoster(TeamsOptions options, ITeamsConver
         var activity = new JsonObject
         {
             ["type"] = ActivityTypes.Message,
-            ["text"] = text,
+            ["text"] = OutgoingText.Plain(text),
             ["textFormat"] = "plain",
             ["conversation"] = new JsonObject { ["id"] = posted.ConversationId },
             ["replyToId"] = posted.ActivityId,

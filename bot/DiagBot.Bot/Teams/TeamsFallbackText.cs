@@ -1,4 +1,3 @@
-using System.Text;
 using DiagBot.Bot.Rendering;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Verdicts;
@@ -11,17 +10,13 @@ namespace DiagBot.Bot.Teams;
 /// </summary>
 internal static class TeamsFallbackText
 {
-    // Only what can start formatting mid-line: emphasis, code, links, HTML, headings, strike, tables.
-    private const string MarkdownCharacters = "\\`*_[]<>#~|";
-
-    public static string For(DiagnosisReport report, AnswerOrigin origin)
+    public static TeamsMarkdown For(DiagnosisReport report, AnswerOrigin origin)
     {
-        report = Redactor.Redact(report);
-        var text = new StringBuilder();
-        text.Append("Diagnosis: ").Append(Escape(report.Subject.Text));
+        report = OutgoingText.Clean(report);
+        var text = TeamsMarkdown.Format($"Diagnosis: {report.Subject.Text}");
         foreach (var verdict in report.Verdicts)
         {
-            text.Append("\n\n").Append(Escape($"{verdict.Title} ({verdict.Status.ToWire()}): {verdict.RootCause}"));
+            text += TeamsMarkdown.Format($"\n\n{verdict.Title} ({verdict.Status.ToWire()}): {verdict.RootCause}");
         }
 
         foreach (var outside in report.Outside)
@@ -31,30 +26,14 @@ internal static class TeamsFallbackText
 
         if (report.Verdicts.Count == 0 && report.Outside.Count == 0)
         {
-            text.Append("\n\nNo failure mode confirmed.");
+            text += TeamsMarkdown.Own("\n\nNo failure mode confirmed.");
         }
 
         if (origin.IsSandbox)
         {
-            text.Append("\n\n").Append(Escape(origin.Description));
+            text += TeamsMarkdown.Format($"\n\n{origin.Description}");
         }
 
-        return text.ToString();
-    }
-
-    public static string Escape(string value)
-    {
-        var escaped = new StringBuilder(value.Length + 8);
-        foreach (var character in value)
-        {
-            if (MarkdownCharacters.Contains(character, StringComparison.Ordinal))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(character);
-        }
-
-        return escaped.ToString();
+        return text;
     }
 }

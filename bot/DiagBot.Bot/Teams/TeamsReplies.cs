@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Teams;
 
@@ -7,10 +8,10 @@ internal static class TeamsReplies
 {
     public static JsonObject Typing(TeamsActivity incoming) => Activity(ActivityTypes.Typing, incoming);
 
-    public static JsonObject Text(TeamsActivity incoming, string text)
+    public static JsonObject Text(TeamsActivity incoming, TeamsMarkdown text)
     {
         var activity = Activity(ActivityTypes.Message, incoming);
-        activity["text"] = text;
+        activity["text"] = text.Value;
         activity["textFormat"] = "markdown";
         return activity;
     }
@@ -34,7 +35,7 @@ internal static class TeamsReplies
     {
         // The fallback lives in the card (fallbackText) and summary, not in `text`: Teams splits a message that has
         // both text and an attachment into two, and the second has no id to update later.
-        activity["summary"] = summary;
+        activity["summary"] = OutgoingText.Plain(summary);
         activity["attachments"] = new JsonArray(AdaptiveCardElements.Attachment(card));
     }
 

@@ -22,7 +22,7 @@ internal sealed class TeamsTurnHandler(DiagnosisService diagnosis, AnswerOrigin 
         switch (turn)
         {
             case { Kind: TeamsTurnKind.Welcome }:
-                await ReplyAsync(activity, TeamsReplies.Text(activity, Welcome + "\n\n" + ChatCommand.Usage), cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(activity, TeamsReplies.Text(activity, TeamsMarkdown.Own(Welcome + "\n\n" + ChatCommand.Usage)), cancellationToken).ConfigureAwait(false);
                 break;
             case { Kind: TeamsTurnKind.CardAction, Action: { } action }:
                 await DiagnoseAsync(activity, action.Subject, action.Kind == TeamsCardActions.RawEvidence, cancellationToken).ConfigureAwait(false);
@@ -31,10 +31,10 @@ internal sealed class TeamsTurnHandler(DiagnosisService diagnosis, AnswerOrigin 
                 await DiagnoseAsync(activity, command.Subject, raw: false, cancellationToken).ConfigureAwait(false);
                 break;
             case { Command.Kind: ChatCommandKind.Invalid, Command: { } invalid }:
-                await ReplyAsync(activity, TeamsReplies.Text(activity, invalid.Error + "\n\n" + ChatCommand.Usage), cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(activity, TeamsReplies.Text(activity, TeamsMarkdown.Format($"{invalid.Error}\n\n{TeamsMarkdown.Own(ChatCommand.Usage)}")), cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                await ReplyAsync(activity, TeamsReplies.Text(activity, ChatCommand.Usage), cancellationToken).ConfigureAwait(false);
+                await ReplyAsync(activity, TeamsReplies.Text(activity, TeamsMarkdown.Own(ChatCommand.Usage)), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -51,13 +51,13 @@ internal sealed class TeamsTurnHandler(DiagnosisService diagnosis, AnswerOrigin 
         {
             // The asker hears that it failed instead of waiting for an answer that never comes.
             logger.LogError(exception, "Diagnosis of {Subject} failed", subject);
-            await ReplyAsync(activity, TeamsReplies.Text(activity, "DiagBot could not finish that diagnosis; the error is in its log. Try again, or run it from the CLI."), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(activity, TeamsReplies.Text(activity, TeamsMarkdown.Own("DiagBot could not finish that diagnosis; the error is in its log. Try again, or run it from the CLI.")), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (outcome.Report is not { } report)
         {
-            await ReplyAsync(activity, TeamsReplies.Text(activity, TeamsFallbackText.Escape(outcome.Problem ?? "No diagnosis.")), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(activity, TeamsReplies.Text(activity, TeamsMarkdown.Text(outcome.Problem ?? "No diagnosis.")), cancellationToken).ConfigureAwait(false);
             return;
         }
 

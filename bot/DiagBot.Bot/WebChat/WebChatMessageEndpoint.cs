@@ -24,7 +24,7 @@ internal static class WebChatMessageEndpoint
         if (text.Error is { } error)
         {
             http.Response.StatusCode = error.Status;
-            await http.Response.WriteAsJsonAsync(new { type = "error", text = error.Message }).ConfigureAwait(false);
+            await http.Response.WriteAsJsonAsync(new { type = "error", text = OutgoingText.Plain(error.Message) }).ConfigureAwait(false);
             return;
         }
 
@@ -33,10 +33,10 @@ internal static class WebChatMessageEndpoint
         switch (command.Kind)
         {
             case ChatCommandKind.Help:
-                await WriteLineAsync(http, new JsonObject { ["type"] = "help", ["text"] = ChatCommand.Usage }).ConfigureAwait(false);
+                await WriteLineAsync(http, new JsonObject { ["type"] = "help", ["text"] = OutgoingText.Plain(ChatCommand.Usage) }).ConfigureAwait(false);
                 return;
             case ChatCommandKind.Invalid:
-                await WriteLineAsync(http, new JsonObject { ["type"] = "error", ["text"] = command.Error }).ConfigureAwait(false);
+                await WriteLineAsync(http, new JsonObject { ["type"] = "error", ["text"] = OutgoingText.Plain(command.Error) }).ConfigureAwait(false);
                 return;
         }
 
@@ -46,13 +46,13 @@ internal static class WebChatMessageEndpoint
         var diagnosis = RunAsync(diagnoses, command.Subject, requester, progress, http.RequestAborted);
         await foreach (var line in progress.Reader.ReadAllAsync(http.RequestAborted).ConfigureAwait(false))
         {
-            await WriteLineAsync(http, new JsonObject { ["type"] = "progress", ["text"] = line }).ConfigureAwait(false);
+            await WriteLineAsync(http, new JsonObject { ["type"] = "progress", ["text"] = OutgoingText.Plain(line) }).ConfigureAwait(false);
         }
 
         var outcome = await diagnosis.ConfigureAwait(false);
         await WriteLineAsync(http, outcome.Report is { } report
             ? new JsonObject { ["type"] = "verdict", ["report"] = WebChatReport.ToJson(report, origin) }
-            : new JsonObject { ["type"] = "error", ["text"] = outcome.Problem }).ConfigureAwait(false);
+            : new JsonObject { ["type"] = "error", ["text"] = OutgoingText.Plain(outcome.Problem) }).ConfigureAwait(false);
     }
 
     private static async Task<DiagnosisOutcome> RunAsync(DiagnosisService diagnoses, string subject, Requester requester, ChannelProgress progress, CancellationToken cancellationToken)

@@ -42,11 +42,11 @@ public sealed class RedactionTests
             MarkdownRenderer.Render(report, origin),
             JsonRenderer.Render(report, origin),
             Slack(BlockKitRenderer.Render(report, origin)),
-            BlockKitRenderer.Fallback(report),
+            BlockKitRenderer.Fallback(report).Value,
             Slack(RawEvidenceRenderer.Render(report, origin)),
             AdaptiveCardRenderer.Render(report, origin).ToJsonString(),
             RawEvidenceCard.Render(report, origin).ToJsonString(),
-            TeamsFallbackText.For(report, origin),
+            TeamsFallbackText.For(report, origin).Value,
         ];
 
         Assert.All(rendered, text => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));

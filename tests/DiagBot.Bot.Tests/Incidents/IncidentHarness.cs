@@ -103,9 +103,9 @@ internal sealed class RecordingChannel(TimeProvider clock, int messagesPerSecond
         return Task.CompletedTask;
     }
 
-    public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken)
+    public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken)
     {
-        Calls.Enqueue(("reply", clock.GetUtcNow(), view.Record.Key, text));
+        Calls.Enqueue(("reply", clock.GetUtcNow(), view.Record.Key, reply.PlainText));
         return Task.CompletedTask;
     }
 

@@ -18,7 +18,7 @@ public sealed class TeamsIncidentChannelTests
         }, 3);
 
         var id = await sut.PostAsync(view, CancellationToken.None);
-        await sut.ReplyAsync(id, view, "3 failures so far", CancellationToken.None);
+        await sut.ReplyAsync(id, view, IncidentReply.Failures(3, "exit 1"), CancellationToken.None);
 
         Assert.Equal("19:incidents@thread.tacv2", poster.PostedTo);
         Assert.Equal(new TeamsPostedMessage("https://smba.example/", "19:incidents@thread.tacv2", "a1"), poster.Updated);

@@ -123,12 +123,14 @@ public sealed class BlockKitRendererTests
         Assert.Contains("\"playbook\": 7", code, StringComparison.Ordinal);
     }
 
-    internal static void AssertWithinLimits(SlackMessage message)
+    internal static void AssertWithinLimits(SlackMessage message) => AssertWithinLimits(message.Text, message.Blocks!);
+
+    internal static void AssertWithinLimits(string fallback, System.Text.Json.Nodes.JsonArray blocks)
     {
-        Assert.InRange(message.Blocks!.Count, 1, BlockKitLimits.MaxBlocksPerMessage);
-        Assert.All(AllTexts(message.Blocks!), text => Assert.InRange(text.Length, 1, BlockKitLimits.MaxSectionText));
-        Assert.InRange(message.Text.Length, 1, BlockKitLimits.MaxFallbackText);
-        foreach (var block in message.Blocks!)
+        Assert.InRange(blocks.Count, 1, BlockKitLimits.MaxBlocksPerMessage);
+        Assert.All(AllTexts(blocks), text => Assert.InRange(text.Length, 1, BlockKitLimits.MaxSectionText));
+        Assert.InRange(fallback.Length, 1, BlockKitLimits.MaxFallbackText);
+        foreach (var block in blocks)
         {
             if ((string)block!["type"]! == "header")
             {

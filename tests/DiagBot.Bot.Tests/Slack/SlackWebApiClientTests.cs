@@ -15,7 +15,7 @@ public sealed class SlackWebApiClientTests
         using var http = new HttpClient();
         var poster = new SlackChannelPoster(CreateSut(http, slack, clock), Options(slack));
 
-        var posting = poster.PostAsync("C0INCIDENT", SlackMessage.Plain("hello"));
+        var posting = poster.PostAsync("C0INCIDENT", SlackMessage.Plain(SlackMrkdwn.Text("hello")));
 
         Assert.Equal(TimeSpan.FromSeconds(30), await clock.NextWaitAsync());
         Assert.Single(slack.Requests("api/chat.postMessage"));
@@ -35,7 +35,7 @@ public sealed class SlackWebApiClientTests
         using var http = new HttpClient();
         var poster = new SlackChannelPoster(CreateSut(http, slack, clock), Options(slack));
 
-        var posting = poster.PostAsync("C0INCIDENT", SlackMessage.Plain("hello"));
+        var posting = poster.PostAsync("C0INCIDENT", SlackMessage.Plain(SlackMrkdwn.Text("hello")));
         for (var wait = 1; wait < SlackWebApiClient.MaxAttempts; wait++)
         {
             clock.Advance(await clock.NextWaitAsync());
@@ -53,8 +53,8 @@ public sealed class SlackWebApiClientTests
         using var http = new HttpClient();
         var poster = new SlackChannelPoster(CreateSut(http, slack, TimeProvider.System), Options(slack));
 
-        var posted = await poster.PostAsync("C0INCIDENT", SlackMessage.Plain("first"), threadTs: "1700000000.000001");
-        await poster.UpdateAsync(posted, SlackMessage.Plain("second"));
+        var posted = await poster.PostAsync("C0INCIDENT", SlackMessage.Plain(SlackMrkdwn.Text("first")), threadTs: "1700000000.000001");
+        await poster.UpdateAsync(posted, SlackMessage.Plain(SlackMrkdwn.Text("second")));
 
         var post = slack.Requests("api/chat.postMessage").Single();
         Assert.Equal("Bearer " + SlackBot.BotToken, post.Authorization);

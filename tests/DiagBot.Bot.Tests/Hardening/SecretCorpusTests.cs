@@ -1,0 +1,39 @@
+using DiagBot.Bot.Rendering;
+
+namespace DiagBot.Bot.Tests.Hardening;
+
+/// <summary>The redactor against the corpus: every secret format masked, every look-alike identifier left readable.</summary>
+public sealed class SecretCorpusTests
+{
+    [Fact]
+    public void Corpus_HoldsEnoughOfEachKind()
+    {
+        Assert.True(SecretCorpus.Secrets.Count >= SecretCorpus.MinimumOfEachKind, $"{SecretCorpus.Secrets.Count} secrets");
+        Assert.True(SecretCorpus.Harmless.Count >= SecretCorpus.MinimumOfEachKind, $"{SecretCorpus.Harmless.Count} harmless lines");
+        Assert.All(SecretCorpus.Secrets, line => Assert.Contains(line.Secret, line.Line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Redact_EverySecretInTheCorpus_Leaks0()
+    {
+        var leaks = SecretCorpus.Secrets
+            .Select(line => (line, redacted: OutgoingText.Plain(line.Line)))
+            .Where(pair => pair.redacted.Contains(pair.line.Secret, StringComparison.Ordinal) || !pair.redacted.Contains(Redactor.Mask, StringComparison.Ordinal))
+            .Select(pair => $"{pair.line.Source}: {pair.redacted}")
+            .ToList();
+
+        Assert.True(leaks.Count == 0, $"{leaks.Count} of {SecretCorpus.Secrets.Count} leaked:\n" + string.Join('\n', leaks));
+    }
+
+    [Fact]
+    public void Redact_EveryHarmlessLineInTheCorpus_Destroys0()
+    {
+        var destroyed = SecretCorpus.Harmless
+            .Select(line => (line, redacted: OutgoingText.Plain(line.Line)))
+            .Where(pair => pair.redacted != pair.line.Line)
+            .Select(pair => $"{pair.line.Line}\n  became {pair.redacted}")
+            .ToList();
+
+        Assert.True(destroyed.Count == 0, $"{destroyed.Count} of {SecretCorpus.Harmless.Count} changed:\n" + string.Join('\n', destroyed));
+    }
+}
