@@ -10,7 +10,7 @@ namespace DiagBot.Bot.Hosting;
 /// in the message replaced: a log line quotes evidence (a stoppedReason, a pod's message, what a user typed), and
 /// an escape sequence in it must not drive the operator's terminal. The JSON formatter escapes them already.
 /// </summary>
-internal sealed class ControlSafeConsoleFormatter(IOptionsMonitor<SimpleConsoleFormatterOptions> options) : ConsoleFormatter(FormatterName)
+internal sealed class ControlSafeConsoleFormatter(IOptionsMonitor<SimpleConsoleFormatterOptions> options, TimeProvider clock) : ConsoleFormatter(FormatterName)
 {
     public const string FormatterName = "diagbot-simple";
 
@@ -27,7 +27,7 @@ internal sealed class ControlSafeConsoleFormatter(IOptionsMonitor<SimpleConsoleF
         var settings = options.CurrentValue;
         if (settings.TimestampFormat is { } format)
         {
-            var now = settings.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now;
+            var now = settings.UseUtcTimestamp ? clock.GetUtcNow() : clock.GetLocalNow();
             textWriter.Write(now.ToString(format, System.Globalization.CultureInfo.InvariantCulture));
         }
 

@@ -59,7 +59,7 @@ internal static class IncidentFeedEndpoints
         }
     }
 
-    private static object ToJson(FeedEntry entry)
+    internal static object ToJson(FeedEntry entry)
     {
         var record = entry.View.Record;
         return new
