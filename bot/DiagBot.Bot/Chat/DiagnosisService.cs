@@ -8,10 +8,16 @@ namespace DiagBot.Bot.Chat;
 /// <summary>
 /// The one entry every channel uses: subject text in, a report or a clear problem out. Every request leaves
 /// one audit line (who, where, subject, verdicts, duration), structured so a JSON log formatter keeps the fields.
+/// Every request passes the one admission limit (when the host registers one), and the asker is always answered:
+/// a diagnosis that throws becomes a problem line naming what failed, never a silence.
 /// </summary>
-public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, ILoggerFactory loggers, ConfiguredScopes? scopes = null)
+public sealed class DiagnosisService(
+    Diagnoser diagnoser, TimeProvider clock, ILoggerFactory loggers, ConfiguredScopes? scopes = null, DiagnosisAdmission? admission = null)
 {
     public const string AuditCategory = "DiagBot.Audit";
+
+    /// <summary>The incident pipeline's channel name: its diagnoses wait for admission instead of being refused.</summary>
+    public const string AutoPostChannel = "auto-post";
 
     private readonly ILogger _audit = loggers.CreateLogger(AuditCategory);
 
@@ -24,7 +30,7 @@ public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, IL
     public async Task<DiagnosisOutcome> DiagnoseAsync(string subjectText, Requester requester, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var outcome = await RunAsync(subjectText, progress, cancellationToken).ConfigureAwait(false);
+        var outcome = await AdmittedAsync(subjectText, requester, progress, cancellationToken).ConfigureAwait(false);
         var verdicts = outcome.Report is { } report
             ? string.Join(", ", report.Verdicts.Select(v => $"{v.Playbook}:{v.Status.ToWire()}"))
             : $"bad input: {outcome.Problem}";
@@ -37,6 +43,25 @@ public sealed class DiagnosisService(Diagnoser diagnoser, TimeProvider clock, IL
             verdicts,
             (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return outcome;
+    }
+
+    private async Task<DiagnosisOutcome> AdmittedAsync(string subjectText, Requester requester, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        using var lease = admission is null ? null : await admission.EnterAsync(requester.Channel != AutoPostChannel, cancellationToken).ConfigureAwait(false);
+        if (admission is not null && lease is null)
+        {
+            return DiagnosisOutcome.Failed(DiagnosisAdmission.Busy);
+        }
+
+        try
+        {
+            return await RunAsync(subjectText, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _audit.LogError(exception, "diagnosis of {Subject} failed", subjectText);
+            return DiagnosisOutcome.Failed($"DiagBot could not finish that diagnosis ({exception.GetType().Name}: {exception.Message}). Try again in a minute; the error is in its log.");
+        }
     }
 
     private async Task<DiagnosisOutcome> RunAsync(string subjectText, IProgress<string>? progress, CancellationToken cancellationToken)

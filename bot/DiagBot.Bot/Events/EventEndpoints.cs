@@ -1,6 +1,7 @@
 using System.Globalization;
 using DiagBot.Bot.Hosting;
 using DiagBot.Bot.Incidents;
+using DiagBot.Bot.Store;
 
 namespace DiagBot.Bot.Events;
 
@@ -12,6 +13,7 @@ internal static class EventEndpoints
 {
     public const string EventBridgePath = "/events/eventbridge";
     public const string SnsPath = "/events/sns";
+    private const string RetryAfterSeconds = "30";
 
     /// <summary>SNS retries a delivery for at most an hour by default; an older message is a replay.</summary>
     public static readonly TimeSpan MaxSnsAge = TimeSpan.FromHours(1);
@@ -35,7 +37,7 @@ internal static class EventEndpoints
         }
 
         var (body, problem) = await EventBody.ReadAsync(http, EventBody.EventBridgeTypes, cancellationToken).ConfigureAwait(false);
-        return problem ?? await HandleAsync(body!, coordinator, scopes, cancellationToken).ConfigureAwait(false);
+        return problem ?? await HandleAsync(http, body!, coordinator, scopes, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> SnsAsync(
@@ -95,14 +97,15 @@ internal static class EventEndpoints
                 }
 
             case SnsMessage.Notification:
-                return await HandleAsync(message.Field("Message") ?? "", coordinator, scopes, cancellationToken).ConfigureAwait(false);
+                return await HandleAsync(http, message.Field("Message") ?? "", coordinator, scopes, cancellationToken).ConfigureAwait(false);
 
             default:
                 return Results.Ok();
         }
     }
 
-    private static async Task<IResult> HandleAsync(string eventJson, IncidentCoordinator coordinator, ConfiguredScopes scopes, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, string eventJson, IncidentCoordinator coordinator, ConfiguredScopes scopes, CancellationToken cancellationToken)
     {
         var (ecsEvent, error) = EcsEventReader.Read(eventJson);
         if (ecsEvent is null || error is not null)
@@ -115,8 +118,17 @@ internal static class EventEndpoints
             return Error(StatusCodes.Status403Forbidden, $"The event is from account {ecsEvent.Account} in {ecsEvent.Region}; this DiagBot is configured for {scopes.Describe()}.");
         }
 
-        var result = await coordinator.HandleAsync(ecsEvent, cancellationToken).ConfigureAwait(false);
-        return Results.Accepted(value: new { result = result.ToString() });
+        try
+        {
+            var result = await coordinator.HandleAsync(ecsEvent, cancellationToken).ConfigureAwait(false);
+            return Results.Accepted(value: new { result = result.ToString() });
+        }
+        catch (StoreUnavailableException exception)
+        {
+            // 503 within the store's bounded wait: EventBridge retries a 5xx, and what it gives up on lands in the rule's dead-letter queue.
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Error(StatusCodes.Status503ServiceUnavailable, $"DiagBot cannot keep this event right now: {exception.Message}. Send it again later.");
+        }
     }
 
     private static IResult Error(int status, string error) => Results.Json(new { error }, statusCode: status);

@@ -25,6 +25,7 @@ public static class DiagBotApp
 
         var app = builder.Build();
         app.UseNetworkEdge();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapSlack();
         app.MapTeams();

@@ -31,7 +31,10 @@ internal static class DiagnosisEngineRegistration
         services.AddSingleton(PlaybookCatalog.Create());
         services.AddSingleton<PlaybookRanker>();
         services.AddSingleton<Diagnoser>();
-        services.AddSingleton<DiagnosisService>();
+        services.AddSingleton(AdmissionOptions.Read(configuration));
+        services.AddSingleton<DiagnosisAdmission>();
+        services.AddSingleton(provider => new DiagnosisService(
+            provider.GetRequiredService<Diagnoser>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<DiagnosisAdmission>()));
         return services;
     }
 }

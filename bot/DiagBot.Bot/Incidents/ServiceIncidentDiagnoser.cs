@@ -15,7 +15,7 @@ internal sealed class ServiceIncidentDiagnoser(DiagnosisService diagnosis) : IIn
             { Service: { } service } => $"service {service} in {subject.Cluster}",
             _ => subject.Symptom ?? $"failing workloads in {subject.Cluster}",
         };
-        var outcome = await diagnosis.DiagnoseAsync(text, new Requester("auto-post", "DiagBot", $"{subject.Cluster}/{subject.Service}"), cancellationToken).ConfigureAwait(false);
+        var outcome = await diagnosis.DiagnoseAsync(text, new Requester(DiagnosisService.AutoPostChannel, "DiagBot", $"{subject.Cluster}/{subject.Service}"), cancellationToken).ConfigureAwait(false);
         if (outcome.Report?.Verdicts.FirstOrDefault() is { } verdict)
         {
             return new IncidentDiagnosis(verdict.Title, verdict.RootCause);

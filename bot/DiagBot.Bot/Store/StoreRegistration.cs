@@ -33,8 +33,11 @@ internal static class StoreRegistration
 
         // A replica starts even while Redis is briefly away, and reconnects; the multiplexer is shared for the process.
         redis.AbortOnConnectFail = false;
+        var timeout = StoreTimeout.Read(configuration);
+        redis.AsyncTimeout = (int)timeout.TotalMilliseconds;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
-        services.AddSingleton<IIncidentStore, RedisIncidentStore>();
+        services.AddSingleton<IIncidentStore>(provider => new BoundedIncidentStore(
+            new RedisIncidentStore(provider.GetRequiredService<IConnectionMultiplexer>()), timeout, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -21,7 +21,9 @@ internal static class WebChatEndpoints
     ];
 
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton<WebChatExamples>().AddWebChatAccess(WebChatOptionsReader.Read(configuration, BotModeSetting.Read(configuration)));
+        services.AddSingleton<WebChatExamples>()
+            .AddWebChatAccess(WebChatOptionsReader.Read(configuration, BotModeSetting.Read(configuration)))
+            .AddWebChatRateLimit(configuration);
 
     public static WebApplication MapWebChat(this WebApplication web)
     {
@@ -48,7 +50,7 @@ internal static class WebChatEndpoints
 
         app.MapGet("/webchat/api/info", (AnswerOrigin origin) => Results.Ok(new { sandbox = origin.IsSandbox, origin = origin.Description }));
         app.MapGet("/webchat/api/examples", (WebChatExamples examples) => Results.Ok(examples.All()));
-        app.MapPost("/webchat/api/messages", WebChatMessageEndpoint.HandleAsync);
+        app.MapPost("/webchat/api/messages", WebChatMessageEndpoint.HandleAsync).RequireRateLimiting(WebChatRateLimit.Policy);
         return web;
     }
 

@@ -28,12 +28,12 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
         {
             case TaskSubject task:
                 var described = await evidence.Ecs.DescribeTaskAsync(task.Task, cancellationToken).ConfigureAwait(false);
-                var archived = described.Gap?.Reason == GapReason.NotFound && archive is not null
-                    ? await archive.FindAsync(task.Task, cancellationToken).ConfigureAwait(false)
-                    : null;
+                var (archived, archiveGap) = described.Gap?.Reason == GapReason.NotFound && archive is not null
+                    ? await ArchiveLookup.FindAsync(archive, task.Task, cancellationToken).ConfigureAwait(false)
+                    : (null, null);
                 if ((described.Value ?? archived?.Task) is not { } ecsTask)
                 {
-                    return UnreadableTask(task, described.Gap!);
+                    return archiveGap is null ? UnreadableTask(task, described.Gap!) : new DiagnosisReport { Subject = task, TriageGaps = [described.Gap!, archiveGap] };
                 }
 
                 // Not awaited: triage need not wait for it; the playbooks that want it find it in the session cache.

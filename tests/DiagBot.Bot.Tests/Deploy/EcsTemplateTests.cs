@@ -82,6 +82,20 @@ public sealed class EcsTemplateTests
     }
 
     [Fact]
+    public void EventBridge_RetriesAndKeepsWhatItGivesUpOnInADeadLetterQueueOnlyTheRuleMaySendTo()
+    {
+        var target = Walk(Properties("EcsEventsRule"), "Targets", 0);
+        var statement = Walk(Properties("EventsDeadLetterQueuePolicy"), "PolicyDocument", "Statement", 0);
+
+        Assert.Equal("EventsDeadLetterQueue.Arn", Scalar(target, "DeadLetterConfig", "Arn"));
+        Assert.Equal("AWS::SQS::Queue", Scalar(Walk(Template, "Resources", "EventsDeadLetterQueue"), "Type"));
+        Assert.True(int.Parse(Scalar(target, "RetryPolicy", "MaximumRetryAttempts"), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("events.amazonaws.com", Scalar(statement, "Principal", "Service"));
+        Assert.Equal("sqs:SendMessage", Scalar(statement, "Action"));
+        Assert.Equal("EcsEventsRule.Arn", Scalar(statement, "Condition", "ArnEquals", "aws:SourceArn"));
+    }
+
+    [Fact]
     public void Redis_IsOptional()
     {
         Assert.Equal("UseRedis", Scalar(Walk(Template, "Resources", "Redis"), "Condition"));

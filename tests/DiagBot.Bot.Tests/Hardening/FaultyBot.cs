@@ -28,6 +28,8 @@ internal sealed class FaultyBot : IAsyncDisposable
         "--Logging:LogLevel:Default=None",
         "--DiagBot:Aws:CallTimeout=" + CallTimeout.ToString("c"),
         "--DiagBot:Aws:DiagnosisBudget=" + Budget.ToString("c"),
+        // These tests measure each diagnosis's budget under a burst, not admission (DiagnosisAdmissionTests): all 200 run at once.
+        "--DiagBot:Diagnosis:MaxConcurrent=200",
         "--DiagBot:Slack:SigningSecret=" + SignedRequests.SigningSecret,
         "--DiagBot:Slack:BotToken=xoxb-hardening",
         "--DiagBot:Slack:ApiBaseUrl=http://127.0.0.1:9/api/"));
