@@ -9,8 +9,9 @@ if (CliApp.Handles(args))
 try
 {
     var app = await DiagBotApp.BuildAsync(args);
+    var exit = HostExitCode.Watch(app);
     await app.RunAsync();
-    return 0;
+    return exit.Code;
 }
 catch (InvalidConfigurationException exception)
 {

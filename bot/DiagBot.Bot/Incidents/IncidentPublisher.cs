@@ -1,90 +1,73 @@
 namespace DiagBot.Bot.Incidents;
 
 /// <summary>
-/// The outbox between incidents and channels. Work waits here until its channel's rate limit allows it:
-/// posts first, then thread replies, then updates, which are coalesced (an update reads the newest count
-/// when it is sent, so one update stands for all the events before it).
+/// The outboxes between incidents and channels, one per channel, flushed side by side: a channel that is slow or
+/// rate-limited delays only its own messages. Work waits until its channel's rate limit allows it: posts first,
+/// then thread replies, then updates, which are coalesced (an update reads the newest count when it is sent, so one
+/// update stands for all the events before it). A channel that answers 429 is left alone until its Retry-After has
+/// passed on the injected clock; nothing sleeps.
 /// </summary>
-internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecords records, ChannelRateLimiter limiter, IncidentOptions options, ILogger<IncidentPublisher> logger)
+internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecords records, ChannelRateLimiter limiter, IncidentOptions options, TimeProvider clock, ILogger<IncidentPublisher> logger)
 {
     private const int MaxAttempts = 5;
-    private readonly IReadOnlyList<IIncidentChannel> _channels = channels.All;
-    private readonly List<Work> _pending = [];
-    private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly IReadOnlyList<ChannelOutbox> _outboxes = [.. channels.All.Select(channel => new ChannelOutbox(channel))];
 
-    public int Pending
+    public int Pending => _outboxes.Sum(outbox => outbox.Count);
+
+    public void EnqueuePost(string key) => Enqueue(key, OutboxKind.Post, null);
+
+    public void EnqueueUpdate(string key) => Enqueue(key, OutboxKind.Update, null);
+
+    public void EnqueueReply(string key, IncidentReply reply) => Enqueue(key, OutboxKind.Reply, reply);
+
+    /// <summary>Sends what the channels' limits allow now, every channel at once; the rest waits for the next flush.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_outboxes.Select(outbox => FlushAsync(outbox, cancellationToken)));
+
+    private void Enqueue(string key, OutboxKind kind, IncidentReply? reply)
     {
-        get
+        foreach (var outbox in _outboxes)
         {
-            lock (_gate)
-            {
-                return _pending.Count;
-            }
+            outbox.Add(key, kind, reply);
         }
     }
 
-    public void EnqueuePost(string key) => Enqueue(key, WorkKind.Post, null);
-
-    public void EnqueueUpdate(string key) => Enqueue(key, WorkKind.Update, null);
-
-    public void EnqueueReply(string key, IncidentReply reply) => Enqueue(key, WorkKind.Reply, reply);
-
-    /// <summary>Sends what the channels' limits allow now; the rest waits for the next flush.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    private async Task FlushAsync(ChannelOutbox outbox, CancellationToken cancellationToken)
     {
-        if (!await _flushing.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        if (outbox.NotBefore > clock.GetUtcNow() || !await outbox.Flushing.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
         try
         {
-            List<Work> snapshot;
-            lock (_gate)
+            foreach (var work in outbox.Snapshot())
             {
-                snapshot = [.. _pending.OrderBy(work => work.Kind)];
-            }
-
-            var limited = new HashSet<IIncidentChannel>();
-            foreach (var work in snapshot)
-            {
-                if (!limited.Contains(work.Channel) && await TrySendAsync(work, limited, cancellationToken).ConfigureAwait(false))
+                var sent = await TrySendAsync(outbox, work, cancellationToken).ConfigureAwait(false);
+                if (sent is null)
                 {
-                    lock (_gate)
-                    {
-                        _pending.Remove(work);
-                    }
+                    return; // the channel's limit is reached, or it asked to wait: the rest stays for a later flush
+                }
+
+                if (sent.Value)
+                {
+                    outbox.Remove(work);
                 }
             }
         }
         finally
         {
-            _flushing.Release();
+            outbox.Flushing.Release();
         }
     }
 
-    private void Enqueue(string key, WorkKind kind, IncidentReply? reply)
+    /// <summary>True when the work is done with (sent, or given up); false to keep it; null when the channel must wait.</summary>
+    private async Task<bool?> TrySendAsync(ChannelOutbox outbox, OutboxWork work, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            foreach (var channel in _channels)
-            {
-                var coalesced = kind == WorkKind.Update && _pending.Any(w => w.Key == key && w.Channel == channel && w.Kind is WorkKind.Update or WorkKind.Post);
-                if (!coalesced)
-                {
-                    _pending.Add(new Work(key, channel, kind, reply));
-                }
-            }
-        }
-    }
-
-    /// <summary>True when the work is done with (sent, or given up); false to keep it for the next flush.</summary>
-    private async Task<bool> TrySendAsync(Work work, HashSet<IIncidentChannel> limited, CancellationToken cancellationToken)
-    {
-        var messageKey = IncidentRecords.Message(work.Key, work.Channel);
+        var channel = outbox.Channel;
+        var messageKey = IncidentRecords.Message(work.Key, channel);
         var messageId = await records.Store.GetAsync(messageKey).ConfigureAwait(false);
-        if (work.Kind != WorkKind.Post && messageId is null)
+        if (work.Kind != OutboxKind.Post && messageId is null)
         {
             return false; // the post is still on its way, perhaps from another replica
         }
@@ -94,47 +77,40 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
             return true;
         }
 
-        if (!await limiter.TryAcquireAsync(work.Channel).ConfigureAwait(false))
+        if (!await limiter.TryAcquireAsync(channel).ConfigureAwait(false))
         {
-            limited.Add(work.Channel);
-            return false;
+            return null;
         }
 
         try
         {
             switch (work.Kind)
             {
-                case WorkKind.Post:
-                    var id = await work.Channel.PostAsync(view, cancellationToken).ConfigureAwait(false);
+                case OutboxKind.Post:
+                    var id = await channel.PostAsync(view, cancellationToken).ConfigureAwait(false);
                     await records.Store.SetAsync(messageKey, id, options.IncidentExpiry).ConfigureAwait(false);
                     break;
-                case WorkKind.Reply:
-                    await work.Channel.ReplyAsync(messageId!, view, work.Reply!, cancellationToken).ConfigureAwait(false);
+                case OutboxKind.Reply:
+                    await channel.ReplyAsync(messageId!, view, work.Reply!, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
-                    await work.Channel.UpdateAsync(messageId!, view, cancellationToken).ConfigureAwait(false);
+                    await channel.UpdateAsync(messageId!, view, cancellationToken).ConfigureAwait(false);
                     break;
             }
 
-            Telemetry.BotTelemetry.RecordIncidentMessage(work.Channel.Name, work.Kind.ToString().ToLowerInvariant());
+            Telemetry.BotTelemetry.RecordIncidentMessage(channel.Name, work.Kind.ToString().ToLowerInvariant());
             return true;
+        }
+        catch (ChannelRateLimitedException limited)
+        {
+            outbox.NotBefore = clock.GetUtcNow() + limited.RetryAfter;
+            logger.LogWarning("Incident {Key}: {Channel} asked to wait {Seconds} s; its outbox waits, the other channels go on", work.Key, channel.Name, limited.RetryAfter.TotalSeconds);
+            return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Incident {Key}: {Kind} to {Channel} failed (attempt {Attempt})", work.Key, work.Kind, work.Channel.Name, work.Attempts + 1);
+            logger.LogWarning(exception, "Incident {Key}: {Kind} to {Channel} failed (attempt {Attempt})", work.Key, work.Kind, channel.Name, work.Attempts + 1);
             return ++work.Attempts >= MaxAttempts;
         }
-    }
-
-    private enum WorkKind
-    {
-        Post,
-        Reply,
-        Update,
-    }
-
-    private sealed record Work(string Key, IIncidentChannel Channel, WorkKind Kind, IncidentReply? Reply)
-    {
-        public int Attempts { get; set; }
     }
 }

@@ -36,7 +36,8 @@ internal static class IncidentRegistration
         var slack = provider.GetRequiredService<SlackOptions>();
         if (slack.Enabled && slack.IncidentChannel is { } channel)
         {
-            channels.Add(new SlackIncidentChannel(provider.GetRequiredService<ISlackChannelPoster>(), channel, options.SlackMessagesPerSecond));
+            var poster = new SlackChannelPoster(provider.GetRequiredService<SlackWebApiClient>(), slack, waitOnRateLimit: false);
+            channels.Add(new SlackIncidentChannel(poster, channel, options.SlackMessagesPerSecond));
         }
 
         if (provider.GetService<TeamsOptions>() is { Enabled: true, IncidentConversation: { } conversation })

@@ -11,15 +11,32 @@ internal sealed class SlackIncidentChannel(ISlackChannelPoster poster, string ch
 
     public async Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
     {
-        var posted = await poster.PostAsync(channel, SlackMessage.Plain(Body(view)), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var posted = await Scheduled(() => poster.PostAsync(channel, SlackMessage.Plain(Body(view)), cancellationToken: cancellationToken)).ConfigureAwait(false);
         return posted.Ts;
     }
 
     public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) =>
-        poster.UpdateAsync(new SlackPostedMessage(channel, messageId), SlackMessage.Plain(Body(view)), cancellationToken);
+        Scheduled(async () =>
+        {
+            await poster.UpdateAsync(new SlackPostedMessage(channel, messageId), SlackMessage.Plain(Body(view)), cancellationToken).ConfigureAwait(false);
+            return true;
+        });
 
     public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken) =>
-        poster.PostAsync(channel, SlackMessage.Plain(Reply(reply)), messageId, cancellationToken);
+        Scheduled(() => poster.PostAsync(channel, SlackMessage.Plain(Reply(reply)), messageId, cancellationToken));
+
+    // Slack's 429 becomes the outbox's not-before time instead of a sleep that would hold the flush.
+    private async Task<T> Scheduled<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (SlackRateLimitedException limited)
+        {
+            throw new ChannelRateLimitedException(Name, limited.RetryAfter);
+        }
+    }
 
     // Slack's own idiom: emoji codes and *bold*; every value from the events is a hole, so it is cleaned and escaped.
     public static SlackMrkdwn Body(IncidentView view)

@@ -1,7 +1,10 @@
 namespace DiagBot.Bot.Slack;
 
-/// <summary>chat.postMessage and chat.update with the bot token.</summary>
-internal sealed class SlackChannelPoster(SlackWebApiClient api, SlackOptions options) : ISlackChannelPoster
+/// <summary>
+/// chat.postMessage and chat.update with the bot token. An answer to someone waits out a 429 (Retry-After); the
+/// incident outbox's poster (<paramref name="waitOnRateLimit"/> false) throws it instead, so the outbox schedules.
+/// </summary>
+internal sealed class SlackChannelPoster(SlackWebApiClient api, SlackOptions options, bool waitOnRateLimit = true) : ISlackChannelPoster
 {
     public async Task<SlackPostedMessage> PostAsync(string channel, SlackMessage message, string? threadTs = null, CancellationToken cancellationToken = default)
     {
@@ -13,7 +16,7 @@ internal sealed class SlackChannelPoster(SlackWebApiClient api, SlackOptions opt
             arguments["thread_ts"] = threadTs;
         }
 
-        var answer = await api.CallAsync("chat.postMessage", arguments, BotToken, cancellationToken).ConfigureAwait(false);
+        var answer = await CallAsync("chat.postMessage", arguments, cancellationToken).ConfigureAwait(false);
         return new SlackPostedMessage(answer.Text("channel") ?? channel, answer.Text("ts") ?? throw new SlackApiException("chat.postMessage", "no_ts_in_answer"));
     }
 
@@ -22,8 +25,11 @@ internal sealed class SlackChannelPoster(SlackWebApiClient api, SlackOptions opt
         var arguments = message.ToJson();
         arguments["channel"] = posted.Channel;
         arguments["ts"] = posted.Ts;
-        await api.CallAsync("chat.update", arguments, BotToken, cancellationToken).ConfigureAwait(false);
+        await CallAsync("chat.update", arguments, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<System.Text.Json.JsonElement> CallAsync(string method, System.Text.Json.Nodes.JsonObject arguments, CancellationToken cancellationToken) =>
+        waitOnRateLimit ? api.CallAsync(method, arguments, BotToken, cancellationToken) : api.CallOnceAsync(method, arguments, BotToken, cancellationToken);
 
     private string BotToken => options.BotToken ?? throw new InvalidOperationException("Slack is off: no bot token.");
 }

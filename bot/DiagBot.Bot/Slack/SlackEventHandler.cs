@@ -11,7 +11,13 @@ internal sealed class SlackEventHandler(SlackOptions options, SlackAccessPolicy 
 {
     public const string AppMention = "app_mention";
 
-    public async Task HandleAsync(JsonElement callback, int retryNumber, CancellationToken cancellationToken)
+    public Task HandleAsync(JsonElement callback, int retryNumber, CancellationToken cancellationToken)
+    {
+        Handle(callback, retryNumber);
+        return Task.CompletedTask;
+    }
+
+    private void Handle(JsonElement callback, int retryNumber)
     {
         var eventId = callback.Text("event_id");
         if (eventId is not null && !deduplicator.TryMarkFirst(eventId))
@@ -39,13 +45,16 @@ internal sealed class SlackEventHandler(SlackOptions options, SlackAccessPolicy 
         if (SlackWorkspaceCheck.RefusalOf(options, userTeam, callback.Text("team_id")) is { } external)
         {
             logger.LogWarning("Slack mention from user {User} of team {UserTeam} refused: {Reason}", user, userTeam, external);
-            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackWorkspaceCheck.Refusal), thread));
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Own(SlackWorkspaceCheck.Refusal)), thread));
             return;
         }
 
-        if (!await access.AllowsAsync(user, channel, cancellationToken).ConfigureAwait(false))
+        // Decided without calling Slack (a membership not cached is checked by the job), so nothing after the event
+        // was marked seen can fail and lose Slack's retry.
+        var decided = access.DecideNow(user, channel);
+        if (decided == SlackAccess.Refused)
         {
-            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Own(SlackAccessPolicy.Refusal)), thread));
+            queue.TryEnqueue(SlackJob.Send(SlackAccessPolicy.Answer(SlackAccess.Refused), thread));
             return;
         }
 
@@ -53,7 +62,7 @@ internal sealed class SlackEventHandler(SlackOptions options, SlackAccessPolicy 
         var job = parsed.Kind switch
         {
             // The workspace is the callback's team_id; the event's own `team` is the user's, which differs for shared channels.
-            ChatCommandKind.Diagnose => SlackJob.Diagnose(parsed.Subject, thread, new SlackAsker(user, callback.Text("team_id") ?? slackEvent.Text("team"), channel)),
+            ChatCommandKind.Diagnose => SlackJob.Diagnose(parsed.Subject, thread, new SlackAsker(user, callback.Text("team_id") ?? slackEvent.Text("team"), channel), checkAccess: decided is null),
             ChatCommandKind.Invalid => SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Text(parsed.Error ?? ChatCommand.Usage)), thread),
             _ => SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Text(ChatCommand.Usage)), thread),
         };

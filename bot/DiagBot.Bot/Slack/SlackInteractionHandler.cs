@@ -10,7 +10,13 @@ internal sealed class SlackInteractionHandler(SlackOptions options, SlackAccessP
 {
     public const string BlockActions = "block_actions";
 
-    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    public Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        Handle(payload);
+        return Task.CompletedTask;
+    }
+
+    private void Handle(JsonElement payload)
     {
         if (payload.Text("type") != BlockActions || payload.Child("actions").ValueKind != JsonValueKind.Array)
         {
@@ -35,16 +41,18 @@ internal sealed class SlackInteractionHandler(SlackOptions options, SlackAccessP
         if (SlackWorkspaceCheck.RefusalOf(options, userTeam, payload.Child("team").Text("id")) is { } external)
         {
             logger.LogWarning("Slack button from user {User} of team {UserTeam} refused: {Reason}", user, userTeam, external);
-            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackWorkspaceCheck.Refusal), here));
+            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Own(SlackWorkspaceCheck.Refusal)), here));
             return;
         }
 
-        if (!await access.AllowsAsync(user, channel, cancellationToken).ConfigureAwait(false))
+        var decided = access.DecideNow(user, channel);
+        if (decided == SlackAccess.Refused)
         {
-            queue.TryEnqueue(SlackJob.Send(SlackMessage.Plain(SlackMrkdwn.Own(SlackAccessPolicy.Refusal)), here));
+            queue.TryEnqueue(SlackJob.Send(SlackAccessPolicy.Answer(SlackAccess.Refused), here));
             return;
         }
 
+        var checkAccess = decided is null;
         var asker = new SlackAsker(user, payload.Child("team").Text("id") ?? payload.Child("user").Text("team_id"), channel);
         foreach (var action in payload.Child("actions").EnumerateArray())
         {
@@ -57,10 +65,10 @@ internal sealed class SlackInteractionHandler(SlackOptions options, SlackAccessP
             logger.LogInformation("Slack button {Action} from user {User} in channel {Channel}: {Value}", actionId, user, channel, value);
             var job = actionId switch
             {
-                SlackActions.Rerun => SlackJob.Diagnose(value, here, asker),
-                SlackActions.Share => SlackJob.Diagnose(value, Shared(responseUrl, channel, threadTs, here), asker),
-                SlackActions.RawEvidence => SlackJob.Raw(value, here, asker),
-                SlackActions.ShowMore => ShowMore(value, here, asker),
+                SlackActions.Rerun => SlackJob.Diagnose(value, here, asker, checkAccess: checkAccess),
+                SlackActions.Share => SlackJob.Diagnose(value, Shared(responseUrl, channel, threadTs, here), asker, checkAccess: checkAccess),
+                SlackActions.RawEvidence => SlackJob.Raw(value, here, asker, checkAccess),
+                SlackActions.ShowMore => ShowMore(value, here, asker) with { CheckAccess = checkAccess },
                 _ => null,
             };
             if (job is not null)

@@ -7,7 +7,9 @@ namespace DiagBot.Bot.Slack;
 /// Answers one job: diagnoses the subject and sends the answer. In a thread it first posts a "diagnosing" line
 /// and then updates it with the answer, so the thread shows at once that DiagBot heard.
 /// </summary>
-internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin origin, SlackReplier replier, ISlackChannelPoster poster, SlackChartUploader charts, ILogger<SlackJobRunner> logger)
+internal sealed class SlackJobRunner(
+    DiagnosisService diagnosis, AnswerOrigin origin, SlackReplier replier, ISlackChannelPoster poster, SlackChartUploader charts, SlackAccessPolicy access,
+    ILogger<SlackJobRunner> logger)
 {
     public async Task RunAsync(SlackJob job, CancellationToken cancellationToken)
     {
@@ -16,6 +18,13 @@ internal sealed class SlackJobRunner(DiagnosisService diagnosis, AnswerOrigin or
             if (job.Kind == SlackJobKind.Message)
             {
                 await replier.SendAsync(job.Target, job.Message!, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (job.CheckAccess && job.Asker is { } asker
+                && await access.CheckAsync(asker.UserId, asker.ChannelId ?? job.Target.Channel, cancellationToken).ConfigureAwait(false) is not SlackAccess.Allowed and var refused)
+            {
+                await replier.SendAsync(job.Target, SlackAccessPolicy.Answer(refused), cancellationToken).ConfigureAwait(false);
                 return;
             }
 

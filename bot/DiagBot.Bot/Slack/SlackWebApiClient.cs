@@ -24,6 +24,10 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
     public Task<JsonElement> CallAsync(string method, JsonObject arguments, string token, CancellationToken cancellationToken) =>
         CallAsync(method, () => new StringContent(arguments.ToJsonString(), Encoding.UTF8, "application/json"), token, cancellationToken);
 
+    /// <summary>One attempt: a 429 is thrown as <see cref="SlackRateLimitedException"/> with Slack's Retry-After, for a caller that schedules instead of waiting.</summary>
+    public async Task<JsonElement> CallOnceAsync(string method, JsonObject arguments, string token, CancellationToken cancellationToken) =>
+        await CallAsync(method, () => new StringContent(arguments.ToJsonString(), Encoding.UTF8, "application/json"), token, cancellationToken, waitOnRateLimit: false).ConfigureAwait(false);
+
     public Task<JsonElement> CallFormAsync(string method, IReadOnlyDictionary<string, string> arguments, string token, CancellationToken cancellationToken) =>
         CallAsync(method, () => new FormUrlEncodedContent(arguments), token, cancellationToken);
 
@@ -57,10 +61,10 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
         }
     }
 
-    private async Task<JsonElement> CallAsync(string method, Func<HttpContent> content, string token, CancellationToken cancellationToken)
+    private async Task<JsonElement> CallAsync(string method, Func<HttpContent> content, string token, CancellationToken cancellationToken, bool waitOnRateLimit = true)
     {
         var url = new Uri(options.ApiBaseUrl, method);
-        using var response = await SendAsync(() => Post(url, content(), token), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => Post(url, content(), token), cancellationToken, waitOnRateLimit).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new SlackApiException(method, "http_" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -80,12 +84,19 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
         return root;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken, bool waitOnRateLimit = true)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var message = request();
             var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && !waitOnRateLimit)
+            {
+                var retryAfter = RetryAfter(response);
+                response.Dispose();
+                throw new SlackRateLimitedException(Describe(message.RequestUri), retryAfter);
+            }
+
             if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == MaxAttempts)
             {
                 return response;
@@ -93,10 +104,14 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
 
             var wait = RetryAfter(response);
             response.Dispose();
-            logger.LogWarning("Slack rate-limited {Url}; waiting {Seconds} s as Retry-After asks (attempt {Attempt} of {Max})", message.RequestUri?.AbsolutePath, wait.TotalSeconds, attempt, MaxAttempts);
+            logger.LogWarning("Slack rate-limited {Url}; waiting {Seconds} s as Retry-After asks (attempt {Attempt} of {Max})", Describe(message.RequestUri), wait.TotalSeconds, attempt, MaxAttempts);
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // A Web API method is named by its path; a response_url carries a token in its path, so only its host is named.
+    private string Describe(Uri? url) =>
+        url is null ? "?" : options.ApiBaseUrl.IsBaseOf(url) ? url.AbsolutePath : url.Host;
 
     private TimeSpan RetryAfter(HttpResponseMessage response)
     {
@@ -115,6 +130,12 @@ internal sealed class SlackWebApiClient(HttpClient http, SlackOptions options, T
 
         return request;
     }
+}
+
+/// <summary>Slack answered 429 to a call made once: try again after <see cref="RetryAfter"/>.</summary>
+internal sealed class SlackRateLimitedException(string what, TimeSpan retryAfter) : Exception($"Slack rate-limited {what} for {retryAfter.TotalSeconds:0} s")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>Slack answered a Web API call with `ok: false` (its error code) or an HTTP error.</summary>

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace DiagBot.Bot.Slack;
 
@@ -36,9 +37,15 @@ internal sealed class SocketModeService(SlackOptions options, SlackWebApiClient 
             {
                 return;
             }
-            catch (Exception exception) when (exception is SlackApiException or HttpRequestException or WebSocketException or UriFormatException)
+            catch (Exception exception)
             {
+                // Anything else (an HTTP client timeout's TaskCanceledException, a handler's bug) ends this connection
+                // only: the bot reconnects, it never stops the host.
                 reason = exception.Message;
+                if (exception is not (SlackApiException or HttpRequestException or WebSocketException or UriFormatException or OperationCanceledException))
+                {
+                    logger.LogError(exception, "Slack Socket Mode connection failed unexpectedly");
+                }
             }
 
             failures = greeted ? 0 : failures + 1;
@@ -115,7 +122,18 @@ internal sealed class SocketModeService(SlackOptions options, SlackWebApiClient 
 
     private async Task AcknowledgeAsync(ClientWebSocket socket, JsonElement envelope, CancellationToken stoppingToken)
     {
-        var ack = await dispatcher.HandleAsync(envelope, stoppingToken).ConfigureAwait(false);
+        JsonObject? ack;
+        try
+        {
+            ack = await dispatcher.HandleAsync(envelope, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Acknowledged all the same, so Slack does not redeliver what failed here; the log says what.
+            logger.LogError(exception, "Slack Socket Mode envelope {Type} failed", envelope.Text("type"));
+            ack = envelope.Text("envelope_id") is { } id ? new JsonObject { ["envelope_id"] = id } : null;
+        }
+
         if (ack is not null)
         {
             await socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, stoppingToken).ConfigureAwait(false);

@@ -122,7 +122,7 @@ public sealed class IncidentOutgoingTextTests
             var records = new IncidentRecords(store, options);
             _feed = new IncidentFeed(records, options, _clock);
             var channels = new IncidentChannels([_feed, new SlackIncidentChannel(Slack, "C0INCIDENTS", 100), new TeamsIncidentChannel(Teams, "19:incidents@thread.tacv2", 100)]);
-            _publisher = new IncidentPublisher(channels, records, new ChannelRateLimiter(store, _clock), options, NullLogger<IncidentPublisher>.Instance);
+            _publisher = new IncidentPublisher(channels, records, new ChannelRateLimiter(store, _clock), options, _clock, NullLogger<IncidentPublisher>.Instance);
             var diagnoser = new QuotingDiagnoser("Crash loop", "The last log line was: \"" + hostile + "\"");
             _runner = new IncidentDiagnosisRunner(diagnoser, records, _publisher, options, _clock, NullLogger<IncidentDiagnosisRunner>.Instance);
             var archive = new TaskArchive(store, new StoreOptions(null, StoreOptions.DefaultRetention), _clock);

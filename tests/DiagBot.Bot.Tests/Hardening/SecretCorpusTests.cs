@@ -1,4 +1,5 @@
 using DiagBot.Bot.Rendering;
+using DiagBot.Bot.Tests.Support;
 
 namespace DiagBot.Bot.Tests.Hardening;
 
@@ -35,5 +36,15 @@ public sealed class SecretCorpusTests
             .ToList();
 
         Assert.True(destroyed.Count == 0, $"{destroyed.Count} of {SecretCorpus.Harmless.Count} changed:\n" + string.Join('\n', destroyed));
+    }
+
+    [Fact]
+    public void SecurityDocumentation_StatesTheCorpusAsItIs()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "security.md"));
+
+        Assert.Contains($"holds {SecretCorpus.Secrets.Count} realistic secret formats", text, StringComparison.Ordinal);
+        Assert.Contains($"and {SecretCorpus.Harmless.Count} harmless look-alikes", text, StringComparison.Ordinal);
+        Assert.Contains($"0 of {SecretCorpus.Secrets.Count} secrets leak, 0 of {SecretCorpus.Harmless.Count} identifiers are changed", text, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class IncidentHarness
         Channel = new RecordingChannel(Clock, messagesPerSecond);
         var options = new IncidentOptions();
         var records = new IncidentRecords(Store, options);
-        Publisher = new IncidentPublisher(new IncidentChannels([Channel]), records, new ChannelRateLimiter(Store, Clock), options, NullLogger<IncidentPublisher>.Instance);
+        Publisher = new IncidentPublisher(new IncidentChannels([Channel]), records, new ChannelRateLimiter(Store, Clock), options, Clock, NullLogger<IncidentPublisher>.Instance);
         Archive = new TaskArchive(Store, new StoreOptions(null, StoreOptions.DefaultRetention), Clock);
         Runner = new IncidentDiagnosisRunner(Diagnoser, records, Publisher, options, Clock, NullLogger<IncidentDiagnosisRunner>.Instance);
         Coordinator = new IncidentCoordinator(records, Queue, new FixedHint(), Publisher, Archive, options, Clock, NullLogger<IncidentCoordinator>.Instance);

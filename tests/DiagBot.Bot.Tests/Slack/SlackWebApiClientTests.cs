@@ -1,5 +1,7 @@
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Tests.Slack.Support;
+using DiagBot.Bot.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiagBot.Bot.Tests.Slack;
@@ -76,6 +78,38 @@ public sealed class SlackWebApiClientTests
             CreateSut(http, slack, TimeProvider.System).CallAsync("no.such.method", [], SlackBot.BotToken, CancellationToken.None));
 
         Assert.Equal("unknown_method", exception.Error);
+    }
+
+    [Fact]
+    public async Task ResponseUrl_RateLimited_LogsItsHostButNotTheTokenInItsPath()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        const string token = "T0DIAGBOT1-1700000000-SECRETTOKEN";
+        slack.RateLimitNext("response/" + token, 0);
+        using var logs = new CapturingLoggerProvider();
+        using var http = new HttpClient();
+        var sut = new SlackWebApiClient(http, Options(slack), TimeProvider.System, new LoggerFactory([logs]).CreateLogger<SlackWebApiClient>());
+
+        await sut.PostToResponseUrlAsync(slack.ResponseUrl(token), new System.Text.Json.Nodes.JsonObject { ["text"] = "hi" }, CancellationToken.None);
+
+        var warning = Assert.Single(logs.Entries, entry => entry.Message.Contains("rate-limited", StringComparison.Ordinal));
+        Assert.DoesNotContain("SECRETTOKEN", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(slack.ResponseUrl(token).Host, warning.Message, StringComparison.Ordinal);
+        Assert.Equal(2, slack.Requests("response/" + token).Count);
+    }
+
+    [Fact]
+    public async Task IncidentPoster_RateLimited_ThrowsRetryAfterInsteadOfWaiting()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.RateLimitNext("api/chat.postMessage", 50);
+        using var http = new HttpClient();
+        var poster = new SlackChannelPoster(CreateSut(http, slack, new ObservedTimeProvider()), Options(slack), waitOnRateLimit: false);
+
+        var limited = await Assert.ThrowsAsync<SlackRateLimitedException>(() => poster.PostAsync("C0INCIDENT", SlackMessage.Plain(SlackMrkdwn.Text("hello"))).WaitAsync(Timeouts.Answer));
+
+        Assert.Equal(TimeSpan.FromSeconds(50), limited.RetryAfter);
+        Assert.Single(slack.Requests("api/chat.postMessage"));
     }
 
     private static SlackOptions Options(FakeSlack slack) => new() { BotToken = SlackBot.BotToken, ApiBaseUrl = slack.ApiBaseUrl };

@@ -161,9 +161,12 @@ public sealed class SlashCommandEndpointTests
 
         using var response = await sut.Client.SendAsync(SignedRequests.Form("/slack/commands", SignedRequests.SlashCommandForm("exit 137", sut.Slack.ResponseUrl("x"), user: user)));
 
+        // Acknowledged before Slack is asked who is in the group; the answer comes at the response_url.
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Equal(allowed, !text.Contains(SlackAccessPolicy.Refusal, StringComparison.Ordinal));
-        Assert.Equal(allowed ? 1 : 0, sut.Queue.Enqueued);
+        var answer = await sut.Slack.WaitForAsync("response/x");
+        Assert.DoesNotContain(SlackAccessPolicy.Refusal, text, StringComparison.Ordinal);
+        Assert.Equal(1, sut.Queue.Enqueued);
+        Assert.Equal(allowed, !answer.Body.Contains(SlackAccessPolicy.Refusal, StringComparison.Ordinal));
         Assert.Contains("usergroup=S0ONCALL01", sut.Slack.Requests("api/usergroups.users.list").Single().Body, StringComparison.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DiagBot.Bot.Tests.Support;
 
@@ -23,6 +24,8 @@ internal sealed class RunningBot : IAsyncDisposable
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    public IHost Host => _app;
 
     public static async Task<RunningBot> StartAsync(params string[] settings)
     {

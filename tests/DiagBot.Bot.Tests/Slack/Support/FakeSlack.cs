@@ -23,6 +23,7 @@ internal sealed class FakeSlack : IAsyncDisposable
     private readonly RequestLog _log = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _rateLimits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TaskCompletionSource>> _holds = new(StringComparer.Ordinal);
     private readonly Channel<FakeSocketConnection> _sockets = Channel.CreateUnbounded<FakeSocketConnection>();
     private int _ts;
     private int _ticket;
@@ -76,6 +77,14 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>The next call to the path is held, unanswered, until the returned gate is opened (a barrier, not a delay).</summary>
+    public TaskCompletionSource HoldNext(string path)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds.GetOrAdd(path, _ => new ConcurrentQueue<TaskCompletionSource>()).Enqueue(gate);
+        return gate;
+    }
+
     /// <summary>The next calls to the path answer `ok: false` with the error, once per entry.</summary>
     public void FailNext(string path, params string[] errors)
     {
@@ -106,7 +115,14 @@ internal sealed class FakeSlack : IAsyncDisposable
         _app.MapPost("/api/{method}", (string method, HttpContext context) => ApiAsync(method, context));
         _app.MapPost("/response/{name}", async context =>
         {
-            await RecordAsync(context);
+            var request = await RecordAsync(context);
+            if (_rateLimits.TryGetValue(request.Path, out var limits) && limits.TryDequeue(out var seconds))
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return;
+            }
+
             await context.Response.WriteAsync("ok");
         });
         _app.MapPost("/upload/{id}", async (string id, HttpContext context) => _log.Add(await _files.UploadAsync(context, id)));
@@ -116,6 +132,11 @@ internal sealed class FakeSlack : IAsyncDisposable
     private async Task ApiAsync(string method, HttpContext context)
     {
         var request = await RecordAsync(context);
+        if (_holds.TryGetValue(request.Path, out var holds) && holds.TryDequeue(out var gate))
+        {
+            await gate.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         if (_rateLimits.TryGetValue(request.Path, out var limits) && limits.TryDequeue(out var seconds))
         {
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
