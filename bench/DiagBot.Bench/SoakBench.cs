@@ -22,7 +22,7 @@ internal static class SoakBench
         var store = new InMemoryIncidentStore(clock);
         var options = new IncidentOptions();
         var records = new IncidentRecords(store, options);
-        var publisher = new IncidentPublisher(new IncidentChannels([new NullChannel()]), records, new ChannelRateLimiter(store, clock), options, NullLogger<IncidentPublisher>.Instance);
+        var publisher = new IncidentPublisher(new IncidentChannels([new NullChannel()]), records, new ChannelRateLimiter(store, clock), options, clock, NullLogger<IncidentPublisher>.Instance);
         var archive = new TaskArchive(store, new StoreOptions(null, StoreOptions.DefaultRetention), clock);
         var queue = new IncidentDiagnosisQueue();
         var runner = new IncidentDiagnosisRunner(new FixedDiagnoser(), records, publisher, options, clock, NullLogger<IncidentDiagnosisRunner>.Instance);
@@ -86,7 +86,7 @@ internal static class SoakBench
 
         public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task ReplyAsync(string messageId, IncidentView view, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class FixedDiagnoser : IIncidentDiagnoser

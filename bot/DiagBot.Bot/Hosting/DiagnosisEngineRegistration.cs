@@ -34,7 +34,8 @@ internal static class DiagnosisEngineRegistration
         services.AddSingleton(AdmissionOptions.Read(configuration));
         services.AddSingleton<DiagnosisAdmission>();
         services.AddSingleton(provider => new DiagnosisService(
-            provider.GetRequiredService<Diagnoser>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<DiagnosisAdmission>()));
+            provider.GetRequiredService<Diagnoser>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<ConfiguredScopes>(), provider.GetRequiredService<DiagnosisAdmission>()));
         return services;
     }
 }

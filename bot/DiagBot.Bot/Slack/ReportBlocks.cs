@@ -80,16 +80,16 @@ internal static class ReportBlocks
     // A failure DiagBot recognises but no playbook owns: named, with its fix and confirm, never a shrug.
     private static IEnumerable<JsonObject> Outside(OutsideFailure outside)
     {
-        yield return BlockKit.Section($"*Outside the fifteen failure modes:* `{SlackText.Escape(outside.Name)}`\n*Root cause:* {SlackText.Escape(outside.RootCause)}");
-        var fix = outside.Fix.Select((step, index) => string.Create(CultureInfo.InvariantCulture, $"{index + 1}. {SlackText.Escape(step)}"));
-        foreach (var block in Sections("*Fix*", fix))
+        yield return BlockKit.Section(SlackMrkdwn.Format($"*Outside the fifteen failure modes:* {SlackMrkdwn.Code(outside.Name)}\n*Root cause:* {outside.RootCause}"));
+        var fix = outside.Fix.Select((step, index) => SlackMrkdwn.Format($"{index + 1}. {step}"));
+        foreach (var block in Sections(SlackMrkdwn.Own("*Fix*"), fix))
         {
             yield return block;
         }
 
         const string heading = "*Confirm*\n";
         var room = BlockKitLimits.MaxSectionText - heading.Length - 6;
-        yield return BlockKit.Section(heading + SlackText.CodeBlock(SlackText.Truncate(outside.Confirm, room / 2)));
+        yield return BlockKit.Section(SlackMrkdwn.Own(heading) + SlackMrkdwn.CodeBlock(SlackText.Truncate(outside.Confirm, room / 2)));
     }
 
     private static IEnumerable<JsonObject> NoVerdict(DiagnosisReport report)

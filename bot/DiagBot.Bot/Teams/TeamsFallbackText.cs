@@ -21,7 +21,7 @@ internal static class TeamsFallbackText
 
         foreach (var outside in report.Outside)
         {
-            text.Append("\n\n").Append(Escape($"Outside the fifteen failure modes, {outside.Name}: {outside.RootCause}"));
+            text += TeamsMarkdown.Format($"\n\nOutside the fifteen failure modes, {outside.Name}: {outside.RootCause}");
         }
 
         if (report.Verdicts.Count == 0 && report.Outside.Count == 0)
