@@ -23,7 +23,7 @@ public sealed class StoreFailureTests
     public async Task EventBridge_RedisDoesNotAnswer_Answers503BeforeTheDeadlineEveryTime()
     {
         await using var redis = new SilentRedis();
-        await using var bot = await RunningBot.StartAsync("--DiagBot:Events:ApiKey=k", "--DiagBot:Store:Redis=" + redis.ConnectionString);
+        await using var bot = await RunningBot.StartAsync("--DiagBot:Events:ApiKey=k", EventFixtures.FixtureRegionSetting, "--DiagBot:Store:Redis=" + redis.ConnectionString);
         var outcomes = new List<HttpStatusCode?>();
 
         // The first delivery also pays for the host's first request (JIT, the first connection); the ones counted do not.
