@@ -56,7 +56,7 @@ internal static class DiagnoseCommand
     private static string Render(DiagnosisReport report, AnswerOrigin origin, OutputFormat format, string? charts)
     {
         // Charts are drawn from the redacted report, the same words every other surface shows.
-        var files = charts is null ? [] : ChartFiles.Write(Redactor.Redact(report), charts);
+        var files = charts is null ? [] : ChartFiles.Write(OutgoingText.Clean(report), charts);
         if (format == OutputFormat.Json)
         {
             var answer = JsonRenderer.ToJson(report, origin);

@@ -14,7 +14,7 @@ internal static class WebChatReport
     public static JsonObject ToJson(DiagnosisReport report, AnswerOrigin origin)
     {
         var answer = JsonRenderer.ToJson(report, origin);
-        foreach (var item in ChartImages.Of(Redactor.Redact(report)))
+        foreach (var item in ChartImages.Of(OutgoingText.Clean(report)))
         {
             ChartJsonFields.Set(answer, item.Verdict, item.Index, "image", ChartImages.DataUri(ChartPainter.Png(item.Chart, ChartSize.Full)));
             ChartJsonFields.Set(answer, item.Verdict, item.Index, "alt", item.AltText);
