@@ -23,7 +23,7 @@ internal sealed class SlackChartUploader(SlackWebApiClient api, SlackOptions opt
     public async Task<int> UploadAsync(string channel, string threadTs, DiagnosisReport report, CancellationToken cancellationToken)
     {
         var uploaded = 0;
-        foreach (var item in ChartImages.Of(Redactor.Redact(report)))
+        foreach (var item in ChartImages.Of(OutgoingText.Clean(report)))
         {
             try
             {
