@@ -21,9 +21,11 @@ internal static class ChartAxis
             return false;
         }
 
-        return series.Name.StartsWith(RequestMetricPrefix, StringComparison.Ordinal) && !chart.Series[0].Name.StartsWith(RequestMetricPrefix, StringComparison.Ordinal);
+        return IsRequestCount(series) && !IsRequestCount(chart.Series[0]);
     }
 
     public static double Max(ChartSeries series) =>
         series.Points.Select(point => point.Value).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+
+    private static bool IsRequestCount(ChartSeries series) => series.Name.StartsWith(RequestMetricPrefix, StringComparison.Ordinal);
 }

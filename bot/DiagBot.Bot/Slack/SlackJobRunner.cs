@@ -45,7 +45,7 @@ internal sealed class SlackJobRunner(
             }
 
             // The charts go into the answer's thread; a response_url answer (a slash command) has no thread to hold them.
-            if (outcome.Report is { } report && job.Kind == SlackJobKind.Diagnose && job.Page == 1 && job.Target is { Channel: { } channel, ThreadTs: { } thread })
+            if (outcome.Report is { } report && job is { Kind: SlackJobKind.Diagnose, Page: 1, Target: { Channel: { } channel, ThreadTs: { } thread } })
             {
                 await charts.UploadAsync(channel, thread, report, cancellationToken).ConfigureAwait(false);
             }

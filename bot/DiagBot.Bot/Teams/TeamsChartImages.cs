@@ -49,8 +49,8 @@ internal static class TeamsChartImages
 
     private static IEnumerable<JsonObject> Images(JsonNode node) => node switch
     {
-        JsonObject image when image["type"]?.GetValue<string>() == "Image" && image["id"]?.GetValue<string>() is { } id && id.StartsWith(IdPrefix, StringComparison.Ordinal)
-            => [image],
+        JsonObject image when image["type"]?.GetValue<string>() == "Image"
+            && image["id"]?.GetValue<string>() is { } id && id.StartsWith(IdPrefix, StringComparison.Ordinal) => [image],
         JsonObject other => other.Select(property => property.Value).OfType<JsonNode>().SelectMany(Images),
         JsonArray array => array.OfType<JsonNode>().SelectMany(Images),
         _ => [],

@@ -57,7 +57,8 @@ public sealed class ChartPainterTests
     [Fact]
     public void HasData_NoFinitePoint_IsFalseSoNoChannelDrawsAnEmptyChart()
     {
-        var empty = new Chart("memory-vs-limit", "no memory samples were read", "MiB", [new ChartSeries("memory", [new ChartPoint(RealisticCharts.Started, double.NaN)])], [], []);
+        var samples = new ChartSeries("memory", [new ChartPoint(RealisticCharts.Started, double.NaN)]);
+        var empty = new Chart("memory-vs-limit", "no memory samples were read", "MiB", [samples], [], []);
 
         Assert.False(ChartPainter.HasData(empty));
         Assert.True(ChartPainter.HasData(RealisticCharts.Memory()));

@@ -8,7 +8,10 @@ namespace DiagBot.Bot.Tests.Charts;
 public sealed class NativeAssetTests
 {
     private static readonly string[] InTheChiseledImage =
-        ["libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libgcc_s.so.1", "libstdc++.so.6"];
+    [
+        "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
+        "libgcc_s.so.1", "libstdc++.so.6",
+    ];
 
     public static TheoryData<string, string> Assets() => new()
     {

@@ -17,7 +17,10 @@ internal sealed class PngPixels : IDisposable
 
     public int Height => bitmap.Height;
 
-    /// <summary>Pixels within a small distance of <paramref name="hex"/> in the rows from <paramref name="top"/> to <paramref name="bottom"/> (fractions).</summary>
+    /// <summary>
+    /// Pixels within a small distance of <paramref name="hex"/> in the rows from <paramref name="top"/> to
+    /// <paramref name="bottom"/> (fractions of the height).
+    /// </summary>
     public int Count(string hex, double top = 0, double bottom = 1, int tolerance = 40)
     {
         var target = SKColor.Parse(hex);

@@ -30,7 +30,9 @@ internal static class RealisticCharts
         [
             new ChartSeries("running", Minutes(120, minute => minute % 14 < 2 ? 1 : 2, step: 5)),
             new ChartSeries("desired", Minutes(120, _ => 2, step: 5)),
-            new ChartSeries("stopped: EssentialContainerExited, exit 1", [.. Enumerable.Range(0, 9).Select(i => new ChartPoint(Started.AddMinutes(3 + (i * 13)), 0.2))]),
+            new ChartSeries(
+                "stopped: EssentialContainerExited, exit 1",
+                [.. Enumerable.Range(0, 9).Select(i => new ChartPoint(Started.AddMinutes(3 + (i * 13)), 0.2))]),
         ],
         [new ChartMarker(Started.AddMinutes(60), "deployment ecs-svc/8412 started")],
         []);

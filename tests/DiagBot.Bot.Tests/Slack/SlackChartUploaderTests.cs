@@ -46,7 +46,9 @@ public sealed class SlackChartUploaderTests
         slack.FailNext("api/files.getUploadURLExternal", "missing_scope");
         using var http = new HttpClient();
 
-        var uploaded = await CreateSut(http, slack).UploadAsync(Channel, Thread, WithCharts(RealisticCharts.Memory(), RealisticCharts.TargetHealth()), CancellationToken.None);
+        var report = WithCharts(RealisticCharts.Memory(), RealisticCharts.TargetHealth());
+
+        var uploaded = await CreateSut(http, slack).UploadAsync(Channel, Thread, report, CancellationToken.None);
 
         Assert.Equal(1, uploaded);
         Assert.Equal(2, slack.Requests("api/files.getUploadURLExternal").Count);

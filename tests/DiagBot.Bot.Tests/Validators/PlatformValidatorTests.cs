@@ -78,7 +78,8 @@ public sealed class PlatformValidatorTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started: the validators need Node.js 20 or later on PATH.");
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException("node could not be started: the validators need Node.js 20 or later on PATH.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(NodeTimeout);

@@ -16,7 +16,8 @@ internal static class SampleChartAnswer
     {
         var report = Reports.OutOfMemory();
         report = report with { Verdicts = [report.Verdicts[0] with { Charts = [RealisticCharts.Memory()] }] };
-        var line = new JsonObject { ["type"] = "verdict", ["report"] = WebChatReport.ToJson(report, new AnswerOrigin(true, "Answered from the DiagBot sandbox.")) };
+        var origin = new AnswerOrigin(true, "Answered from the DiagBot sandbox.");
+        var line = new JsonObject { ["type"] = "verdict", ["report"] = WebChatReport.ToJson(report, origin) };
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "webchat-chart-answer.ndjson");
         File.WriteAllText(path, line.ToJsonString() + "\n");

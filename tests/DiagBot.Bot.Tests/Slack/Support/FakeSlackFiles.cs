@@ -24,7 +24,8 @@ internal sealed class FakeSlackFiles(Func<Uri> baseAddress)
     public object Ticket(RecordedRequest request)
     {
         var form = HttpUtility.ParseQueryString(request.Body);
-        if (string.IsNullOrEmpty(form["filename"]) || !int.TryParse(form["length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0)
+        var hasLength = int.TryParse(form["length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length);
+        if (string.IsNullOrEmpty(form["filename"]) || !hasLength || length == 0)
         {
             return new { ok = false, error = "missing_argument" };
         }
