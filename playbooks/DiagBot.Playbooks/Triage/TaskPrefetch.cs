@@ -10,13 +10,15 @@ namespace DiagBot.Playbooks.Triage;
 /// Reads, during a task's triage and beside its log lines, what the playbooks that run for a service's task ask
 /// for first: the service (crash loop, spot capacity, deploy stuck, ECS Exec), for a task that crashed the service's
 /// other stopped tasks (crash loop), and for a task that never started or still runs its subnet (network path:
-/// why it could not start, or why ECS Exec cannot reach it). The session caches each under the key they use; what
+/// why it could not start, or why ECS Exec cannot reach it), and for a container that exited 137 the task's memory
+/// metrics (out of memory). The session caches each under the key they use; what
 /// fails here is reported by the playbook that needs it, not by triage.
 /// </summary>
 internal static class TaskPrefetch
 {
     public static Task ReadAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken) =>
-        Task.WhenAll(ServiceReadsAsync(evidence, task, cancellationToken), SubnetAsync(evidence, task, cancellationToken));
+        Task.WhenAll(ServiceReadsAsync(evidence, task, cancellationToken), SubnetAsync(evidence, task, cancellationToken),
+            TaskMemoryMetrics.PrefetchAsync(evidence, task, cancellationToken));
 
     // Playbooks 1, 2, 3 and 15 follow a task's network path from its subnet: a task that never started, or a running one to exec into.
     private static Task SubnetAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken)

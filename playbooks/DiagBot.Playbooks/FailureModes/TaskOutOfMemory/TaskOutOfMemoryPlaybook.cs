@@ -43,15 +43,39 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
                 with { Evidence = ContainerEvidence(task).ToList() };
         }
 
-        var definition = await context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
+        // The memory metrics go out beside the task definition: neither waits for the other.
+        var definitionRead = context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken);
+        var memoryRead = TaskMemoryMetrics.ReadAsync(context.Evidence, task, cancellationToken);
+        var definition = await definitionRead.ConfigureAwait(false);
+        var (memory, memoryGap) = await memoryRead.ConfigureAwait(false);
         var containerDefinition = definition.Value?.ContainerDefinitions.FirstOrDefault(d => d.Name == killed.Name);
-        var evidence = ContainerEvidence(task).Concat(LimitEvidence(definition.Value, containerDefinition)).ToList();
-        IReadOnlyList<EvidenceGap> missing = definition.Gap is null ? [] : [definition.Gap];
+        var limit = LimitMiB(definition.Value, containerDefinition);
+        var evidence = ContainerEvidence(task).Concat(LimitEvidence(definition.Value, containerDefinition))
+            .Concat(memory is null ? [] : TaskMemoryEvidence.Facts(memory, task, limit)).ToList();
+        IReadOnlyList<EvidenceGap> missing = [.. new[] { definition.Gap, memoryGap }.OfType<EvidenceGap>()];
 
-        return oomKilled is not null
-            ? OutOfMemory(task, killed, definition.Value, containerDefinition, evidence, missing)
+        // Memory at the limit just before a 137 points to the OOM killer even when ECS gave no reason.
+        var atLimit = memory?.PeakShareBeforeStop(limit) >= TaskMemory.AtLimitShare;
+        var verdict = oomKilled is not null ? OutOfMemory(task, killed, definition.Value, containerDefinition, evidence, missing)
+            : atLimit ? OutOfMemory(task, killed, definition.Value, containerDefinition, evidence, missing) with
+            {
+                Status = VerdictStatus.Likely,
+                RootCause = $"Container {killed.Name} most likely ran out of memory: it exited 137 with no reason given, but the task's memory was at its limit in the minutes before it stopped.",
+            }
             : SigKill(task, killed, containerDefinition, evidence, missing);
+        if (memory is null)
+        {
+            return verdict;
+        }
+
+        var charts = TaskMemoryEvidence.Charts(memory, task, killed, limit, outOfMemory: oomKilled is not null || atLimit);
+        var fix = memory.HasContainerInsights ? verdict.Fix : [.. verdict.Fix, TaskMemoryEvidence.TurnOnContainerInsights(task)];
+        return verdict with { Charts = charts, Fix = fix };
     }
+
+    // The limit the task's memory is held to: the killed container's hard limit, else the task's memory.
+    private static double? LimitMiB(EcsTaskDefinition? definition, EcsContainerDefinition? container) =>
+        (double?)container?.Memory ?? (double.TryParse(definition?.Memory, NumberStyles.Integer, CultureInfo.InvariantCulture, out var task) ? task : null);
 
     private Verdict OutOfMemory(EcsTask task, EcsContainer container, EcsTaskDefinition? definition, EcsContainerDefinition? containerDefinition, List<EvidenceItem> evidence, IReadOnlyList<EvidenceGap> missing)
     {

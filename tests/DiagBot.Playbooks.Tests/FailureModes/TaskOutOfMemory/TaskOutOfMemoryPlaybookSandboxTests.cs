@@ -19,6 +19,30 @@ public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture s
     }
 
     [Fact]
+    public async Task Diagnose_SeededOomTask_ChartsContainerInsightsMemoryReachingTheLimitAtTheKill()
+    {
+        var report = await sandbox.DiagnoseAsync("p07-task-oom");
+
+        var verdict = report.Verdicts[0];
+        var chart = Assert.Single(verdict.Charts);
+        Assert.Equal(512, chart.Series[0].Points[^1].Value);
+        Assert.Equal(512, Assert.Single(chart.Thresholds).Value);
+        Assert.Contains(verdict.Evidence, e => e.Source == "cloudwatch:GetMetricData" && e.Value == "512 MiB of 512 MiB");
+        Assert.DoesNotContain(verdict.Fix, step => step.Contains("update-cluster-settings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnose_SeededStopTimeoutTask_ShowsMemoryFarBelowTheLimit()
+    {
+        var report = await sandbox.DiagnoseAsync("lookalike-137-stop-timeout");
+
+        var verdict = Assert.Single(report.Verdicts, v => v.SubCause == TaskOutOfMemoryPlaybook.SigKillSubCause);
+        var share = Assert.Single(verdict.Evidence, e => e.Source == "cloudwatch:GetMetricData" && e.Fact.StartsWith("memory in the 5 minutes", StringComparison.Ordinal));
+        Assert.InRange(int.Parse(share.Value.TrimEnd(' ', '%'), System.Globalization.CultureInfo.InvariantCulture), 30, 40);
+        Assert.Contains("stayed below its 2048 MiB limit", Assert.Single(verdict.Charts).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_SeededStopTimeoutTask_IsNoFailure()
     {
         var report = await sandbox.DiagnoseAsync("lookalike-137-stop-timeout");
