@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.LoadBalancing;
 using DiagBot.Playbooks.Services;
 
 namespace DiagBot.Playbooks.Triage;
@@ -10,7 +11,7 @@ namespace DiagBot.Playbooks.Triage;
 /// Reads, during triage and beside its other reads, what the service playbooks ask for next:
 /// <list type="bullet">
 /// <item>the running tasks, and the first one's CloudTrail events and denial lines (playbooks 4 and 12);</item>
-/// <item>the target groups, their load balancers, an ALB's attributes and the tasks' security groups (5, 6, 13);</item>
+/// <item>the target groups, their load balancers, an ALB's attributes, their CloudWatch metrics and the tasks' security groups (5, 6, 13);</item>
 /// <item>the last log lines of the stopped tasks that crashed (8);</item>
 /// <item>once ECS could not place a task, the container instances (12).</item>
 /// </list>
@@ -35,7 +36,7 @@ internal static class ServicePrefetch
     public static Task ReadAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.WhenAll(
             ServiceScope.TasksAsync(evidence.Ecs, service, "RUNNING", RunningTasksDescribed, cancellationToken),
-            LoadBalancersAsync(evidence, service, cancellationToken),
+            LoadBalancersAsync(evidence, service, now, cancellationToken),
             TaskSecurityGroupsAsync(evidence, service, cancellationToken),
             CrashLastWords.PrefetchAsync(evidence, service, cancellationToken),
             HostsAsync(evidence, service, now, cancellationToken),
@@ -53,7 +54,7 @@ internal static class ServicePrefetch
             ? evidence.Network.DescribeSecurityGroupsAsync(groups, AwsScope.FromArn(service.ServiceArn), cancellationToken)
             : Task.CompletedTask;
 
-    private static async Task LoadBalancersAsync(IEvidenceSource evidence, EcsService service, CancellationToken cancellationToken)
+    private static async Task LoadBalancersAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The same ARNs in the same order as the load-balancer playbooks ask, so the cache key matches.
         var targetGroups = service.LoadBalancers.Select(b => b.TargetGroupArn).OfType<string>().Distinct().ToList();
@@ -70,6 +71,9 @@ internal static class ServicePrefetch
         var attributes = groups.SelectMany(g => g.LoadBalancerArns).Distinct()
             .Where(arn => arn.Contains(ApplicationLoadBalancerPath, StringComparison.Ordinal))
             .Select(arn => evidence.LoadBalancing.DescribeLoadBalancerAttributesAsync(arn, cancellationToken));
-        await Task.WhenAll([.. balancers, .. attributes]).ConfigureAwait(false);
+        // Playbooks 5, 6 and 13 read the groups' and load balancers' CloudWatch metrics, all in one call.
+        var metrics = LoadBalancerMetrics.ReadAsync(evidence,
+            ServiceLoadBalancerMetrics.GroupsOf(targetGroups.Select(arn => (arn, groups.FirstOrDefault(g => g.TargetGroupArn == arn)))), now, cancellationToken);
+        await Task.WhenAll([.. balancers, .. attributes, metrics]).ConfigureAwait(false);
     }
 }

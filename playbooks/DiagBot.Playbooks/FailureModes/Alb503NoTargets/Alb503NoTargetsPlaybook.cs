@@ -31,6 +31,12 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        var verdict = await FromTargetsAsync(context, cancellationToken).ConfigureAwait(false);
+        return await TargetHealthEvidence.AddAsync(verdict, context, with503s: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Verdict> FromTargetsAsync(DiagnosisContext context, CancellationToken cancellationToken)
+    {
         var resolved = await LoadBalancedService.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
         if (resolved.Service is null && context.TargetGroup is { } alone)
         {

@@ -12,7 +12,8 @@ namespace DiagBot.Playbooks.FailureModes;
 
 /// <summary>
 /// Playbook 13: the load balancer answers 504 when a target does not answer within its idle timeout. The timeout
-/// (idle_timeout.timeout_seconds) against the request durations in the service's own logs decides it.
+/// (idle_timeout.timeout_seconds) against the request durations in the service's own logs decides it; the target
+/// group's p99 TargetResponseTime at the timeout confirms it from CloudWatch.
 /// </summary>
 internal sealed class Alb504TimeoutPlaybook : IPlaybook
 {
@@ -31,6 +32,14 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
     public string Title => Alb504Timeout.Title;
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
+    {
+        var verdict = await FromLogsAsync(context, cancellationToken).ConfigureAwait(false);
+
+        // A verdict without evidence found no load-balanced service to read metrics for.
+        return verdict.Evidence.Count == 0 ? verdict : await ResponseTimeEvidence.AddAsync(verdict, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Verdict> FromLogsAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
         var resolved = await LoadBalancedService.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
         if (resolved.Service is null && context.TargetGroup is { } alone)

@@ -114,5 +114,21 @@ public sealed class Alb503NoTargetsPlaybookTests(SandboxEvidenceFixture sandbox)
     private async Task<Verdict> InvestigateWithFaultAsync(string service, string operation) =>
         await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.ServiceContextAsync("storefront"), service, operation);
 
+    [Fact]
+    public async Task Investigate_SeededStorefront_ChartsNoHealthyHostSinceTheMoveWithTheLoadBalancers503s()
+    {
+        var verdict = await CreateSut().InvestigateAsync(await sandbox.ServiceContextAsync("storefront"), CancellationToken.None);
+
+        var chart = Assert.Single(verdict.Charts);
+        Assert.Equal(("target-health", "Hosts"), (chart.Kind, chart.Unit));
+        Assert.Equal(["HealthyHostCount", "UnHealthyHostCount", "HTTPCode_ELB_503_Count"], chart.Series.Select(s => s.Name));
+        Assert.StartsWith("storefront-tg has had no healthy target since ", chart.Title, StringComparison.Ordinal);
+        Assert.Equal(2, chart.Series[0].Points[0].Value);
+        Assert.Equal(0, chart.Series[0].Points[^1].Value);
+        Assert.True(chart.Series[2].Points.Sum(p => p.Value) > 0);
+        var fact = Assert.Single(verdict.Evidence, e => e.Source == "cloudwatch:GetMetricData" && e.Fact.Contains("HealthyHostCount", StringComparison.Ordinal));
+        Assert.Matches(@"^0 since \d\d:\d\d UTC \(2 before\)$", fact.Value);
+    }
+
     private static Alb503NoTargetsPlaybook CreateSut() => new();
 }

@@ -59,14 +59,37 @@ public sealed class Alb504TimeoutPlaybookTests(SandboxEvidenceFixture sandbox) :
     [Theory]
     [InlineData("elasticloadbalancing", "DescribeLoadBalancerAttributes", VerdictStatus.Likely)]
     [InlineData("elasticloadbalancing", "DescribeTargetGroups", VerdictStatus.Likely)]
-    [InlineData("logs", "FilterLogEvents", VerdictStatus.Inconclusive)]
-    [InlineData("ecs", "DescribeTaskDefinition", VerdictStatus.Inconclusive)]
     public async Task Investigate_DecidingReadDenied_IsNotConfirmedAndNamesTheGap(string source, string operation, VerdictStatus expected)
     {
         var verdict = await InvestigateWithFaultAsync(source, operation);
 
         Assert.Equal(expected, verdict.Status);
         Assert.Contains(verdict.Missing, gap => gap.Reason == GapReason.AccessDenied && gap.Operation == operation);
+    }
+
+    [Theory]
+    [InlineData("logs", "FilterLogEvents")]
+    [InlineData("ecs", "DescribeTaskDefinition")]
+    public async Task Investigate_LogsUnreadable_TargetResponseTimeAtTheIdleTimeoutConfirmsFromCloudWatch(string source, string operation)
+    {
+        var verdict = await InvestigateWithFaultAsync(source, operation);
+
+        Assert.Equal(VerdictStatus.Confirmed, verdict.Status);
+        Assert.Contains("p99 response time reached 60 s", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Contains(verdict.Missing, gap => gap.Reason == GapReason.AccessDenied && gap.Operation == operation);
+    }
+
+    [Fact]
+    public async Task Investigate_SeededService_ChartsP50AndP99AgainstTheIdleTimeoutWithThe504s()
+    {
+        var verdict = await CreateSut().InvestigateAsync(await sandbox.ServiceContextAsync(ServiceName), CancellationToken.None);
+
+        var chart = Assert.Single(verdict.Charts);
+        Assert.Equal(("response-time-vs-idle-timeout", "Seconds"), (chart.Kind, chart.Unit));
+        Assert.Equal(["p50 TargetResponseTime", "p99 TargetResponseTime", "HTTPCode_ELB_504_Count"], chart.Series.Select(s => s.Name));
+        Assert.All(chart.Series[1].Points, p => Assert.Equal(60, p.Value));
+        Assert.Equal((60, "idle timeout 60 s"), (Assert.Single(chart.Thresholds).Value, chart.Thresholds[0].Label));
+        Assert.Contains(verdict.Evidence, e => e.Source == "cloudwatch:GetMetricData" && e.Value == "60 s (idle timeout 60 s)");
     }
 
     [Fact]

@@ -87,5 +87,16 @@ public sealed class TargetsUnhealthyPlaybookTests(SandboxEvidenceFixture sandbox
     private async Task<Verdict> InvestigateWithFaultAsync(string source, string operation) =>
         await sandbox.InvestigateDeniedAsync(CreateSut(), await sandbox.ServiceContextAsync(ServiceName), source, operation);
 
+    [Fact]
+    public async Task Investigate_SeededCatalogApi_ChartsTheHealthyHostsGoneAndTheUnhealthyOnes()
+    {
+        var verdict = await CreateSut().InvestigateAsync(await sandbox.ServiceContextAsync(ServiceName), CancellationToken.None);
+
+        var chart = Assert.Single(verdict.Charts);
+        Assert.Equal(["HealthyHostCount", "UnHealthyHostCount"], chart.Series.Select(s => s.Name));
+        Assert.Equal((0, 2), (chart.Series[0].Points[^1].Value, chart.Series[1].Points[^1].Value));
+        Assert.StartsWith("catalog-api-tg has had no healthy target since ", chart.Title, StringComparison.Ordinal);
+    }
+
     private static TargetsUnhealthyPlaybook CreateSut() => new();
 }
