@@ -12,6 +12,18 @@ namespace DiagBot.Playbooks.Ecs;
 /// <summary>Reads a task's network path: its subnet, the subnet's route table, the VPC's endpoints and the service's assignPublicIp.</summary>
 internal static class TaskNetworkReader
 {
+    /// <summary>
+    /// An early read for the modes that follow a task's network path from its subnet (1, 2, 3 and 15): the subnet of a
+    /// task that never started (why it could not) or still runs (why ECS Exec cannot reach it).
+    /// </summary>
+    public static Task SubnetEarlyAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken)
+    {
+        var subnet = task.Attachments.Select(a => a.Details.GetValueOrDefault("subnetId")).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+        return subnet is not null && (task.StartedAt is null || task.StoppedAt is null)
+            ? evidence.Network.DescribeSubnetsAsync([subnet], AwsScope.FromArn(task.TaskArn), cancellationToken)
+            : Task.CompletedTask;
+    }
+
     public static async Task<TaskNetworkPath> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
     {
         var evidence = new List<EvidenceItem>();

@@ -1,9 +1,12 @@
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
 /// <summary>
-/// Every failure mode, in one visible list keyed by its kebab name: its identity, its playbook and its signals.
+/// Every failure mode, in one visible list keyed by its kebab name: its identity, its playbook, its signals and the
+/// reads it wants started early.
 /// A new mode is one line here (docs/contributing/new-failure-mode.md); nothing else lists the modes or counts them.
 /// </summary>
 internal static class FailureModeCatalog
@@ -11,27 +14,35 @@ internal static class FailureModeCatalog
     /// <summary>In the order of their numbers, which is the order of docs/architecture.md's table.</summary>
     public static IReadOnlyList<FailureModeEntry> Entries { get; } =
     [
-        new(TaskStuckProvisioning.Mode, () => new TaskStuckProvisioningPlaybook(), TaskStuckProvisioningSignals.Rules),
-        new(CannotPullContainer.Mode, () => new CannotPullContainerPlaybook(), CannotPullContainerSignals.Rules),
-        new(SecretsPullFailed.Mode, () => new SecretsPullFailedPlaybook(), SecretsPullFailedSignals.Rules),
-        new(AppAccessDenied.Mode, () => new AppAccessDeniedPlaybook(), AppAccessDeniedSignals.Rules),
-        new(Alb503NoTargets.Mode, () => new Alb503NoTargetsPlaybook(), Alb503NoTargetsSignals.Rules),
-        new(TargetsUnhealthy.Mode, () => new TargetsUnhealthyPlaybook(), TargetsUnhealthySignals.Rules),
-        new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(), TaskOutOfMemorySignals.Rules),
-        new(CrashLoop.Mode, () => new CrashLoopPlaybook(), CrashLoopSignals.Rules),
-        new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(), EksPodsPendingSignals.Rules),
-        new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(), EksPodsContainerCreatingSignals.Rules),
-        new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(), SpotInterruptionSignals.Rules),
-        new(DeployStuck.Mode, () => new DeployStuckPlaybook(), DeployStuckSignals.Rules),
-        new(Alb504Timeout.Mode, () => new Alb504TimeoutPlaybook(), Alb504TimeoutSignals.Rules),
-        new(ExecFormatError.Mode, () => new ExecFormatErrorPlaybook(), ExecFormatErrorSignals.Rules),
-        new(EcsExecFails.Mode, () => new EcsExecFailsPlaybook(), EcsExecFailsSignals.Rules),
+        new(TaskStuckProvisioning.Mode, () => new TaskStuckProvisioningPlaybook(), TaskStuckProvisioningSignals.Rules, TaskStuckProvisioningPlaybook.EarlyReads),
+        new(CannotPullContainer.Mode, () => new CannotPullContainerPlaybook(), CannotPullContainerSignals.Rules, CannotPullContainerPlaybook.EarlyReads),
+        new(SecretsPullFailed.Mode, () => new SecretsPullFailedPlaybook(), SecretsPullFailedSignals.Rules, SecretsPullFailedPlaybook.EarlyReads),
+        new(AppAccessDenied.Mode, () => new AppAccessDeniedPlaybook(), AppAccessDeniedSignals.Rules, AppAccessDeniedPlaybook.EarlyReads),
+        new(Alb503NoTargets.Mode, () => new Alb503NoTargetsPlaybook(), Alb503NoTargetsSignals.Rules, Alb503NoTargetsPlaybook.EarlyReads),
+        new(TargetsUnhealthy.Mode, () => new TargetsUnhealthyPlaybook(), TargetsUnhealthySignals.Rules, TargetsUnhealthyPlaybook.EarlyReads),
+        new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(), TaskOutOfMemorySignals.Rules, TaskOutOfMemoryPlaybook.EarlyReads),
+        new(CrashLoop.Mode, () => new CrashLoopPlaybook(), CrashLoopSignals.Rules, CrashLoopPlaybook.EarlyReads),
+        new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(), EksPodsPendingSignals.Rules, EarlyReads.None),
+        new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(), EksPodsContainerCreatingSignals.Rules, EarlyReads.None),
+        new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(), SpotInterruptionSignals.Rules, EarlyReads.None),
+        new(DeployStuck.Mode, () => new DeployStuckPlaybook(), DeployStuckSignals.Rules, DeployStuckPlaybook.EarlyReads),
+        new(Alb504Timeout.Mode, () => new Alb504TimeoutPlaybook(), Alb504TimeoutSignals.Rules, Alb504TimeoutPlaybook.EarlyReads),
+        new(ExecFormatError.Mode, () => new ExecFormatErrorPlaybook(), ExecFormatErrorSignals.Rules, EarlyReads.None),
+        new(EcsExecFails.Mode, () => new EcsExecFailsPlaybook(), EcsExecFailsSignals.Rules, EcsExecFailsPlaybook.EarlyReads),
     ];
 
     public static IReadOnlyDictionary<string, FailureModeEntry> ByName { get; } = Entries.ToDictionary(e => e.Mode.Name, StringComparer.Ordinal);
 
     public static IReadOnlyList<FailureMode> Modes { get; } = [.. Entries.Select(e => e.Mode)];
+
+    /// <summary>Every mode's early reads of a task, each once however many modes share it.</summary>
+    public static IReadOnlyList<Func<IEvidenceSource, EcsTask, CancellationToken, Task>> EarlyTaskReads { get; } =
+        [.. Entries.SelectMany(e => e.EarlyReads.ForTask).Distinct()];
+
+    /// <summary>Every mode's early reads of a service, each once however many modes share it.</summary>
+    public static IReadOnlyList<Func<IEvidenceSource, EcsService, DateTimeOffset, CancellationToken, Task>> EarlyServiceReads { get; } =
+        [.. Entries.SelectMany(e => e.EarlyReads.ForService).Distinct()];
 }
 
 /// <summary>One failure mode as the catalogue knows it.</summary>
-internal sealed record FailureModeEntry(FailureMode Mode, Func<IPlaybook> CreatePlaybook, IReadOnlyList<SignalRule> Signals);
+internal sealed record FailureModeEntry(FailureMode Mode, Func<IPlaybook> CreatePlaybook, IReadOnlyList<SignalRule> Signals, EarlyReads EarlyReads);

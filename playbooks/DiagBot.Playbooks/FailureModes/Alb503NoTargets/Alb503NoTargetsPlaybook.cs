@@ -23,6 +23,9 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
 
     private static readonly string[] RegistrationWords = ["registered", "register targets", "deregistered"];
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync] };
+
     public int Id => Alb503NoTargets.Number;
 
     public string Name => Alb503NoTargets.Name;

@@ -25,6 +25,9 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
     private const int DefaultIdleTimeoutSeconds = 60;
     private const double NearShare = 0.8;
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync] };
+
     public int Id => Alb504Timeout.Number;
 
     public string Name => Alb504Timeout.Name;

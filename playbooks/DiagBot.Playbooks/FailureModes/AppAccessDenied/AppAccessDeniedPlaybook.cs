@@ -20,6 +20,9 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
     /// <summary>How far back a running task's denials are looked for.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(3);
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForService = [(evidence, service, now, cancellationToken) => AccessDenialReader.PrefetchAsync(evidence, service, now - Window, now, cancellationToken)] };
+
     public int Id => AppAccessDenied.Number;
 
     public string Name => AppAccessDenied.Name;

@@ -23,6 +23,9 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     // Fargate platform 1.4.0 pulls through the task's ENI: both ECR endpoints and S3 (layers) are needed without NAT.
     private static readonly string[] RegistryEndpoints = ["ecr.api", "ecr.dkr", "s3"];
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
+
     public int Id => CannotPullContainer.Number;
 
     public string Name => CannotPullContainer.Name;

@@ -20,6 +20,15 @@ internal sealed class CrashLoopPlaybook : IPlaybook
     private const int RepeatedCrashes = 2;
     internal const int StoppedTasksRead = 3;
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [StoppedNeighboursAsync], ForService = [(evidence, service, _, cancellationToken) => CrashLastWords.PrefetchAsync(evidence, service, cancellationToken)] };
+
+    // A task that crashed names its cluster and service group: its service's other stopped tasks can be listed at once.
+    private static Task StoppedNeighboursAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken) =>
+        IsCrash(task) && ServiceScope.ServiceNameOf(task) is { } service
+            ? ServiceScope.TasksAsync(evidence.Ecs, task.ClusterArn, service, "STOPPED", StoppedTasksRead, cancellationToken)
+            : Task.CompletedTask;
+
     public int Id => CrashLoop.Number;
 
     public string Name => CrashLoop.Name;

@@ -28,6 +28,15 @@ internal sealed class DeployStuckPlaybook : IPlaybook
         return service.Events.Where(e => e.CreatedAt is null || e.CreatedAt >= since).Select(PlacementEvent.Parse).OfType<PlacementEvent>().ToList();
     }
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForService = [HostsAsync] };
+
+    // The hosts of the running tasks and of the placement events, once ECS says it could not place a task.
+    private static Task HostsAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PlacementsOf(service, now) is { Count: > 0 } placements
+            ? ClusterCapacity.ReadAsync(evidence.Ecs, service, placements.Select(p => p.ContainerInstanceId).OfType<string>(), cancellationToken)
+            : Task.CompletedTask;
+
     public int Id => DeployStuck.Number;
 
     public string Name => DeployStuck.Name;

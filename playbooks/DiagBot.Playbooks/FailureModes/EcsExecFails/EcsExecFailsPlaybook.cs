@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Ecs;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -23,6 +24,9 @@ internal sealed class EcsExecFailsPlaybook : IPlaybook
     public const string EcsSideReadySubCause = "ecs-side-ready";
 
     private const string Running = "RUNNING";
+
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
 
     public int Id => EcsExecFails.Number;
 

@@ -16,7 +16,31 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
     public const string NetworkSubCause = "secrets-endpoint-unreachable";
     public const string ExecutionRoleMissingSubCause = "execution-role-missing";
 
-    private static readonly string[] EventSources = ["secretsmanager.amazonaws.com", "ssm.amazonaws.com", "kms.amazonaws.com"];
+    private const string SecretsManager = "secretsmanager.amazonaws.com";
+    private const string ParameterStore = "ssm.amazonaws.com";
+    private const string Kms = "kms.amazonaws.com";
+
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
+
+    /// <summary>
+    /// The CloudTrail sources the task's secrets are read from: Secrets Manager for its ARNs, Parameter Store for the
+    /// rest (an ARN or a parameter's name), and KMS, which decrypts either with a customer managed key. CloudTrail
+    /// answers two LookupEvents a second per account and Region (https://docs.aws.amazon.com/general/latest/gr/ct.html),
+    /// so a source none of the secrets uses is not asked.
+    /// </summary>
+    private static IReadOnlyList<string> EventSourcesFor(EcsTaskDefinition? definition, IEnumerable<EcsSecret> secrets)
+    {
+        if (definition is null)
+        {
+            return [SecretsManager, ParameterStore, Kms];
+        }
+
+        var fromSecretsManager = secrets.Select(s => s.ValueFrom.Contains(":secretsmanager:", StringComparison.Ordinal)).ToList();
+        return fromSecretsManager.Count == 0
+            ? [SecretsManager, ParameterStore, Kms]
+            : [.. fromSecretsManager.Distinct().Select(fromAsm => fromAsm ? SecretsManager : ParameterStore), Kms];
+    }
 
     public int Id => SecretsPullFailed.Number;
 
@@ -42,7 +66,7 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
         var definition = await context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
         var secrets = definition.Value?.ContainerDefinitions.SelectMany(c => c.Secrets.Select(s => (Container: c.Name, Secret: s))).ToList() ?? [];
         var role = definition.Value?.ExecutionRoleArn;
-        var trailRead = RoleDenialReader.ReadAsync(context, task, role, EventSources, cancellationToken);
+        var trailRead = RoleDenialReader.ReadAsync(context, task, role, EventSourcesFor(definition.Value, secrets.Select(s => s.Secret)), cancellationToken);
         var networkRead = kind is SecretsFailureKind.Network or SecretsFailureKind.Unclassified ? TaskNetworkReader.ReadAsync(context, task, cancellationToken) : null;
         var trail = await trailRead.ConfigureAwait(false);
         var network = networkRead is null ? null : await networkRead.ConfigureAwait(false);
@@ -127,7 +151,7 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
     {
         if (role is null)
         {
-            return StartupCli.LookupDeniedCalls(finding.Task, EventSources[0]);
+            return StartupCli.LookupDeniedCalls(finding.Task, SecretsManager);
         }
 
         var actions = denied is { } d ? [d.Action] : SecretsFixes.ReadActions(finding.Secrets);

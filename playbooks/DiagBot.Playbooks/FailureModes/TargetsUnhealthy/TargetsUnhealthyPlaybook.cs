@@ -1,5 +1,7 @@
 using System.Globalization;
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.LoadBalancing;
@@ -25,6 +27,15 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
     // ECS's words when it replaces a task for its target health, in both generations of the message.
     private static readonly string[] FailedCheckEvents = ["failed ELB health checks", "is unhealthy in target-group", "is unhealthy in (target-group"];
     private static readonly TimeSpan RecentEvents = TimeSpan.FromHours(3);
+
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync, TaskSecurityGroupsAsync] };
+
+    // Whether the tasks' groups admit the health checks is known from the service alone; only the load balancer's egress waits for more.
+    private static Task TaskSecurityGroupsAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken) =>
+        service.LoadBalancers.Any(b => b.TargetGroupArn is not null) && service.NetworkConfiguration?.SecurityGroups is { Count: > 0 } groups
+            ? evidence.Network.DescribeSecurityGroupsAsync(groups, AwsScope.FromArn(service.ServiceArn), cancellationToken)
+            : Task.CompletedTask;
 
     public int Id => TargetsUnhealthy.Number;
 

@@ -12,7 +12,7 @@ namespace DiagBot.Playbooks.FailureModes;
 /// </summary>
 internal static class PodOutOfMemory
 {
-    public const string OomSubCause = "oom";
+    public const string OomSubCause = OomReason.SubCause;
     public const string OomWithoutLimitSubCause = "oom-without-memory-limit";
     public const string LivenessKillSubCause = "sigkill-after-liveness-probe";
     public const string GracePeriodSubCause = "sigkill-after-grace-period";

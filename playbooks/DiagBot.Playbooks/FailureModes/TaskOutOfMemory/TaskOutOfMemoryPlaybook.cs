@@ -10,11 +10,13 @@ namespace DiagBot.Playbooks.FailureModes;
 /// <summary>Playbook 7: a container exited 137. Memory, or a SIGKILL after the stop timeout?</summary>
 internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
 {
-    public const string OomSubCause = "oom";
+    public const string OomSubCause = OomReason.SubCause;
     public const string SigKillSubCause = "sigkill-after-stop-timeout";
 
     private const int DefaultStopTimeoutSeconds = 30;
-    private static readonly string[] OomMarkers = ["OutOfMemory", "OOMKilled", "out of memory", "OOM-kill", "oom_kill"];
+
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskMemoryMetrics.PrefetchAsync] };
 
     public int Id => TaskOutOfMemory.Number;
 
@@ -35,7 +37,7 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
         }
 
         // Read the reason before the exit code: 137 is not always memory, and an OOM can come with exit 0.
-        var oomKilled = task.Containers.FirstOrDefault(c => IsOom(c.Reason));
+        var oomKilled = task.Containers.FirstOrDefault(c => OomReason.In(c.Reason));
         var killed = oomKilled ?? task.Containers.FirstOrDefault(c => c.ExitCode == ExitCodes.SigKill);
         if (killed is null)
         {
@@ -150,9 +152,6 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
             yield return new EvidenceItem("ecs:DescribeTaskDefinition", $"container {container.Name} stopTimeout (s)", container.StopTimeout?.ToString(CultureInfo.InvariantCulture) ?? $"(default {DefaultStopTimeoutSeconds})");
         }
     }
-
-    private static bool IsOom(string? reason) =>
-        reason is not null && OomMarkers.Any(marker => reason.Contains(marker, StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "(none)";
 

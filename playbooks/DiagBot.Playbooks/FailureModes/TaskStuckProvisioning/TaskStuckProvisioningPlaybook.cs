@@ -34,6 +34,9 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
     // A Fargate task on platform 1.4.0 pulls through its own ENI: ECR's two endpoints, S3 for the layers, Logs for awslogs.
     private static readonly string[] RequiredEndpoints = ["ecr.api", "ecr.dkr", "s3", "logs"];
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
+
     public int Id => TaskStuckProvisioning.Number;
 
     public string Name => TaskStuckProvisioning.Name;

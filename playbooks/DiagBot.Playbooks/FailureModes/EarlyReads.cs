@@ -1,0 +1,21 @@
+using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+/// <summary>
+/// What a failure mode asks triage to start reading early, beside triage's own reads. The session caches each answer
+/// under the key the playbook asks with, so the playbook starts a round trip further on. Triage runs every mode's early
+/// reads without knowing what they are; what fails here is reported by the playbook that needs it, not by triage.
+/// Modes that share a read name the same method, so triage starts it once.
+/// </summary>
+internal sealed record EarlyReads
+{
+    public static EarlyReads None { get; } = new();
+
+    /// <summary>Given a task triage has just described.</summary>
+    public IReadOnlyList<Func<IEvidenceSource, EcsTask, CancellationToken, Task>> ForTask { get; init; } = [];
+
+    /// <summary>Given the service triage has just described, and the diagnosis's one instant.</summary>
+    public IReadOnlyList<Func<IEvidenceSource, EcsService, DateTimeOffset, CancellationToken, Task>> ForService { get; init; } = [];
+}
