@@ -1,4 +1,4 @@
 namespace DiagBot.Sandbox;
 
-// A burst of failing tasks of one service: the EventBridge event documents, oldest first.
+/// <summary>A burst of failing tasks of one service: the EventBridge event documents, oldest first.</summary>
 public sealed record SandboxIncidentBurst(string Service, string Cluster, IReadOnlyList<string> Events);

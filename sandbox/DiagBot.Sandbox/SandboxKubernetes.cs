@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox;
 
-// What a test does to the simulated cluster while a client watches it: events appear and repeat, connections drop,
-// and the watch history is compacted so that a resume from an old resourceVersion is answered 410 Expired.
+/// <summary>
+/// What a test does to the simulated cluster while a client watches it: events appear and repeat, connections drop,
+/// and the watch history is compacted so that a resume from an old resourceVersion is answered 410 Expired.
+/// </summary>
 public sealed class SandboxKubernetes
 {
     private readonly KubeState _state;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace DiagBot.Sandbox;
 
-// The sandbox hosted in-process on real Kestrel, for the bot's CLI, tests and benchmarks.
+/// <summary>The sandbox hosted in-process on real Kestrel, for the bot's CLI, tests and benchmarks.</summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;

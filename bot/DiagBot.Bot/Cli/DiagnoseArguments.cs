@@ -6,7 +6,7 @@ internal enum OutputFormat
     Json,
 }
 
-/// <summary>`diagnose <subject...> [--format markdown|json] [--charts DIR]`, or the one-line reason it could not be read.</summary>
+/// <summary>`diagnose &lt;subject...&gt; [--format markdown|json] [--charts DIR]`, or the one-line reason it could not be read.</summary>
 internal sealed record DiagnoseArguments(string Subject, OutputFormat Format, string? ChartsDirectory, string? Error)
 {
     private const string Options = "The options are --format markdown|json and --charts DIR.";

@@ -21,7 +21,7 @@ public interface IKubernetesEvidence
     Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The last lines a container wrote (GET .../pods/{name}/log, RBAC "get pods/log"); with <paramref name="previous"/>
+    /// The last lines a container wrote (GET .../pods/{name}/log, RBAC "get pods/log"); with the query's Previous
     /// the run before the current one, which is where a crash-looping container said why it exited. Not redacted here.
     /// </summary>
     Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>

@@ -3,7 +3,7 @@ using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification;
 
-// Every failure mode's signals come from the failure-mode catalogue; the two sets that point at no mode follow.
+/// <summary>Every failure mode's signals come from the failure-mode catalogue; the two sets that point at no mode follow.</summary>
 internal static class SignalCatalog
 {
     public static IReadOnlyList<SignalRule> All { get; } =

@@ -1,8 +1,10 @@
 namespace DiagBot.Playbooks.Outside;
 
-// The ECS container agent on an EC2 instance lost its connection to ECS, so nothing is placed there. Wordings: the
-// placement failure reason AGENT (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html),
-// agentConnected in DescribeContainerInstances, the agent's ACS connection errors (aws/amazon-ecs-agent#1872), aws/amazon-ecs-agent#219, #316, #618, #985, #1960, #4270, segmentio/stack#122.
+/// <summary>
+/// The ECS container agent on an EC2 instance lost its connection to ECS, so nothing is placed there. Wordings: the
+/// placement failure reason AGENT (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html),
+/// agentConnected in DescribeContainerInstances, the agent's ACS connection errors (aws/amazon-ecs-agent#1872), aws/amazon-ecs-agent#219, #316, #618, #985, #1960, #4270, segmentio/stack#122.
+/// </summary>
 internal static class AgentDisconnected
 {
     public static OutsideCause Cause { get; } = new(

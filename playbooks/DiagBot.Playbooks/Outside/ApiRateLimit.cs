@@ -1,7 +1,9 @@
 namespace DiagBot.Playbooks.Outside;
 
-// An AWS API throttled the caller. Wordings: ELB's and EC2's throttling errors as quoted in Harness's ECS
-// troubleshooting page (developer.harness.io) and dask/dask-cloudprovider#56.
+/// <summary>
+/// An AWS API throttled the caller. Wordings: ELB's and EC2's throttling errors as quoted in Harness's ECS
+/// troubleshooting page (developer.harness.io) and dask/dask-cloudprovider#56.
+/// </summary>
 internal static class ApiRateLimit
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,7 +1,9 @@
 namespace DiagBot.Playbooks.Outside;
 
-// 400 and 460 from an Application Load Balancer: the client, not the target, broke the request. Causes as the ALB
-// troubleshooting page lists them (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-400-issues).
+/// <summary>
+/// 400 and 460 from an Application Load Balancer: the client, not the target, broke the request. Causes as the ALB
+/// troubleshooting page lists them (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-400-issues).
+/// </summary>
 internal static class ClientSideHttpError
 {
     public static OutsideCause Cause { get; } = new(

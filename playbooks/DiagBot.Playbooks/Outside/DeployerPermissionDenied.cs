@@ -1,9 +1,11 @@
 namespace DiagBot.Playbooks.Outside;
 
-// The principal that deploys or launches (a pipeline, a Lambda, a Step Function) was denied iam:PassRole or an ECS
-// control-plane action: no task ran. Wordings: the ECS IAM troubleshooting page
-// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_troubleshoot.html), aws/serverless-application-model#2247,
-// ministryofjustice/modernisation-platform#8443, serverless-step-functions#189, aws/amazon-ecs-agent#1209, aws/aws-cdk#23297.
+/// <summary>
+/// The principal that deploys or launches (a pipeline, a Lambda, a Step Function) was denied iam:PassRole or an ECS
+/// control-plane action: no task ran. Wordings: the ECS IAM troubleshooting page
+/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_troubleshoot.html), aws/serverless-application-model#2247,
+/// ministryofjustice/modernisation-platform#8443, serverless-step-functions#189, aws/amazon-ecs-agent#1209, aws/aws-cdk#23297.
+/// </summary>
 internal static class DeployerPermissionDenied
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,6 +1,6 @@
 namespace DiagBot.Playbooks.Outside;
 
-// The container instance's devmapper thin pool is full. Wording: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CannotCreateContainerError.html.
+/// <summary>The container instance's devmapper thin pool is full. Wording: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/CannotCreateContainerError.html.</summary>
 internal static class DockerThinPoolFull
 {
     public static OutsideCause Cause { get; } = new(

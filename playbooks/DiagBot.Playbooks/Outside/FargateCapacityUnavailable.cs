@@ -1,7 +1,9 @@
 namespace DiagBot.Playbooks.Outside;
 
-// Fargate or EC2 had no capacity in the AZ asked for. Wording: the RunTask refusal in
-// https://repost.aws/knowledge-center/ecs-fargate-runtask-capacity, sil-org/ecs-deploy#277, aws/containers-roadmap#2034.
+/// <summary>
+/// Fargate or EC2 had no capacity in the AZ asked for. Wording: the RunTask refusal in
+/// https://repost.aws/knowledge-center/ecs-fargate-runtask-capacity, sil-org/ecs-deploy#277, aws/containers-roadmap#2034.
+/// </summary>
 internal static class FargateCapacityUnavailable
 {
     public static OutsideCause Cause { get; } = new(

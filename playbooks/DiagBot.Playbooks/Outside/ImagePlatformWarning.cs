@@ -1,9 +1,11 @@
 namespace DiagBot.Playbooks.Outside;
 
-// Docker's warning that an image was built for another platform than the host's. It is a warning: the container runs
-// under emulation or fails later with "exec format error" (failure mode 14). Wording: moby's daemon/images
-// ("The requested image's platform (%s) does not match the detected host platform (%s) and no specific platform was
-// requested"), as quoted in Mrigank11/embetacloud#72, ldez/seihon#20, Red5d/docker-autocompose#29.
+/// <summary>
+/// Docker's warning that an image was built for another platform than the host's. It is a warning: the container runs
+/// under emulation or fails later with "exec format error" (failure mode 14). Wording: moby's daemon/images
+/// ("The requested image's platform (%s) does not match the detected host platform (%s) and no specific platform was
+/// requested"), as quoted in Mrigank11/embetacloud#72, ldez/seihon#20, Red5d/docker-autocompose#29.
+/// </summary>
 internal static class ImagePlatformWarning
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,10 +1,12 @@
 namespace DiagBot.Playbooks.Outside;
 
-// ECS refused a RunTask, CreateService or RegisterTaskDefinition request for its parameters, so no task ran. Wordings:
-// the ECS API's InvalidParameterException and ClientException messages as quoted in awslabs/fargatecli#73,
-// aws/amazon-ecs-cli#627, PasseiDireto/gh-runner-task-action#8, eddmann/serverless-fargate#20, Reckon-Limited/containerless#9,
-// aws/copilot-cli#2593, hashicorp/terraform-provider-aws#6503, Harness's ECS troubleshooting page, and the task size
-// rules (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html).
+/// <summary>
+/// ECS refused a RunTask, CreateService or RegisterTaskDefinition request for its parameters, so no task ran. Wordings:
+/// the ECS API's InvalidParameterException and ClientException messages as quoted in awslabs/fargatecli#73,
+/// aws/amazon-ecs-cli#627, PasseiDireto/gh-runner-task-action#8, eddmann/serverless-fargate#20, Reckon-Limited/containerless#9,
+/// aws/copilot-cli#2593, hashicorp/terraform-provider-aws#6503, Harness's ECS troubleshooting page, and the task size
+/// rules (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html).
+/// </summary>
 internal static class InvalidLaunchRequest
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,8 +1,10 @@
 namespace DiagBot.Playbooks.Outside;
 
-// HTTP 502 from an Application Load Balancer: the target reset or broke the connection. Causes as the ALB
-// troubleshooting page lists them (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-502-issues),
-// and woogles-io/liwords#1816, aws/containers-roadmap#708, widdix/mastodon-on-aws#9.
+/// <summary>
+/// HTTP 502 from an Application Load Balancer: the target reset or broke the connection. Causes as the ALB
+/// troubleshooting page lists them (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-502-issues),
+/// and woogles-io/liwords#1816, aws/containers-roadmap#708, widdix/mastodon-on-aws#9.
+/// </summary>
 internal static class LoadBalancer502
 {
     public static OutsideCause Cause { get; } = new(

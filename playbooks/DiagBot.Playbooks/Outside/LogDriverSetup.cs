@@ -1,8 +1,10 @@
 namespace DiagBot.Playbooks.Outside;
 
-// The awslogs driver could not start: its log group is missing, or the task cannot create or reach it. Wordings: the
-// ECS agent's logger validation (agent/engine/docker_task_engine.go), civiform/civiform#7648, osperlabs/logbeam#7,
-// epsagon/list-lambdas#5, aws/aws-xray-sdk-dotnet#312.
+/// <summary>
+/// The awslogs driver could not start: its log group is missing, or the task cannot create or reach it. Wordings: the
+/// ECS agent's logger validation (agent/engine/docker_task_engine.go), civiform/civiform#7648, osperlabs/logbeam#7,
+/// epsagon/list-lambdas#5, aws/aws-xray-sdk-dotnet#312.
+/// </summary>
 internal static class LogDriverSetup
 {
     public static OutsideCause Cause { get; } = new(

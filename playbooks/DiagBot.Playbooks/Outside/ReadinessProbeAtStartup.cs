@@ -1,8 +1,10 @@
 namespace DiagBot.Playbooks.Outside;
 
-// A readiness or startup probe failing while the app starts. Readiness only withholds traffic; it restarts nothing.
-// Wordings: the kubelet's prober events (pkg/kubelet/prober/prober.go: "Readiness probe failed: ...") as quoted in
-// veryfront/veryfront-code#169, #189, knative/serving#1773, kurator-dev/kurator#424, netbox-community/netbox-chart#113.
+/// <summary>
+/// A readiness or startup probe failing while the app starts. Readiness only withholds traffic; it restarts nothing.
+/// Wordings: the kubelet's prober events (pkg/kubelet/prober/prober.go: "Readiness probe failed: ...") as quoted in
+/// veryfront/veryfront-code#169, #189, knative/serving#1773, kurator-dev/kurator#424, netbox-community/netbox-chart#113.
+/// </summary>
 internal static class ReadinessProbeAtStartup
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,9 +1,11 @@
 namespace DiagBot.Playbooks.Outside;
 
-// ECS, Fargate or an account quota refused more tasks. Wordings: the ECS service event reasons
-// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html) and the RunTask and
-// CreateService refusals quoted in aws/copilot-cli#3064, #2685, aws/containers-roadmap#768 and the Fargate driver's
-// gitlab.com/gitlab-org/ci-cd/custom-executor-drivers/fargate/-/issues/41.
+/// <summary>
+/// ECS, Fargate or an account quota refused more tasks. Wordings: the ECS service event reasons
+/// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html) and the RunTask and
+/// CreateService refusals quoted in aws/copilot-cli#3064, #2685, aws/containers-roadmap#768 and the Fargate driver's
+/// gitlab.com/gitlab-org/ci-cd/custom-executor-drivers/fargate/-/issues/41.
+/// </summary>
 internal static class ServiceQuota
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,7 +1,9 @@
 namespace DiagBot.Playbooks.Outside;
 
-// ECS could not assume a role the task or service names. Wording: the ECS API's "Unable to assume the service linked
-// role" and "ECS was unable to assume the role" refusals (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html).
+/// <summary>
+/// ECS could not assume a role the task or service names. Wording: the ECS API's "Unable to assume the service linked
+/// role" and "ECS was unable to assume the role" refusals (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html).
+/// </summary>
 internal static class TaskRoleNotAssumable
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,8 +1,10 @@
 namespace DiagBot.Playbooks.Outside;
 
-// A pod's or task's volume could not be attached or mounted. Wordings: the kubelet's and attach-detach controller's
-// FailedMount/FailedAttachVolume events (pkg/kubelet/volumemanager, pkg/volume/util/operationexecutor) as quoted in
-// kubernetes/kubernetes#110158, #64653, #52996, #90079, aws-fsx-csi-driver#213, pulumi-kubernetes#2197.
+/// <summary>
+/// A pod's or task's volume could not be attached or mounted. Wordings: the kubelet's and attach-detach controller's
+/// FailedMount/FailedAttachVolume events (pkg/kubelet/volumemanager, pkg/volume/util/operationexecutor) as quoted in
+/// kubernetes/kubernetes#110158, #64653, #52996, #90079, aws-fsx-csi-driver#213, pulumi-kubernetes#2197.
+/// </summary>
 internal static class VolumeMountFailed
 {
     public static OutsideCause Cause { get; } = new(

@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws;
 
-// The simulated services of every account, each found by its SigV4 signing name; an account the sandbox does not
-// simulate (a role assumed into any other id) sees the sandbox's own account, as before accounts were separate.
+/// <summary>
+/// The simulated services of every account, each found by its SigV4 signing name; an account the sandbox does not
+/// simulate (a role assumed into any other id) sees the sandbox's own account, as before accounts were separate.
+/// </summary>
 internal sealed class AccountServices(IReadOnlyDictionary<string, IReadOnlyList<IAwsService>> byAccount, string ownAccount)
 {
     public IAwsService? Find(string? accountId, string? signingName) =>

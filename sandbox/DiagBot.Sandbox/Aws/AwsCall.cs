@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws;
 
-// One verified AWS request: the operation and its parameters as the protocol delivered them (a JSON body or form fields).
+/// <summary>One verified AWS request: the operation and its parameters as the protocol delivered them (a JSON body or form fields).</summary>
 internal sealed record AwsCall(
     string Service,
     string Operation,

@@ -5,8 +5,10 @@ using DiagBot.Sandbox.Aws.Throttling;
 
 namespace DiagBot.Sandbox.Aws;
 
-// POST /: picks the service from the SigV4 credential scope, verifies the signature, picks the signer's account,
-// applies its documented request rate and the faults, then answers.
+/// <summary>
+/// POST /: picks the service from the SigV4 credential scope, verifies the signature, picks the signer's account,
+/// applies its documented request rate and the faults, then answers.
+/// </summary>
 internal sealed class AwsEndpoint(AccountServices accounts, SigV4Verifier verifier, SandboxFaults faults, RateLimits rates, TimeProvider clock)
 {
     public async Task HandleAsync(HttpContext context)

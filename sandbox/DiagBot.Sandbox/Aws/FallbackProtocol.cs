@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Aws.Protocols;
 
 namespace DiagBot.Sandbox.Aws;
 
-// When no known service signed the request, guess its protocol from its shape so the error is still one the client can parse.
+/// <summary>When no known service signed the request, guess its protocol from its shape so the error is still one the client can parse.</summary>
 internal static class FallbackProtocol
 {
     private static readonly JsonProtocol _json = new("unknown", [], new HashSet<string>());

@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Aws.Protocols;
 
 namespace DiagBot.Sandbox.Aws;
 
-// Applies the configured fault for an operation: first its latency, then its failure in the protocol's own error shape.
+/// <summary>Applies the configured fault for an operation: first its latency, then its failure in the protocol's own error shape.</summary>
 internal static class FaultInjector
 {
     public static async Task ApplyAsync(SandboxFaults faults, TimeProvider clock, AwsCall call, IAwsProtocol protocol, CancellationToken cancellationToken)

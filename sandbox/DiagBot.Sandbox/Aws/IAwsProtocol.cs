@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws;
 
-// How one wire protocol (JSON 1.1, Query, EC2 Query) names the operation, and shapes answers and errors.
+/// <summary>How one wire protocol (JSON 1.1, Query, EC2 Query) names the operation, and shapes answers and errors.</summary>
 internal interface IAwsProtocol
 {
     // Returns the operation and its parameters, or throws the protocol's error for an unknown or malformed one.

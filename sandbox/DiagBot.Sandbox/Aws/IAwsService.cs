@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws;
 
-// One simulated AWS service: its SigV4 signing name, its protocol, and the operations it answers.
+/// <summary>One simulated AWS service: its SigV4 signing name, its protocol, and the operations it answers.</summary>
 internal interface IAwsService
 {
     string SigningName { get; }

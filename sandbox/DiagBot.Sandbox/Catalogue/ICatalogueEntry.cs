@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue;
 
-// One named scenario: it seeds its resources and describes itself with the subject an engineer would type.
+/// <summary>One named scenario: it seeds its resources and describes itself with the subject an engineer would type.</summary>
 internal interface ICatalogueEntry
 {
     SandboxScenario Seed(SeedContext context);

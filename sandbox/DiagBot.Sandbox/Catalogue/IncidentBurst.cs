@@ -8,8 +8,10 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Catalogue;
 
-// A bad deploy in miniature: copies of the OOM incident's stopped task, added so DescribeTasks knows them,
-// each with the EventBridge "ECS Task State Change" event ECS would have sent (ISO timestamps, as events carry).
+/// <summary>
+/// A bad deploy in miniature: copies of the OOM incident's stopped task, added so DescribeTasks knows them,
+/// each with the EventBridge "ECS Task State Change" event ECS would have sent (ISO timestamps, as events carry).
+/// </summary>
 internal static class IncidentBurst
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);

@@ -6,8 +6,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue;
 
-// The one visible list of seeded scenarios: incidents by failure mode, then healthy resources, then look-alikes.
-// Order matters only where a later entry reuses an earlier one's task definition.
+/// <summary>
+/// The one visible list of seeded scenarios: incidents by failure mode, then healthy resources, then look-alikes.
+/// Order matters only where a later entry reuses an earlier one's task definition.
+/// </summary>
 internal static class ScenarioCatalogue
 {
     public static IReadOnlyList<ICatalogueEntry> Entries { get; } =

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace DiagBot.Sandbox;
 
-// Faults keyed by the signing service name ("ecs", "logs", "kubernetes"...) and operation; "*" matches every operation.
+/// <summary>Faults keyed by the signing service name ("ecs", "logs", "kubernetes"...) and operation; "*" matches every operation.</summary>
 public sealed class SandboxFaults
 {
     public const string AnyOperation = "*";

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace DiagBot.Sandbox.Hosting;
 
-// What the standalone executable prints: the catalogue as JSON, and the connection details at start-up.
+/// <summary>What the standalone executable prints: the catalogue as JSON, and the connection details at start-up.</summary>
 internal static class ConsoleCommands
 {
     private static readonly JsonSerializerOptions _catalogueJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };

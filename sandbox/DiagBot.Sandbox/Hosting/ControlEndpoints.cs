@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Sandbox.Hosting;
 
-// Control endpoints under /_sandbox/, for tests and benchmarks driving a sandbox they did not start in-process.
-// POST /_sandbox/faults {"service":"ecs","operation":"DescribeTasks","kind":"throttling","latencyMs":0,"times":null,"hangForMs":null}
+/// <summary>
+/// Control endpoints under /_sandbox/, for tests and benchmarks driving a sandbox they did not start in-process.
+/// POST /_sandbox/faults {"service":"ecs","operation":"DescribeTasks","kind":"throttling","latencyMs":0,"times":null,"hangForMs":null}
+/// </summary>
 internal static class ControlEndpoints
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };

@@ -12,7 +12,7 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Hosting;
 
-// Builds the Kestrel host: AWS operations on POST /, the Kubernetes API and the /_sandbox control endpoints on the same port.
+/// <summary>Builds the Kestrel host: AWS operations on POST /, the Kubernetes API and the /_sandbox control endpoints on the same port.</summary>
 internal static class SandboxApp
 {
     public static WebApplication Build(SandboxRuntime runtime, string[] args)

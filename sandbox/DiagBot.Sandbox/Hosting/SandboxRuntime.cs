@@ -7,7 +7,7 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Hosting;
 
-// The sandbox's seeded world, its accepted credentials, its faults and its catalogue, shared by every endpoint.
+/// <summary>The sandbox's seeded world, its accepted credentials, its faults and its catalogue, shared by every endpoint.</summary>
 internal sealed class SandboxRuntime
 {
     public SandboxRuntime(SandboxOptions options)

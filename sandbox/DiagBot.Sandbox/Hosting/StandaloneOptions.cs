@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Hosting;
 
-// Options for the standalone executable: each setting from a flag (--access-key-id) or else an environment variable
-// (SANDBOX_ACCESS_KEY_ID), falling back to the built-in test defaults.
+/// <summary>
+/// Options for the standalone executable: each setting from a flag (--access-key-id) or else an environment variable
+/// (SANDBOX_ACCESS_KEY_ID), falling back to the built-in test defaults.
+/// </summary>
 internal static class StandaloneOptions
 {
     public const string DefaultUrls = "http://127.0.0.1:4566";

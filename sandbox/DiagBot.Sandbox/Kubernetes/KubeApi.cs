@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The read side of a Kubernetes API server: discovery, then get and list of the seeded resources. Any bearer token
-// (or none, as kubectl sends to a plain-http server) is accepted.
+/// <summary>
+/// The read side of a Kubernetes API server: discovery, then get and list of the seeded resources. Any bearer token
+/// (or none, as kubectl sends to a plain-http server) is accepted.
+/// </summary>
 internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvider clock)
 {
     public const string FaultService = "kubernetes";

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The columns kubectl shows for each resource, computed the way the API server's printers do.
+/// <summary>The columns kubectl shows for each resource, computed the way the API server's printers do.</summary>
 internal static class KubeColumns
 {
     public sealed record Column(string Name, string Type, int Priority = 0);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The columns `kubectl get deployments` shows, as the API server's deployment printer computes them.
+/// <summary>The columns `kubectl get deployments` shows, as the API server's deployment printer computes them.</summary>
 internal static class KubeDeploymentColumns
 {
     public static IReadOnlyList<KubeColumns.Column> Columns { get; } =

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The classic discovery documents. Clients that first ask for aggregated discovery (apidiscovery.k8s.io/v2) get these
-// as plain application/json and fall back to reading the group-version resource lists, as kubectl does.
+/// <summary>
+/// The classic discovery documents. Clients that first ask for aggregated discovery (apidiscovery.k8s.io/v2) get these
+/// as plain application/json and fall back to reading the group-version resource lists, as kubectl does.
+/// </summary>
 internal static class KubeDiscovery
 {
     public static JsonObject Version() => new()

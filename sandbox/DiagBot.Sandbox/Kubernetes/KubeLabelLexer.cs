@@ -17,9 +17,11 @@ internal enum KubeLabelToken
     OpenPar,
 }
 
-// Splits a labelSelector into tokens the way the API machinery's lexer does: whitespace separates, the special
-// symbols = ! ( ) , > < are read as the longest operator they spell, and anything else is an identifier (or the
-// keywords in / notin).
+/// <summary>
+/// Splits a labelSelector into tokens the way the API machinery's lexer does: whitespace separates, the special
+/// symbols = ! ( ) , &gt; &lt; are read as the longest operator they spell, and anything else is an identifier (or the
+/// keywords in / notin).
+/// </summary>
 internal static class KubeLabelLexer
 {
     private static readonly Dictionary<string, KubeLabelToken> _symbols = new(StringComparer.Ordinal)

@@ -2,8 +2,10 @@ using System.Globalization;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// Parses a labelSelector as the API server does (equality-based and set-based requirements, comma-joined) and
-// refuses a malformed one with the server's message, which the list call answers as a 400 BadRequest Status.
+/// <summary>
+/// Parses a labelSelector as the API server does (equality-based and set-based requirements, comma-joined) and
+/// refuses a malformed one with the server's message, which the list call answers as a 400 BadRequest Status.
+/// </summary>
 internal sealed class KubeLabelParser
 {
     private static readonly string _binaryOperators = string.Join(", ", KubeLabelRequirement.In, KubeLabelRequirement.NotIn,

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// One parsed requirement of a labelSelector. Operators are named as the API machinery names them.
+/// <summary>One parsed requirement of a labelSelector. Operators are named as the API machinery names them.</summary>
 internal sealed record KubeLabelRequirement(string Key, string Operator, IReadOnlyList<string> Values)
 {
     public const string In = "in";

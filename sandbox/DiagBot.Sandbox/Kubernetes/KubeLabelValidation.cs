@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The checks the API server makes on a selector's keys and values, with its messages and field paths.
+/// <summary>The checks the API server makes on a selector's keys and values, with its messages and field paths.</summary>
 internal static partial class KubeLabelValidation
 {
     private const string NameFormat = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";

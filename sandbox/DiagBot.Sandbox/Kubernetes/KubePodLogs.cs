@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// GET /api/v1/namespaces/{ns}/pods/{name}/log: the seeded output of a container's current or previous run, as plain
-// text, with the API server's own refusals when the container is ambiguous, unknown, waiting, or has no previous run.
+/// <summary>
+/// GET /api/v1/namespaces/{ns}/pods/{name}/log: the seeded output of a container's current or previous run, as plain
+/// text, with the API server's own refusals when the container is ambiguous, unknown, waiting, or has no previous run.
+/// </summary>
 internal static class KubePodLogs
 {
     public static string Read(KubeState state, string ns, string name, IQueryCollection query)

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Kubernetes;
 
-// A resource type the simulated API server serves, as discovery describes it.
+/// <summary>A resource type the simulated API server serves, as discovery describes it.</summary>
 internal sealed record KubeResource(string Group, string Version, string Plural, string Singular, string Kind, bool Namespaced, IReadOnlyList<string> ShortNames)
 {
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";

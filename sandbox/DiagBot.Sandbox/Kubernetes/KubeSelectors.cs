@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// Label selectors (a=b, a!=b, a in (x,y), a notin (x), a, !a; parsed by KubeLabelParser) and field selectors (involvedObject.name=x, status.phase!=Running).
+/// <summary>Label selectors (a=b, a!=b, a in (x,y), a notin (x), a, !a; parsed by KubeLabelParser) and field selectors (involvedObject.name=x, status.phase!=Running).</summary>
 internal static class KubeSelectors
 {
     public static Func<JsonObject, bool> Labels(string? selector)

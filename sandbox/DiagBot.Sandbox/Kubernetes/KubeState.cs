@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// The objects the simulated cluster holds, kept as the JSON the API server returns, per resource type, with the history
-// of changes that watches resume from. Tests add and change objects while watches read, so every access takes the lock.
+/// <summary>
+/// The objects the simulated cluster holds, kept as the JSON the API server returns, per resource type, with the history
+/// of changes that watches resume from. Tests add and change objects while watches read, so every access takes the lock.
+/// </summary>
 internal sealed class KubeState
 {
     private readonly Dictionary<KubeResource, List<JsonObject>> _objects = KubeResource.All.ToDictionary(r => r, _ => new List<JsonObject>());
@@ -181,5 +183,5 @@ internal sealed class KubeState
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-// One recorded change: the object as it was right after it.
+/// <summary>One recorded change: the object as it was right after it.</summary>
 internal sealed record KubeChange(long ResourceVersion, KubeResource Resource, string Type, JsonObject Item);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// Server-side printing (meta.k8s.io/v1 Table), which kubectl asks for with "as=Table" and prints as it comes.
+/// <summary>Server-side printing (meta.k8s.io/v1 Table), which kubectl asks for with "as=Table" and prints as it comes.</summary>
 internal static class KubeTables
 {
     public static bool Wanted(HttpRequest request) => request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);

@@ -3,12 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Kubernetes;
 
-// A watch (?watch=true) in the API server's wire format: one {"type":...,"object":...} JSON object per line.
-// Without a resourceVersion (or from "0") it starts with the current state as ADDED; from a resourceVersion it sends
-// the changes after it, or, when that version is older than the compacted history, one ERROR line carrying a 410
-// Expired Status and ends. With allowWatchBookmarks, a change the selector filters out still moves the watcher on:
-// a BOOKMARK carries the new resourceVersion. The stream ends when the client leaves, timeoutSeconds pass, a test
-// drops the connections, or the sandbox stops.
+/// <summary>
+/// A watch (?watch=true) in the API server's wire format: one {"type":...,"object":...} JSON object per line.
+/// Without a resourceVersion (or from "0") it starts with the current state as ADDED; from a resourceVersion it sends
+/// the changes after it, or, when that version is older than the compacted history, one ERROR line carrying a 410
+/// Expired Status and ends. With allowWatchBookmarks, a change the selector filters out still moves the watcher on:
+/// a BOOKMARK carries the new resourceVersion. The stream ends when the client leaves, timeoutSeconds pass, a test
+/// drops the connections, or the sandbox stops.
+/// </summary>
 internal static class KubeWatch
 {
     public static async Task StreamAsync(HttpContext context, KubeResource resource, Func<JsonObject, bool> matches, KubeState state, TimeProvider clock, CancellationToken cancellationToken)

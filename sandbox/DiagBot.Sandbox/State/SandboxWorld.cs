@@ -9,7 +9,7 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.State;
 
-// Everything the simulated account and cluster hold, one state object per service.
+/// <summary>Everything the simulated account and cluster hold, one state object per service.</summary>
 internal sealed class SandboxWorld(SandboxOptions options)
 {
     public SandboxOptions Options { get; } = options;

@@ -11,6 +11,7 @@ namespace DiagBot.Bot.Tests.Conformance;
 /// (with the sandbox as AWS_ENDPOINT_URL) and kubectl (with a kubeconfig whose context is the sandbox's cluster). A command
 /// that errors is a command that would fail in front of an engineer.
 /// </summary>
+[Trait("Tier", "External")]
 public sealed class ConfirmCommandTests : IAsyncLifetime
 {
     // Distinct commands (several scenarios share one); fewer means a playbook stopped giving commands.

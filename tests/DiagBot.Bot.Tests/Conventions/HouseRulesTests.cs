@@ -8,9 +8,6 @@ public sealed partial class HouseRulesTests
 {
     private static readonly string[] ProductRooms = ["bot", "diagnostics", "playbooks", "sandbox"];
 
-    // CONTRIBUTING.md says ~200 lines is two ideas; this is the hard stop.
-    private const int MaxLinesPerFile = 300;
-
     [Fact]
     public void ProductCode_NeverReadsTheWallClockDirectly()
     {
@@ -23,18 +20,6 @@ public sealed partial class HouseRulesTests
     }
 
     [Fact]
-    public void ProductCode_FilesStaySmall()
-    {
-        var offenders = RepositoryRoot.SourceFiles(ProductRooms)
-            .Select(file => (File: RepositoryRoot.Relative(file), Lines: File.ReadAllLines(file).Length))
-            .Where(entry => entry.Lines > MaxLinesPerFile)
-            .Select(entry => $"{entry.File} ({entry.Lines} lines)")
-            .ToList();
-
-        Assert.True(offenders.Count == 0, "Split these files, each is more than one idea: " + string.Join(", ", offenders));
-    }
-
-    [Fact]
     public void Projects_TakePackageVersionsOnlyFromDirectoryPackagesProps()
     {
         var offenders = Directory.EnumerateFiles(RepositoryRoot.Path, "*.csproj", SearchOption.AllDirectories)
@@ -43,18 +28,6 @@ public sealed partial class HouseRulesTests
             .ToList();
 
         Assert.True(offenders.Count == 0, "Move these versions to Directory.Packages.props: " + string.Join(", ", offenders));
-    }
-
-    [Theory]
-    [InlineData("sandbox/DiagBot.Sandbox/DiagBot.Sandbox.csproj", "DiagBot.Diagnostics")]
-    [InlineData("diagnostics/DiagBot.Diagnostics/DiagBot.Diagnostics.csproj", "DiagBot.Sandbox")]
-    [InlineData("diagnostics/DiagBot.Diagnostics/DiagBot.Diagnostics.csproj", "DiagBot.Playbooks")]
-    [InlineData("playbooks/DiagBot.Playbooks/DiagBot.Playbooks.csproj", "DiagBot.Bot")]
-    public void Rooms_DoNotReferenceWhatTheyMustNotKnow(string project, string forbidden)
-    {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, project));
-
-        Assert.DoesNotContain(forbidden + ".csproj", text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow)\b")]

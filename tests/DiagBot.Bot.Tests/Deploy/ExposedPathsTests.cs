@@ -15,6 +15,7 @@ namespace DiagBot.Bot.Tests.Deploy;
 /// the routes the bot maps for Slack, Teams, EventBridge and the liveness probe, and nothing else; the web chat only
 /// when asked for, behind a sign-in. The routes come from a running bot, not from a list typed here.
 /// </summary>
+[Trait("Tier", "External")]
 public sealed class ExposedPathsTests
 {
     private static readonly YamlMappingNode Template = Yaml("ecs", "diagbot.yaml");

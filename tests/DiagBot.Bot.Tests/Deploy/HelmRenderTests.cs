@@ -9,6 +9,7 @@ using static DiagBot.Bot.Tests.Deploy.HelmCli;
 namespace DiagBot.Bot.Tests.Deploy;
 
 /// <summary>deploy/helm/diagbot as helm itself lints and renders it, with the default values and with examples/multi-cluster.yaml.</summary>
+[Trait("Tier", "External")]
 public sealed class HelmRenderTests
 {
     private static readonly string[] ReadVerbs = ["get", "list", "watch"];

@@ -7,6 +7,7 @@ namespace DiagBot.Bot.Tests.Deploy;
 /// The image's publish step works for both architectures the deploy targets (ECS arm64, EKS either). Slow (two
 /// publishes): run alone with --filter "Category=Publish".
 /// </summary>
+[Trait("Tier", "External")]
 public sealed class PublishTests
 {
     [Fact]

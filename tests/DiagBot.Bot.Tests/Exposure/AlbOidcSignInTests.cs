@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using DiagBot.Bot.Tests.Support;
 using DiagBot.Bot.WebChat.Access;
 using Xunit.Abstractions;
 

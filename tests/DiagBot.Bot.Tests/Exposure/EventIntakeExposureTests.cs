@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using DiagBot.Bot.Tests.Events;
 using DiagBot.Bot.Tests.Support;
 using Xunit.Abstractions;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using DiagBot.Bot.Tests.Support;
 using DiagBot.Bot.WebChat.Access;
 using Microsoft.AspNetCore.WebUtilities;
 using Xunit.Abstractions;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Tests.Slack.Support;
-using DiagBot.Bot.Tests.Support;
 using Xunit.Abstractions;
 
 namespace DiagBot.Bot.Tests.Exposure;

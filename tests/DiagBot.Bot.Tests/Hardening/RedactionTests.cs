@@ -4,7 +4,6 @@ using DiagBot.Bot.Teams;
 using DiagBot.Bot.Tests.Support;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
-using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Tests.Hardening;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Tests.Charts;
 using DiagBot.Bot.Tests.Slack.Support;

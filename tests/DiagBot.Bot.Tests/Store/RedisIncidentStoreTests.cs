@@ -3,6 +3,7 @@ using StackExchange.Redis;
 
 namespace DiagBot.Bot.Tests.Store;
 
+[Trait("Tier", "External")]
 public sealed class RedisIncidentStoreTests : IAsyncLifetime
 {
     private RedisServer _redis = null!;

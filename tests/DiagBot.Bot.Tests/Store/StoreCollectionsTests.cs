@@ -5,6 +5,7 @@ using StackExchange.Redis;
 namespace DiagBot.Bot.Tests.Store;
 
 /// <summary>The lists (web feed) and sets (open incidents) of both stores: bounded, expiring, and taken by one caller only.</summary>
+[Trait("Tier", "External")]
 public sealed class StoreCollectionsTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));

@@ -13,6 +13,7 @@ namespace DiagBot.Bot.Tests.Store;
 /// Two bot hosts behind one real Redis: the storm posts once per incident in total, not once per host; both hosts
 /// show the same web feed; and when both hear a recovery at once, each thread says "Recovered" once.
 /// </summary>
+[Trait("Tier", "External")]
 public sealed class TwoReplicaStormTests
 {
     private const string ApiKey = "storm-key";

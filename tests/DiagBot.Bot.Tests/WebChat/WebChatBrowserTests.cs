@@ -3,7 +3,8 @@ using DiagBot.Bot.Tests.Support;
 
 namespace DiagBot.Bot.Tests.WebChat;
 
-// Runs tests/browser (playwright-core driving Debian's headless Chromium) against the bot in serve mode.
+/// <summary>Runs tests/browser (playwright-core driving Debian's headless Chromium) against the bot in serve mode.</summary>
+[Trait("Tier", "External")]
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";

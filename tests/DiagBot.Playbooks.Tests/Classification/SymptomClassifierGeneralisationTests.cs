@@ -2,7 +2,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
-// Wordings that are not in the corpus: other generations of the same messages, neighbours, engineers' phrasing.
+/// <summary>Wordings that are not in the corpus: other generations of the same messages, neighbours, engineers' phrasing.</summary>
 public sealed class SymptomClassifierGeneralisationTests
 {
     [Theory]

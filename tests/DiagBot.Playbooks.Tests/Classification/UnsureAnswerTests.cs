@@ -2,7 +2,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
-// Below the calibrated confidence, triage names the two readings it is between and the one read that decides (issue 19).
+/// <summary>Below the calibrated confidence, triage names the two readings it is between and the one read that decides (issue 19).</summary>
 public sealed class UnsureAnswerTests
 {
     [Fact]

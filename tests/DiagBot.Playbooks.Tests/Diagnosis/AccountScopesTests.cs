@@ -92,7 +92,7 @@ public sealed class AccountScopesTests
         new Diagnoser(new FixedSessions(world), new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
             .DiagnoseAsync(SubjectParser.Parse(text).Subject!, progress, CancellationToken.None);
 
-    // What the diagnosis tells the channel it is doing, kept in order.
+    /// <summary>What the diagnosis tells the channel it is doing, kept in order.</summary>
     private sealed class SaidProgress : IProgress<string>
     {
         public List<string> Lines { get; } = [];

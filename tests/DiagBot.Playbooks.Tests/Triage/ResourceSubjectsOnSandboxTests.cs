@@ -131,7 +131,7 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
         return await diagnoser.DiagnoseAsync(SubjectParser.Parse(text).Subject!, progress, CancellationToken.None);
     }
 
-    // Progress<T> posts to the thread pool; the messages must all be in before the test reads them.
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the messages must all be in before the test reads them.</summary>
     private sealed class SynchronousProgress(ConcurrentQueue<string> messages) : IProgress<string>
     {
         public void Report(string value) => messages.Enqueue(value);

@@ -1,6 +1,5 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Classification;
-using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Triage;
 

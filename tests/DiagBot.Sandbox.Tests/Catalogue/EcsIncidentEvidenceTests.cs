@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
-// Each ECS task incident carries the evidence docs/architecture.md's table says decides it, readable through the APIs.
+/// <summary>Each ECS task incident carries the evidence docs/architecture.md's table says decides it, readable through the APIs.</summary>
 public sealed class EcsIncidentEvidenceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private SandboxProbe Probe => new(fixture.Server);

@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
-// Spot checks that an incident carries the evidence docs/architecture.md's table says decides it.
+/// <summary>Spot checks that an incident carries the evidence docs/architecture.md's table says decides it.</summary>
 public sealed class IncidentEvidenceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private const string Ecs = "AmazonEC2ContainerServiceV20141113.";

@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
-// The load-balancer and Kubernetes incidents carry their deciding evidence.
+/// <summary>The load-balancer and Kubernetes incidents carry their deciding evidence.</summary>
 public sealed class NetworkIncidentEvidenceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private SandboxProbe Probe => new(fixture.Server);

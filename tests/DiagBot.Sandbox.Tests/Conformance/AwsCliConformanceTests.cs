@@ -3,8 +3,11 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// Runs the official AWS CLI (v1, over botocore: a second official client beside the JavaScript SDK) against the sandbox,
-// one command per operation DiagBot reads, each as an engineer would type it with --endpoint-url.
+/// <summary>
+/// Runs the official AWS CLI (v1, over botocore: a second official client beside the JavaScript SDK) against the sandbox,
+/// one command per operation DiagBot reads, each as an engineer would type it with --endpoint-url.
+/// </summary>
+[Trait("Tier", "External")]
 public sealed class AwsCliConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Theory]

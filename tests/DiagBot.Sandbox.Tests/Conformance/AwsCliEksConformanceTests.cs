@@ -3,8 +3,11 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// Runs the official AWS CLI (botocore's EKS and EC2 models) against the sandbox: the reads an EKS diagnosis makes and
-// the confirm commands it prints must parse as the CLI parses real AWS.
+/// <summary>
+/// Runs the official AWS CLI (botocore's EKS and EC2 models) against the sandbox: the reads an EKS diagnosis makes and
+/// the confirm commands it prints must parse as the CLI parses real AWS.
+/// </summary>
+[Trait("Tier", "External")]
 public sealed class AwsCliEksConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("diagbot-awscli-").FullName;

@@ -2,7 +2,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// Runs tests/conformance (the official AWS SDK for JavaScript v3 clients) against an in-process sandbox.
+/// <summary>Runs tests/conformance (the official AWS SDK for JavaScript v3 clients) against an in-process sandbox.</summary>
+[Trait("Tier", "External")]
 public sealed class AwsSdkConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Fact]

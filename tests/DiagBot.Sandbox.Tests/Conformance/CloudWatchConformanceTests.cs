@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// The sandbox's CloudWatch read by three official clients: the AWS CLI (awsJson 1.0, its pick), botocore made to speak
-// Smithy RPC v2 CBOR, and the AWS SDK for JavaScript's CloudWatch client (awsJson 1.0, its default).
+/// <summary>
+/// The sandbox's CloudWatch read by three official clients: the AWS CLI (awsJson 1.0, its pick), botocore made to speak
+/// Smithy RPC v2 CBOR, and the AWS SDK for JavaScript's CloudWatch client (awsJson 1.0, its default).
+/// </summary>
 [Trait("Tier", "External")]
 public sealed class CloudWatchConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {

@@ -7,7 +7,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// The AWS SDK for .NET (AWSSDK.EC2, AWSSDK.SecurityToken) reads the sandbox as it would read AWS.
+/// <summary>The AWS SDK for .NET (AWSSDK.EC2, AWSSDK.SecurityToken) reads the sandbox as it would read AWS.</summary>
 public sealed class DotNetAwsSdkConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Fact]

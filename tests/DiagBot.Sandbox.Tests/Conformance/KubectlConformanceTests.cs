@@ -2,7 +2,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// Runs the real kubectl against the sandbox's Kubernetes API over plain http, with a kubeconfig of its own.
+/// <summary>Runs the real kubectl against the sandbox's Kubernetes API over plain http, with a kubeconfig of its own.</summary>
+[Trait("Tier", "External")]
 public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("diagbot-kubectl-").FullName;

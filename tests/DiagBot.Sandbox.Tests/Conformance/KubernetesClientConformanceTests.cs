@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Conformance;
 
-// The official C# Kubernetes client (KubernetesClient) reads the sandbox's API as it reads EKS.
+/// <summary>The official C# Kubernetes client (KubernetesClient) reads the sandbox's API as it reads EKS.</summary>
 public sealed class KubernetesClientConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Fact]

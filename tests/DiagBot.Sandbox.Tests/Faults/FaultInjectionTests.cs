@@ -5,7 +5,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Faults;
 
-// Each test starts its own sandbox: faults are state, and tests in a class run one after another but share a fixture.
+/// <summary>Each test starts its own sandbox: faults are state, and tests in a class run one after another but share a fixture.</summary>
 public sealed class FaultInjectionTests : IAsyncLifetime
 {
     private const string DescribeTasks = "AmazonEC2ContainerServiceV20141113.DescribeTasks";

@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Kubernetes;
 
-// GET .../pods/{name}/log as the API server answers it: plain text, tailLines from the end, and Status refusals.
+/// <summary>GET .../pods/{name}/log as the API server answers it: plain text, tailLines from the end, and Status refusals.</summary>
 public sealed class KubePodLogTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private const string CrashingPod = "api/v1/namespaces/payments/pods/settlement-worker-5f6d7c8b9-t4n2p/log";

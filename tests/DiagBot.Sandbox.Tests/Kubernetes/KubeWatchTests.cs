@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace DiagBot.Sandbox.Tests.Kubernetes;
 
-// The watch in the API server's wire format, against a sandbox of each test's own (the tests change its cluster).
+/// <summary>The watch in the API server's wire format, against a sandbox of each test's own (the tests change its cluster).</summary>
 public sealed class KubeWatchTests : IAsyncLifetime
 {
     private static readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Tests.Scale;
 
-// One large sandbox for the class: seeding 22,000 tasks is done once.
+/// <summary>One large sandbox for the class: seeding 22,000 tasks is done once.</summary>
 public sealed class LargeSandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Tests.Support;
 
-// The official AWS CLI pointed at a sandbox: its test credentials, its region, --endpoint-url, JSON output, no pager.
+/// <summary>The official AWS CLI pointed at a sandbox: its test credentials, its region, --endpoint-url, JSON output, no pager.</summary>
 internal static class AwsCli
 {
     public static async Task<ProcessResult> RunAsync(SandboxServer server, IReadOnlyList<string> arguments)

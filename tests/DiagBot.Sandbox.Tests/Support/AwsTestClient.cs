@@ -12,7 +12,7 @@ internal sealed record AwsReply(HttpStatusCode Status, string Body, HttpResponse
     public string ErrorType => Json.GetProperty("__type").GetString()!;
 }
 
-// Sends signed JSON 1.1 and Query requests to the sandbox, with knobs to break the signature on purpose.
+/// <summary>Sends signed JSON 1.1 and Query requests to the sandbox, with knobs to break the signature on purpose.</summary>
 internal sealed class AwsTestClient(SandboxServer server)
 {
     private static readonly HttpClient _http = new();

@@ -7,7 +7,7 @@ internal sealed record ProcessResult(int ExitCode, string Output, string Error)
     public string Describe() => $"exit {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
 }
 
-// Runs an external tool (node, kubectl) against the sandbox with a time limit, capturing what it prints.
+/// <summary>Runs an external tool (node, kubectl) against the sandbox with a time limit, capturing what it prints.</summary>
 internal static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan timeout)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DiagBot.Sandbox.Tests.Support;
 
-// A tool that keeps running (kubectl get -w) while the test acts: its output is read as it comes.
+/// <summary>A tool that keeps running (kubectl get -w) while the test acts: its output is read as it comes.</summary>
 internal sealed class RunningProcess : IDisposable
 {
     private readonly Process _process;

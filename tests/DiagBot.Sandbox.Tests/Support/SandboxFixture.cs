@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Tests.Support;
 
-// One sandbox per test class: a real Kestrel on a free loopback port.
+/// <summary>One sandbox per test class: a real Kestrel on a free loopback port.</summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;

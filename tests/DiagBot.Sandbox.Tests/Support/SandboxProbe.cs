@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace DiagBot.Sandbox.Tests.Support;
 
-// Reads a scenario's evidence the way a playbook would, through the wire APIs.
+/// <summary>Reads a scenario's evidence the way a playbook would, through the wire APIs.</summary>
 internal sealed class SandboxProbe(SandboxServer server)
 {
     private const string Ecs = "AmazonEC2ContainerServiceV20141113.";

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DiagBot.Sandbox.Tests.Support;
 
-// A minimal SigV4 signer of the tests' own, written from the AWS documentation, so the sandbox's verifier is not checked against itself.
+/// <summary>A minimal SigV4 signer of the tests' own, written from the AWS documentation, so the sandbox's verifier is not checked against itself.</summary>
 internal static class TestSigner
 {
     public static void Sign(HttpRequestMessage request, byte[] body, string service, string region, string accessKey, string secret, DateTimeOffset time)

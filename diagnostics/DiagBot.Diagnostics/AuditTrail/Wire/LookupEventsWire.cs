@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.AuditTrail.Wire;
 
-// Shapes from the AWS CloudTrail API Reference: LookupEvents, LookupAttribute, Event, Resource (PascalCase on the wire).
+/// <summary>Shapes from the AWS CloudTrail API Reference: LookupEvents, LookupAttribute, Event, Resource (PascalCase on the wire).</summary>
 internal sealed record LookupEventsRequest(
     [property: JsonPropertyName("LookupAttributes")] IReadOnlyList<LookupAttributeWire> LookupAttributes,
     [property: JsonPropertyName("StartTime")] DateTimeOffset? StartTime,

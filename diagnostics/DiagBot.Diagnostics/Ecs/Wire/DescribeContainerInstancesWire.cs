@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Ecs.Wire;
 
-// Shapes from the Amazon ECS API Reference: DescribeContainerInstances, ContainerInstance, Resource.
+/// <summary>Shapes from the Amazon ECS API Reference: DescribeContainerInstances, ContainerInstance, Resource.</summary>
 internal sealed record DescribeContainerInstancesRequest(
     [property: JsonPropertyName("cluster")] string Cluster,
     [property: JsonPropertyName("containerInstances")] IReadOnlyList<string> ContainerInstances);

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Ecs.Wire;
 
-// Shapes from the Amazon ECS API Reference: DescribeServices, Service, Deployment, ServiceEvent,
-// DeploymentConfiguration, LoadBalancer, NetworkConfiguration, CapacityProviderStrategyItem.
+/// <summary>
+/// Shapes from the Amazon ECS API Reference: DescribeServices, Service, Deployment, ServiceEvent,
+/// DeploymentConfiguration, LoadBalancer, NetworkConfiguration, CapacityProviderStrategyItem.
+/// </summary>
 internal sealed record DescribeServicesRequest(
     [property: JsonPropertyName("cluster")] string Cluster,
     [property: JsonPropertyName("services")] IReadOnlyList<string> Services);

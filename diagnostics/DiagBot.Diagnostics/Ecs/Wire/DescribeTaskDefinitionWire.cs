@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Ecs.Wire;
 
-// Shapes from the Amazon ECS API Reference: DescribeTaskDefinition, TaskDefinition, ContainerDefinition.
+/// <summary>Shapes from the Amazon ECS API Reference: DescribeTaskDefinition, TaskDefinition, ContainerDefinition.</summary>
 internal sealed record DescribeTaskDefinitionRequest(
     [property: JsonPropertyName("taskDefinition")] string TaskDefinition);
 

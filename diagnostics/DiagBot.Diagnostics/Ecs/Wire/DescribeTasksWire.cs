@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Ecs.Wire;
 
-// Shapes from the Amazon ECS API Reference: DescribeTasks, Task, Container, ManagedAgent, Attachment, Failure.
+/// <summary>Shapes from the Amazon ECS API Reference: DescribeTasks, Task, Container, ManagedAgent, Attachment, Failure.</summary>
 internal sealed record DescribeTasksRequest(
     [property: JsonPropertyName("cluster")] string Cluster,
     [property: JsonPropertyName("tasks")] IReadOnlyList<string> Tasks);

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Ecs.Wire;
 
-// Shapes from the Amazon ECS API Reference: ListClusters and ListServices (maxResults 1-100; ListServices
-// answers 10 a page when it is not given, ListClusters 100).
+/// <summary>
+/// Shapes from the Amazon ECS API Reference: ListClusters and ListServices (maxResults 1-100; ListServices
+/// answers 10 a page when it is not given, ListClusters 100).
+/// </summary>
 internal sealed record ListClustersRequest(
     [property: JsonPropertyName("maxResults")] int MaxResults,
     [property: JsonPropertyName("nextToken")] string? NextToken);

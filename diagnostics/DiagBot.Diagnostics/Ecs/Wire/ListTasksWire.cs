@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Ecs.Wire;
 
-// Shapes from the Amazon ECS API Reference: ListTasks.
+/// <summary>Shapes from the Amazon ECS API Reference: ListTasks.</summary>
 internal sealed record ListTasksRequest(
     [property: JsonPropertyName("cluster")] string Cluster,
     [property: JsonPropertyName("serviceName")] string? ServiceName,

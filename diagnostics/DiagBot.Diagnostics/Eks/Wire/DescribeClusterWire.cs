@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Eks.Wire;
 
-// Shapes from the Amazon EKS API Reference: DescribeCluster, Cluster, Certificate, VpcConfigResponse (what a client connection and a diagnosis need).
+/// <summary>Shapes from the Amazon EKS API Reference: DescribeCluster, Cluster, Certificate, VpcConfigResponse (what a client connection and a diagnosis need).</summary>
 internal sealed record DescribeClusterResponse(
     [property: JsonPropertyName("cluster")] ClusterWire? Cluster);
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Eks.Wire;
 
-// Shapes from the Amazon EKS API Reference: ListFargateProfiles, DescribeFargateProfile, FargateProfile, FargateProfileSelector.
+/// <summary>Shapes from the Amazon EKS API Reference: ListFargateProfiles, DescribeFargateProfile, FargateProfile, FargateProfileSelector.</summary>
 internal sealed record ListFargateProfilesResponse(
     [property: JsonPropertyName("fargateProfileNames")] IReadOnlyList<string>? FargateProfileNames,
     [property: JsonPropertyName("nextToken")] string? NextToken);

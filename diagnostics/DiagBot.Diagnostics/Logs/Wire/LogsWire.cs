@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Diagnostics.Logs.Wire;
 
-// Shapes from the Amazon CloudWatch Logs API Reference: GetLogEvents, FilterLogEvents. Times are epoch milliseconds.
+/// <summary>Shapes from the Amazon CloudWatch Logs API Reference: GetLogEvents, FilterLogEvents. Times are epoch milliseconds.</summary>
 internal sealed record GetLogEventsRequest(
     [property: JsonPropertyName("logGroupName")] string LogGroupName,
     [property: JsonPropertyName("logStreamName")] string LogStreamName,

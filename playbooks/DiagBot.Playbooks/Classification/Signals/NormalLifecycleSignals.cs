@@ -3,8 +3,10 @@ using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification.Signals;
 
-// "none": messages of a healthy lifecycle. A finished batch job, a user's stop, a scale-in or a deployment
-// replacing tasks is not a failure, and saying so matters as much as naming one.
+/// <summary>
+/// "none": messages of a healthy lifecycle. A finished batch job, a user's stop, a scale-in or a deployment
+/// replacing tasks is not a failure, and saying so matters as much as naming one.
+/// </summary>
 internal static partial class NormalLifecycleSignals
 {
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -3,8 +3,10 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 5: an ALB answering 503 has no registered (or no usable) targets. When every registered target is
-// unhealthy the ALB fails open and still routes, so "unhealthy" is playbook 6, not this one.
+/// <summary>
+/// Playbook 5: an ALB answering 503 has no registered (or no usable) targets. When every registered target is
+/// unhealthy the ALB fails open and still routes, so "unhealthy" is playbook 6, not this one.
+/// </summary>
 internal static partial class Alb503NoTargetsSignals
 {
     private const int Playbook = Alb503NoTargets.Number;

@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 13: the ALB answers 504 because the target does not answer within the idle (or connect) timeout.
+/// <summary>Playbook 13: the ALB answers 504 because the target does not answer within the idle (or connect) timeout.</summary>
 internal static partial class Alb504TimeoutSignals
 {
     private const int Playbook = Alb504Timeout.Number;

@@ -3,9 +3,11 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 4: the application's own AWS calls are denied (task role missing, or the permission sits on the execution role).
-// Only trusted in what the app writes (logs) or what an engineer says; in an ECS stoppedReason the same words
-// describe the agent's calls, which belong to playbooks 2, 3 or to a log-driver set-up failure.
+/// <summary>
+/// Playbook 4: the application's own AWS calls are denied (task role missing, or the permission sits on the execution role).
+/// Only trusted in what the app writes (logs) or what an engineer says; in an ECS stoppedReason the same words
+/// describe the agent's calls, which belong to playbooks 2, 3 or to a log-driver set-up failure.
+/// </summary>
 internal static partial class AppAccessDeniedSignals
 {
     private const int Playbook = AppAccessDenied.Number;

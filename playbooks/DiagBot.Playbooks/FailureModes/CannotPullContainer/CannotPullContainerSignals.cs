@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 2: the image cannot be pulled. The sub-cause rules name which kind: not found, auth, rate limit, disk, network.
+/// <summary>Playbook 2: the image cannot be pulled. The sub-cause rules name which kind: not found, auth, rate limit, disk, network.</summary>
 internal static partial class CannotPullContainerSignals
 {
     private const int Playbook = CannotPullContainer.Number;

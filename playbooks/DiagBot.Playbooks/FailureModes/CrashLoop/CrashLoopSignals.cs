@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 8: the container starts and exits non-zero, again and again (CrashLoopBackOff, circuit breaker).
+/// <summary>Playbook 8: the container starts and exits non-zero, again and again (CrashLoopBackOff, circuit breaker).</summary>
 internal static partial class CrashLoopSignals
 {
     private const int Playbook = CrashLoop.Number;

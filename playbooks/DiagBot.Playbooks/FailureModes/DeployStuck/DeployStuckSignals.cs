@@ -3,8 +3,10 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 12: a deployment that cannot make progress because ECS cannot place tasks (capacity, ports,
-// agent disconnected, quotas) or the deployment configuration leaves no room to start or stop any.
+/// <summary>
+/// Playbook 12: a deployment that cannot make progress because ECS cannot place tasks (capacity, ports,
+/// agent disconnected, quotas) or the deployment configuration leaves no room to start or stop any.
+/// </summary>
 internal static partial class DeployStuckSignals
 {
     private const int Playbook = DeployStuck.Number;

@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 15: ECS Exec or kubectl exec cannot open a session into a running container.
+/// <summary>Playbook 15: ECS Exec or kubectl exec cannot open a session into a running container.</summary>
 internal static partial class EcsExecFailsSignals
 {
     private const int Playbook = EcsExecFails.Number;

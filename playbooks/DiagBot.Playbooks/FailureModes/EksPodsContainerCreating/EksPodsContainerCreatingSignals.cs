@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 10: EKS pods stuck in ContainerCreating because the sandbox's network (VPC CNI IP assignment) fails.
+/// <summary>Playbook 10: EKS pods stuck in ContainerCreating because the sandbox's network (VPC CNI IP assignment) fails.</summary>
 internal static partial class EksPodsContainerCreatingSignals
 {
     private const int Playbook = EksPodsContainerCreating.Number;

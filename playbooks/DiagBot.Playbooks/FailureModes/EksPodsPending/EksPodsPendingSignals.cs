@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 9: EKS pods stay Pending: the scheduler (or the Fargate scheduler) cannot place them.
+/// <summary>Playbook 9: EKS pods stay Pending: the scheduler (or the Fargate scheduler) cannot place them.</summary>
 internal static partial class EksPodsPendingSignals
 {
     private const int Playbook = EksPodsPending.Number;

@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 14: the image was built for another CPU architecture than the one the task runs on.
+/// <summary>Playbook 14: the image was built for another CPU architecture than the one the task runs on.</summary>
 internal static partial class ExecFormatErrorSignals
 {
     private const int Playbook = FailureModes.ExecFormatError.Number;

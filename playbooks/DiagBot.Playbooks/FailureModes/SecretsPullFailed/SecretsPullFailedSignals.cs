@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 3: the task cannot read its `secrets` from Secrets Manager or SSM Parameter Store before it starts.
+/// <summary>Playbook 3: the task cannot read its `secrets` from Secrets Manager or SSM Parameter Store before it starts.</summary>
 internal static partial class SecretsPullFailedSignals
 {
     private const int Playbook = SecretsPullFailed.Number;

@@ -3,8 +3,10 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 11: Spot capacity reclaimed. Often reported without the stop code, so the stoppedReason wording,
-// capacity provider names and node-termination words count as well.
+/// <summary>
+/// Playbook 11: Spot capacity reclaimed. Often reported without the stop code, so the stoppedReason wording,
+/// capacity provider names and node-termination words count as well.
+/// </summary>
 internal static partial class SpotInterruptionSignals
 {
     private const int Playbook = SpotInterruption.Number;

@@ -3,8 +3,10 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 6: targets are registered but fail the load balancer's health checks while the app may be fine
-// (path, port, matcher, security group).
+/// <summary>
+/// Playbook 6: targets are registered but fail the load balancer's health checks while the app may be fine
+/// (path, port, matcher, security group).
+/// </summary>
 internal static partial class TargetsUnhealthySignals
 {
     private const int Playbook = TargetsUnhealthy.Number;

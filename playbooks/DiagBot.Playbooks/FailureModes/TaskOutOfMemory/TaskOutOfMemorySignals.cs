@@ -3,9 +3,11 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 7: exit code 137. OOM wording decides it is memory, whatever the exit code (an OutOfMemoryError can
-// come with exit 0). A bare 137 still belongs here, at low confidence, because the playbook's job is to tell
-// memory from a SIGKILL after the stop timeout and say so.
+/// <summary>
+/// Playbook 7: exit code 137. OOM wording decides it is memory, whatever the exit code (an OutOfMemoryError can
+/// come with exit 0). A bare 137 still belongs here, at low confidence, because the playbook's job is to tell
+/// memory from a SIGKILL after the stop timeout and say so.
+/// </summary>
 internal static partial class TaskOutOfMemorySignals
 {
     private const int Playbook = TaskOutOfMemory.Number;

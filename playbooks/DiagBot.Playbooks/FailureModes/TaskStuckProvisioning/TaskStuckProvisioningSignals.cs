@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-// Playbook 1: a task that never leaves PROVISIONING, usually because its network interface cannot be set up.
+/// <summary>Playbook 1: a task that never leaves PROVISIONING, usually because its network interface cannot be set up.</summary>
 internal static partial class TaskStuckProvisioningSignals
 {
     private const int Playbook = TaskStuckProvisioning.Number;

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.CloudTrail;
 
-// CloudTrail over JSON 1.1 (target prefix com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101): LookupEvents.
+/// <summary>CloudTrail over JSON 1.1 (target prefix com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101): LookupEvents.</summary>
 internal sealed class CloudTrailService : IAwsService
 {
     public const string TargetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace DiagBot.Sandbox.Aws.CloudTrail;
 
-// LookupEvents' PascalCase shapes, and the CloudTrailEvent record JSON as CloudTrail writes it (eventVersion 1.08).
+/// <summary>LookupEvents' PascalCase shapes, and the CloudTrailEvent record JSON as CloudTrail writes it (eventVersion 1.08).</summary>
 internal static class CloudTrailWire
 {
     public sealed record Resource(string ResourceType, string ResourceName);

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.CloudTrail;
 
-// One management event as CloudTrail records it; the full record is also sent as the CloudTrailEvent JSON string.
+/// <summary>One management event as CloudTrail records it; the full record is also sent as the CloudTrailEvent JSON string.</summary>
 internal sealed record TrailEvent
 {
     public required string EventId { get; init; }

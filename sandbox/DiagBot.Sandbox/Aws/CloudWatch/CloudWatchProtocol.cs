@@ -5,9 +5,11 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// CloudWatch answers in the protocol it was asked in: Smithy RPC v2 CBOR (POST /service/<prefix>/operation/<Op>, what
-// the AWS CLI speaks first) or awsJson1_0 (POST / with X-Amz-Target, the JavaScript SDK's default). Its model is
-// awsQueryCompatible, so each error also names its Query code in x-amzn-query-error ("InvalidParameterValue;Sender").
+/// <summary>
+/// CloudWatch answers in the protocol it was asked in: Smithy RPC v2 CBOR (POST /service/&lt;prefix&gt;/operation/&lt;Op&gt;, what
+/// the AWS CLI speaks first) or awsJson1_0 (POST / with X-Amz-Target, the JavaScript SDK's default). Its model is
+/// awsQueryCompatible, so each error also names its Query code in x-amzn-query-error ("InvalidParameterValue;Sender").
+/// </summary>
 internal sealed class CloudWatchProtocol(IReadOnlySet<string> operations) : IAwsProtocol
 {
     public const string TargetPrefix = "GraniteServiceVersion20100801";

@@ -4,7 +4,7 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// CloudWatch's GetMetricData and ListMetrics over the metrics the catalogue seeded (signing name "monitoring").
+/// <summary>CloudWatch's GetMetricData and ListMetrics over the metrics the catalogue seeded (signing name "monitoring").</summary>
 internal sealed class CloudWatchService(SandboxWorld world, TimeProvider clock) : IAwsService
 {
     public const string GetMetricData = "GetMetricData";

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// The metrics the simulated account holds; seeded by the catalogue from each incident's own timeline, then read.
+/// <summary>The metrics the simulated account holds; seeded by the catalogue from each incident's own timeline, then read.</summary>
 internal sealed class CloudWatchState
 {
     private readonly Lock _gate = new();

@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Aws.Protocols;
 
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// GetMetricData's input as the API reference defines it, checked the way CloudWatch checks it.
+/// <summary>GetMetricData's input as the API reference defines it, checked the way CloudWatch checks it.</summary>
 internal sealed record GetMetricDataRequest(IReadOnlyList<MetricQuery> Queries, DateTimeOffset Start, DateTimeOffset End, bool Ascending)
 {
     public const int MaxQueries = 500;
@@ -47,7 +47,7 @@ internal sealed record GetMetricDataRequest(IReadOnlyList<MetricQuery> Queries, 
         : throw new AwsException("InvalidParameterValue", $"The parameter {name} must be a timestamp.");
 }
 
-// One MetricDataQuery with a MetricStat; metric math (Expression) is not evaluated by the sandbox and is refused by name.
+/// <summary>One MetricDataQuery with a MetricStat; metric math (Expression) is not evaluated by the sandbox and is refused by name.</summary>
 internal sealed partial record MetricQuery(string Id, string Namespace, string MetricName, IReadOnlyList<MetricDimension> Dimensions,
     int Period, string Stat, string? Unit, string? Label, bool ReturnData)
 {

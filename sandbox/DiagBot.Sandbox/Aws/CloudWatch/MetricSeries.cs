@@ -1,8 +1,10 @@
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// One CloudWatch metric (namespace, name and its full set of dimensions: CloudWatch matches a metric only by all of
-// them) and the raw values it received each minute. Values come from a function of the minute, so a seeded metric that
-// is still being published (Until null) goes on as the sandbox's clock moves, the same on every run.
+/// <summary>
+/// One CloudWatch metric (namespace, name and its full set of dimensions: CloudWatch matches a metric only by all of
+/// them) and the raw values it received each minute. Values come from a function of the minute, so a seeded metric that
+/// is still being published (Until null) goes on as the sandbox's clock moves, the same on every run.
+/// </summary>
 internal sealed record MetricSeries(
     string Namespace,
     string MetricName,

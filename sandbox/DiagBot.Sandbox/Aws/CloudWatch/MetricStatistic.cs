@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Aws.Protocols;
 
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// The statistics GetMetricData's MetricStat.Stat accepts that the sandbox computes: the five basic ones and percentiles
-// (p99, p99.9). CloudWatch's other extended statistics (tm, wm, tc, ts, PR, IQM) are refused by name rather than guessed.
+/// <summary>
+/// The statistics GetMetricData's MetricStat.Stat accepts that the sandbox computes: the five basic ones and percentiles
+/// (p99, p99.9). CloudWatch's other extended statistics (tm, wm, tc, ts, PR, IQM) are refused by name rather than guessed.
+/// </summary>
 internal static partial class MetricStatistic
 {
     public static void Validate(string stat, string queryId)

@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.CloudWatch;
 
-// GetMetricData rounds StartTime down by its age: to the minute under 15 days, to 5 minutes up to 63 days, to the hour
-// beyond (API reference, GetMetricData, StartTime), and periods of data points begin there.
+/// <summary>
+/// GetMetricData rounds StartTime down by its age: to the minute under 15 days, to 5 minutes up to 63 days, to the hour
+/// beyond (API reference, GetMetricData, StartTime), and periods of data points begin there.
+/// </summary>
 internal static class MetricTime
 {
     public static DateTimeOffset FloorToMinute(DateTimeOffset at) => Floor(at, TimeSpan.FromMinutes(1));

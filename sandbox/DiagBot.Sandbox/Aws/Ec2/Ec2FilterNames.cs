@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ec2;
 
-// The filter names each describe call accepts, with the values a resource offers for each.
+/// <summary>The filter names each describe call accepts, with the values a resource offers for each.</summary>
 internal static class Ec2FilterNames
 {
     public static IReadOnlyDictionary<string, Func<Ec2Subnet, IEnumerable<string>>> Subnets { get; } = new Dictionary<string, Func<Ec2Subnet, IEnumerable<string>>>

@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Aws.Protocols;
 
 namespace DiagBot.Sandbox.Aws.Ec2;
 
-// EC2 filter semantics: every filter must match; within one filter any value may match; '*' and '?' are wildcards.
+/// <summary>EC2 filter semantics: every filter must match; within one filter any value may match; '*' and '?' are wildcards.</summary>
 internal static class Ec2Filters
 {
     public static IEnumerable<T> Apply<T>(IEnumerable<T> items, AwsCall call, IReadOnlyDictionary<string, Func<T, IEnumerable<string>>> known)

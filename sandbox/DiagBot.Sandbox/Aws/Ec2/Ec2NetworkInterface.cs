@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.Ec2;
 
-// An elastic network interface as DescribeNetworkInterfaces (2016-11-15) describes it. The sandbox holds only the
-// interfaces ECS creates for awsvpc tasks (TaskNetworkInterfaces derives them from the tasks).
+/// <summary>
+/// An elastic network interface as DescribeNetworkInterfaces (2016-11-15) describes it. The sandbox holds only the
+/// interfaces ECS creates for awsvpc tasks (TaskNetworkInterfaces derives them from the tasks).
+/// </summary>
 internal sealed record Ec2NetworkInterface(
     string NetworkInterfaceId,
     string SubnetId,

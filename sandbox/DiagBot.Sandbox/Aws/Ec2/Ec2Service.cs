@@ -5,7 +5,7 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Ec2;
 
-// EC2 over the EC2 Query protocol, version 2016-11-15: the network describes DiagBot reads, with ids, filters and paging.
+/// <summary>EC2 over the EC2 Query protocol, version 2016-11-15: the network describes DiagBot reads, with ids, filters and paging.</summary>
 internal sealed class Ec2Service : IAwsService
 {
     public const string Version = "2016-11-15";

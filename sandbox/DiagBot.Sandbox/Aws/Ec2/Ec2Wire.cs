@@ -3,7 +3,7 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Ec2;
 
-// Shapes EC2 resources into the lower-camel-case <item> XML the EC2 Query protocol uses.
+/// <summary>Shapes EC2 resources into the lower-camel-case &lt;item&gt; XML the EC2 Query protocol uses.</summary>
 internal static class Ec2Wire
 {
     public static XElement Subnet(Ec2Subnet s, SandboxOptions o) => E("item",

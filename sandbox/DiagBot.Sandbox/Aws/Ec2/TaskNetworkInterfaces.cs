@@ -3,10 +3,12 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Ec2;
 
-// The interfaces ECS attached to running awsvpc tasks, derived from the tasks so the two never disagree. ECS writes
-// the task's attachment ARN as the interface's description and, when the service has ECS managed tags enabled
-// (enableECSManagedTags), tags it aws:ecs:clusterName and aws:ecs:serviceName (the tags Terraform users filter
-// interfaces by: `filter { name = "tag:aws:ecs:serviceName" }`). Derived once per snapshot of the task list.
+/// <summary>
+/// The interfaces ECS attached to running awsvpc tasks, derived from the tasks so the two never disagree. ECS writes
+/// the task's attachment ARN as the interface's description and, when the service has ECS managed tags enabled
+/// (enableECSManagedTags), tags it aws:ecs:clusterName and aws:ecs:serviceName (the tags Terraform users filter
+/// interfaces by: `filter { name = "tag:aws:ecs:serviceName" }`). Derived once per snapshot of the task list.
+/// </summary>
 internal sealed class TaskNetworkInterfaces(SandboxWorld world)
 {
     private readonly Lock _gate = new();

@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// ECS ARNs in the long format (arn:aws:ecs:<region>:<account>:task/<cluster>/<id>), and the old short format tasks launched
-// without the taskLongArnFormat account setting still carry: task/<uuid> and container/<uuid>, no cluster.
+/// <summary>
+/// ECS ARNs in the long format (arn:aws:ecs:&lt;region&gt;:&lt;account&gt;:task/&lt;cluster&gt;/&lt;id&gt;), and the old short format tasks launched
+/// without the taskLongArnFormat account setting still carry: task/&lt;uuid&gt; and container/&lt;uuid&gt;, no cluster.
+/// </summary>
 internal static class EcsArns
 {
     public static string OldTask(SandboxOptions o, Guid id) => $"arn:aws:ecs:{o.Region}:{o.AccountId}:task/{id}";

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The ECS API's Container shape (a running or stopped container of a task); cpu and memory are strings on the wire.
+/// <summary>The ECS API's Container shape (a running or stopped container of a task); cpu and memory are strings on the wire.</summary>
 internal sealed record EcsContainer
 {
     public required string ContainerArn { get; init; }

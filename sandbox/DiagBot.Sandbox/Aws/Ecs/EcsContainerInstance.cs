@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The ECS API's ContainerInstance shape: an EC2 host registered to a cluster, with what it has left to place tasks.
+/// <summary>The ECS API's ContainerInstance shape: an EC2 host registered to a cluster, with what it has left to place tasks.</summary>
 internal sealed record EcsContainerInstance
 {
     public bool AgentConnected { get; init; } = true;
@@ -22,7 +22,7 @@ internal sealed record EcsContainerInstance
     public string ClusterArn { get; init; } = string.Empty;
 }
 
-// CPU and MEMORY are INTEGER resources; PORTS is a STRINGSET.
+/// <summary>CPU and MEMORY are INTEGER resources; PORTS is a STRINGSET.</summary>
 internal sealed record EcsResource(string Name, string Type, int? IntegerValue = null, IReadOnlyList<string>? StringSetValue = null)
 {
     public double DoubleValue => 0;

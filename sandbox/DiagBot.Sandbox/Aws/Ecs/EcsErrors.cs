@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Aws.Protocols;
 
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The error codes and messages ECS answers with.
+/// <summary>The error codes and messages ECS answers with.</summary>
 internal static class EcsErrors
 {
     public static AwsException ClusterNotFound() => new("ClusterNotFoundException", "Cluster not found.");

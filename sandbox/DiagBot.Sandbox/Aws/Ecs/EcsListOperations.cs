@@ -3,8 +3,10 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// ListClusters and ListServices: ARNs a page at a time. ECS pages ListServices by 10 unless asked for up to 100,
-// and ListClusters by 100.
+/// <summary>
+/// ListClusters and ListServices: ARNs a page at a time. ECS pages ListServices by 10 unless asked for up to 100,
+/// and ListClusters by 100.
+/// </summary>
 internal sealed class EcsListOperations(SandboxWorld world)
 {
     private const int MaxPage = 100;

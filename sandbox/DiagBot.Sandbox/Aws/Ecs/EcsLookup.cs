@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The Describe* calls never fail for an unknown id: AWS answers what it found and lists the rest under failures as MISSING.
+/// <summary>The Describe* calls never fail for an unknown id: AWS answers what it found and lists the rest under failures as MISSING.</summary>
 internal static class EcsLookup
 {
     public static (List<T> Found, List<EcsFailure> Failures) Resolve<T>(IEnumerable<string> idsOrArns, Func<string, string> toArn, Func<string, T?> find)

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// Routes ECS operations (JSON 1.1, target prefix AmazonEC2ContainerServiceV20141113) to their handlers.
+/// <summary>Routes ECS operations (JSON 1.1, target prefix AmazonEC2ContainerServiceV20141113) to their handlers.</summary>
 internal sealed class EcsService : IAwsService
 {
     public const string TargetPrefix = "AmazonEC2ContainerServiceV20141113";

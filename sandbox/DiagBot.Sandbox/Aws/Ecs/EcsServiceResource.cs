@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The ECS API's Service shape (named apart from the IAwsService router); members in API reference order, serialized camelCase.
+/// <summary>The ECS API's Service shape (named apart from the IAwsService router); members in API reference order, serialized camelCase.</summary>
 internal sealed record EcsServiceResource
 {
     public IReadOnlyList<EcsCapacityProviderItem>? CapacityProviderStrategy { get; init; }

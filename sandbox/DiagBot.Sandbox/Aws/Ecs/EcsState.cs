@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// What the simulated account holds in ECS. Seeded once by the catalogue, then read; tasks may be added at
-// runtime (an incident burst), so the task list is replaced rather than changed under a reader.
+/// <summary>
+/// What the simulated account holds in ECS. Seeded once by the catalogue, then read; tasks may be added at
+/// runtime (an incident burst), so the task list is replaced rather than changed under a reader.
+/// </summary>
 internal sealed class EcsState
 {
     private readonly List<EcsCluster> _clusters = [];

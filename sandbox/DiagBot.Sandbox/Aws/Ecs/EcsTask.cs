@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The ECS API's Task shape; property order and names follow the ECS API reference, serialized camelCase.
+/// <summary>The ECS API's Task shape; property order and names follow the ECS API reference, serialized camelCase.</summary>
 internal sealed record EcsTask
 {
     public IReadOnlyList<EcsAttachment> Attachments { get; init; } = [];

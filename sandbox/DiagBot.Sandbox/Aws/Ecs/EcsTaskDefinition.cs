@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// The ECS API's TaskDefinition shape; task-level cpu and memory are strings, container-level ones integers.
+/// <summary>The ECS API's TaskDefinition shape; task-level cpu and memory are strings, container-level ones integers.</summary>
 internal sealed record EcsTaskDefinition
 {
     public IReadOnlyList<string> Compatibilities { get; init; } = ["EC2", "FARGATE"];
@@ -49,7 +49,7 @@ internal sealed record EcsPortMapping(int ContainerPort, int HostPort, string Pr
 
 internal sealed record EcsSecret(string Name, string ValueFrom);
 
-// Options keys such as "awslogs-group" are kept verbatim: dictionary keys are not renamed by the serializer.
+/// <summary>Options keys such as "awslogs-group" are kept verbatim: dictionary keys are not renamed by the serializer.</summary>
 internal sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary<string, string> Options);
 
 internal sealed record EcsHealthCheck(IReadOnlyList<string> Command, int Interval = 30, int Timeout = 5, int Retries = 3, int StartPeriod = 0);

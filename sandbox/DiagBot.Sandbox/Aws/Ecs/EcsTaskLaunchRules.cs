@@ -2,15 +2,17 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Ecs;
 
-// Before a task's containers start, the agent validates each awslogs configuration by creating the container's log stream.
-// The group must exist (the driver creates it only with awslogs-create-group "true"), or the task stops without starting:
-// - Fargate: "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to
-//   create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1"
-//   (quoted from a stopped task in a public Terraform configuration; the same prefix with AccessDeniedException in
-//   doctorray117/minecraft-ondemand#12);
-// - EC2: the container's reason "CannotStartContainerError: Error response from daemon: failed to initialize logging driver:
-//   failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist."
-//   (cn-terraform/terraform-aws-ecs-fargate-task-definition#1, Rayraegah/terraform-aws-hasura#25).
+/// <summary>
+/// Before a task's containers start, the agent validates each awslogs configuration by creating the container's log stream.
+/// The group must exist (the driver creates it only with awslogs-create-group "true"), or the task stops without starting:
+/// - Fargate: "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to
+///   create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1"
+///   (quoted from a stopped task in a public Terraform configuration; the same prefix with AccessDeniedException in
+///   doctorray117/minecraft-ondemand#12);
+/// - EC2: the container's reason "CannotStartContainerError: Error response from daemon: failed to initialize logging driver:
+///   failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist."
+///   (cn-terraform/terraform-aws-ecs-fargate-task-definition#1, Rayraegah/terraform-aws-hasura#25).
+/// </summary>
 internal static class EcsTaskLaunchRules
 {
     public const string FargateLoggerArgsFailure =

@@ -5,8 +5,10 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws.Eks;
 
-// restJson1 as EKS speaks it: the operation is the method and path (GET /clusters/{name}, .../fargate-profiles[/{name}]),
-// paging in the query string, errors as an x-amzn-ErrorType header and a {"message"} body (EKS API Reference, Common Errors).
+/// <summary>
+/// restJson1 as EKS speaks it: the operation is the method and path (GET /clusters/{name}, .../fargate-profiles[/{name}]),
+/// paging in the query string, errors as an x-amzn-ErrorType header and a {"message"} body (EKS API Reference, Common Errors).
+/// </summary>
 internal sealed class EksRestProtocol : IAwsProtocol
 {
     public const string DescribeCluster = "DescribeCluster";

@@ -5,8 +5,10 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Eks;
 
-// Amazon EKS: the cluster and its Fargate profiles, as DiagBot reads them. Unknown clusters and profiles are
-// ResourceNotFoundException (404) with the messages EKS writes, e.g. "No cluster found for name: prod." (EKS API Reference).
+/// <summary>
+/// Amazon EKS: the cluster and its Fargate profiles, as DiagBot reads them. Unknown clusters and profiles are
+/// ResourceNotFoundException (404) with the messages EKS writes, e.g. "No cluster found for name: prod." (EKS API Reference).
+/// </summary>
 internal sealed class EksService(SandboxWorld world) : IAwsService
 {
     private const int MaxResultsLimit = 100;

@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.Elb;
 
-// Listeners and their rules as the 2015-12-01 API describes them. A listener's default actions are its default rule:
-// DescribeRules lists that rule last, with Priority "default" and IsDefault true.
+/// <summary>
+/// Listeners and their rules as the 2015-12-01 API describes them. A listener's default actions are its default rule:
+/// DescribeRules lists that rule last, with Priority "default" and IsDefault true.
+/// </summary>
 internal sealed record ElbListener(string ListenerArn, string LoadBalancerArn, int Port, string Protocol, IReadOnlyList<ElbAction> DefaultActions)
 {
     public string DefaultRuleArn => ListenerArn.Replace(":listener/", ":listener-rule/", StringComparison.Ordinal) + "/" + SeededId("default/" + ListenerArn);
@@ -12,7 +14,7 @@ internal sealed record ElbListener(string ListenerArn, string LoadBalancerArn, i
 
 internal sealed record ElbRule(string RuleArn, string ListenerArn, int Priority, IReadOnlyList<ElbCondition> Conditions, IReadOnlyList<ElbAction> Actions);
 
-// A forward names its groups with weights (ForwardConfig); AWS also fills TargetGroupArn when there is exactly one.
+/// <summary>A forward names its groups with weights (ForwardConfig); AWS also fills TargetGroupArn when there is exactly one.</summary>
 internal sealed record ElbAction(string Type, IReadOnlyList<(string TargetGroupArn, int Weight)> TargetGroups)
 {
     public string? RedirectPort { get; init; }

@@ -4,8 +4,10 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Elb;
 
-// Shapes listeners, rules and actions into the 2015-12-01 XML members (Elastic Load Balancing API Reference: Listener, Rule,
-// Action, ForwardActionConfig, RuleCondition).
+/// <summary>
+/// Shapes listeners, rules and actions into the 2015-12-01 XML members (Elastic Load Balancing API Reference: Listener, Rule,
+/// Action, ForwardActionConfig, RuleCondition).
+/// </summary>
 internal static class ElbListenerWire
 {
     public static XElement Listener(ElbListener listener) => E("member",

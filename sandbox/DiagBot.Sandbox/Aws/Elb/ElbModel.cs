@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Elb;
 
-// ELBv2 resources as the 2015-12-01 API describes them.
+/// <summary>ELBv2 resources as the 2015-12-01 API describes them.</summary>
 internal sealed record ElbLoadBalancer(
     string LoadBalancerArn,
     string LoadBalancerName,
@@ -32,5 +32,5 @@ internal sealed record ElbTargetGroup
     public IReadOnlyList<ElbTargetHealth> Targets { get; init; } = [];
 }
 
-// One registered target and its health; Reason and Description are absent for a healthy target, as in AWS.
+/// <summary>One registered target and its health; Reason and Description are absent for a healthy target, as in AWS.</summary>
 internal sealed record ElbTargetHealth(string Id, int Port, string State, string? Reason = null, string? Description = null, string? AvailabilityZone = null);

@@ -5,7 +5,7 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Elb;
 
-// ELBv2 over the Query protocol, version 2015-12-01: the describe operations DiagBot reads.
+/// <summary>ELBv2 over the Query protocol, version 2015-12-01: the describe operations DiagBot reads.</summary>
 internal sealed class ElbService : IAwsService
 {
     public const string Version = "2015-12-01";

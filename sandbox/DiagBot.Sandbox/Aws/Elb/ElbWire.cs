@@ -3,7 +3,7 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Elb;
 
-// Shapes ELBv2 resources into the 2015-12-01 XML members.
+/// <summary>Shapes ELBv2 resources into the 2015-12-01 XML members.</summary>
 internal static class ElbWire
 {
     public static XElement LoadBalancer(ElbLoadBalancer lb) => E("member",

@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.Logs;
 
-// The term form of CloudWatch Logs filter patterns: every term must appear ("a b"), "?a ?b" means any, "-a" excludes,
-// and a quoted phrase is one term. Matching is case-sensitive, as in AWS. JSON and space-delimited patterns are not simulated.
+/// <summary>
+/// The term form of CloudWatch Logs filter patterns: every term must appear ("a b"), "?a ?b" means any, "-a" excludes,
+/// and a quoted phrase is one term. Matching is case-sensitive, as in AWS. JSON and space-delimited patterns are not simulated.
+/// </summary>
 internal static class FilterPattern
 {
     public static Func<string, bool> Parse(string? pattern)

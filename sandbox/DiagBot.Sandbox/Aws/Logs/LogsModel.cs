@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Logs;
 
-// One log line as CloudWatch Logs stores it; times are epoch milliseconds on the wire.
+/// <summary>One log line as CloudWatch Logs stores it; times are epoch milliseconds on the wire.</summary>
 internal sealed record LogEvent(DateTimeOffset Timestamp, string Message);
 
 internal sealed class LogStream(string name)

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Aws.Logs;
 
-// CloudWatch Logs over JSON 1.1 (target prefix Logs_20140328): GetLogEvents, FilterLogEvents and DescribeLogGroups with
-// AWS-style paging. DescribeLogGroups is not a read DiagBot makes; it lets an engineer check the groups a task definition names.
+/// <summary>
+/// CloudWatch Logs over JSON 1.1 (target prefix Logs_20140328): GetLogEvents, FilterLogEvents and DescribeLogGroups with
+/// AWS-style paging. DescribeLogGroups is not a read DiagBot makes; it lets an engineer check the groups a task definition names.
+/// </summary>
 internal sealed class LogsService : IAwsService
 {
     public const string TargetPrefix = "Logs_20140328";

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Logs;
 
-// Response shapes of the Logs_20140328 JSON 1.1 API; timestamps are epoch milliseconds, not seconds.
+/// <summary>Response shapes of the Logs_20140328 JSON 1.1 API; timestamps are epoch milliseconds, not seconds.</summary>
 internal static class LogsWire
 {
     public sealed record OutputLogEvent(long Timestamp, string Message, long IngestionTime);

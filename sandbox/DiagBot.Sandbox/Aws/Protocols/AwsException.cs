@@ -2,7 +2,7 @@ using System.Net;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// An error answered in the calling protocol's own shape: Code is AWS's error code, StatusCode its HTTP status.
+/// <summary>An error answered in the calling protocol's own shape: Code is AWS's error code, StatusCode its HTTP status.</summary>
 internal sealed class AwsException(string code, string message, HttpStatusCode statusCode = HttpStatusCode.BadRequest, bool senderFault = true)
     : Exception(message)
 {

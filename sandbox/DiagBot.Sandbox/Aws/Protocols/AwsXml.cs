@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// Small helpers to shape Query and EC2 XML: null members are left out, timestamps are ISO 8601 in UTC, booleans lower-case.
+/// <summary>Small helpers to shape Query and EC2 XML: null members are left out, timestamps are ISO 8601 in UTC, booleans lower-case.</summary>
 internal static class AwsXml
 {
     public static XElement E(string name, params object?[] content) => new(name, content.Select(Value));

@@ -3,10 +3,12 @@ using System.Text.Json;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// System.Formats.Cbor ships in the ASP.NET Core shared framework, so this stays ASP.NET Core only.
-// Smithy RPC v2 CBOR bodies (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html): a request is read
-// into the same JSON element the JSON protocols give a service, timestamps (tag 1, epoch seconds) becoming numbers as
-// in awsJson; an answer tree (maps, lists, strings, numbers, booleans, DateTimeOffset) is written back as CBOR.
+/// <summary>
+/// System.Formats.Cbor ships in the ASP.NET Core shared framework, so this stays ASP.NET Core only.
+/// Smithy RPC v2 CBOR bodies (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html): a request is read
+/// into the same JSON element the JSON protocols give a service, timestamps (tag 1, epoch seconds) becoming numbers as
+/// in awsJson; an answer tree (maps, lists, strings, numbers, booleans, DateTimeOffset) is written back as CBOR.
+/// </summary>
 internal static class CborBody
 {
     public static JsonElement ReadAsJson(byte[] body)

@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// ec2Query: a form POST like Query, but answers <{Op}Response><requestId/>members... and errors <Response><Errors>.
+/// <summary>ec2Query: a form POST like Query, but answers &lt;{Op}Response&gt;&lt;requestId/&gt;members... and errors &lt;Response&gt;&lt;Errors&gt;.</summary>
 internal sealed class Ec2QueryProtocol(string signingName, string version, IReadOnlySet<string> operations) : IAwsProtocol
 {
     private static readonly XNamespace _ns = $"http://ec2.amazonaws.com/doc/2016-11-15/";

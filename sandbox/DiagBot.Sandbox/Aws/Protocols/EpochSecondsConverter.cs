@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// JSON 1.1 services send timestamps as epoch seconds, a number with a millisecond fraction (1700000000.123).
+/// <summary>JSON 1.1 services send timestamps as epoch seconds, a number with a millisecond fraction (1700000000.123).</summary>
 internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// awsJson1_1: POST / with X-Amz-Target "<prefix>.<Operation>", a JSON body, errors as {"__type","message"}.
-// Some services answer to more than one target prefix (CloudTrail: the long Smithy namespace and the short service name).
+/// <summary>
+/// awsJson1_1: POST / with X-Amz-Target "&lt;prefix&gt;.&lt;Operation&gt;", a JSON body, errors as {"__type","message"}.
+/// Some services answer to more than one target prefix (CloudTrail: the long Smithy namespace and the short service name).
+/// </summary>
 internal sealed class JsonProtocol(string signingName, IReadOnlyList<string> targetPrefixes, IReadOnlySet<string> operations, JsonSerializerOptions? serializerOptions = null) : IAwsProtocol
 {
     private static readonly Dictionary<string, string> _noForm = [];

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// Reads members of a JSON 1.1 request body, answering AWS-shaped errors for wrong types.
+/// <summary>Reads members of a JSON 1.1 request body, answering AWS-shaped errors for wrong types.</summary>
 internal static class JsonRequest
 {
     public static string? String(JsonElement body, string name) =>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// Opaque paging tokens, as AWS hands them out: a base64 offset the client passes back unchanged.
+/// <summary>Opaque paging tokens, as AWS hands them out: a base64 offset the client passes back unchanged.</summary>
 internal static class Paging
 {
     public static (IReadOnlyList<T> Page, string? Next) Page<T>(IReadOnlyList<T> items, string? token, int size, string invalidTokenCode = "InvalidParameterException")

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// Reads the flattened parameters of a Query or EC2 Query request: "Names.member.1", "Filter.1.Value.2", "SubnetId.1".
+/// <summary>Reads the flattened parameters of a Query or EC2 Query request: "Names.member.1", "Filter.1.Value.2", "SubnetId.1".</summary>
 internal static class QueryParameters
 {
     public static Dictionary<string, string> Parse(byte[] body) =>

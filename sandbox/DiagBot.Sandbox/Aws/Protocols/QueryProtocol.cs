@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Aws.Signing;
 
 namespace DiagBot.Sandbox.Aws.Protocols;
 
-// awsQuery (ELBv2, STS): a form POST with Action and Version; answers <{Op}Response><{Op}Result>, errors <ErrorResponse>.
+/// <summary>awsQuery (ELBv2, STS): a form POST with Action and Version; answers &lt;{Op}Response&gt;&lt;{Op}Result&gt;, errors &lt;ErrorResponse&gt;.</summary>
 internal sealed class QueryProtocol(string signingName, string version, XNamespace ns, IReadOnlySet<string> operations) : IAwsProtocol
 {
     public AwsCall ReadCall(HttpRequest request, byte[] body, SandboxCredential credential, string requestId)

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Signing;
 
-// Why a request's signature was refused; each protocol names these with its own error codes.
+/// <summary>Why a request's signature was refused; each protocol names these with its own error codes.</summary>
 internal enum AuthFailureKind
 {
     MissingAuthentication,

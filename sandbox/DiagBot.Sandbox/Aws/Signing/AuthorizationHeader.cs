@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Aws.Signing;
 
-// "AWS4-HMAC-SHA256 Credential=AKID/20260126/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date, Signature=hex"
+/// <summary>"AWS4-HMAC-SHA256 Credential=AKID/20260126/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date, Signature=hex"</summary>
 internal sealed record AuthorizationHeader(
     string AccessKeyId, string Date, string Region, string Service, IReadOnlyList<string> SignedHeaders, string Signature)
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace DiagBot.Sandbox.Aws.Signing;
 
-// Builds the SigV4 canonical request from what arrived on the wire, following the AWS SigV4 documentation.
+/// <summary>Builds the SigV4 canonical request from what arrived on the wire, following the AWS SigV4 documentation.</summary>
 internal static class CanonicalRequest
 {
     public static string Build(HttpRequest request, IReadOnlyList<string> signedHeaders, byte[] body)

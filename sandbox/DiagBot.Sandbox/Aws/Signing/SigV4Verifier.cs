@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DiagBot.Sandbox.Aws.Signing;
 
-// Verifies an AWS Signature Version 4 Authorization header against the sandbox's credentials.
+/// <summary>Verifies an AWS Signature Version 4 Authorization header against the sandbox's credentials.</summary>
 internal sealed class SigV4Verifier(SandboxOptions options, CredentialStore credentials)
 {
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";

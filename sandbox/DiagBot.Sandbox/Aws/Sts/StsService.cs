@@ -7,8 +7,10 @@ using static DiagBot.Sandbox.Aws.Protocols.AwsXml;
 
 namespace DiagBot.Sandbox.Aws.Sts;
 
-// STS over the Query protocol, version 2011-06-15. AssumeRole hands out temporary keys the sandbox then accepts,
-// so a multi-account configuration can be tried end to end.
+/// <summary>
+/// STS over the Query protocol, version 2011-06-15. AssumeRole hands out temporary keys the sandbox then accepts,
+/// so a multi-account configuration can be tried end to end.
+/// </summary>
 internal sealed class StsService : IAwsService
 {
     public const string Version = "2011-06-15";

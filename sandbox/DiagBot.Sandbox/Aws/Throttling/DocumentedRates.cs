@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Aws.Throttling;
 
-// The request rates AWS documents for the operations the sandbox serves, keyed by signing name and operation.
-// Written from AWS's pages, independently of DiagBot's own table (the sandbox shares no code with diagnostics/).
+/// <summary>
+/// The request rates AWS documents for the operations the sandbox serves, keyed by signing name and operation.
+/// Written from AWS's pages, independently of DiagBot's own table (the sandbox shares no code with diagnostics/).
+/// </summary>
 internal static class DocumentedRates
 {
     // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html ("API action category" table):

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 
 namespace DiagBot.Sandbox.Aws.Throttling;
 
-// AWS's token buckets, one per documented bucket, account and region, refilled continuously on the sandbox's clock.
-// A request finding its bucket empty is refused (the protocol's own throttling error); nothing queues here.
+/// <summary>
+/// AWS's token buckets, one per documented bucket, account and region, refilled continuously on the sandbox's clock.
+/// A request finding its bucket empty is refused (the protocol's own throttling error); nothing queues here.
+/// </summary>
 internal sealed class RateLimits(SandboxOptions options)
 {
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);

@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Healthy;
 
-// A healthy queue worker without a load balancer, on Fargate with an on-demand base under its Spot capacity. Its tasks
-// carry old-format ARNs (task/<uuid>, no cluster), as tasks launched without the taskLongArnFormat setting still do.
+/// <summary>
+/// A healthy queue worker without a load balancer, on Fargate with an on-demand base under its Spot capacity. Its tasks
+/// carry old-format ARNs (task/&lt;uuid&gt;, no cluster), as tasks launched without the taskLongArnFormat setting still do.
+/// </summary>
 internal sealed class HealthyInventorySync : ICatalogueEntry
 {
     public const string Name = "healthy-inventory-sync";

@@ -5,7 +5,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Healthy;
 
-// A healthy web service behind the public ALB: three running tasks, all targets healthy, ECS Exec working.
+/// <summary>A healthy web service behind the public ALB: three running tasks, all targets healthy, ECS Exec working.</summary>
 internal sealed class HealthyOrdersApi : ICatalogueEntry
 {
     public const string Name = "healthy-orders-api";

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Healthy;
 
-// A healthy EKS pod: Running and Ready for a day, no warning events.
+/// <summary>A healthy EKS pod: Running and Ready for a day, no warning events.</summary>
 internal sealed class HealthyShopWebPod : ICatalogueEntry
 {
     public const string Name = "healthy-pod-shop-web";

@@ -5,8 +5,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 5: the ALB answers 503 because its target group has no targets at all: the group's TargetType is
-// `instance` while the tasks use awsvpc networking, so ECS cannot register them.
+/// <summary>
+/// Failure mode 5: the ALB answers 503 because its target group has no targets at all: the group's TargetType is
+/// `instance` while the tasks use awsvpc networking, so ECS cannot register them.
+/// </summary>
 internal sealed class Alb503NoTargets : ICatalogueEntry
 {
     public const string Name = "p05-alb-503";

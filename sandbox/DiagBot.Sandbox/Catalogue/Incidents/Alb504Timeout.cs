@@ -5,8 +5,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 13: the internal ALB's idle timeout is 60 s while the bulk-quote endpoint takes 70-90 s, so clients get
-// 504 although targets are healthy and the app finishes the work.
+/// <summary>
+/// Failure mode 13: the internal ALB's idle timeout is 60 s while the bulk-quote endpoint takes 70-90 s, so clients get
+/// 504 although targets are healthy and the app finishes the work.
+/// </summary>
 internal sealed class Alb504Timeout : ICatalogueEntry
 {
     public const string Name = "p13-alb-504";

@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 4: the task runs, but the application's calls are denied. The denied principal in the log line and in
-// CloudTrail is the task role (not the execution role), which lacks kms:GenerateDataKey.
+/// <summary>
+/// Failure mode 4: the task runs, but the application's calls are denied. The denied principal in the log line and in
+/// CloudTrail is the task role (not the execution role), which lacks kms:GenerateDataKey.
+/// </summary>
 internal sealed class AppAccessDenied : ICatalogueEntry
 {
     public const string Name = "p04-app-access-denied";

@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 2, kind "image or tag not found": the deploy points at a tag that was never pushed. The execution role
-// exists and ECR calls succeed in CloudTrail, and the private subnets route through a NAT gateway, so it is not auth or network.
+/// <summary>
+/// Failure mode 2, kind "image or tag not found": the deploy points at a tag that was never pushed. The execution role
+/// exists and ECR calls succeed in CloudTrail, and the private subnets route through a NAT gateway, so it is not auth or network.
+/// </summary>
 internal sealed class CannotPullContainer : ICatalogueEntry
 {
     public const string Name = "p02-cannot-pull-image";

@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 8: every new task exits 1 within seconds because a required setting is missing; the deployment stays
-// IN_PROGRESS with failed tasks piling up, and the circuit breaker is off, so ECS retries for ever.
+/// <summary>
+/// Failure mode 8: every new task exits 1 within seconds because a required setting is missing; the deployment stays
+/// IN_PROGRESS with failed tasks piling up, and the circuit breaker is off, so ECS retries for ever.
+/// </summary>
 internal sealed class CrashLoop : ICatalogueEntry
 {
     public const string Name = "p08-crash-loop";

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 8 on EKS: settlement-worker exits 1 seconds after each start because a required setting is missing;
-// the kubelet backs off (CrashLoopBackOff) and `kubectl logs --previous` shows why.
+/// <summary>
+/// Failure mode 8 on EKS: settlement-worker exits 1 seconds after each start because a required setting is missing;
+/// the kubelet backs off (CrashLoopBackOff) and `kubectl logs --previous` shows why.
+/// </summary>
 internal sealed class CrashLoopOnEks : ICatalogueEntry
 {
     public const string Name = "p08-eks-pod-crash-loop";

@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 12: an EC2-backed service with minimumHealthyPercent 100 must start new tasks before stopping old ones,
-// but neither container instance has the memory for one more task, so the deployment never progresses.
+/// <summary>
+/// Failure mode 12: an EC2-backed service with minimumHealthyPercent 100 must start new tasks before stopping old ones,
+/// but neither container instance has the memory for one more task, so the deployment never progresses.
+/// </summary>
 internal sealed class DeployStuck : ICatalogueEntry
 {
     public const string Name = "p12-deploy-stuck";

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 15: execute-command was switched on for the service after this task started, so the task itself has
-// enableExecuteCommand false and no ExecuteCommandAgent; `aws ecs execute-command` fails until the task is replaced.
+/// <summary>
+/// Failure mode 15: execute-command was switched on for the service after this task started, so the task itself has
+/// enableExecuteCommand false and no ExecuteCommandAgent; `aws ecs execute-command` fails until the task is replaced.
+/// </summary>
 internal sealed class EcsExecFails : ICatalogueEntry
 {
     public const string Name = "p15-ecs-exec-fails";

@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 15 on EKS: the node under receipt-mailer stopped posting status (its kubelet is gone), so the API server
-// cannot dial the kubelet on 10250 and `kubectl exec` fails, while the pod still reads Running until it is evicted.
+/// <summary>
+/// Failure mode 15 on EKS: the node under receipt-mailer stopped posting status (its kubelet is gone), so the API server
+/// cannot dial the kubelet on 10250 and `kubectl exec` fails, while the pod still reads Running until it is evicted.
+/// </summary>
 internal sealed class EcsExecFailsOnEks : ICatalogueEntry
 {
     public const string Name = "p15-eks-kubectl-exec-fails";

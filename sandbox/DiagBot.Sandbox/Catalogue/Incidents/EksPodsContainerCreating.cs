@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 10: the batch node's subnet has no free IP addresses and aws-node runs without prefix delegation, so the
-// CNI cannot give the pod an IP and the sandbox is never created.
+/// <summary>
+/// Failure mode 10: the batch node's subnet has no free IP addresses and aws-node runs without prefix delegation, so the
+/// CNI cannot give the pod an IP and the sandbox is never created.
+/// </summary>
 internal sealed class EksPodsContainerCreating : ICatalogueEntry
 {
     public const string Name = "p10-pod-container-creating";

@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 9: the pod asks for 12Gi of memory and no node has that much allocatable; the batch node is tainted.
+/// <summary>Failure mode 9: the pod asks for 12Gi of memory and no node has that much allocatable; the batch node is tainted.</summary>
 internal sealed class EksPodsPending : ICatalogueEntry
 {
     public const string Name = "p09-pod-pending";

@@ -4,10 +4,12 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 9 on Fargate: report-renderer asks for Fargate (nodeSelector eks.amazonaws.com/compute-type: fargate) but
-// its pods carry compute=serverless where profile fp-reports selects compute=fargate. EKS's webhook left it with the
-// default scheduler, which finds no EC2 node matching the selector; FailedScheduling repeats, recorded through
-// events.k8s.io (count and last time in series).
+/// <summary>
+/// Failure mode 9 on Fargate: report-renderer asks for Fargate (nodeSelector eks.amazonaws.com/compute-type: fargate) but
+/// its pods carry compute=serverless where profile fp-reports selects compute=fargate. EKS's webhook left it with the
+/// default scheduler, which finds no EC2 node matching the selector; FailedScheduling repeats, recorded through
+/// events.k8s.io (count and last time in series).
+/// </summary>
 internal sealed class EksPodsPendingOnFargate : ICatalogueEntry
 {
     public const string Name = "p09-eks-no-fargate-profile";

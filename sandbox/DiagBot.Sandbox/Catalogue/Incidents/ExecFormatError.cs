@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 14: the task definition asks for ARM64 (Graviton) but the image was built for amd64 only, so the
-// entrypoint fails with "exec format error" as soon as the container starts.
+/// <summary>
+/// Failure mode 14: the task definition asks for ARM64 (Graviton) but the image was built for amd64 only, so the
+/// entrypoint fails with "exec format error" as soon as the container starts.
+/// </summary>
 internal sealed class ExecFormatError : ICatalogueEntry
 {
     public const string Name = "p14-exec-format-error";

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 3: the execution role may not read the secret the task definition injects; CloudTrail shows the denied
-// GetSecretValue by that role for this task's session.
+/// <summary>
+/// Failure mode 3: the execution role may not read the secret the task definition injects; CloudTrail shows the denied
+/// GetSecretValue by that role for this task's session.
+/// </summary>
 internal sealed class SecretsPullFailed : ICatalogueEntry
 {
     public const string Name = "p03-secrets-pull-failed";

@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 11: Fargate Spot reclaimed the capacity; the service runs only on FARGATE_SPOT with no on-demand base.
+/// <summary>Failure mode 11: Fargate Spot reclaimed the capacity; the service runs only on FARGATE_SPOT with no on-demand base.</summary>
 internal sealed class SpotInterruption : ICatalogueEntry
 {
     public const string Name = "p11-spot-interruption";

@@ -4,10 +4,12 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 11 on EKS: EC2 reclaimed the Spot instance under a Karpenter node. Karpenter's interruption controller saw
-// the warning and drained the node (SpotInterrupted, TerminatingOnInterruption, InstanceTerminating, as a public cluster
-// report shows them); the pod was evicted (DisruptionTarget EvictionByEvictionAPI) and is being deleted; the instance is
-// shutting down with Server.SpotInstanceTermination. The workload runs only on the Spot NodePool.
+/// <summary>
+/// Failure mode 11 on EKS: EC2 reclaimed the Spot instance under a Karpenter node. Karpenter's interruption controller saw
+/// the warning and drained the node (SpotInterrupted, TerminatingOnInterruption, InstanceTerminating, as a public cluster
+/// report shows them); the pod was evicted (DisruptionTarget EvictionByEvictionAPI) and is being deleted; the instance is
+/// shutting down with Server.SpotInstanceTermination. The workload runs only on the Spot NodePool.
+/// </summary>
 internal sealed class SpotInterruptionOnEks : ICatalogueEntry
 {
     public const string Name = "p11-eks-spot-node-reclaimed";

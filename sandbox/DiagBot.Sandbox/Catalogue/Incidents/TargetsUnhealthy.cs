@@ -5,8 +5,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 6: the app is fine (its logs show it serving on 8080), but the tasks' security group only lets the load
-// balancer in on port 80, so health checks to 8080 time out (Target.Timeout) and ECS keeps replacing tasks.
+/// <summary>
+/// Failure mode 6: the app is fine (its logs show it serving on 8080), but the tasks' security group only lets the load
+/// balancer in on port 80, so health checks to 8080 time out (Target.Timeout) and ECS keeps replacing tasks.
+/// </summary>
 internal sealed class TargetsUnhealthy : ICatalogueEntry
 {
     public const string Name = "p06-targets-unhealthy";

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 7: the container hit its 512 MiB hard limit and the kernel OOM killer ended it (exit 137 with an OOM reason).
+/// <summary>Failure mode 7: the container hit its 512 MiB hard limit and the kernel OOM killer ended it (exit 137 with an OOM reason).</summary>
 internal sealed class TaskOutOfMemory : ICatalogueEntry
 {
     public const string Name = "p07-task-oom";

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 7 on EKS: the JVM in pricing-engine outgrows its 256Mi limit; the kernel kills it (lastState terminated
-// OOMKilled, exit 137) and the kubelet restarts it. node-problem-detector reported the cgroup OOM kill on the node.
+/// <summary>
+/// Failure mode 7 on EKS: the JVM in pricing-engine outgrows its 256Mi limit; the kernel kills it (lastState terminated
+/// OOMKilled, exit 137) and the kubelet restarts it. node-problem-detector reported the cgroup OOM kill on the node.
+/// </summary>
 internal sealed class TaskOutOfMemoryOnEks : ICatalogueEntry
 {
     public const string Name = "p07-eks-pod-oom";

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 1: the service's subnet has no free IP addresses left, so Fargate cannot attach the task's ENI and the
-// task sits in PROVISIONING; an earlier task already gave up with an ENI timeout. Routes (NAT) are fine.
+/// <summary>
+/// Failure mode 1: the service's subnet has no free IP addresses left, so Fargate cannot attach the task's ENI and the
+/// task sits in PROVISIONING; an earlier task already gave up with an ENI timeout. Routes (NAT) are fine.
+/// </summary>
 internal sealed class TaskStuckProvisioning : ICatalogueEntry
 {
     public const string Name = "p01-task-stuck-provisioning";

@@ -6,10 +6,12 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Landscape;
 
-// The EKS cluster beside `prod`: three general nodes in the prod private subnets, the usual namespaces, and the VPC CNI
-// (aws-node) with prefix delegation off, as EKS installs it. On the AWS side the cluster is prod-eks: its cluster security
-// group (which EKS also puts on managed nodes) lets the control plane reach kubelets on 10250, as the EKS user guide's
-// "View Amazon EKS security group requirements for clusters" describes.
+/// <summary>
+/// The EKS cluster beside `prod`: three general nodes in the prod private subnets, the usual namespaces, and the VPC CNI
+/// (aws-node) with prefix delegation off, as EKS installs it. On the AWS side the cluster is prod-eks: its cluster security
+/// group (which EKS also puts on managed nodes) lets the control plane reach kubelets on 10250, as the EKS user guide's
+/// "View Amazon EKS security group requirements for clusters" describes.
+/// </summary>
 internal static class EksLandscape
 {
     public const string ClusterName = "prod-eks";

@@ -3,9 +3,11 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Landscape;
 
-// shop/search-api selects its pods with matchExpressions only (app In [search-api], track NotIn [canary]) so that its
-// canary, a separate Deployment whose pods carry the same app label, is not counted as its own. One stable pod was
-// OOM-killed twice and runs again; the canary crash-loops, and a selector read as app=search-api alone would pick it.
+/// <summary>
+/// shop/search-api selects its pods with matchExpressions only (app In [search-api], track NotIn [canary]) so that its
+/// canary, a separate Deployment whose pods carry the same app label, is not counted as its own. One stable pod was
+/// OOM-killed twice and runs again; the canary crash-loops, and a selector read as app=search-api alone would pick it.
+/// </summary>
 internal static class EksSearchApi
 {
     public const string Namespace = "shop";

@@ -5,8 +5,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Landscape;
 
-// The shared ground every scenario stands on: the `prod` cluster and a well-built VPC (private subnets behind a NAT
-// gateway, public subnets for the load balancer, an S3 gateway endpoint), so only what an incident adds is wrong.
+/// <summary>
+/// The shared ground every scenario stands on: the `prod` cluster and a well-built VPC (private subnets behind a NAT
+/// gateway, public subnets for the load balancer, an S3 gateway endpoint), so only what an incident adds is wrong.
+/// </summary>
 internal static class ProdLandscape
 {
     public const string ClusterName = "prod";

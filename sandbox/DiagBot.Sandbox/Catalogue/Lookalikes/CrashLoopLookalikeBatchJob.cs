@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// A scheduled batch task that finished its work: "Essential container in task exited" with exit 0 is success, not a crash.
+/// <summary>A scheduled batch task that finished its work: "Essential container in task exited" with exit 0 is success, not a crash.</summary>
 internal sealed class CrashLoopLookalikeBatchJob : ICatalogueEntry
 {
     public const string Name = "lookalike-batch-exit-0";

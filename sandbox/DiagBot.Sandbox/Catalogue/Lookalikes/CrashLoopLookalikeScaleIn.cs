@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Application Auto Scaling lowered inventory-sync's desired count at night; the scheduler stopped a task that exited 0.
+/// <summary>Application Auto Scaling lowered inventory-sync's desired count at night; the scheduler stopped a task that exited 0.</summary>
 internal sealed class CrashLoopLookalikeScaleIn : ICatalogueEntry
 {
     public const string Name = "lookalike-scale-in";

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Someone ran `aws ecs stop-task`: UserInitiated, the container shut down cleanly on SIGTERM.
+/// <summary>Someone ran `aws ecs stop-task`: UserInitiated, the container shut down cleanly on SIGTERM.</summary>
 internal sealed class CrashLoopLookalikeUserStop : ICatalogueEntry
 {
     public const string Name = "lookalike-user-stop";

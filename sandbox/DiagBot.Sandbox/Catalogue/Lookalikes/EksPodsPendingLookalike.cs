@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// A pod that is Pending only because it was scheduled seconds ago and its image is being pulled: no warning events.
+/// <summary>A pod that is Pending only because it was scheduled seconds ago and its image is being pulled: no warning events.</summary>
 internal sealed class EksPodsPendingLookalike : ICatalogueEntry
 {
     public const string Name = "lookalike-pod-just-scheduled";

@@ -2,8 +2,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Looks like a Pending pod stuck for lack of a Fargate profile, but matches fp-reports (namespace reports, compute=fargate):
-// EKS gave it the fargate-scheduler, which is starting its capacity; seconds old, no warning events, as during a rollout.
+/// <summary>
+/// Looks like a Pending pod stuck for lack of a Fargate profile, but matches fp-reports (namespace reports, compute=fargate):
+/// EKS gave it the fargate-scheduler, which is starting its capacity; seconds old, no warning events, as during a rollout.
+/// </summary>
 internal sealed class EksPodsPendingLookalikeFargateStarting : ICatalogueEntry
 {
     public const string Name = "lookalike-fargate-pod-starting";

@@ -4,9 +4,11 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Looks like a Spot reclaim (node going away, pod evicted and being deleted) but is Karpenter consolidating an
-// underutilized On-Demand node: DisruptionTerminating "Disrupting Node: Underutilized" (Karpenter events reference),
-// the node still Ready, its instance running.
+/// <summary>
+/// Looks like a Spot reclaim (node going away, pod evicted and being deleted) but is Karpenter consolidating an
+/// underutilized On-Demand node: DisruptionTerminating "Disrupting Node: Underutilized" (Karpenter events reference),
+/// the node still Ready, its instance running.
+/// </summary>
 internal sealed class SpotInterruptionLookalikeKarpenter : ICatalogueEntry
 {
     public const string Name = "lookalike-karpenter-consolidation";

@@ -4,8 +4,10 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Exit 137 without OOMKilled on EKS: the liveness probe timed out during a slow spell, the kubelet killed the container
-// (SIGKILL after the grace period, reason Error) and restarted it once; it has run and been Ready since. Not memory, not a loop.
+/// <summary>
+/// Exit 137 without OOMKilled on EKS: the liveness probe timed out during a slow spell, the kubelet killed the container
+/// (SIGKILL after the grace period, reason Error) and restarted it once; it has run and been Ready since. Not memory, not a loop.
+/// </summary>
 internal sealed class TaskOutOfMemoryLookalikeOnEks : ICatalogueEntry
 {
     public const string Name = "lookalike-eks-liveness-137";

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Exit 137 without an OOM reason: the scheduler stopped the task and the agent sent SIGKILL after stopTimeout. Not memory.
+/// <summary>Exit 137 without an OOM reason: the scheduler stopped the task and the agent sent SIGKILL after stopTimeout. Not memory.</summary>
 internal sealed class TaskOutOfMemoryLookalikeStopTimeout : ICatalogueEntry
 {
     public const string Name = "lookalike-137-stop-timeout";

@@ -1,7 +1,9 @@
 namespace DiagBot.Sandbox.Catalogue.Scale;
 
-// The size of a real platform team's estate (issue 22), spread over three accounts: the sandbox's own account
-// holds the seeded incidents beside its share; the two others hold only the bulk. Generated deterministically.
+/// <summary>
+/// The size of a real platform team's estate (issue 22), spread over three accounts: the sandbox's own account
+/// holds the seeded incidents beside its share; the two others hold only the bulk. Generated deterministically.
+/// </summary>
 public static class LargeAccount
 {
     public const int Clusters = 40;

@@ -6,10 +6,12 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Scale;
 
-// Seeds one account's share of the large estate: clusters team-00..team-39 (those of this account), 50 Fargate
-// services each with one running task, ten tasks each that a deployment stopped within the hour, and an `ip`
-// target group for every fourth service on its cluster's load balancer. Each account has its own VPC, so task
-// addresses are unique within it.
+/// <summary>
+/// Seeds one account's share of the large estate: clusters team-00..team-39 (those of this account), 50 Fargate
+/// services each with one running task, ten tasks each that a deployment stopped within the hour, and an `ip`
+/// target group for every fourth service on its cluster's load balancer. Each account has its own VPC, so task
+/// addresses are unique within it.
+/// </summary>
 internal static class LargeAccountSeeds
 {
     // ECS's own wording when a deployment replaces a task (the service scheduler's stop reason).

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Catalogue.Scale;
 
-// Seeds the large estate's share into the sandbox's own world (beside the incidents) and builds the two other accounts.
+/// <summary>Seeds the large estate's share into the sandbox's own world (beside the incidents) and builds the two other accounts.</summary>
 internal static class LargeEstate
 {
     public static IReadOnlyDictionary<string, SandboxWorld> Seed(SandboxWorld own, DateTimeOffset now)

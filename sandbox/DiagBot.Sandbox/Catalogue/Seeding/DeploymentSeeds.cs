@@ -3,8 +3,10 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// An apps/v1 Deployment owning seeded pods (selector app=<app> unless another selector and template labels are
-// given), with the status the deployment controller writes. Zero counts are left out, as the API server omits them.
+/// <summary>
+/// An apps/v1 Deployment owning seeded pods (selector app=&lt;app&gt; unless another selector and template labels are
+/// given), with the status the deployment controller writes. Zero counts are left out, as the API server omits them.
+/// </summary>
 internal static class DeploymentSeeds
 {
     public static JsonObject Deployment(SeedContext context, string ns, string app, string image, int replicas, int available, int updated, bool progressing, string replicaSet, int createdMinutesAgo, DeploymentSelector? selector = null)

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// A Deployment named apart from its app, with its own spec.selector and pod template labels (a canary beside its
-// stable track, a selector written with matchExpressions).
+/// <summary>
+/// A Deployment named apart from its app, with its own spec.selector and pod template labels (a canary beside its
+/// stable track, a selector written with matchExpressions).
+/// </summary>
 internal sealed record DeploymentSelector(string Name, JsonObject Selector, JsonObject TemplateLabels);

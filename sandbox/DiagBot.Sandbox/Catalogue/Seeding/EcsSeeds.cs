@@ -2,7 +2,7 @@ using DiagBot.Sandbox.Aws.Ecs;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Builders for ECS resources with the defaults a real Fargate account shows, so each incident states only what matters to it.
+/// <summary>Builders for ECS resources with the defaults a real Fargate account shows, so each incident states only what matters to it.</summary>
 internal static class EcsSeeds
 {
     public static EcsCluster Cluster(SeedContext context, string name)

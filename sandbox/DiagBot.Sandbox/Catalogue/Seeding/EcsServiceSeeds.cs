@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Catalogue.Landscape;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Builds an ECS service in the steady state a healthy one shows; incidents adjust what is wrong with `with`.
+/// <summary>Builds an ECS service in the steady state a healthy one shows; incidents adjust what is wrong with `with`.</summary>
 internal static class EcsServiceSeeds
 {
     public static EcsServiceResource Service(SeedContext context, EcsCluster cluster, string name, EcsTaskDefinition definition, int desiredCount,

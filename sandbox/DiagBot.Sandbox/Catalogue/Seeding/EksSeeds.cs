@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Aws.Eks;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Builders for the AWS side of the EKS cluster: the cluster itself, its Fargate profiles, and the EC2 instances behind nodes.
+/// <summary>Builders for the AWS side of the EKS cluster: the cluster itself, its Fargate profiles, and the EC2 instances behind nodes.</summary>
 internal static class EksSeeds
 {
     public static EksCluster Cluster(SeedContext context, string name, string vpcId, IReadOnlyList<string> subnetIds, string clusterSecurityGroupId)

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Aws.Logs;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Log lines and CloudTrail records that an incident leaves behind.
+/// <summary>Log lines and CloudTrail records that an incident leaves behind.</summary>
 internal static class EvidenceSeeds
 {
     // The awslogs driver names a stream "<prefix>/<container>/<task id>".

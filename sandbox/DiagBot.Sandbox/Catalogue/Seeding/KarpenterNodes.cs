@@ -3,10 +3,12 @@ using DiagBot.Sandbox.Catalogue.Landscape;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Nodes Karpenter provisioned (labels karpenter.sh/capacity-type and karpenter.sh/nodepool, per the Karpenter docs'
-// well-known labels) and what its termination controller does to one it takes away: the karpenter.sh/disrupted:NoSchedule
-// taint, a deletionTimestamp held by its finalizer, and pods evicted through the Eviction API, which sets their
-// DisruptionTarget condition to EvictionByEvictionAPI (k8s.io/api core/v1 PodReasonEvictionByEvictionAPI).
+/// <summary>
+/// Nodes Karpenter provisioned (labels karpenter.sh/capacity-type and karpenter.sh/nodepool, per the Karpenter docs'
+/// well-known labels) and what its termination controller does to one it takes away: the karpenter.sh/disrupted:NoSchedule
+/// taint, a deletionTimestamp held by its finalizer, and pods evicted through the Eviction API, which sets their
+/// DisruptionTarget condition to EvictionByEvictionAPI (k8s.io/api core/v1 PodReasonEvictionByEvictionAPI).
+/// </summary>
 internal static class KarpenterNodes
 {
     public static JsonObject Node(SeedContext context, string ip, char zone, string instanceId, string subnetId, string capacityType, string nodePool,

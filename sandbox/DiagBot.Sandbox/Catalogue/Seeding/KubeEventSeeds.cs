@@ -3,10 +3,12 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Events as components write them today. The scheduler, Karpenter and the node lifecycle controller record through
-// events.k8s.io/v1 (client-go tools/events): read through core/v1 such an event has no count, firstTimestamp or
-// lastTimestamp (AliyunContainerService/kube-eventer#253 shows FailedScheduling with both at the zero time); its
-// repeats are in series {count, lastObservedTime} and its time in eventTime (k8s.io/api events/v1 EventSeries).
+/// <summary>
+/// Events as components write them today. The scheduler, Karpenter and the node lifecycle controller record through
+/// events.k8s.io/v1 (client-go tools/events): read through core/v1 such an event has no count, firstTimestamp or
+/// lastTimestamp (AliyunContainerService/kube-eventer#253 shows FailedScheduling with both at the zero time); its
+/// repeats are in series {count, lastObservedTime} and its time in eventTime (k8s.io/api events/v1 EventSeries).
+/// </summary>
 internal static class KubeEventSeeds
 {
     public static JsonObject Series(SeedContext context, JsonObject involved, string type, string reason, string message, string component, string action,

@@ -4,7 +4,7 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Builders for Kubernetes objects in the JSON the API server returns; timestamps are RFC 3339 in UTC, to the second.
+/// <summary>Builders for Kubernetes objects in the JSON the API server returns; timestamps are RFC 3339 in UTC, to the second.</summary>
 internal static class KubeSeeds
 {
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -2,8 +2,10 @@ using DiagBot.Sandbox.Aws.Elb;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Listeners as a well-built ALB has them: HTTP:80 redirects to HTTPS:443, whose default action answers 404 for hosts no
-// rule knows; each application adds a host-header rule forwarding to its target group.
+/// <summary>
+/// Listeners as a well-built ALB has them: HTTP:80 redirects to HTTPS:443, whose default action answers 404 for hosts no
+/// rule knows; each application adds a host-header rule forwarding to its target group.
+/// </summary>
 internal static class ListenerSeeds
 {
     public const int HttpsPort = 443;

@@ -3,9 +3,11 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// What the AWS Load Balancer Controller leaves in a cluster for an Ingress backend or a LoadBalancer Service: the Service
-// and a TargetGroupBinding naming the target group (elbv2.k8s.aws/v1beta1 TargetGroupBindingSpec: targetGroupARN,
-// targetType, serviceRef, networking.ingress from the load balancer's security group).
+/// <summary>
+/// What the AWS Load Balancer Controller leaves in a cluster for an Ingress backend or a LoadBalancer Service: the Service
+/// and a TargetGroupBinding naming the target group (elbv2.k8s.aws/v1beta1 TargetGroupBindingSpec: targetGroupARN,
+/// targetType, serviceRef, networking.ingress from the load balancer's security group).
+/// </summary>
 internal static class LoadBalancerControllerSeeds
 {
     public static JsonObject Service(SeedContext context, string ns, string name, string app, int port, string targetPort, JsonObject? annotations = null)

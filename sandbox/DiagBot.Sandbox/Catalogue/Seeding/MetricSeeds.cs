@@ -3,11 +3,13 @@ using DiagBot.Sandbox.Aws.Ecs;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// The metrics an incident would really publish, derived from its own timeline (task start and stop, deployment time).
-// Names, namespaces, dimensions and units: CloudWatch User Guide, "Amazon ECS Container Insights with enhanced
-// observability metrics" (task level: ClusterName, TaskDefinitionFamily, TaskId; Megabytes) and ELB User Guide,
-// "CloudWatch metrics for your Application Load Balancer" (HealthyHostCount per TargetGroup and LoadBalancer; the
-// ELB's own 5XX counts per LoadBalancer, published only in minutes with a non-zero count; TargetResponseTime in Seconds).
+/// <summary>
+/// The metrics an incident would really publish, derived from its own timeline (task start and stop, deployment time).
+/// Names, namespaces, dimensions and units: CloudWatch User Guide, "Amazon ECS Container Insights with enhanced
+/// observability metrics" (task level: ClusterName, TaskDefinitionFamily, TaskId; Megabytes) and ELB User Guide,
+/// "CloudWatch metrics for your Application Load Balancer" (HealthyHostCount per TargetGroup and LoadBalancer; the
+/// ELB's own 5XX counts per LoadBalancer, published only in minutes with a non-zero count; TargetResponseTime in Seconds).
+/// </summary>
 internal static class MetricSeeds
 {
     public const string ContainerInsights = "ECS/ContainerInsights";

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Aws.Elb;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Builders for VPC resources and load balancers, with ids derived from names so they are stable across runs.
+/// <summary>Builders for VPC resources and load balancers, with ids derived from names so they are stable across runs.</summary>
 internal static class NetworkSeeds
 {
     public static Ec2Subnet Subnet(SeedContext context, string name, string vpcId, string cidr, string zone, int freeIps, bool isPublic = false)

@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// A pod to seed: where it is in its life and what its single container asks for.
+/// <summary>A pod to seed: where it is in its life and what its single container asks for.</summary>
 internal sealed record PodSpec(string Namespace, string Name, string App, string Image)
 {
     public string? NodeName { get; init; }

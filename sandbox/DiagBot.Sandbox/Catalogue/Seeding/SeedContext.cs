@@ -4,7 +4,7 @@ using DiagBot.Sandbox.State;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// What a catalogue entry seeds into: the world, the account's identity, and the moment the sandbox started.
+/// <summary>What a catalogue entry seeds into: the world, the account's identity, and the moment the sandbox started.</summary>
 internal sealed class SeedContext(SandboxWorld world, DateTimeOffset now)
 {
     public SandboxWorld World { get; } = world;

@@ -1,6 +1,6 @@
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
-// Where a seeded task is in its life cycle and why it stopped, if it did.
+/// <summary>Where a seeded task is in its life cycle and why it stopped, if it did.</summary>
 internal sealed record TaskLife
 {
     public required DateTimeOffset CreatedAt { get; init; }

@@ -3,7 +3,6 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
-using DiagBot.Playbooks.Tests.LoadBalancing;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 using static DiagBot.Playbooks.Tests.Fakes.LoadBalancedWorld;

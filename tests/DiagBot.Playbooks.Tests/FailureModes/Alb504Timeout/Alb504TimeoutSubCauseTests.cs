@@ -2,7 +2,6 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Logs;
 using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
-using DiagBot.Playbooks.Tests.LoadBalancing;
 using DiagBot.Playbooks.Verdicts;
 using static DiagBot.Playbooks.Tests.Fakes.LoadBalancedWorld;
 

@@ -8,7 +8,7 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-// Cases the sandbox does not seed, on in-memory evidence: a stalled agent, no task role, CloudTrail denials, no way to ssmmessages.
+/// <summary>Cases the sandbox does not seed, on in-memory evidence: a stalled agent, no task role, CloudTrail denials, no way to ssmmessages.</summary>
 public sealed partial class EcsExecFailsPlaybookTests
 {
     [Fact]

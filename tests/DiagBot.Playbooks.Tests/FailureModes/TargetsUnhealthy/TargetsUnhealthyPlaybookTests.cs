@@ -3,7 +3,6 @@ using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.LoadBalancing;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Verdicts;
-using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 

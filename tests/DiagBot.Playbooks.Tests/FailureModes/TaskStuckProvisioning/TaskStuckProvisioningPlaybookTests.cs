@@ -1,7 +1,6 @@
 using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Verdicts;
-using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 

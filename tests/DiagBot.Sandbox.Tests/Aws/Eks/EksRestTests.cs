@@ -3,7 +3,7 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Eks;
 
-// EKS over REST-JSON: signed GETs on resource paths, answers as the EKS API Reference shapes them.
+/// <summary>EKS over REST-JSON: signed GETs on resource paths, answers as the EKS API Reference shapes them.</summary>
 public sealed class EksRestTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     [Fact]
