@@ -4,9 +4,9 @@ namespace DiagBot.Bench;
 
 /// <summary>
 /// Wraps one evidence interface: every call is counted, and in sequential mode waits for the previous call
-/// to finish, the way a step-by-step runbook reads one thing after another.
+/// to finish, the way a step-by-step runbook reads one thing after another. DispatchProxy generates a subclass at
+/// run time, so this type cannot be sealed.
 /// </summary>
-/// <summary>DispatchProxy generates a subclass at run time, so this type cannot be sealed.</summary>
 internal class SerialisingProxy<T> : DispatchProxy
     where T : class
 {
