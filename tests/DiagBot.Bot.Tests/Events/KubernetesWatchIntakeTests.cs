@@ -35,11 +35,15 @@ public sealed class KubernetesWatchIntakeTests
             cluster.AddPodEvent(Namespace, pod, "Normal", "Pulled", "Container image \"app:1\" already present on machine");
         }
 
-        var feed = await WaitForFeedAsync(bot, items => items.Count == 3 && items.All(item => item.GetProperty("count").GetInt64() == 10));
-        await WaitAsync(() => TopLevelPosts(slack) >= 3);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // anything more would show up now
+        await WaitForFeedAsync(bot, items => items.Count == 3 && items.All(item => item.GetProperty("count").GetInt64() == 10));
+        // A barrier instead of a pause: the watch and the channel's outbox keep their order, so once a later
+        // workload's post has arrived, any extra post for the first three would have arrived before it.
+        cluster.AddPodEvent(Namespace, "barrier-5f6d7c8b9-zzzzz", "Warning", "BackOff", "Back-off restarting failed container app");
+        var feed = await WaitForFeedAsync(bot, items => Has(items, "orders/barrier"));
+        await WaitAsync(() => TopLevelPosts(slack) >= 4);
+        feed = [.. feed.Where(item => item.GetProperty("service").GetString() != "orders/barrier")];
 
-        Assert.Equal(3, TopLevelPosts(slack));
+        Assert.Equal(4, TopLevelPosts(slack));
         Assert.Equal(["orders/billing", "orders/checkout", "orders/shipping"], feed.Select(item => item.GetProperty("service").GetString()).Order(StringComparer.Ordinal));
         Assert.All(feed, item => Assert.Equal(10, item.GetProperty("count").GetInt64()));
         Assert.All(feed, item => Assert.Equal("workload", item.GetProperty("scopeKind").GetString()));
@@ -66,11 +70,12 @@ public sealed class KubernetesWatchIntakeTests
         cluster.AddPodEvent(Namespace, "shipping-5b7c9d8f6-ccccc", "Warning", "BackOff", "Back-off restarting failed container app");
         cluster.ExpireHistory();
         sandbox.Faults.Clear("kubernetes", "events");
-        var feed = await WaitForFeedAsync(bot, items => Has(items, "orders/shipping"));
-        await Task.Delay(TimeSpan.FromSeconds(2)); // a re-count would show up now
-        feed = await FeedAsync(bot);
+        await WaitForFeedAsync(bot, items => Has(items, "orders/shipping"));
+        // A barrier instead of a pause: the watch reads in order, so a re-count of the relisted events comes before this one.
+        cluster.AddPodEvent(Namespace, "barrier-5f6d7c8b9-zzzzz", "Warning", "BackOff", "Back-off restarting failed container app");
+        var feed = await WaitForFeedAsync(bot, items => Has(items, "orders/barrier"));
 
-        Assert.Equal(3, feed.Count);
+        Assert.Equal(4, feed.Count);
         Assert.All(feed, item => Assert.Equal(1, item.GetProperty("count").GetInt64()));
     }
 
