@@ -1,5 +1,5 @@
-using Amazon.Runtime;
 using DiagBot.Bot.Chat;
+using DiagBot.Bot.Hosting;
 using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks;
@@ -36,30 +36,9 @@ internal sealed class BenchAccount : IAsyncDisposable
     public static async Task<BenchAccount> StartAsync(SandboxScale scale, bool rateLimits)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Scale = scale, EnforceRateLimits = rateLimits });
-        var settings = new Dictionary<string, string?>
-        {
-            ["DiagBot:Aws:EndpointUrl"] = sandbox.BaseAddress.ToString(),
-            ["DiagBot:Aws:Region"] = sandbox.Options.Region,
-            ["DiagBot:Aws:Accounts:0:AccountId"] = sandbox.Options.AccountId,
-            ["DiagBot:Aws:Accounts:0:Regions:0"] = sandbox.Options.Region,
-            ["DiagBot:Kubernetes:Clusters:0:Name"] = "sandbox-eks",
-            ["DiagBot:Kubernetes:Clusters:0:Server"] = sandbox.BaseAddress.ToString(),
-        };
-        for (var i = 0; i < sandbox.Clusters.Count; i++)
-        {
-            settings[$"DiagBot:Aws:Accounts:0:Clusters:{i}"] = sandbox.Clusters[i];
-        }
-
-        for (var i = 0; i < sandbox.OtherAccounts.Count; i++)
-        {
-            settings[$"DiagBot:Aws:Accounts:{i + 1}:AccountId"] = sandbox.OtherAccounts[i];
-            settings[$"DiagBot:Aws:Accounts:{i + 1}:RoleArn"] = $"arn:aws:iam::{sandbox.OtherAccounts[i]}:role/diagbot-read";
-            settings[$"DiagBot:Aws:Accounts:{i + 1}:Regions:0"] = sandbox.Options.Region;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SandboxWiring.Settings(sandbox)).Build();
         var services = new ServiceCollection()
-            .AddDiagBotEvidence(configuration, new BasicAWSCredentials(sandbox.Options.AccessKeyId, sandbox.Options.SecretAccessKey))
+            .AddDiagBotEvidence(configuration, SandboxWiring.Credentials(sandbox))
             .BuildServiceProvider();
         return new BenchAccount(sandbox, services);
     }

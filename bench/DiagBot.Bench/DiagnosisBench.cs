@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Amazon.Runtime;
 using DiagBot.Bot.Chat;
+using DiagBot.Bot.Hosting;
 using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks;
@@ -83,25 +83,8 @@ internal static class DiagnosisBench
     private static DiagnosisService Service(IEvidenceSessionFactory sessions) =>
         new(new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System), TimeProvider.System, NullLoggerFactory.Instance);
 
-    private static ServiceProvider EvidenceServices(SandboxServer sandbox)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["DiagBot:Aws:EndpointUrl"] = sandbox.BaseAddress.ToString(),
-            ["DiagBot:Aws:Region"] = sandbox.Options.Region,
-            ["DiagBot:Aws:Accounts:0:AccountId"] = sandbox.Options.AccountId,
-            ["DiagBot:Aws:Accounts:0:Regions:0"] = sandbox.Options.Region,
-            ["DiagBot:Kubernetes:Clusters:0:Name"] = "sandbox-eks",
-            ["DiagBot:Kubernetes:Clusters:0:Server"] = sandbox.BaseAddress.ToString(),
-        };
-        for (var i = 0; i < sandbox.Clusters.Count; i++)
-        {
-            settings[$"DiagBot:Aws:Accounts:0:Clusters:{i}"] = sandbox.Clusters[i];
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddDiagBotEvidence(configuration, new BasicAWSCredentials(sandbox.Options.AccessKeyId, sandbox.Options.SecretAccessKey))
+    private static ServiceProvider EvidenceServices(SandboxServer sandbox) =>
+        new ServiceCollection()
+            .AddDiagBotEvidence(new ConfigurationBuilder().AddInMemoryCollection(SandboxWiring.Settings(sandbox)).Build(), SandboxWiring.Credentials(sandbox))
             .BuildServiceProvider();
-    }
 }

@@ -6,18 +6,31 @@ namespace DiagBot.Bot.Hosting;
 /// <summary>
 /// The embedded default: the sandbox starts in-process on a free loopback port and the live clients
 /// talk to it over HTTP with signed requests, so the first path a user tries is the path production takes.
+/// Public for the bench and the tests, which point DiagBot at a sandbox of their own the same way.
 /// </summary>
-internal static class SandboxWiring
+public static class SandboxWiring
 {
     public const string KubernetesCluster = "sandbox-eks";
 
     public const string ScaleKey = "DiagBot:Sandbox:Scale";
     public const string RateLimitsKey = "DiagBot:Sandbox:RateLimits";
 
-    public static async Task<(SandboxServer Server, AWSCredentials Credentials)> StartAsync(IConfigurationManager configuration, CancellationToken cancellationToken)
+    internal static async Task<(SandboxServer Server, AWSCredentials Credentials)> StartAsync(
+        IConfigurationManager configuration, CancellationToken cancellationToken)
     {
         var options = new SandboxOptions { Scale = Scale(configuration[ScaleKey]), EnforceRateLimits = configuration.GetValue<bool>(RateLimitsKey) };
         var server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        configuration.AddInMemoryCollection(Settings(server));
+        return (server, Credentials(server));
+    }
+
+    /// <summary>
+    /// DiagBot's settings for <paramref name="server"/>: its endpoint, region and accounts, its ECS clusters, its Kubernetes
+    /// API and EKS cluster.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(SandboxServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
         var settings = new Dictionary<string, string?>
         {
             ["DiagBot:Aws:EndpointUrl"] = server.BaseAddress.ToString(),
@@ -47,8 +60,14 @@ internal static class SandboxWiring
             settings[$"DiagBot:Aws:Accounts:{i + 1}:Regions:0"] = server.Options.Region;
         }
 
-        configuration.AddInMemoryCollection(settings);
-        return (server, new BasicAWSCredentials(server.Options.AccessKeyId, server.Options.SecretAccessKey));
+        return settings;
+    }
+
+    /// <summary>The sandbox's own access key, which its signature check accepts.</summary>
+    public static AWSCredentials Credentials(SandboxServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return new BasicAWSCredentials(server.Options.AccessKeyId, server.Options.SecretAccessKey);
     }
 
     private static SandboxScale Scale(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -18,7 +18,8 @@ public sealed partial class RoomsTests
         ["sandbox/DiagBot.Sandbox"] = ["Microsoft.AspNetCore.App"],
         ["bench/DiagBot.Bench"] = ["DiagBot.Bot"],
         ["tests/DiagBot.Bot.Tests"] = ["DiagBot.Bot"],
-        ["tests/DiagBot.Playbooks.Tests"] = ["DiagBot.Playbooks", "DiagBot.Sandbox"],
+        // The bot's SandboxWiring.Settings: playbook fixtures point the evidence layer at a sandbox as the bot points itself.
+        ["tests/DiagBot.Playbooks.Tests"] = ["DiagBot.Playbooks", "DiagBot.Sandbox", "DiagBot.Bot"],
         ["tests/DiagBot.Diagnostics.Tests"] = ["DiagBot.Diagnostics", "DiagBot.Sandbox", "Microsoft.AspNetCore.App"],
         ["tests/DiagBot.Sandbox.Tests"] = ["DiagBot.Sandbox"],
     };

@@ -1,4 +1,4 @@
-using Amazon.Runtime;
+using DiagBot.Bot.Hosting;
 using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
@@ -62,32 +62,12 @@ public sealed class ScaleSandboxes : IAsyncLifetime
         public static async Task<Account> StartAsync(SandboxScale scale)
         {
             var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Scale = scale });
-            var settings = new Dictionary<string, string?>
-            {
-                ["DiagBot:Aws:EndpointUrl"] = sandbox.BaseAddress.ToString(),
-                ["DiagBot:Aws:Region"] = sandbox.Options.Region,
-                ["DiagBot:Aws:Accounts:0:AccountId"] = sandbox.Options.AccountId,
-                ["DiagBot:Aws:Accounts:0:Regions:0"] = sandbox.Options.Region,
-                ["DiagBot:Kubernetes:Clusters:0:Name"] = "sandbox-eks",
-                ["DiagBot:Kubernetes:Clusters:0:Server"] = sandbox.BaseAddress.ToString(),
-                ["DiagBot:Aws:CallTimeout"] = "00:00:30",
-                ["DiagBot:Aws:DiagnosisBudget"] = "00:01:00",
-            };
-            for (var i = 0; i < sandbox.Clusters.Count; i++)
-            {
-                settings[$"DiagBot:Aws:Accounts:0:Clusters:{i}"] = sandbox.Clusters[i];
-            }
-
-            for (var i = 0; i < sandbox.OtherAccounts.Count; i++)
-            {
-                settings[$"DiagBot:Aws:Accounts:{i + 1}:AccountId"] = sandbox.OtherAccounts[i];
-                settings[$"DiagBot:Aws:Accounts:{i + 1}:RoleArn"] = $"arn:aws:iam::{sandbox.OtherAccounts[i]}:role/diagbot-read";
-                settings[$"DiagBot:Aws:Accounts:{i + 1}:Regions:0"] = sandbox.Options.Region;
-            }
-
+            var settings = SandboxWiring.Settings(sandbox);
+            settings["DiagBot:Aws:CallTimeout"] = "00:00:30";
+            settings["DiagBot:Aws:DiagnosisBudget"] = "00:01:00";
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var services = new ServiceCollection().AddLogging()
-                .AddDiagBotEvidence(configuration, new BasicAWSCredentials(sandbox.Options.AccessKeyId, sandbox.Options.SecretAccessKey))
+                .AddDiagBotEvidence(configuration, SandboxWiring.Credentials(sandbox))
                 .BuildServiceProvider();
             return new Account(sandbox, services);
         }

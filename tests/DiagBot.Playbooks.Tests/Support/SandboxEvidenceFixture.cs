@@ -1,4 +1,4 @@
-using Amazon.Runtime;
+using DiagBot.Bot.Hosting;
 using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
@@ -17,7 +17,7 @@ namespace DiagBot.Playbooks.Tests.Support;
 /// </summary>
 public sealed class SandboxEvidenceFixture : IAsyncLifetime
 {
-    public const string KubernetesCluster = "sandbox-eks";
+    public const string KubernetesCluster = SandboxWiring.KubernetesCluster;
 
     private ServiceProvider? _services;
 
@@ -28,32 +28,16 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Sandbox = await SandboxServer.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["DiagBot:Aws:EndpointUrl"] = Sandbox.BaseAddress.ToString(),
-            ["DiagBot:Aws:Region"] = Sandbox.Options.Region,
-            ["DiagBot:Aws:Accounts:0:AccountId"] = Sandbox.Options.AccountId,
-            ["DiagBot:Aws:Accounts:0:Regions:0"] = Sandbox.Options.Region,
+        var settings = SandboxWiring.Settings(Sandbox);
 
-            // A loopback sandbox on a shared, loaded machine can take seconds to answer; these tests count reads and
-            // verdicts, so the per-call timeout and the budget are set far from what the machine's load can reach.
-            ["DiagBot:Aws:CallTimeout"] = "00:00:30",
-            ["DiagBot:Aws:DiagnosisBudget"] = "00:01:00",
-            ["DiagBot:Kubernetes:Clusters:0:Name"] = KubernetesCluster,
-            ["DiagBot:Kubernetes:Clusters:0:Server"] = Sandbox.BaseAddress.ToString(),
-            ["DiagBot:Kubernetes:Clusters:0:Eks:ClusterName"] = SandboxServer.EksClusterName,
-            ["DiagBot:Kubernetes:Clusters:0:Eks:Region"] = Sandbox.Options.Region,
-            ["DiagBot:Kubernetes:Clusters:0:Eks:AccountId"] = Sandbox.Options.AccountId,
-        };
-        for (var i = 0; i < Sandbox.Clusters.Count; i++)
-        {
-            settings[$"DiagBot:Aws:Accounts:0:Clusters:{i}"] = Sandbox.Clusters[i];
-        }
-
+        // A loopback sandbox on a shared, loaded machine can take seconds to answer; these tests count reads and
+        // verdicts, so the per-call timeout and the budget are set far from what the machine's load can reach.
+        settings["DiagBot:Aws:CallTimeout"] = "00:00:30";
+        settings["DiagBot:Aws:DiagnosisBudget"] = "00:01:00";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
             .AddLogging()
-            .AddDiagBotEvidence(configuration, new BasicAWSCredentials(Sandbox.Options.AccessKeyId, Sandbox.Options.SecretAccessKey))
+            .AddDiagBotEvidence(configuration, SandboxWiring.Credentials(Sandbox))
             .BuildServiceProvider();
         Sessions = _services.GetRequiredService<IEvidenceSessionFactory>();
     }
