@@ -8,8 +8,11 @@ namespace DiagBot.Diagnostics.Kubernetes;
 /// API server to the kubelet on port 10250, and when that dial fails the answer names it, e.g.
 /// <c>Get "https://10.0.37.234:10250/containerLogs/default/nginx/nginx": dial tcp 10.0.37.234:10250: i/o timeout</c>
 /// (terraform-aws-modules/terraform-aws-eks#2660) or for exec <c>error dialing backend: dial tcp 10.240.0.22:10250: i/o timeout</c>
-/// (kelseyhightower/kubernetes-the-hard-way#511). Timeouts point at a security group or a node gone; "connection refused"
-/// at a kubelet that is not listening.
+/// (kelseyhightower/kubernetes-the-hard-way#511). The words are kube-apiserver's: logs go through
+/// k8s.io/apiserver's LocationStreamer (pkg/registry/generic/rest/streamer.go), which returns net/http's
+/// <c>Get "url": dial tcp ...</c> error unwrapped; exec and attach through k8s.io/apimachinery's UpgradeAwareHandler
+/// (pkg/util/proxy/upgradeaware.go), which wraps it as <c>error dialing backend: %v</c>. Timeouts point at a security
+/// group or a node gone; "connection refused" at a kubelet that is not listening.
 /// </summary>
 public sealed partial record KubeletDialFailure(string Address, int Port, string Error)
 {

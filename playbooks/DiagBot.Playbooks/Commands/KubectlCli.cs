@@ -20,6 +20,10 @@ public static class KubectlCli
     public static string PreviousLogs(string cluster, string @namespace, string pod, string container, int lines) =>
         $"kubectl --context {cluster} -n {@namespace} logs {pod} -c {container} --previous --tail {lines}";
 
+    /// <summary>The container's last log lines: read through the API server from the kubelet, the path exec takes too.</summary>
+    public static string LogTail(string cluster, string @namespace, string pod, string container) =>
+        $"kubectl --context {cluster} -n {@namespace} logs {pod} -c {container} --tail 1";
+
     public static string NodeConditions(string cluster, string node) =>
         $"kubectl --context {cluster} get node {node} -o jsonpath='{{range .status.conditions[*]}}{{.type}}={{.status}} {{.reason}}: {{.message}}{{\"\\n\"}}{{end}}'";
 

@@ -134,7 +134,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
                 : new DiagnosisReport { Subject = pod, TriageGaps = [described.Gap] };
         }
 
-        var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken, context.Evidence).ConfigureAwait(false);
+        var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken, context.Evidence, pod.Symptom).ConfigureAwait(false);
         context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = first.Facts };
         return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
     }

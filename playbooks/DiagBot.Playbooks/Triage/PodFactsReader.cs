@@ -8,7 +8,8 @@ namespace DiagBot.Playbooks.Triage;
 /// <summary>The first facts of a pod: phase and conditions, each container's waiting or last-terminated state, and its events.</summary>
 internal static class PodFactsReader
 {
-    public static async Task<PodFirstFacts> ReadAsync(IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken, IEvidenceSource? evidence = null)
+    public static async Task<PodFirstFacts> ReadAsync(
+        IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken, IEvidenceSource? evidence = null, string? symptom = null)
     {
         var eventsRead = kubernetes.ListEventsForAsync(cluster, pod.Namespace, "Pod", pod.Name, cancellationToken);
 
@@ -18,6 +19,12 @@ internal static class PodFactsReader
         if (evidence is not null && pod.ContainerStatuses.Any(c => c.WaitingReason == "ContainerCreating"))
         {
             _ = PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
+        }
+
+        // Words about kubectl exec or logs failing on a running pod point at playbook 15: start its kubelet-path reads now.
+        if (evidence is not null && pod.Phase == "Running" && EcsExecFailsSignals.AboutKubectl(symptom))
+        {
+            _ = KubeletReach.PrefetchAsync(evidence, cluster, pod, cancellationToken);
         }
 
         var events = await eventsRead.ConfigureAwait(false);

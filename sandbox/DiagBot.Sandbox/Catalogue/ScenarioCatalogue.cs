@@ -34,6 +34,7 @@ internal static class ScenarioCatalogue
         new EcsExecFailsOnEks(),
         new SpotInterruptionOnEks(),
         new EksPodsPendingOnFargate(),
+        new EcsExecFailsOnEksKubeletPort(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -45,6 +46,7 @@ internal static class ScenarioCatalogue
         new TaskOutOfMemoryLookalikeOnEks(),
         new SpotInterruptionLookalikeKarpenter(),
         new EksPodsPendingLookalikeFargateStarting(),
+        new EcsExecFailsLookalikeKubeletBack(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

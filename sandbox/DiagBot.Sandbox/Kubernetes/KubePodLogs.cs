@@ -41,6 +41,8 @@ internal static class KubePodLogs
 
         // The API server proxies the read to the node's kubelet; when it cannot dial it, it answers 500 with the dial error,
         // as in terraform-aws-modules/terraform-aws-eks#2660: Get "https://10.0.37.234:10250/containerLogs/default/nginx/nginx": dial tcp 10.0.37.234:10250: i/o timeout
+        // (k8s.io/apiserver pkg/registry/generic/rest/streamer.go: LocationStreamer.InputStream returns net/http's client.Do
+        // error as it is, which Go words `Get "<url>": dial tcp <ip>:10250: i/o timeout`).
         if (pod["spec"]?["nodeName"]?.GetValue<string>() is { } node && state.IsKubeletUnreachable(node))
         {
             var ip = state.List(KubeResource.Nodes).FirstOrDefault(n => KubeState.Name(n) == node)?["status"]?["addresses"]?.AsArray()

@@ -39,6 +39,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         { "p15-eks-kubectl-exec-fails", 15 },
         { "p11-eks-spot-node-reclaimed", 11 },
         { "p09-eks-no-fargate-profile", 9 },
+        { "p15-eks-kubelet-port-blocked", 15 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -54,6 +55,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         "lookalike-eks-liveness-137",
         "lookalike-karpenter-consolidation",
         "lookalike-fargate-pod-starting",
+        "lookalike-kubelet-back",
     ];
 
     [Theory]

@@ -15,6 +15,9 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesEvidence
 
     public List<string> PreviousLog { get; } = [];
 
+    /// <summary>What the API server answers for the current log instead of its lines: a dial failure to the kubelet, say.</summary>
+    public EvidenceGap? CurrentLogGap { get; set; }
+
     public IEcsEvidence Ecs { get; } = new FakeEcsEvidence();
 
     public IKubernetesEvidence Kubernetes => this;
@@ -66,5 +69,7 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesEvidence
         throw new NotSupportedException("not read by these playbooks");
 
     public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(EvidenceResult<IReadOnlyList<string>>.Found(query.Previous ? PreviousLog : []));
+        Task.FromResult(!query.Previous && CurrentLogGap is { } gap
+            ? EvidenceResult<IReadOnlyList<string>>.Missing(gap)
+            : EvidenceResult<IReadOnlyList<string>>.Found(query.Previous ? PreviousLog : []));
 }

@@ -18,7 +18,18 @@ internal static partial class EcsExecFailsSignals
         new(Playbook, 0.93, ExecNeedsTaskRole(), "ECS refused to turn on execute-command: the task has no valid task role"), // UpdateService's and RunTask's own refusal
         new(Playbook, 0.88, KubeletLogsUnreachable(), "the API server cannot reach the kubelet (port 10250) for kubectl logs or exec"), // same path as exec, logs asked
         new(Playbook, 0.8, ExecInWords(), "exec into the task or pod fails, in an engineer's words"), // exec failing, said plainly
+        new(Playbook, 0.85, KubectlLogsStuck(), "kubectl logs cannot reach the kubelet (it times out or cannot dial the node)"), // logs take exec's path
     ];
+
+    /// <summary>
+    /// Words about kubectl exec or logs failing on a pod: triage then reads the kubelet path (a one-line log read, the
+    /// node's instance, the cluster) beside the pod's events, so the playbook has them when it starts.
+    /// </summary>
+    public static bool AboutKubectl(string? words)
+    {
+        var text = TextNormalizer.Normalize(words);
+        return text.Length > 0 && (KubectlExec().IsMatch(text) || KubeletLogsUnreachable().IsMatch(text) || KubectlLogsStuck().IsMatch(text) || ExecInWords().IsMatch(text));
+    }
 
     [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
     private static partial Regex EcsExec();
@@ -31,6 +42,10 @@ internal static partial class EcsExecFailsSignals
 
     [GeneratedRegex(@"/containerlogs/.{0,200}(i/o timeout|connection refused|no route to host|timed out)", RegexOptions.CultureInvariant)]
     private static partial Regex KubeletLogsUnreachable();
+
+    // "kubectl logs -f ... hangs", "kubectl logs times out", "kubectl logs: error dialing backend ... i/o timeout"
+    [GeneratedRegex(@"kubectl logs\b.{0,80}(time[sd]? ?out|timed out|timeout|hang(s|ing)?\b|error dialing backend|dial tcp)", RegexOptions.CultureInvariant)]
+    private static partial Regex KubectlLogsStuck();
 
     [GeneratedRegex(@"target not connect\w*|(cannot|can't|unable to) exec into|(retriev\w*|getting|view\w*) (pod )?logs.{0,40}timeout|timeout\W{0,3} error when retrieving logs", RegexOptions.CultureInvariant)]
     private static partial Regex ExecInWords();

@@ -22,10 +22,13 @@ internal static class KubectlExecFails
     public const string ExecForbiddenSubCause = "rbac-pods-exec-forbidden";
     public const string KubeletDeniedSubCause = "kubelet-denies-apiserver";
     public const string KubeletPortBlockedSubCause = "kubelet-port-blocked";
+    public const string KubeletUnreachableSubCause = "kubelet-unreachable";
+    public const string KubeletReachableSubCause = "kubelet-reachable";
     public const string NoShellSubCause = "no-shell-in-image";
     public const string PodSideReadySubCause = "pod-side-ready";
 
     private const string Title = "kubectl exec cannot open a session";
+    private const string DefaultRegion = "us-east-1";
 
     public static async Task<Verdict> InvestigateAsync(IPlaybook playbook, DiagnosisContext context, KubePod pod, string cluster, CancellationToken cancellationToken)
     {
@@ -70,6 +73,15 @@ internal static class KubectlExecFails
                 KubectlCli.NodeConditions(cluster, node.Name)) with { Missing = missing };
         }
 
+        // The pod and node look fine: read the path exec takes (API server to kubelet) rather than trust kubectl's words alone.
+        var reach = await KubeletReach.ReadAsync(context.Evidence, cluster, pod, cancellationToken).ConfigureAwait(false);
+        evidence.AddRange(reach.Evidence);
+        missing = [.. missing, .. reach.Gaps];
+        if (KubeletPathVerdict.For(playbook, pod, cluster, reach.Scope.Region ?? RegionOf(node) ?? DefaultRegion, ready?.Status == "True", said, reach, evidence, missing) is { } decided)
+        {
+            return decided;
+        }
+
         var inconclusiveNode = node is null && pod.NodeName is not null;
         return said.Kind switch
         {
@@ -92,6 +104,9 @@ internal static class KubectlExecFails
     }
 
     // providerID is aws:///us-east-1b/i-0abc...: the zone names the region, the last part the instance.
+    private static string? RegionOf(KubeNode? node) =>
+        node?.ProviderId?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, { Length: > 1 } zone, _] ? zone[..^1] : null;
+
     private static string NodeSecurityGroups(KubeNode? node)
     {
         var parts = node?.ProviderId?.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -103,6 +118,6 @@ internal static class KubectlExecFails
         return $"aws ec2 describe-instances --region {zone[..^1]} --instance-ids {instance} --query \"Reservations[].Instances[].SecurityGroups[].GroupId\"";
     }
 
-    private static Verdict For(IPlaybook playbook, VerdictStatus status, string rootCause, string? subCause, List<EvidenceItem> evidence, IReadOnlyList<string> fix, string confirm) =>
+    internal static Verdict For(IPlaybook playbook, VerdictStatus status, string rootCause, string? subCause, List<EvidenceItem> evidence, IReadOnlyList<string> fix, string confirm) =>
         Verdict.For(playbook, status, rootCause) with { Title = Title, SubCause = subCause, Evidence = evidence, Fix = fix, Confirm = confirm };
 }

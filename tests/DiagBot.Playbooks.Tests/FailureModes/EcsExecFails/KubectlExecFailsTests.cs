@@ -40,7 +40,6 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : ICla
     [InlineData("Error from server (Forbidden): pods \"worker-6f7d8c9b5-abcde\" is forbidden: User \"dev\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \"jobs\"", KubectlExecFails.ExecForbiddenSubCause, "auth can-i create pods --subresource=exec")]
     [InlineData("error: unable to upgrade connection: Forbidden", KubectlExecFails.ExecForbiddenSubCause, "auth can-i create pods --subresource=exec")]
     [InlineData("error: unable to upgrade connection: Forbidden (user=kube-apiserver-kubelet-client, verb=create, resource=nodes, subresource=proxy)", KubectlExecFails.KubeletDeniedSubCause, "auth can-i create nodes --subresource=proxy --as kube-apiserver-kubelet-client")]
-    [InlineData("Error from server: error dialing backend: dial tcp 10.0.1.5:10250: i/o timeout", KubectlExecFails.KubeletPortBlockedSubCause, "--instance-ids i-0123456789abcdef0")]
     [InlineData("OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown", KubectlExecFails.NoShellSubCause, "debug -it worker-6f7d8c9b5-abcde --image=busybox:1.36 --target=worker")]
     public async Task Investigate_HealthyPodAndWhatKubectlSaid_IsLikelyWithTheSettlingCommand(string said, string subCause, string confirm)
     {
@@ -52,6 +51,90 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : ICla
         Assert.Equal((VerdictStatus.Likely, subCause), (verdict.Status, verdict.SubCause));
         Assert.Contains(confirm, verdict.Confirm, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Investigate_DialTimeoutWhereTheNodesGroupsCannotBeRead_IsLikelyPortBlockedWithTheNodesGroupsCommand()
+    {
+        var world = new FakePodWorld { CurrentLogGap = DialTimeout("10.0.1.5") };
+        world.Nodes.Add(FakePodWorld.Node(Node, "True"));
+
+        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(world.Context(FakePodWorld.Pod(RunningWorker), "kubectl exec hangs"), CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.Likely, KubectlExecFails.KubeletPortBlockedSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains("answered `dial tcp 10.0.1.5:10250: i/o timeout`", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Contains("could not be read", verdict.RootCause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_KubectlQuotedADialTimeoutButTheKubeletAnswersNow_IsRuledOut()
+    {
+        var world = new FakePodWorld();
+        world.Nodes.Add(FakePodWorld.Node(Node, "True"));
+
+        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(
+            world.Context(FakePodWorld.Pod(RunningWorker), "Error from server: error dialing backend: dial tcp 10.0.1.5:10250: i/o timeout"), CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.RuledOut, KubectlExecFails.KubeletReachableSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Equal("kubectl --context test-eks -n jobs logs worker-6f7d8c9b5-abcde -c worker --tail 1", verdict.Confirm);
+    }
+
+    [Fact]
+    public async Task Diagnose_NodeWhoseSecurityGroupKeepsTheControlPlaneOffPort10250_ConfirmsFromDiagBotsOwnRead()
+    {
+        var report = await sandbox.DiagnoseAsync("p15-eks-kubelet-port-blocked");
+
+        var first = report.Verdicts[0];
+        var nodeGroup = Assert.Single(first.Evidence, e => e.Fact == "instance i-0f3a8c61d2b7e4a09 of node ip-10-0-46-19.ec2.internal security groups").Value;
+        var clusterGroup = Assert.Single(first.Evidence, e => e.Source == "eks:DescribeCluster").Value;
+        Assert.Matches("^sg-[0-9a-f]{17}$", nodeGroup);
+        Assert.Matches("^sg-[0-9a-f]{17}$", clusterGroup);
+        Assert.Equal((15, VerdictStatus.Confirmed, KubectlExecFails.KubeletPortBlockedSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains("answered `dial tcp 10.0.46.19:10250: i/o timeout`", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains($"none of instance i-0f3a8c61d2b7e4a09's security groups ({nodeGroup}) allows inbound TCP 10250 from the cluster's control-plane security groups ({clusterGroup})",
+            first.RootCause, StringComparison.Ordinal);
+        Assert.Contains(first.Evidence, e => e.Source == "ec2:DescribeSecurityGroups" && e.Value.StartsWith($"no rule on {nodeGroup}", StringComparison.Ordinal));
+        Assert.Contains($"aws ec2 authorize-security-group-ingress --region us-east-1 --group-id {nodeGroup} --protocol tcp --port 10250 --source-group {clusterGroup}",
+            first.Fix[0], StringComparison.Ordinal);
+        Assert.StartsWith($"aws ec2 describe-security-groups --region us-east-1 --group-ids {nodeGroup} ", first.Confirm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_KubeletThatAnswersAgainAfterATimeout_IsRuledOutWithTheReadThatReachedIt()
+    {
+        var report = await sandbox.DiagnoseAsync("lookalike-kubelet-back");
+
+        var verdict = Assert.Single(report.Verdicts, v => v.Playbook == 15);
+        Assert.Equal((VerdictStatus.RuledOut, KubectlExecFails.KubeletReachableSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains(verdict.Evidence, e => e.Source == "kubernetes:pods/log" && e.Value.StartsWith("reached:", StringComparison.Ordinal));
+        Assert.DoesNotContain(verdict.Evidence, e => e.Source.StartsWith("ec2:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Investigate_RbacRefusalOnAPodWhoseKubeletAnswers_IsRbacNotThePort()
+    {
+        var context = await sandbox.PodContextAsync("healthy-pod-shop-web");
+        context = context with
+        {
+            Subject = context.Subject with { Symptom = "Error from server (Forbidden): pods \"web-7f9c6d5b8-k7p2n\" is forbidden: User \"dev\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \"shop\"" },
+        };
+
+        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(context, CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.Likely, KubectlExecFails.ExecForbiddenSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains(verdict.Evidence, e => e.Source == "kubernetes:pods/log" && e.Value.StartsWith("reached:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Investigate_SecurityGroupsDenied_IsNotConfirmedAndNamesTheGap()
+    {
+        var verdict = await sandbox.InvestigateDeniedAsync(new EcsExecFailsPlaybook(), await sandbox.PodContextAsync("p15-eks-kubelet-port-blocked"), "ec2", "DescribeSecurityGroups");
+
+        Assert.Equal((VerdictStatus.Likely, KubectlExecFails.KubeletPortBlockedSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains(verdict.Missing, gap => gap.Operation == "DescribeSecurityGroups");
+    }
+
+    private static DiagBot.Diagnostics.Evidence.EvidenceGap DialTimeout(string ip) => new("kubernetes", "get pods/log", DiagBot.Diagnostics.Evidence.GapReason.Unreachable,
+        $"InternalError: Get \"https://{ip}:10250/containerLogs/jobs/worker-6f7d8c9b5-abcde/worker?tailLines=1\": dial tcp {ip}:10250: i/o timeout");
 
     [Fact]
     public void Parse_KubectlExecWordsAroundAPodInACluster_IsThePodWithTheWordsAsSymptom()
