@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -18,4 +19,10 @@ internal sealed record EarlyReads
 
     /// <summary>Given the service triage has just described, and the diagnosis's one instant.</summary>
     public IReadOnlyList<Func<IEvidenceSource, EcsService, DateTimeOffset, CancellationToken, Task>> ForService { get; init; } = [];
+
+    /// <summary>Given the pod triage has just read, once its events are asked for.</summary>
+    public IReadOnlyList<Func<IEvidenceSource, PodAtHand, CancellationToken, Task>> ForPod { get; init; } = [];
 }
+
+/// <summary>A pod as triage holds it when the early reads start: its configured cluster, the pod, the engineer's words about it.</summary>
+internal sealed record PodAtHand(string Cluster, KubePod Pod, string? Symptom);

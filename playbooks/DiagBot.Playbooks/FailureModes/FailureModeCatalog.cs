@@ -23,7 +23,8 @@ internal static class FailureModeCatalog
         new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(), TaskOutOfMemorySignals.Rules, TaskOutOfMemoryPlaybook.EarlyReads),
         new(CrashLoop.Mode, () => new CrashLoopPlaybook(), CrashLoopSignals.Rules, CrashLoopPlaybook.EarlyReads),
         new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(), EksPodsPendingSignals.Rules, EarlyReads.None),
-        new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(), EksPodsContainerCreatingSignals.Rules, EarlyReads.None),
+        new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(), EksPodsContainerCreatingSignals.Rules,
+            EksPodsContainerCreatingPlaybook.EarlyReads),
         new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(), SpotInterruptionSignals.Rules, EarlyReads.None),
         new(DeployStuck.Mode, () => new DeployStuckPlaybook(), DeployStuckSignals.Rules, DeployStuckPlaybook.EarlyReads),
         new(Alb504Timeout.Mode, () => new Alb504TimeoutPlaybook(), Alb504TimeoutSignals.Rules, Alb504TimeoutPlaybook.EarlyReads),
@@ -42,6 +43,10 @@ internal static class FailureModeCatalog
     /// <summary>Every mode's early reads of a service, each once however many modes share it.</summary>
     public static IReadOnlyList<Func<IEvidenceSource, EcsService, DateTimeOffset, CancellationToken, Task>> EarlyServiceReads { get; } =
         [.. Entries.SelectMany(e => e.EarlyReads.ForService).Distinct()];
+
+    /// <summary>Every mode's early reads of a pod, each once however many modes share it.</summary>
+    public static IReadOnlyList<Func<IEvidenceSource, PodAtHand, CancellationToken, Task>> EarlyPodReads { get; } =
+        [.. Entries.SelectMany(e => e.EarlyReads.ForPod).Distinct()];
 }
 
 /// <summary>One failure mode as the catalogue knows it.</summary>

@@ -9,22 +9,20 @@ namespace DiagBot.Playbooks.Triage;
 internal static class PodFactsReader
 {
     public static async Task<PodFirstFacts> ReadAsync(
-        IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken, IEvidenceSource? evidence = null, string? symptom = null)
+        IKubernetesEvidence kubernetes, string cluster, KubePod pod, CancellationToken cancellationToken,
+        IEvidenceSource? evidence = null, string? symptom = null)
     {
         var eventsRead = kubernetes.ListEventsForAsync(cluster, pod.Namespace, "Pod", pod.Name, cancellationToken);
 
-        // A pod waiting in ContainerCreating is likely playbook 10's: ask for its node's instance now, beside the events.
-        // Only once the events read is on its way: the first EC2 read of a process builds its client on this thread, and
-        // on a busy host that took long enough for the diagnosis budget to run out before the events were asked for.
-        if (evidence is not null && pod.ContainerStatuses.Any(c => c.WaitingReason == "ContainerCreating"))
+        // Every mode's early reads, once the events read is on its way: the first EC2 read of a process builds its client on
+        // this thread, and on a busy host that took long enough for the diagnosis budget to run out before the events were asked for.
+        if (evidence is not null)
         {
-            _ = PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
-        }
-
-        // Words about kubectl exec or logs failing on a running pod point at playbook 15: start its kubelet-path reads now.
-        if (evidence is not null && pod.Phase == "Running" && EcsExecFailsSignals.AboutKubectl(symptom))
-        {
-            _ = KubeletReach.PrefetchAsync(evidence, cluster, pod, cancellationToken);
+            var atHand = new PodAtHand(cluster, pod, symptom);
+            foreach (var early in FailureModeCatalog.EarlyPodReads)
+            {
+                _ = early(evidence, atHand, cancellationToken);
+            }
         }
 
         var events = await eventsRead.ConfigureAwait(false);

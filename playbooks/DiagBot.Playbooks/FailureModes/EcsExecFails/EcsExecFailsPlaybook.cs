@@ -26,7 +26,7 @@ internal sealed class EcsExecFailsPlaybook : IPlaybook
     private const string Running = "RUNNING";
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync], ForPod = [KubeletReach.EarlyAsync] };
 
     public int Id => EcsExecFails.Number;
 

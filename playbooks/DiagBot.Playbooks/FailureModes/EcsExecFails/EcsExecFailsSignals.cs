@@ -18,7 +18,8 @@ internal static partial class EcsExecFailsSignals
         new(Playbook, 0.93, ExecNeedsTaskRole(), "ECS refused to turn on execute-command: the task has no valid task role"), // UpdateService's and RunTask's own refusal
         new(Playbook, 0.88, KubeletLogsUnreachable(), "the API server cannot reach the kubelet (port 10250) for kubectl logs or exec"), // same path as exec, logs asked
         new(Playbook, 0.8, ExecInWords(), "exec into the task or pod fails, in an engineer's words"), // exec failing, said plainly
-        new(Playbook, 0.85, KubectlLogsStuck(), "kubectl logs cannot reach the kubelet (it times out or cannot dial the node)"), // logs take exec's path
+        // logs take exec's path
+        new(Playbook, 0.85, KubectlLogsStuck(), "kubectl logs cannot reach the kubelet (it times out or cannot dial the node)"),
     ];
 
     /// <summary>
@@ -28,7 +29,8 @@ internal static partial class EcsExecFailsSignals
     public static bool AboutKubectl(string? words)
     {
         var text = TextNormalizer.Normalize(words);
-        return text.Length > 0 && (KubectlExec().IsMatch(text) || KubeletLogsUnreachable().IsMatch(text) || KubectlLogsStuck().IsMatch(text) || ExecInWords().IsMatch(text));
+        return text.Length > 0
+            && (KubectlExec().IsMatch(text) || KubeletLogsUnreachable().IsMatch(text) || KubectlLogsStuck().IsMatch(text) || ExecInWords().IsMatch(text));
     }
 
     [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]

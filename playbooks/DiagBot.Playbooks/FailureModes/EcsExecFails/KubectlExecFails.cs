@@ -77,7 +77,8 @@ internal static class KubectlExecFails
         var reach = await KubeletReach.ReadAsync(context.Evidence, cluster, pod, cancellationToken).ConfigureAwait(false);
         evidence.AddRange(reach.Evidence);
         missing = [.. missing, .. reach.Gaps];
-        if (KubeletPathVerdict.For(playbook, pod, cluster, reach.Scope.Region ?? RegionOf(node) ?? DefaultRegion, ready?.Status == "True", said, reach, evidence, missing) is { } decided)
+        var where = new KubeletPathVerdict.Where(cluster, reach.Scope.Region ?? RegionOf(node) ?? DefaultRegion, ready?.Status == "True");
+        if (KubeletPathVerdict.For(playbook, pod, where, said, reach, evidence, missing) is { } decided)
         {
             return decided;
         }
@@ -118,6 +119,7 @@ internal static class KubectlExecFails
         return $"aws ec2 describe-instances --region {zone[..^1]} --instance-ids {instance} --query \"Reservations[].Instances[].SecurityGroups[].GroupId\"";
     }
 
-    internal static Verdict For(IPlaybook playbook, VerdictStatus status, string rootCause, string? subCause, List<EvidenceItem> evidence, IReadOnlyList<string> fix, string confirm) =>
+    internal static Verdict For(
+        IPlaybook playbook, VerdictStatus status, string rootCause, string? subCause, List<EvidenceItem> evidence, IReadOnlyList<string> fix, string confirm) =>
         Verdict.For(playbook, status, rootCause) with { Title = Title, SubCause = subCause, Evidence = evidence, Fix = fix, Confirm = confirm };
 }

@@ -32,7 +32,10 @@ internal sealed record KubeletPortRules(IReadOnlyList<string> NodeGroups, IReadO
             }
         }
 
-        return new KubeletPortRules([.. nodeGroups.Select(g => g.GroupId)], controlPlane, allowedBy, controlPlane.Count > 0) { OpenToOtherGroups = otherGroups };
+        return new KubeletPortRules([.. nodeGroups.Select(g => g.GroupId)], controlPlane, allowedBy, controlPlane.Count > 0)
+        {
+            OpenToOtherGroups = otherGroups,
+        };
     }
 
     public string Describe() => AllowedBy is { } by

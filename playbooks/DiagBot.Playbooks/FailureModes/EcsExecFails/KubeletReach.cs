@@ -23,13 +23,20 @@ internal sealed record KubeletReach(
 {
     public const int ProbeLines = 1;
 
-    /// <summary>Triage starts these beside the pod's events when the engineer's words are about kubectl exec or logs.</summary>
-    public static Task PrefetchAsync(IEvidenceSource evidence, string cluster, KubePod pod, CancellationToken cancellationToken) =>
-        Task.WhenAll(
+    /// <summary>Playbook 15's early reads of a running pod whose engineer's words are about kubectl exec or logs failing.</summary>
+    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
+    {
+        if (atHand is not { Pod: { Phase: "Running" } pod, Cluster: var cluster } || !EcsExecFailsSignals.AboutKubectl(atHand.Symptom))
+        {
+            return Task.CompletedTask;
+        }
+
+        return Task.WhenAll(
             ProbeAsync(evidence, cluster, pod, cancellationToken) ?? Task.CompletedTask,
             PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken) ?? Task.CompletedTask,
             ClusterAsync(evidence, cluster, cancellationToken) ?? Task.CompletedTask,
             evidence.Kubernetes.ListNodesAsync(cluster, null, cancellationToken));
+    }
 
     public static async Task<KubeletReach> ReadAsync(IEvidenceSource evidence, string cluster, KubePod pod, CancellationToken cancellationToken)
     {
@@ -68,7 +75,8 @@ internal sealed record KubeletReach(
         if (clusterRead is null)
         {
             gaps.Add(new EvidenceGap("eks", "DescribeCluster", GapReason.InvalidRequest,
-                $"cluster '{cluster}' has no EKS name configured: set DiagBot:Kubernetes:Clusters:n:Eks:ClusterName and Region to read its control-plane security groups"));
+                $"cluster '{cluster}' has no EKS name configured: set DiagBot:Kubernetes:Clusters:n:Eks:ClusterName and Region "
+                + "to read its control-plane security groups"));
         }
 
         if (instance is not { SecurityGroupIds.Count: > 0 })
@@ -77,7 +85,8 @@ internal sealed record KubeletReach(
         }
 
         var controlPlane = eks?.Value?.ControlPlaneSecurityGroupIds ?? [];
-        items.Add(new EvidenceItem("ec2:DescribeInstances", $"instance {instance.InstanceId} of node {pod.NodeName} security groups", string.Join(", ", instance.SecurityGroupIds)));
+        items.Add(new EvidenceItem("ec2:DescribeInstances", $"instance {instance.InstanceId} of node {pod.NodeName} security groups",
+            string.Join(", ", instance.SecurityGroupIds)));
         if (controlPlane.Count > 0)
         {
             items.Add(new EvidenceItem("eks:DescribeCluster", "control-plane security groups (cluster security group first)", string.Join(", ", controlPlane)));
@@ -91,7 +100,8 @@ internal sealed record KubeletReach(
         }
 
         var port = KubeletPortRules.Assess(described, controlPlane);
-        items.Add(new EvidenceItem("ec2:DescribeSecurityGroups", $"inbound TCP {KubeletDialFailure.KubeletPort} on the node's security groups", port.Describe()));
+        items.Add(new EvidenceItem("ec2:DescribeSecurityGroups", $"inbound TCP {KubeletDialFailure.KubeletPort} on the node's security groups",
+            port.Describe()));
         return new KubeletReach(false, dial, port, instance, scope, items, gaps);
     }
 
@@ -99,7 +109,8 @@ internal sealed record KubeletReach(
     public static string? ProbeContainer(KubePod pod) =>
         pod.ContainerStatuses.FirstOrDefault(s => s.Running)?.Name ?? pod.Containers.FirstOrDefault()?.Name;
 
-    private static Task<EvidenceResult<IReadOnlyList<string>>>? ProbeAsync(IEvidenceSource evidence, string cluster, KubePod pod, CancellationToken cancellationToken) =>
+    private static Task<EvidenceResult<IReadOnlyList<string>>>? ProbeAsync(
+        IEvidenceSource evidence, string cluster, KubePod pod, CancellationToken cancellationToken) =>
         pod.NodeName is null || ProbeContainer(pod) is not { } container
             ? null
             : evidence.Kubernetes.GetPodLogAsync(cluster, new KubeLogQuery(pod.Namespace, pod.Name, container, false, ProbeLines), cancellationToken);

@@ -20,6 +20,9 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
     // assign an IP address", older "InsufficientFreeAddressesInSubnet" and "no available IP addresses".
     private static readonly string[] IpAssignmentMarkers = ["assign an ip address", "insufficientfreeaddresses", "no available ip", "failed to allocate ip", "failed to assign ip"];
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>): a waiting pod's node instance.</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForPod = [PodNetwork.EarlyAsync] };
+
     public int Id => EksPodsContainerCreating.Number;
 
     public string Name => EksPodsContainerCreating.Name;

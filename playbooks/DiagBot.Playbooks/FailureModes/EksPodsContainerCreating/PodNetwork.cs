@@ -37,6 +37,12 @@ internal sealed record PodNetwork(KubeNode? Node, Subnet? Subnet, KubeDaemonSet?
         return new PodNetwork(node, subnet, (await awsNode.ConfigureAwait(false)).Value, gaps);
     }
 
+    /// <summary>Playbook 10's early read: for a pod waiting in ContainerCreating, its node's instance.</summary>
+    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken) =>
+        atHand.Pod.ContainerStatuses.Any(c => c.WaitingReason == "ContainerCreating")
+            ? InstanceAsync(evidence, atHand.Cluster, atHand.Pod, cancellationToken) ?? Task.CompletedTask
+            : Task.CompletedTask;
+
     /// <summary>The pod's node's instance, by the pod's hostIP; triage asks the same question early for a pod waiting in ContainerCreating.</summary>
     public static Task<EvidenceResult<IReadOnlyList<Ec2Instance>>>? InstanceAsync(IEvidenceSource evidence, string cluster, KubePod pod, CancellationToken cancellationToken) =>
         pod.HostIp is { } ip ? evidence.Network.DescribeInstancesByPrivateIpAsync(ip, ScopeOf(evidence, cluster), cancellationToken) : null;

@@ -4,11 +4,13 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Incidents;
 
-// Failure mode 15 on EKS, the node healthy: a self-managed batch node group came up with its own hardened security group
-// that lets the control plane in on 443 only. The kubelet posts Ready (it dials out to the API server), but the API
-// server cannot dial the kubelet on 10250, so `kubectl exec` and `kubectl logs` time out on every pod of these nodes.
-// The EKS user guide ("View Amazon EKS security group requirements for clusters") lists TCP 10250 from the control
-// plane to the nodes among the minimum rules; the timeout wording is kube-apiserver's (see KubePodLogs).
+/// <summary>
+/// Failure mode 15 on EKS, the node healthy: a self-managed batch node group came up with its own hardened security group
+/// that lets the control plane in on 443 only. The kubelet posts Ready (it dials out to the API server), but the API
+/// server cannot dial the kubelet on 10250, so `kubectl exec` and `kubectl logs` time out on every pod of these nodes.
+/// The EKS user guide ("View Amazon EKS security group requirements for clusters") lists TCP 10250 from the control
+/// plane to the nodes among the minimum rules; the timeout wording is kube-apiserver's (see KubePodLogs).
+/// </summary>
 internal sealed class EcsExecFailsOnEksKubeletPort : ICatalogueEntry
 {
     public const string Name = "p15-eks-kubelet-port-blocked";
@@ -39,6 +41,7 @@ internal sealed class EcsExecFailsOnEksKubeletPort : ICatalogueEntry
 
         // What the engineer says in chat: the symptom only; DiagBot reads the dial error itself.
         return new SandboxScenario(Name, 15, $"kubectl exec into pod payments/{PodName} hangs and times out, kubectl logs too",
-            $"kubectl exec and logs fail on payments/ledger-export: node {nodeName}'s security group {NodeGroupName} does not let the control plane in on 10250.");
+            $"kubectl exec and logs fail on payments/ledger-export: node {nodeName}'s security group {NodeGroupName} "
+            + "does not let the control plane in on 10250.");
     }
 }

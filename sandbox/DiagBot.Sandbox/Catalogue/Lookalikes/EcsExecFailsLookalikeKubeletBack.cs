@@ -3,9 +3,11 @@ using DiagBot.Sandbox.Catalogue.Seeding;
 
 namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 
-// Looks like the kubelet port blocked (the engineer quotes kube-apiserver's dial timeout from `kubectl logs -f`), but the
-// node's kubelet restarted and answers again: a log read through the API server works now, the node is Ready and carries
-// the cluster security group, which lets the control plane in on every port.
+/// <summary>
+/// Looks like the kubelet port blocked (the engineer quotes kube-apiserver's dial timeout from `kubectl logs -f`), but the
+/// node's kubelet restarted and answers again: a log read through the API server works now, the node is Ready and carries
+/// the cluster security group, which lets the control plane in on every port.
+/// </summary>
 internal sealed class EcsExecFailsLookalikeKubeletBack : ICatalogueEntry
 {
     public const string Name = "lookalike-kubelet-back";
