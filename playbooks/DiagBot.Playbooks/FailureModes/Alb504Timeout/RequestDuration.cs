@@ -4,15 +4,24 @@ using DiagBot.Diagnostics.Logs;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-/// <summary>A request's duration as an app logged it ("completed in 87412 ms", "took 75s", "latency=61ms", "200 22ms").</summary>
+/// <summary>
+/// A request's duration as an app logged it: in words with a unit ("completed in 87412 ms", "took 75s", "latency=61ms",
+/// "200 22ms"), or as a structured logger's bare number whose unit is the logger's convention ({"responseTime":87412}).
+/// </summary>
 internal sealed partial record RequestDuration(TimeSpan Duration, string Line, string Phrase)
 {
     /// <summary>Every duration in the lines; a bare "22ms" counts, a bare "5s" only after a word such as "in" or "took".</summary>
     public static IReadOnlyList<RequestDuration> In(IEnumerable<LogEvent> lines) =>
-        lines.SelectMany(line => Keyed().Matches(line.Message).Concat(BareMilliseconds().Matches(line.Message))
-                .Select(m => new RequestDuration(ToTimeSpan(m), line.Message.Trim(), PhraseOf(m))))
-            .DistinctBy(d => (d.Line, d.Duration))
-            .ToList();
+        lines.SelectMany(line => Of(line.Message)).DistinctBy(d => (d.Line, d.Duration)).ToList();
+
+    /// <summary>The durations in one line.</summary>
+    public static IEnumerable<RequestDuration> Of(string message)
+    {
+        var line = message.Trim();
+        return Keyed().Matches(message).Concat(BareMilliseconds().Matches(message))
+            .Select(m => new RequestDuration(ToTimeSpan(m), line, PhraseOf(m)))
+            .Concat(StructuredDuration.In(message).Select(d => new RequestDuration(d.Duration, line, d.Field)));
+    }
 
     private static TimeSpan ToTimeSpan(Match match)
     {

@@ -17,6 +17,10 @@ public sealed class Alb504TimeoutSubCauseTests
     [InlineData("request finished latency=75000ms status=200")]
     [InlineData("POST /export 200 75123ms")]
     [InlineData("handled /export in 75.2 seconds")]
+    [InlineData("""{"level":30,"time":1768038067123,"req":{"method":"POST","url":"/exp"""
+        + """ort"},"res":{"statusCode":200},"responseTime":75123,"msg":"request completed"}""")]
+    [InlineData("""{"time":"2026-01-10T09:41:07.123Z","level":"INFO","msg":"request done","path":"/export","duration":75123000000}""")]
+    [InlineData("""{"time_local":"10/Jan/2026:09:41:07 +0000","request":"POST /export HTTP/1.1","status":"200","request_time":"75.123"}""")]
     public async Task Investigate_SlowRequestInSeveralWordings_ConfirmsIdleTimeoutExceeded(string line)
     {
         Log("GET /health 200 2ms", line);
