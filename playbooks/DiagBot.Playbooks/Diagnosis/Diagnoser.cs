@@ -27,22 +27,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
         switch (subject)
         {
             case TaskSubject task:
-                var described = await evidence.Ecs.DescribeTaskAsync(task.Task, cancellationToken).ConfigureAwait(false);
-                var (archived, archiveGap) = described.Gap?.Reason == GapReason.NotFound && archive is not null
-                    ? await ArchiveLookup.FindAsync(archive, task.Task, cancellationToken).ConfigureAwait(false)
-                    : (null, null);
-                if ((described.Value ?? archived?.Task) is not { } ecsTask)
-                {
-                    return archiveGap is null ? UnreadableTask(task, described.Gap!) : new DiagnosisReport { Subject = task, TriageGaps = [described.Gap!, archiveGap] };
-                }
-
-                // Not awaited: triage need not wait for it; the playbooks that want it find it in the session cache.
-                _ = TaskPrefetch.ReadAsync(evidence, ecsTask, cancellationToken);
-                var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, ecsTask, cancellationToken).ConfigureAwait(false);
-                IReadOnlyList<EvidenceGap> taskGaps = archived is null ? logGaps : [FromArchive(described.Gap!, archived), .. logGaps];
-                IReadOnlyList<TriageFact> taskFacts = [.. TaskFacts.From(ecsTask), .. logFacts];
-                context = context with { Task = ecsTask, Facts = taskFacts };
-                return await RunAsync(context, WithSymptom(subject, taskFacts), taskGaps, progress, cancellationToken).ConfigureAwait(false);
+                return await DiagnoseTaskAsync(task, context, progress, cancellationToken).ConfigureAwait(false);
 
             case ServiceSubject service:
                 return await DiagnoseServiceAsync(service, context, progress, cancellationToken).ConfigureAwait(false);

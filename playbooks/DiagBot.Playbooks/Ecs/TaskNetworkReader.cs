@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
@@ -10,21 +11,21 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Ecs;
 
 /// <summary>Reads a task's network path: its subnet, the subnet's route table, the VPC's endpoints and the service's assignPublicIp.</summary>
-internal static class TaskNetworkReader
+internal static partial class TaskNetworkReader
 {
     /// <summary>
     /// An early read for the modes that follow a task's network path from its subnet (1, 2, 3 and 15): the subnet of a
     /// task that never started (why it could not) or still runs (why ECS Exec cannot reach it).
     /// </summary>
-    public static Task SubnetEarlyAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken)
-    {
-        var subnet = task.Attachments.Select(a => a.Details.GetValueOrDefault("subnetId")).FirstOrDefault(id => !string.IsNullOrEmpty(id));
-        return subnet is not null && (task.StartedAt is null || task.StoppedAt is null)
+    public static Task SubnetEarlyAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken) =>
+        SubnetOf(task) is { } subnet && (task.StartedAt is null || task.StoppedAt is null)
             ? evidence.Network.DescribeSubnetsAsync([subnet], AwsScope.FromArn(task.TaskArn), cancellationToken)
             : Task.CompletedTask;
-    }
 
-    public static async Task<TaskNetworkPath> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken)
+    public static Task<TaskNetworkPath> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken) =>
+        ReadAsync(context.Evidence, task, cancellationToken);
+
+    public static async Task<TaskNetworkPath> ReadAsync(IEvidenceSource source, EcsTask task, CancellationToken cancellationToken)
     {
         var evidence = new List<EvidenceItem>();
         var missing = new List<EvidenceGap>();
@@ -33,13 +34,11 @@ internal static class TaskNetworkReader
 
         var serviceRead = serviceName is null
             ? Task.FromResult<EvidenceResult<EcsService>?>(null)
-            : ReadServiceAsync(context, task, serviceName, cancellationToken);
-        var attachedSubnet = task.Attachments
-            .Select(a => a.Details.TryGetValue("subnetId", out var id) ? id : null)
-            .FirstOrDefault(id => !string.IsNullOrEmpty(id));
+            : ReadServiceAsync(source, task, serviceName, cancellationToken);
+        var attachedSubnet = SubnetOf(task);
         var subnetsRead = attachedSubnet is null
             ? null
-            : context.Evidence.Network.DescribeSubnetsAsync([attachedSubnet], scope, cancellationToken);
+            : source.Network.DescribeSubnetsAsync([attachedSubnet], scope, cancellationToken);
 
         var service = await serviceRead.ConfigureAwait(false);
         var network = Collect(service, missing)?.NetworkConfiguration;
@@ -49,21 +48,21 @@ internal static class TaskNetworkReader
         }
 
         var subnetId = attachedSubnet ?? network?.Subnets.FirstOrDefault();
-        subnetsRead ??= subnetId is null ? null : context.Evidence.Network.DescribeSubnetsAsync([subnetId], scope, cancellationToken);
+        subnetsRead ??= subnetId is null ? null : source.Network.DescribeSubnetsAsync([subnetId], scope, cancellationToken);
         var subnet = subnetsRead is null ? null : Collect(await subnetsRead.ConfigureAwait(false), missing)?.FirstOrDefault(s => s.SubnetId == subnetId);
         if (subnet is not null)
         {
             evidence.Add(new("ec2:DescribeSubnets", $"subnet {subnet.SubnetId} free IP addresses", subnet.AvailableIpAddressCount?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"));
         }
 
-        var vpcId = subnet?.VpcId ?? await VpcFromSecurityGroupsAsync(context, network, scope, missing, cancellationToken).ConfigureAwait(false);
+        var vpcId = subnet?.VpcId ?? await VpcFromSecurityGroupsAsync(source, network, scope, missing, cancellationToken).ConfigureAwait(false);
         if (vpcId is null || subnetId is null)
         {
             return new TaskNetworkPath { SubnetId = subnetId, Subnet = subnet, ServiceNetwork = network, ServiceName = serviceName, Evidence = evidence, Missing = missing };
         }
 
-        var tablesRead = context.Evidence.Network.DescribeRouteTablesAsync(vpcId, scope, cancellationToken);
-        var endpointsRead = context.Evidence.Network.DescribeVpcEndpointsAsync(vpcId, scope, cancellationToken);
+        var tablesRead = source.Network.DescribeRouteTablesAsync(vpcId, scope, cancellationToken);
+        var endpointsRead = source.Network.DescribeVpcEndpointsAsync(vpcId, scope, cancellationToken);
         var tables = Collect(await tablesRead.ConfigureAwait(false), missing);
         var endpoints = Collect(await endpointsRead.ConfigureAwait(false), missing);
         var table = tables is null ? null : RouteTable.EffectiveFor(subnetId, tables);
@@ -91,19 +90,32 @@ internal static class TaskNetworkReader
         return path with { Evidence = evidence, Missing = missing };
     }
 
-    private static async Task<EvidenceResult<EcsService>?> ReadServiceAsync(DiagnosisContext context, EcsTask task, string serviceName, CancellationToken cancellationToken) =>
-        await context.Evidence.Ecs.DescribeServiceAsync(task.ClusterArn, serviceName, cancellationToken).ConfigureAwait(false);
+    private static async Task<EvidenceResult<EcsService>?> ReadServiceAsync(IEvidenceSource source, EcsTask task, string serviceName, CancellationToken cancellationToken) =>
+        await source.Ecs.DescribeServiceAsync(task.ClusterArn, serviceName, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The subnet of the task's network interface, or the one ECS names in the stoppedReason; null for neither.</summary>
+    public static string? SubnetOf(EcsTask task) =>
+        task.Attachments.Select(a => a.Details.TryGetValue("subnetId", out var id) ? id : null).FirstOrDefault(id => !string.IsNullOrEmpty(id))
+        ?? SubnetNamedIn(task.StoppedReason);
+
+    // ECS names the subnet it could not create the ENI in ("Unexpected EC2 error while attempting to Create Network Interface
+    // ... in subnet 'subnet-...'", docs: failed-to-start-error.html); a service with several subnets leaves no other clue.
+    private static string? SubnetNamedIn(string? stoppedReason) =>
+        stoppedReason is not null && SubnetInReason().Match(stoppedReason) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex(@"\bsubnet\W{1,3}(subnet-[0-9a-f]{8,17})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SubnetInReason();
 
     // Without the subnet, the service's security groups still name the VPC whose routes and endpoints matter.
     private static async Task<string?> VpcFromSecurityGroupsAsync(
-        DiagnosisContext context, EcsAwsVpcConfiguration? network, AwsScope scope, List<EvidenceGap> missing, CancellationToken cancellationToken)
+        IEvidenceSource source, EcsAwsVpcConfiguration? network, AwsScope scope, List<EvidenceGap> missing, CancellationToken cancellationToken)
     {
         if (network is not { SecurityGroups.Count: > 0 })
         {
             return null;
         }
 
-        var groups = await context.Evidence.Network.DescribeSecurityGroupsAsync(network.SecurityGroups, scope, cancellationToken).ConfigureAwait(false);
+        var groups = await source.Network.DescribeSecurityGroupsAsync(network.SecurityGroups, scope, cancellationToken).ConfigureAwait(false);
         return Collect(groups, missing)?.Select(g => g.VpcId).FirstOrDefault(id => id is not null);
     }
 

@@ -27,19 +27,31 @@ internal static class ServiceFactsReader
         var stopped = ServiceScope.TasksAsync(evidence.Ecs, service, "STOPPED", StoppedTasksRead, cancellationToken);
         var targets = TargetHealthFacts.ReadAsync(evidence.LoadBalancing, service, cancellationToken);
         var logs = ServiceLogFacts.ReadAsync(evidence, service, now, cancellationToken);
-        await Task.WhenAll(stopped, targets, logs, ServicePrefetch.ReadAsync(evidence, service, now, cancellationToken)).ConfigureAwait(false);
+        var startFacts = StartFailureFactsAsync(evidence, stopped, cancellationToken);
+        await Task.WhenAll(stopped, targets, logs, startFacts, ServicePrefetch.ReadAsync(evidence, service, now, cancellationToken)).ConfigureAwait(false);
 
         var (tasks, taskGaps) = await stopped.ConfigureAwait(false);
         var logFacts = (await logs.ConfigureAwait(false)).Facts;
         var facts = EventFacts(service, now)
             .Concat(DeploymentFacts(service, now))
             .Concat(tasks.SelectMany(TaskFacts.From))
+            .Concat(await startFacts.ConfigureAwait(false))
             .Concat((await targets.ConfigureAwait(false)).Facts)
             .Concat(logFacts)
             .Concat(service.LoadBalancers.Count > 0 ? SlowRequestFacts.From(logFacts) : [])
             .ToList();
         var gaps = taskGaps.Concat((await targets.ConfigureAwait(false)).Gaps).Concat((await logs.ConfigureAwait(false)).Gaps).ToList();
         return new ServiceFirstFacts(tasks, facts, gaps);
+    }
+
+    // The newest task that never started is read on its subnet's free addresses, beside the log reads of the same round.
+    private static async Task<IReadOnlyList<TriageFact>> StartFailureFactsAsync(
+        IEvidenceSource evidence, Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EvidenceGap> Gaps)> stopped, CancellationToken cancellationToken)
+    {
+        var (tasks, _) = await stopped.ConfigureAwait(false);
+        return tasks.FirstOrDefault(StartFailureFacts.NeverStarted) is { } task
+            ? await StartFailureFacts.FreeAddressesAsync(evidence, task, cancellationToken).ConfigureAwait(false)
+            : [];
     }
 
     private static IEnumerable<TriageFact> EventFacts(EcsService service, DateTimeOffset now) =>

@@ -13,6 +13,8 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// </summary>
 internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvidence, IAuditTrailEvidence, INetworkEvidence
 {
+    public List<EcsTask> Tasks { get; } = [];
+
     public List<EcsTaskDefinition> TaskDefinitions { get; } = [];
 
     public List<EcsService> Services { get; } = [];
@@ -43,7 +45,7 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvi
         new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
-        Answer<EcsTask>("ecs", "DescribeTasks", () => null);
+        Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId));
 
     public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeTaskDefinition", () => TaskDefinitions.FirstOrDefault(d => d.TaskDefinitionArn == taskDefinitionArn));

@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -24,7 +25,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     private static readonly string[] RegistryEndpoints = ["ecr.api", "ecr.dkr", "s3"];
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync, StartFailureFacts.DefinitionEarlyAsync] };
 
     public int Id => CannotPullContainer.Number;
 

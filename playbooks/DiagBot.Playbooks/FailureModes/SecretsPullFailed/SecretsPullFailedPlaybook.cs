@@ -4,6 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -21,7 +22,7 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
     private const string Kms = "kms.amazonaws.com";
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync, StartFailureFacts.DefinitionEarlyAsync] };
 
     /// <summary>
     /// The CloudTrail sources the task's secrets are read from: Secrets Manager for its ARNs, Parameter Store for the

@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -24,15 +25,17 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
 
     // Fargate's ENI wordings ("Timeout waiting for network interface provisioning to complete.", "Network interface
     // provision complete error timeout wait for network interface provision", "Rate limit exceeded while preparing
-    // network interface ...") and the EC2 error code for a full subnet, in normalised form.
+    // network interface ...", "Unexpected EC2 error while attempting to Create Network Interface ... in subnet '...'" from
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/failed-to-start-error.html) and the EC2 error code for
+    // a full subnet, in normalised form.
     private static readonly string[] EniMarkers =
     [
         "network interface provision", "waiting for network interface", "preparing network interface",
-        "insufficientfreeaddressesinsubnet", "insufficient free addresses", "eni provisioning",
+        "insufficientfreeaddressesinsubnet", "insufficient free addresses", "eni provisioning", "create network interface",
     ];
 
-    // A Fargate task on platform 1.4.0 pulls through its own ENI: ECR's two endpoints, S3 for the layers, Logs for awslogs.
-    private static readonly string[] RequiredEndpoints = ["ecr.api", "ecr.dkr", "s3", "logs"];
+    /// <summary>A Fargate task on platform 1.4.0 pulls through its own ENI: ECR's two endpoints, S3 for the layers, Logs for awslogs.</summary>
+    internal static readonly IReadOnlyList<string> RequiredEndpoints = ["ecr.api", "ecr.dkr", "s3", "logs"];
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
     public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
@@ -63,7 +66,9 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
             status.Add(eniText.ToEvidence());
         }
 
-        if (eniText is null && task.LastStatus is not (Provisioning or Pending))
+        // A task ECS stopped before it started is read whatever its words: triage ranks it here on its subnet.
+        var neverStarted = StartFailureFacts.NeverStarted(task);
+        if (eniText is null && task.LastStatus is not (Provisioning or Pending) && !neverStarted)
         {
             return NewVerdict(VerdictStatus.RuledOut, $"Task {task.TaskId} is {task.LastStatus}: it got its network interface, and no ENI provisioning error was reported.")
                 with { Evidence = status };
@@ -76,7 +81,8 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
         if (task.LastStatus != Pending && network.Subnet is { AvailableIpAddressCount: <= 0 } full)
         {
             return Conclude(finding, VerdictStatus.Confirmed, NoFreeIpsSubCause,
-                $"Subnet {full.SubnetId} ({full.CidrBlock}) has no free IP addresses left, so ECS cannot create the network interface of task {task.TaskId} and it waits in {task.LastStatus}.",
+                $"Subnet {full.SubnetId} ({full.CidrBlock}) has no free IP addresses left, so ECS cannot create the network interface of task {task.TaskId}"
+                + (task.LastStatus == "STOPPED" ? " and stopped it before it started." : $" and it waits in {task.LastStatus}."),
                 StuckFixes.NoFreeIps(full), StartupCli.DescribeSubnetAddresses(task, full.SubnetId));
         }
 
@@ -107,7 +113,13 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
         }
 
         return Conclude(finding, VerdictStatus.RuledOut, null,
-            task.LastStatus == Pending
+            neverStarted && task.LastStatus == "STOPPED"
+                ? decided
+                    ? $"Task {task.TaskId} never started, but subnet {network.SubnetId} has free addresses and a route out, "
+                        + "and ECS reported no network-interface error: its network is not why."
+                    : $"Task {task.TaskId} never started, and ECS reported no network-interface error; "
+                        + "its subnet and routes could not all be read to rule its network out further."
+                : task.LastStatus == Pending
                 ? $"Task {task.TaskId} has its network interface and a route to ECR; a task in PENDING is pulling its image or secrets, not provisioning."
                 : $"Task {task.TaskId} has been {task.LastStatus} for only {(stuckFor is { } a ? Minutes(a) : "a moment")}; nothing in its subnet or routes would keep it there.",
             [], null);

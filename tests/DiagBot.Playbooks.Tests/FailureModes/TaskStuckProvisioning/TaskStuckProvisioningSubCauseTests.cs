@@ -115,7 +115,7 @@ public sealed class TaskStuckProvisioningSubCauseTests
     }
 
     [Fact]
-    public async Task Investigate_StoppedForCannotPull_IsRuledOutWithoutReadingTheNetwork()
+    public async Task Investigate_StoppedForCannotPullWithAHealthyNetwork_IsRuledOut()
     {
         var task = StartupTasks.Task("STOPPED", stoppedReason: "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref");
 
