@@ -15,31 +15,24 @@ public interface IEcsEvidence
     /// <summary>DescribeTaskDefinition, in the account and region of the task that uses it.</summary>
     Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken);
 
-    // Operations added after the first two answer with a gap by default, so sources written before them still compile.
-
     /// <summary>ListTasks: the ARNs of the matching tasks, every page up to MaxTasks.</summary>
-    Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+    Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken);
 
     /// <summary>DescribeServices for one service; <paramref name="cluster"/> is a name or an ARN (a task's ClusterArn).</summary>
-    Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
-        NotProvided.Gap<EcsService>("ecs", "DescribeServices");
+    Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken);
 
     Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
-        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken);
 
     /// <summary>
     /// The running tasks a deployment started (ListTasks startedBy, at most one a cluster), in every configured
     /// cluster at once: one call per configured cluster, however many services the account holds.
     /// </summary>
-    Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+    Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken);
 
     /// <summary>
     /// Every service of every cluster in one account and region (ListClusters, ListServices, DescribeServices), up to a
     /// bound: how the service behind a target group or an ECS deployment id is found.
     /// </summary>
-    Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
-        NotProvided.Gap<EcsServiceSearch>("ecs", "ListServices");
+    Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken);
 }

@@ -10,6 +10,5 @@ public interface IEksEvidence
     Task<EvidenceResult<IReadOnlyList<FargateProfile>>> ListFargateProfilesAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken);
 
     /// <summary>DescribeCluster: the cluster's VPC and control-plane security groups.</summary>
-    Task<EvidenceResult<EksCluster>> DescribeClusterAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken) =>
-        NotProvided.Gap<EksCluster>("eks", "DescribeCluster");
+    Task<EvidenceResult<EksCluster>> DescribeClusterAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken);
 }

@@ -8,6 +8,10 @@ internal sealed class NoEksEvidence : IEksEvidence
 {
     public static readonly NoEksEvidence Instance = new();
 
-    public Task<EvidenceResult<IReadOnlyList<FargateProfile>>> ListFargateProfilesAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<FargateProfile>>> ListFargateProfilesAsync(
+        string clusterName, AwsScope scope, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<FargateProfile>>("eks", "ListFargateProfiles");
+
+    public Task<EvidenceResult<EksCluster>> DescribeClusterAsync(string clusterName, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<EksCluster>("eks", "DescribeCluster");
 }

@@ -13,7 +13,8 @@ public interface IKubernetesEvidence
     Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken);
 
     /// <summary>The events whose involvedObject is this object, oldest first.</summary>
-    Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken);
+    Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(
+        string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken);
 
     Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken);
 
@@ -24,23 +25,19 @@ public interface IKubernetesEvidence
     /// The last lines a container wrote (GET .../pods/{name}/log, RBAC "get pods/log"); with the query's Previous
     /// the run before the current one, which is where a crash-looping container said why it exited. Not redacted here.
     /// </summary>
-    Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<string>>("kubernetes", "get pods/log");
+    Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken);
 
     /// <summary>An apps/v1 Deployment; an unknown one is a NotFound gap.</summary>
-    Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
-        NotProvided.Gap<KubeDeployment>("kubernetes", "get deployments");
+    Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken);
 
     /// <summary>One node by name; a node already deleted (a reclaimed Spot instance, a consolidated node) is a NotFound gap.</summary>
-    Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
-        NotProvided.Gap<KubeNode>("kubernetes", "get nodes");
+    Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken);
 
-    Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
-        NotProvided.Gap<KubeService>("kubernetes", "get services");
+    Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken);
 
     /// <summary>The TargetGroupBindings of a namespace, or of every namespace when it is null (the AWS Load Balancer Controller's CRD).</summary>
-    Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(string cluster, string? @namespace, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
+    Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
+        string cluster, string? @namespace, CancellationToken cancellationToken);
 
     /// <summary>The EKS cluster behind a configured cluster (its Eks section), for the EKS and EC2 reads about it; null when not EKS-configured.</summary>
     KubeEksCluster? EksClusterOf(string cluster) => null;

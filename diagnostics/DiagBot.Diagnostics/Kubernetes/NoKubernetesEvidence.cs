@@ -14,10 +14,12 @@ internal sealed class NoKubernetesEvidence : IKubernetesEvidence
     public Task<EvidenceResult<KubePod>> GetPodAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
         NotProvided.Gap<KubePod>(Source, "get pods");
 
-    public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(
+        string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<KubePod>>(Source, "list pods");
 
-    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(
+        string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<KubeEvent>>(Source, "list events");
 
     public Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken) =>
@@ -28,4 +30,17 @@ internal sealed class NoKubernetesEvidence : IKubernetesEvidence
 
     public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<string>>(Source, "get pods/log");
+
+    public Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeDeployment>("kubernetes", "get deployments");
+
+    public Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeNode>("kubernetes", "get nodes");
+
+    public Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotProvided.Gap<KubeService>("kubernetes", "get services");
+
+    public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
+        string cluster, string? @namespace, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 }

@@ -20,14 +20,11 @@ public interface ILoadBalancingEvidence
     Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(string loadBalancerArn, CancellationToken cancellationToken);
 
     /// <summary>DescribeTargetGroups by name (Names), in the given account and region; an unknown name is a NotFound gap.</summary>
-    Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups");
+    Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsByNameAsync(string name, AwsScope where, CancellationToken cancellationToken);
 
     /// <summary>DescribeListeners of one load balancer, every page: where its requests go by default.</summary>
-    Task<EvidenceResult<IReadOnlyList<Listener>>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<Listener>>("elasticloadbalancing", "DescribeListeners");
+    Task<EvidenceResult<IReadOnlyList<Listener>>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken);
 
     /// <summary>DescribeRules of one listener, every page, the default rule included.</summary>
-    Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<ListenerRule>>("elasticloadbalancing", "DescribeRules");
+    Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken);
 }

@@ -13,21 +13,20 @@ public interface INetworkEvidence
 
     Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken);
 
-    Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken);
+    Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(
+        IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken);
 
     /// <summary>
     /// The interfaces holding these private addresses in one VPC (filters addresses.private-ip-address and vpc-id), in one
     /// call however large the account: how an `ip` target is traced to the task and service behind it.
     /// </summary>
     Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
-        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
+        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken);
 
     /// <summary>The instances behind nodes (their providerID names them): subnet, security groups, Spot or not, state.</summary>
-    Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+    Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
+        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken);
 
     /// <summary>The instance with this private IP (DescribeInstances, filter private-ip-address): a pod's hostIP names its node's instance.</summary>
-    Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
-        NotProvided.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+    Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(string privateIp, AwsScope scope, CancellationToken cancellationToken);
 }

@@ -31,7 +31,8 @@ internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidence
     public Task<EvidenceResult<KubePod>> GetPodAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
         throw new NotSupportedException("no pod is read when the deployment has none");
 
-    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(
+        string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
         throw new NotSupportedException("no pod is read when the deployment has none");
 
     public Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken) =>
@@ -39,4 +40,17 @@ internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidence
 
     public Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken) =>
         throw new NotSupportedException("no pod is read when the deployment has none");
+
+    public Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
+        NotFaked.Gap<KubeNode>("kubernetes", "get nodes");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("kubernetes", "get pods/log");
+
+    public Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotFaked.Gap<KubeService>("kubernetes", "get services");
+
+    public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
+        string cluster, string? @namespace, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 }

@@ -53,22 +53,27 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
     public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeServices", () => Services.FirstOrDefault(s => s.ServiceName == serviceName));
 
-    public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsAsync(IReadOnlyList<string> targetGroupArns, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsAsync(
+        IReadOnlyList<string> targetGroupArns, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups", () => TargetGroups.Where(g => targetGroupArns.Contains(g.TargetGroupArn)).ToList());
 
-    public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsOfLoadBalancerAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<TargetGroup>>> DescribeTargetGroupsOfLoadBalancerAsync(
+        string loadBalancerArn, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<TargetGroup>>("elasticloadbalancing", "DescribeTargetGroups", () => TargetGroups.Where(g => g.LoadBalancerArns.Contains(loadBalancerArn)).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>> DescribeTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<TargetHealthDescription>>("elasticloadbalancing", "DescribeTargetHealth", () => Health.GetValueOrDefault(targetGroupArn) ?? []);
 
-    public Task<EvidenceResult<IReadOnlyList<LoadBalancer>>> DescribeLoadBalancersAsync(IReadOnlyList<string> loadBalancerArns, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<LoadBalancer>>> DescribeLoadBalancersAsync(
+        IReadOnlyList<string> loadBalancerArns, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<LoadBalancer>>("elasticloadbalancing", "DescribeLoadBalancers", () => LoadBalancers.Where(lb => loadBalancerArns.Contains(lb.LoadBalancerArn)).ToList());
 
-    public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(
+        string loadBalancerArn, CancellationToken cancellationToken) =>
         Answer<IReadOnlyDictionary<string, string>>("elasticloadbalancing", "DescribeLoadBalancerAttributes", () => Attributes.GetValueOrDefault(loadBalancerArn));
 
-    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(
+        IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<Subnet>>("ec2", "DescribeSubnets", () => []);
 
     public Task<EvidenceResult<IReadOnlyList<RouteTable>>> DescribeRouteTablesAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
@@ -77,10 +82,12 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
     public Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<VpcEndpoint>>("ec2", "DescribeVpcEndpoints", () => []);
 
-    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(
+        IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<SecurityGroup>>("ec2", "DescribeSecurityGroups", () => SecurityGroups.Where(g => groupIds.Contains(g.GroupId)).ToList());
 
-    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(
+        LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogLines.TakeLast(limit).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<LogEvent>>> FilterEventsAsync(LogFilter filter, CancellationToken cancellationToken) =>
@@ -108,4 +115,32 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
     }
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
+        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(
+        string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
+        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
+
+    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    public Task<EvidenceResult<IReadOnlyList<Listener>>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Listener>>("elasticloadbalancing", "DescribeListeners");
+
+    public Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<ListenerRule>>("elasticloadbalancing", "DescribeRules");
 }

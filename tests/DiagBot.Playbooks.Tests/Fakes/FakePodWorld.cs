@@ -56,10 +56,12 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesEvidence
     public Task<EvidenceResult<KubePod>> GetPodAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the playbook gets the pod from the context");
 
-    public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<KubePod>>> ListPodsAsync(
+        string cluster, string @namespace, string? labelSelector, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not read by these playbooks");
 
-    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<KubeEvent>>> ListEventsForAsync(
+        string cluster, string @namespace, string kind, string name, CancellationToken cancellationToken) =>
         Task.FromResult(EvidenceResult<IReadOnlyList<KubeEvent>>.Found([]));
 
     public Task<EvidenceResult<IReadOnlyList<KubeNode>>> ListNodesAsync(string cluster, string? labelSelector, CancellationToken cancellationToken) =>
@@ -72,4 +74,17 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesEvidence
         Task.FromResult(!query.Previous && CurrentLogGap is { } gap
             ? EvidenceResult<IReadOnlyList<string>>.Missing(gap)
             : EvidenceResult<IReadOnlyList<string>>.Found(query.Previous ? PreviousLog : []));
+
+    public Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotFaked.Gap<KubeDeployment>("kubernetes", "get deployments");
+
+    public Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
+        NotFaked.Gap<KubeNode>("kubernetes", "get nodes");
+
+    public Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
+        NotFaked.Gap<KubeService>("kubernetes", "get services");
+
+    public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
+        string cluster, string? @namespace, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 }

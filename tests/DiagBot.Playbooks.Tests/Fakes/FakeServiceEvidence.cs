@@ -1,4 +1,5 @@
 using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Logs;
@@ -59,7 +60,8 @@ internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsEvidence, ILogs
             .Where(i => containerInstanceArns.Any(a => a == i.ContainerInstanceArn || i.ContainerInstanceArn.EndsWith("/" + a, StringComparison.Ordinal)))
             .ToList());
 
-    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(
+        LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogStreams.TryGetValue(logStreamName, out var lines)
             ? lines.TakeLast(limit).Select(line => new LogEvent(DateTimeOffset.UnixEpoch, line, logStreamName)).ToList()
             : null);
@@ -90,4 +92,10 @@ internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsEvidence, ILogs
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
     }
+
+    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
+        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
 }

@@ -38,7 +38,8 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetw
     public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeServices", Services.FirstOrDefault(s => s.ServiceName == serviceName));
 
-    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(
+        IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<Subnet>>("ec2", "DescribeSubnets", Subnets.Where(s => subnetIds.Contains(s.SubnetId)).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<RouteTable>>> DescribeRouteTablesAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
@@ -47,7 +48,8 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetw
     public Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<VpcEndpoint>>("ec2", "DescribeVpcEndpoints", Endpoints.Where(e => e.VpcId == vpcId).ToList());
 
-    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(
+        IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<SecurityGroup>>("ec2", "DescribeSecurityGroups", null);
 
     public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
@@ -67,4 +69,29 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetw
             ? EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, "not in this fake"))
             : EvidenceResult<T>.Found(value));
     }
+
+    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
+        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
+
+    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
+        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(
+        string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
+        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
 }

@@ -53,7 +53,8 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvi
     public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeServices", () => Services.FirstOrDefault(s => s.ServiceName == serviceName));
 
-    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(
+        LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogLines.TakeLast(limit).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<LogEvent>>> FilterEventsAsync(LogFilter filter, CancellationToken cancellationToken) =>
@@ -62,7 +63,8 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvi
     public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", () => AuditEvents.Where(e => Matches(e, query)).Take(query.MaxEvents).ToList());
 
-    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(
+        IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<Subnet>>("ec2", "DescribeSubnets", () => Subnets.Where(s => subnetIds.Contains(s.SubnetId)).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<RouteTable>>> DescribeRouteTablesAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
@@ -71,7 +73,8 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvi
     public Task<EvidenceResult<IReadOnlyList<VpcEndpoint>>> DescribeVpcEndpointsAsync(string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<VpcEndpoint>>("ec2", "DescribeVpcEndpoints", () => Endpoints.Where(e => e.VpcId == vpcId).ToList());
 
-    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
+    public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(
+        IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<SecurityGroup>>("ec2", "DescribeSecurityGroups", () => []);
 
     private static bool Matches(AuditEvent e, AuditQuery query) => query.AttributeKey switch
@@ -95,4 +98,29 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvi
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
     }
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
+        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(
+        string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
+        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
+
+    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
+        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
+
+    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
+
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
 }
