@@ -5,7 +5,7 @@ using DiagBot.Diagnostics.Kubernetes;
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>One Deployment with no pods, recording the labelSelector each pod list was asked with.</summary>
-internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidenceSource, IEvidenceSessionFactory, IKubernetesEvidence
+internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidenceSource, IEvidenceSessionFactory, IKubernetesFake
 {
     public const string Cluster = "test-eks";
 
@@ -40,17 +40,4 @@ internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidence
 
     public Task<EvidenceResult<KubeDaemonSet>> GetAwsNodeDaemonSetAsync(string cluster, CancellationToken cancellationToken) =>
         throw new NotSupportedException("no pod is read when the deployment has none");
-
-    public Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
-        NotFaked.Gap<KubeNode>("kubernetes", "get nodes");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("kubernetes", "get pods/log");
-
-    public Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
-        NotFaked.Gap<KubeService>("kubernetes", "get services");
-
-    public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
-        string cluster, string? @namespace, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 }

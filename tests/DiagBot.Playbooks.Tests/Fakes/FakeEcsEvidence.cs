@@ -1,11 +1,10 @@
-using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>ECS evidence held in memory; a gap can stand in for any operation.</summary>
-internal sealed class FakeEcsEvidence : IEcsEvidence, IEvidenceSource, IEvidenceSessionFactory
+internal sealed class FakeEcsEvidence : IEcsFake, IEvidenceSource, IEvidenceSessionFactory
 {
     public List<EcsTask> Tasks { get; } = [];
 
@@ -46,20 +45,4 @@ internal sealed class FakeEcsEvidence : IEcsEvidence, IEvidenceSource, IEvidence
             ? EvidenceResult<EcsTaskDefinition>.Missing(new EvidenceGap("ecs", "DescribeTaskDefinition", GapReason.NotFound, "Unable to describe task definition."))
             : EvidenceResult<EcsTaskDefinition>.Found(found));
     }
-
-    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
-        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
-
-    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
-        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
-
-    public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
-        NotFaked.Gap<EcsService>("ecs", "DescribeServices");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
 }

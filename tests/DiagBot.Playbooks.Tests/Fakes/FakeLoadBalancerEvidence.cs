@@ -11,7 +11,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// A service behind a load balancer held in memory (ECS, ELBv2, security groups, log lines), for the sub-causes the
 /// sandbox does not seed. A gap keyed by operation name ("DescribeTargetHealth", ...) stands in for that answer.
 /// </summary>
-internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, ILoadBalancingEvidence, INetworkEvidence, ILogsEvidence
+internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsFake, ILoadBalancingFake, INetworkFake, ILogsEvidence
 {
     public List<EcsService> Services { get; } = [];
 
@@ -115,32 +115,4 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsEvidence, 
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
     }
-
-    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
-        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(
-        string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
-        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
-
-    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
-        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
-
-    public Task<EvidenceResult<IReadOnlyList<Listener>>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Listener>>("elasticloadbalancing", "DescribeListeners");
-
-    public Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<ListenerRule>>("elasticloadbalancing", "DescribeRules");
 }

@@ -7,7 +7,7 @@ using DiagBot.Playbooks.Triage;
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>One pod, its node and its previous log held in memory, for pod states the sandbox does not seed.</summary>
-internal sealed class FakePodWorld : IEvidenceSource, IKubernetesEvidence
+internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
 {
     public const string Cluster = "test-eks";
 
@@ -74,17 +74,4 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesEvidence
         Task.FromResult(!query.Previous && CurrentLogGap is { } gap
             ? EvidenceResult<IReadOnlyList<string>>.Missing(gap)
             : EvidenceResult<IReadOnlyList<string>>.Found(query.Previous ? PreviousLog : []));
-
-    public Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
-        NotFaked.Gap<KubeDeployment>("kubernetes", "get deployments");
-
-    public Task<EvidenceResult<KubeNode>> GetNodeAsync(string cluster, string name, CancellationToken cancellationToken) =>
-        NotFaked.Gap<KubeNode>("kubernetes", "get nodes");
-
-    public Task<EvidenceResult<KubeService>> GetServiceAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
-        NotFaked.Gap<KubeService>("kubernetes", "get services");
-
-    public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
-        string cluster, string? @namespace, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 }

@@ -1,5 +1,4 @@
 using DiagBot.Diagnostics.AuditTrail;
-using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Logs;
@@ -10,7 +9,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// A service's world in memory for the service-level playbooks: tasks by desired status, container instances,
 /// log lines per stream, CloudTrail events. A gap keyed by operation name stands in for that operation's answer.
 /// </summary>
-internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsEvidence, ILogsEvidence, IAuditTrailEvidence
+internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence
 {
     public List<EcsTask> Tasks { get; } = [];
 
@@ -92,10 +91,4 @@ internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsEvidence, ILogs
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
     }
-
-    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
-        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
 }

@@ -10,7 +10,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// Everything a task's start-up reads, held in memory: task definitions, services, subnets, route tables,
 /// endpoints, CloudTrail events. Put an operation name in Gaps to have it answer AccessDenied.
 /// </summary>
-internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetworkEvidence, IAuditTrailEvidence
+internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsFake, INetworkFake, IAuditTrailEvidence
 {
     public List<EcsTaskDefinition> TaskDefinitions { get; } = [];
     public List<EcsService> Services { get; } = [];
@@ -69,29 +69,4 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsEvidence, INetw
             ? EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, "not in this fake"))
             : EvidenceResult<T>.Found(value));
     }
-
-    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
-        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
-
-    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
-        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
-
-    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
-        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(
-        string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
-        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
 }

@@ -11,7 +11,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// Every evidence source held in memory, for cases the sandbox does not seed. A gap keyed by operation name
 /// ("DescribeServices", "LookupEvents", ...) stands in for that operation's answer.
 /// </summary>
-internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvidence, IAuditTrailEvidence, INetworkEvidence
+internal sealed class ScriptedEvidence : IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
 {
     public List<EcsTask> Tasks { get; } = [];
 
@@ -98,29 +98,4 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsEvidence, ILogsEvi
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
     }
-
-    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
-        IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesByPrivateIpAsync(
-        string privateIp, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
-        IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
-
-    public Task<EvidenceResult<EcsServiceSearch>> DescribeAllServicesAsync(AwsScope where, CancellationToken cancellationToken) =>
-        NotFaked.Gap<EcsServiceSearch>("ecs", "ListServices");
-
-    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
-        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
-
-    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksStartedByAsync(string startedBy, CancellationToken cancellationToken) =>
-        NotFaked.Gap<IReadOnlyList<string>>("ecs", "ListTasks");
 }
