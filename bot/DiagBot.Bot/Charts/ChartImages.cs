@@ -1,3 +1,4 @@
+using DiagBot.Bot.Rendering;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Verdicts;
 
@@ -18,6 +19,12 @@ internal static class ChartImages
         .. redacted.Verdicts.SelectMany((verdict, v) => verdict.Charts
             .Select((chart, c) => new ReportChart(v, c, verdict.Name, chart))
             .Where(item => ChartPainter.HasData(item.Chart))),
+    ];
+
+    /// <summary>An incident's charts, cleaned here, under the name of the playbook its post names.</summary>
+    public static IReadOnlyList<ReportChart> Of(string playbook, IReadOnlyList<Chart> charts) =>
+    [
+        .. charts.Select((chart, c) => new ReportChart(0, c, playbook, OutgoingText.Clean(chart))).Where(item => ChartPainter.HasData(item.Chart)),
     ];
 
     public static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);

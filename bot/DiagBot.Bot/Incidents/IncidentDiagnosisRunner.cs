@@ -40,6 +40,7 @@ internal sealed class IncidentDiagnosisRunner(IIncidentDiagnoser diagnoser, Inci
             RootCause = diagnosis.RootCause,
             LatestEvidence = latest ?? job.First.Evidence,
         };
+        await records.SaveChartsAsync(job.Key.Value, diagnosis.Charts).ConfigureAwait(false);
         await records.SaveAsync(record).ConfigureAwait(false);
 
         // An event that came while the record was being written kept its words beside it, not in it.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiagBot.Bot.Charts;
 using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Incidents;
@@ -33,7 +34,10 @@ internal sealed class IncidentFeed(IncidentRecords records, IncidentOptions opti
                 .Select(line => JsonSerializer.Deserialize<FeedLine>(line))
                 .OfType<FeedLine>()
                 .ToList();
-            entries.Add(new FeedEntry(view, thread));
+            var charts = await records.Store.GetAsync(Charts(key)).ConfigureAwait(false) is { } json
+                ? JsonSerializer.Deserialize<List<FeedChart>>(json) ?? []
+                : [];
+            entries.Add(new FeedEntry(view, thread, charts));
         }
 
         return [.. entries.OrderByDescending(entry => entry.View.Record.LastSeen).ThenByDescending(entry => entry.View.Record.FirstSeen)];
@@ -41,6 +45,9 @@ internal sealed class IncidentFeed(IncidentRecords records, IncidentOptions opti
 
     public async Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
     {
+        // The feed is polled every two seconds: it lists each chart's words, and the page fetches the picture once by URL.
+        var charts = ChartImages.Of(view.Record.Playbook, view.Charts).Select(item => new FeedChart(item.Index, item.Chart.Kind, item.AltText));
+        await records.Store.SetAsync(Charts(view.Record.Key), JsonSerializer.Serialize(charts), options.IncidentExpiry).ConfigureAwait(false);
         await records.Store.AppendAsync(Index, view.Record.Key, KeptIncidents, options.IncidentExpiry).ConfigureAwait(false);
         return view.Record.Key;
     }
@@ -52,8 +59,13 @@ internal sealed class IncidentFeed(IncidentRecords records, IncidentOptions opti
         records.Store.AppendAsync(Thread(messageId), JsonSerializer.Serialize(new FeedLine(clock.GetUtcNow(), OutgoingText.Plain(reply.PlainText))), KeptThreadLines, options.IncidentExpiry);
 
     private static string Thread(string key) => "feed-thread:" + key;
+
+    private static string Charts(string key) => "feed-charts:" + key;
 }
 
-internal sealed record FeedEntry(IncidentView View, IReadOnlyList<FeedLine> Thread);
+internal sealed record FeedEntry(IncidentView View, IReadOnlyList<FeedLine> Thread, IReadOnlyList<FeedChart> Charts);
+
+/// <summary>A chart of an incident's first diagnosis as the feed lists it: its place among the charts, its kind and words.</summary>
+internal sealed record FeedChart(int Index, string Kind, string Alt);
 
 internal sealed record FeedLine(DateTimeOffset At, string Text);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using DiagBot.Bot.Charts;
 using DiagBot.Bot.Events;
 using DiagBot.Bot.Rendering;
 using DiagBot.Sandbox;
@@ -13,14 +15,32 @@ internal static class IncidentFeedEndpoints
 {
     public const string FeedPath = "/webchat/api/feed";
     public const string StartPath = "/webchat/api/incidents/start";
+
+    /// <summary>One chart of an incident's first diagnosis as a PNG: `?incident=KEY&amp;n=INDEX` (the feed lists the URLs).</summary>
+    public const string ChartPath = "/webchat/api/feed/chart";
     private const int BurstSize = 20;
     private static readonly TimeSpan BurstSpacing = TimeSpan.FromMilliseconds(250);
 
     public static IEndpointRouteBuilder MapIncidentFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet(FeedPath, async (IncidentFeed feed) => Results.Json((await feed.SnapshotAsync().ConfigureAwait(false)).Select(ToJson)));
+        app.MapGet(ChartPath, ChartAsync);
         app.MapPost(StartPath, Start);
         return app;
+    }
+
+    // The PNG is drawn from the kept charts, cleaned like every text; "v" (the incident's first-seen time) only keeps a
+    // browser from showing a recovered incident's old picture for a new incident under the same key.
+    private static async Task<IResult> ChartAsync(string incident, int n, IncidentRecords records, HttpContext context)
+    {
+        var charts = await records.ChartsAsync(incident).ConfigureAwait(false);
+        if (n < 0 || n >= charts.Count || ChartImages.Of("", [charts[n]]) is not [var item])
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "private, max-age=300";
+        return Results.File(ChartPainter.Png(item.Chart, ChartSize.Full), "image/png");
     }
 
     private static IResult Start(IServiceProvider services, IncidentCoordinator coordinator, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<IncidentCoordinator> logger)
@@ -59,6 +79,9 @@ internal static class IncidentFeedEndpoints
         }
     }
 
+    private static string ChartUrl(IncidentRecord record, int index) => string.Create(CultureInfo.InvariantCulture,
+        $"{ChartPath}?incident={Uri.EscapeDataString(record.Key)}&n={index}&v={record.FirstSeen.ToUnixTimeSeconds()}");
+
     internal static object ToJson(FeedEntry entry)
     {
         var record = entry.View.Record;
@@ -78,6 +101,7 @@ internal static class IncidentFeedEndpoints
             rootCause = OutgoingText.Plain(record.RootCause),
             latest = OutgoingText.Plain(record.LatestEvidence),
             thread = entry.Thread.Select(line => new { at = line.At, text = OutgoingText.Plain(line.Text) }),
+            charts = entry.Charts.Select(chart => new { kind = chart.Kind, alt = OutgoingText.Plain(chart.Alt), image = ChartUrl(record, chart.Index) }),
         };
     }
 }

@@ -72,7 +72,8 @@ internal sealed class IncidentPublisher(IncidentChannels channels, IncidentRecor
             return false; // the post is still on its way, perhaps from another replica
         }
 
-        if (await records.ViewAsync(work.Key).ConfigureAwait(false) is not { } view)
+        // The charts go with every message: a Teams update replaces the whole card, picture included.
+        if (await records.ViewAsync(work.Key, withCharts: true).ConfigureAwait(false) is not { } view)
         {
             return true;
         }

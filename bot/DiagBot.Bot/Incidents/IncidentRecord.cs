@@ -1,3 +1,5 @@
+using DiagBot.Playbooks.Verdicts;
+
 namespace DiagBot.Bot.Incidents;
 
 /// <summary>What is known of an incident, kept in the store so any replica can update its post.</summary>
@@ -18,5 +20,9 @@ internal sealed record IncidentRecord
     public bool Recovered { get; init; }
 }
 
-/// <summary>An incident as a channel shows it: the record and how many events it has counted.</summary>
-internal sealed record IncidentView(IncidentRecord Record, long Count);
+/// <summary>An incident as a channel shows it: the record, how many events it has counted and its diagnosis' charts.</summary>
+internal sealed record IncidentView(IncidentRecord Record, long Count)
+{
+    /// <summary>As the diagnosis drew them (not yet cleaned); empty when its mode has none or a channel does not need them.</summary>
+    public IReadOnlyList<Chart> Charts { get; init; } = [];
+}

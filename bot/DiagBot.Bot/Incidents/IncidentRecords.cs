@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DiagBot.Bot.Store;
+using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Incidents;
 
@@ -23,9 +24,15 @@ internal sealed class IncidentRecords(IIncidentStore store, IncidentOptions opti
 
     public static string Message(string key, IIncidentChannel channel) => $"msg:{key}:{channel.Name}";
 
+    /// <summary>
+    /// The first diagnosis' charts, kept beside the record rather than in it: the record is rewritten on every event of
+    /// a storm, and a chart's points (up to a few hundred) would be rewritten with it for nothing.
+    /// </summary>
+    public static string Charts(string key) => "charts:" + key;
+
     public IIncidentStore Store => store;
 
-    public async Task<IncidentView?> ViewAsync(string key)
+    public async Task<IncidentView?> ViewAsync(string key, bool withCharts = false)
     {
         if (await GetAsync(key).ConfigureAwait(false) is not { } record)
         {
@@ -33,12 +40,28 @@ internal sealed class IncidentRecords(IIncidentStore store, IncidentOptions opti
         }
 
         var count = await store.GetAsync(Count(key)).ConfigureAwait(false);
-        return new IncidentView(record, count is null ? 0 : long.Parse(count, CultureInfo.InvariantCulture));
+        var view = new IncidentView(record, count is null ? 0 : long.Parse(count, CultureInfo.InvariantCulture));
+        return withCharts ? view with { Charts = await ChartsAsync(key).ConfigureAwait(false) } : view;
     }
+
+    public async Task<IReadOnlyList<Chart>> ChartsAsync(string key) =>
+        await store.GetAsync(Charts(key)).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<List<Chart>>(json) ?? [] : [];
+
+    /// <summary>Kept before the record is written, so whoever sees the record sees its charts; none removes an earlier incident's.</summary>
+    public Task SaveChartsAsync(string key, IReadOnlyList<Chart> charts) => charts.Count == 0
+        ? store.RemoveAsync(Charts(key))
+        : store.SetAsync(Charts(key), JsonSerializer.Serialize(charts.Select(Finite)), options.IncidentExpiry);
 
     public async Task<IncidentRecord?> GetAsync(string key) =>
         await store.GetAsync("record:" + key).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<IncidentRecord>(json) : null;
 
     public Task SaveAsync(IncidentRecord record) =>
         store.SetAsync("record:" + record.Key, JsonSerializer.Serialize(record), options.IncidentExpiry);
+
+    // JSON has no NaN: a point or limit without a finite value is not drawn anyway.
+    private static Chart Finite(Chart chart) => chart with
+    {
+        Series = [.. chart.Series.Select(series => series with { Points = [.. series.Points.Where(point => double.IsFinite(point.Value))] })],
+        Thresholds = [.. chart.Thresholds.Where(threshold => double.IsFinite(threshold.Value))],
+    };
 }

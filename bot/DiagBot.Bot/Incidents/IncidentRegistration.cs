@@ -37,7 +37,7 @@ internal static class IncidentRegistration
         if (slack.Enabled && slack.IncidentChannel is { } channel)
         {
             var poster = new SlackChannelPoster(provider.GetRequiredService<SlackWebApiClient>(), slack, waitOnRateLimit: false);
-            channels.Add(new SlackIncidentChannel(poster, channel, options.SlackMessagesPerSecond));
+            channels.Add(new SlackIncidentChannel(poster, channel, options.SlackMessagesPerSecond, provider.GetRequiredService<SlackChartUploader>()));
         }
 
         if (provider.GetService<TeamsOptions>() is { Enabled: true, IncidentConversation: { } conversation })

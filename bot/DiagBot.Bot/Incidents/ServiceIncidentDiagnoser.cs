@@ -1,3 +1,4 @@
+using DiagBot.Bot.Charts;
 using DiagBot.Bot.Chat;
 using DiagBot.Playbooks.Triage;
 
@@ -18,7 +19,7 @@ internal sealed class ServiceIncidentDiagnoser(DiagnosisService diagnosis) : IIn
         var outcome = await diagnosis.DiagnoseAsync(text, new Requester(DiagnosisService.AutoPostChannel, "DiagBot", $"{subject.Cluster}/{subject.Service}"), cancellationToken).ConfigureAwait(false);
         if (outcome.Report?.Verdicts.FirstOrDefault() is { } verdict)
         {
-            return new IncidentDiagnosis(verdict.Title, verdict.RootCause);
+            return new IncidentDiagnosis(verdict.Title, verdict.RootCause) { Charts = [.. verdict.Charts.Where(ChartPainter.HasData)] };
         }
 
         return new IncidentDiagnosis("Failing tasks", outcome.Problem ?? "No playbook matched the first facts.");

@@ -2,8 +2,12 @@ using DiagBot.Bot.Slack;
 
 namespace DiagBot.Bot.Incidents;
 
-/// <summary>`DiagBot:Slack:IncidentChannel`: one message per incident, updated in place, its thread for what follows.</summary>
-internal sealed class SlackIncidentChannel(ISlackChannelPoster poster, string channel, int messagesPerSecond) : IIncidentChannel
+/// <summary>
+/// `DiagBot:Slack:IncidentChannel`: one message per incident, updated in place, its thread for what follows. The
+/// diagnosis' charts are uploaded into that thread right after the post, as an answer's are.
+/// </summary>
+internal sealed class SlackIncidentChannel(ISlackChannelPoster poster, string channel, int messagesPerSecond, SlackChartUploader? charts = null)
+    : IIncidentChannel
 {
     public string Name => "slack:" + channel;
 
@@ -12,6 +16,11 @@ internal sealed class SlackIncidentChannel(ISlackChannelPoster poster, string ch
     public async Task<string> PostAsync(IncidentView view, CancellationToken cancellationToken)
     {
         var posted = await Scheduled(() => poster.PostAsync(channel, SlackMessage.Plain(Body(view)), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (charts is not null && view.Charts.Count > 0)
+        {
+            await charts.UploadIncidentChartsAsync(posted.Channel, posted.Ts, view.Record.Playbook, view.Charts, cancellationToken).ConfigureAwait(false);
+        }
+
         return posted.Ts;
     }
 

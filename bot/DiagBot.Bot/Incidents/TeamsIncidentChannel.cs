@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Charts;
 using DiagBot.Bot.Teams;
 
 namespace DiagBot.Bot.Incidents;
 
 /// <summary>
-/// `DiagBot:Teams:IncidentConversation`: one card per incident, replaced as it grows. The proactive poster
-/// has no thread reply, so what would go to the thread is shown on the card as its latest line.
+/// `DiagBot:Teams:IncidentConversation`: one card per incident, replaced as it grows, with the diagnosis' charts as
+/// images (kept under Teams' card size, as an answer's are). The proactive poster has no thread reply, so what would
+/// go to the thread is shown on the card as its latest line.
 /// </summary>
 internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, string conversation, int messagesPerSecond) : IIncidentChannel
 {
@@ -33,20 +35,23 @@ internal sealed class TeamsIncidentChannel(ITeamsConversationPoster poster, stri
     private static TeamsPostedMessage Posted(string messageId) =>
         JsonSerializer.Deserialize<TeamsPostedMessage>(messageId) ?? throw new InvalidOperationException("The stored Teams message id is empty.");
 
-    private static JsonObject Card(IncidentView view, string? threadLine)
+    internal static JsonObject Card(IncidentView view, string? threadLine)
     {
         var record = view.Record;
         List<JsonNode> body =
         [
             AdaptiveCardElements.Heading((record.Recovered ? RecoveredEmoji : IncidentEmoji) + IncidentText.Headline(view)),
             AdaptiveCardElements.Text(AdaptiveCardElements.Run("Root cause: ", weight: "Bolder"), AdaptiveCardElements.Run(record.RootCause)),
-            AdaptiveCardElements.Text(AdaptiveCardElements.Run("Latest: ", weight: "Bolder"), AdaptiveCardElements.Run(record.LatestEvidence)),
         ];
+
+        // The card is replaced whole on every update, so each one carries the diagnosis' charts again.
+        body.AddRange(TeamsChartImages.For(1, ChartImages.Of(record.Playbook, view.Charts).Select(item => item.Chart)));
+        body.Add(AdaptiveCardElements.Text(AdaptiveCardElements.Run("Latest: ", weight: "Bolder"), AdaptiveCardElements.Run(record.LatestEvidence)));
         if (threadLine is not null)
         {
             body.Add(AdaptiveCardElements.Text(AdaptiveCardElements.Run(threadLine, subtle: true)));
         }
 
-        return AdaptiveCardElements.Card(body, [], TeamsMarkdown.Text(IncidentText.Headline(view)));
+        return TeamsChartImages.Fit(AdaptiveCardElements.Card(body, [], TeamsMarkdown.Text(IncidentText.Headline(view))));
     }
 }

@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Rendering;
 
@@ -15,4 +16,7 @@ internal static class OutgoingText
 
     /// <summary>A report with every quoted text (reasons, evidence, gaps) cleaned the same way.</summary>
     public static DiagnosisReport Clean(DiagnosisReport report) => Redactor.Redact(report, ControlCharacters.Replace);
+
+    /// <summary>A chart's words (title, series, limits, moments) cleaned the same way: an incident post's charts.</summary>
+    public static Chart Clean(Chart chart) => Redactor.RedactChart(chart, ControlCharacters.Replace);
 }

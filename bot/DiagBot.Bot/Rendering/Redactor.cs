@@ -66,6 +66,9 @@ internal static class Redactor
         Charts = [.. verdict.Charts.Select(chart => Redact(chart, clean))],
     };
 
+    /// <summary>A chart outside a report (an incident post's): its words cleaned as a report's charts are.</summary>
+    public static Chart RedactChart(Chart chart, Func<string, string> before) => Redact(chart, text => Redact(before(text)));
+
     // Chart words quote infrastructure names (services, target groups) like evidence does; the numbers are ours.
     private static Chart Redact(Chart chart, Func<string, string> clean) => chart with
     {

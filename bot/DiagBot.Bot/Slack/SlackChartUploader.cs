@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DiagBot.Bot.Charts;
 using DiagBot.Bot.Rendering;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Slack;
 
@@ -20,10 +21,32 @@ internal sealed class SlackChartUploader(SlackWebApiClient api, SlackOptions opt
     // Slack documents no limit for a file title; a chart title is one sentence, and this keeps a hostile one short.
     private const int MaxTitleLength = 250;
 
-    public async Task<int> UploadAsync(string channel, string threadTs, DiagnosisReport report, CancellationToken cancellationToken)
+    public Task<int> UploadAsync(string channel, string threadTs, DiagnosisReport report, CancellationToken cancellationToken) =>
+        UploadAsync(channel, threadTs, ChartImages.Of(OutgoingText.Clean(report)), cancellationToken);
+
+    /// <summary>
+    /// An incident post's charts into its thread. Nothing but cancellation comes out: the post is already made, and an
+    /// exception would have the outbox post it again.
+    /// </summary>
+    public async Task<int> UploadIncidentChartsAsync(
+        string channel, string threadTs, string playbook, IReadOnlyList<Chart> charts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await UploadAsync(channel, threadTs, ChartImages.Of(playbook, charts), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Could not upload the incident's charts into thread {ThreadTs} of {Channel}", threadTs, channel);
+            return 0;
+        }
+    }
+
+    /// <summary>Give it cleaned charts (<see cref="ChartImages"/>).</summary>
+    private async Task<int> UploadAsync(string channel, string threadTs, IReadOnlyList<ReportChart> items, CancellationToken cancellationToken)
     {
         var uploaded = 0;
-        foreach (var item in ChartImages.Of(OutgoingText.Clean(report)))
+        foreach (var item in items)
         {
             try
             {

@@ -20,7 +20,10 @@ internal static class TeamsChartImages
 
     private const string IdPrefix = "chart-";
 
-    public static IEnumerable<JsonNode> For(int verdictNumber, Verdict verdict) => verdict.Charts
+    public static IEnumerable<JsonNode> For(int verdictNumber, Verdict verdict) => For(verdictNumber, verdict.Charts);
+
+    /// <summary>Give it cleaned charts: their words become the images' alt text as they are.</summary>
+    public static IEnumerable<JsonNode> For(int verdictNumber, IEnumerable<Chart> charts) => charts
         .Where(ChartPainter.HasData)
         .Select((chart, i) => (JsonNode)new JsonObject
         {

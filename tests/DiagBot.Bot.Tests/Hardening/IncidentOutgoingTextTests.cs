@@ -165,12 +165,15 @@ public sealed class IncidentOutgoingTextTests
             Assert.NotEmpty(Teams.Cards);
             Assert.All(Teams.Cards, card => Assert.All(HostileOutgoing.ForbiddenInTeams, forbidden => Assert.DoesNotContain(forbidden, card, StringComparison.Ordinal)));
             Assert.Contains(Teams.Cards, card => card.Contains("\U0001F6A8", StringComparison.Ordinal));
+            // The chart travels on every card (an update replaces it whole), as a picture or, past Teams' size, as its words.
+            Assert.All(Teams.Cards, card => Assert.Matches(@"data:image/png;base64,|Chart \(too large for a Teams card", card));
             Assert.All(Teams.FallbackTexts, text => Assert.DoesNotMatch(@"(?<!\\)[<>\[\]*_`]", text));
 
             // The feed's JSON is read by the page with textContent: HTML characters come escaped, secrets and controls not at all.
             var feed = JsonSerializer.Serialize(_feed.SnapshotAsync().GetAwaiter().GetResult().Select(IncidentFeedEndpoints.ToJson));
             var feedTexts = string.Join('\n', Strings(JsonNode.Parse(feed)));
             Assert.Contains("Crash loop", feedTexts, StringComparison.Ordinal);
+            Assert.Contains("Chart: The last log line was", feedTexts, StringComparison.Ordinal);
             Assert.All(HostileOutgoing.ForbiddenInTeams, forbidden => Assert.DoesNotContain(forbidden, feedTexts, StringComparison.Ordinal));
             Assert.DoesNotContain("<", feed, StringComparison.Ordinal);
         }
@@ -183,17 +186,6 @@ public sealed class IncidentOutgoingTextTests
         JsonValue value when value.TryGetValue<string>(out var text) => [text],
         _ => [],
     };
-
-    private sealed class QuotingDiagnoser(string title, string rootCause) : IIncidentDiagnoser
-    {
-        public Task<IncidentDiagnosis> DiagnoseAsync(IncidentSubject subject, CancellationToken cancellationToken) =>
-            Task.FromResult(new IncidentDiagnosis(title, rootCause));
-    }
-
-    private sealed class CrashLoopHint : IPlaybookHint
-    {
-        public string PlaybookFor(string evidence) => "crash-loop";
-    }
 
     internal sealed class CapturingSlack : ISlackChannelPoster
     {

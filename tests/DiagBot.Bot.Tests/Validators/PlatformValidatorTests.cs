@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DiagBot.Bot.Chat;
+using DiagBot.Bot.Incidents;
 using DiagBot.Bot.Rendering;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Teams;
@@ -60,10 +61,27 @@ public sealed class PlatformValidatorTests
             var first = BlockKitRenderer.Render(report, origin).ToJson();
             await WriteAsync(output, "slack", scenario.Name, first);
             await WriteAsync(output, "teams", scenario.Name, AdaptiveCardRenderer.Render(report, origin));
-            written += 2;
+
+            // The scenario's incident post as the incident channels send it, its first verdict's charts included.
+            var view = IncidentPost(scenario, report);
+            await WriteAsync(output, "slack", "incident-" + scenario.Name, SlackMessage.Plain(SlackIncidentChannel.Body(view)).ToJson());
+            await WriteAsync(output, "teams", "incident-" + scenario.Name, TeamsIncidentChannel.Card(view, "3 failures so far. Latest: exit 1"));
+            written += 4;
         }
 
         return written;
+    }
+
+    private static IncidentView IncidentPost(SandboxScenario scenario, Playbooks.Diagnosis.DiagnosisReport report)
+    {
+        var verdict = report.Verdicts.FirstOrDefault();
+        var record = new IncidentRecord
+        {
+            Key = "111122223333/us-east-1/prod/" + scenario.Name, Title = verdict?.Title ?? "Failing tasks", Playbook = verdict?.Name ?? "unclassified",
+            Service = scenario.Name, Cluster = "prod", FirstSeen = DateTimeOffset.UnixEpoch, LastSeen = DateTimeOffset.UnixEpoch,
+            RootCause = verdict?.RootCause ?? "", LatestEvidence = scenario.Summary,
+        };
+        return new IncidentView(record, 3) { Charts = verdict?.Charts ?? [] };
     }
 
     private static Task WriteAsync(string output, string surface, string name, JsonObject message) =>

@@ -233,6 +233,10 @@
       cause.appendChild(el('span', 'incident-root-cause', entry.rootCause));
       item.appendChild(cause);
     }
+    // The first diagnosis' charts, drawn by the bot at its own feed's chart URL (fetched once, then cached).
+    for (const chart of (entry.charts ?? []).filter((c) => typeof c.image === 'string' && c.image.startsWith('/webchat/api/feed/chart?'))) {
+      item.appendChild(chartFigure(chart));
+    }
     if (entry.thread && entry.thread.length) {
       const thread = list('ol', entry.thread, (line) => {
         const li = el('li');
