@@ -95,6 +95,9 @@ internal sealed class FakeSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>Every request's path, in the order they arrived.</summary>
+    public List<string> AllPaths() => [.. _log.Snapshot().Select(request => request.Path)];
+
     public IReadOnlyList<RecordedRequest> Requests(string path) => _log.Snapshot().Where(request => request.Path == path).ToList();
 
     public Task<RecordedRequest> WaitForAsync(string path, Func<RecordedRequest, bool>? match = null) =>
