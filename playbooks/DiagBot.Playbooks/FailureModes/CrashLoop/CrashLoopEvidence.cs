@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -71,6 +72,18 @@ internal static class CrashLoopEvidence
             _ => "Until the fix ships, roll back by updating the service to the last task definition revision that ran steadily.",
         });
         return steps;
+    }
+
+    /// <summary>The service's task starts and stops, its crashes coloured by exit code; the title counts the crashes the chart shows.</summary>
+    public static IReadOnlyList<Chart> Timeline(EcsService? service, IReadOnlyList<EcsTask> stopped, string who, int exitCode, DateTimeOffset now)
+    {
+        var shown = stopped.Count(t => CrashLoopPlaybook.IsCrash(t) && t.StoppedAt >= now - TaskTimeline.Window);
+        var running = service is null
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"; {service.RunningCount} of {service.DesiredCount} running now");
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"{who}: {shown} task{(shown == 1 ? "" : "s")} exited {exitCode} in the last {TaskTimeline.Window.TotalHours:0} hours{running}");
+        return TaskTimeline.Of(title, service, stopped, now) is { } chart ? [chart] : [];
     }
 
     private static string Lower(bool? value) => value switch { true => "true", false => "false", null => "(not set)" };

@@ -112,6 +112,7 @@ internal sealed class CrashLoopPlaybook : IPlaybook
                 Missing = gaps,
                 Fix = CrashLoopEvidence.Fix(subCause, fatal?.Fatal, exit.Name, region, cluster, serviceName),
                 Confirm = confirm,
+                Charts = status == VerdictStatus.RuledOut ? [] : CrashLoopEvidence.Timeline(service, stopped, who, exit.ExitCode!.Value, context.Now),
             };
     }
 

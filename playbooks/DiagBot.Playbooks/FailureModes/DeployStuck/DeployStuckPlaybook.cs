@@ -93,6 +93,7 @@ internal sealed class DeployStuckPlaybook : IPlaybook
             with
             {
                 SubCause = decision.SubCause,
+                Charts = decision.Status == VerdictStatus.RuledOut ? [] : Timeline(context, service, deployment, placements, stuckFor),
                 Evidence = evidence,
                 Missing = gaps,
                 Fix = DeployStuckEvidence.Fix(decision.SubCause, service, definition?.Value, region, cluster),
@@ -104,6 +105,20 @@ internal sealed class DeployStuckPlaybook : IPlaybook
                     _ => confirm,
                 },
             };
+    }
+
+    // The deployment's starts and stops with every time ECS said it could not place a task.
+    private static IReadOnlyList<Chart> Timeline(
+        DiagnosisContext context, EcsService service, EcsDeployment? deployment, IReadOnlyList<PlacementEvent> placements, TimeSpan stuckFor)
+    {
+        var running = deployment is null ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"; {deployment.RunningCount} of {deployment.DesiredCount} new tasks running");
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"Service {service.ServiceName}: deployment in progress for {Minutes(stuckFor)} minutes, "
+            + $"ECS could not place a task {placements.Count} times{running}");
+        var tasks = context.Task is { } task ? context.StoppedTasks.Append(task) : context.StoppedTasks;
+        var unplaced = placements.Select(p => p.Event.CreatedAt).OfType<DateTimeOffset>();
+        return TaskTimeline.Of(title, service, tasks, context.Now, unplaced) is { } chart ? [chart] : [];
     }
 
     private static int Priority(PlacementProblem problem) => problem switch

@@ -65,7 +65,18 @@ internal sealed class SpotInterruptionPlaybook : IPlaybook
         }
 
         evidence.AddRange(ServiceEvidence(read));
-        return Decide(task, read, sign, evidence);
+        var verdict = Decide(task, read, sign, evidence);
+        return verdict.Status == VerdictStatus.RuledOut ? verdict : verdict with { Charts = Timeline(task, read, context.Now) };
+    }
+
+    // The reclaimed task among the service's starts and stops: did the service get its tasks back?
+    private static IReadOnlyList<Chart> Timeline(EcsTask task, EcsService service, DateTimeOffset now)
+    {
+        var at = task.StoppedAt is { } stopped ? stopped.ToUniversalTime().ToString(" 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture) : string.Empty;
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"Service {service.ServiceName}: Spot reclaimed task {task.TaskId[..Math.Min(8, task.TaskId.Length)]}{at}; "
+            + $"{service.RunningCount} of {service.DesiredCount} running now");
+        return TaskTimeline.Of(title, service, [task], now) is { } chart ? [chart] : [];
     }
 
     private Verdict Decide(EcsTask task, EcsService service, string sign, List<EvidenceItem> evidence)

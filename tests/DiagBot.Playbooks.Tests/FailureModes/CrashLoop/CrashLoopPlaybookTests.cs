@@ -30,6 +30,23 @@ public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox) : ICl
         Assert.Empty(first.Missing);
     }
 
+    [Fact]
+    public async Task Diagnose_SeededCrashLoop_ChartsTheStartsAndTheExit1StopsAgainstTheDesiredCount()
+    {
+        var report = await sandbox.DiagnoseAsync(Scenario);
+
+        var chart = Assert.Single(report.Verdicts[0].Charts);
+        Assert.Equal("task-timeline", chart.Kind);
+        Assert.Equal("Service notification-worker: 3 tasks exited 1 in the last 3 hours; 0 of 2 running now", chart.Title);
+        var stops = Assert.Single(chart.Series, s => s.Name.StartsWith("stopped", StringComparison.Ordinal));
+        Assert.Equal("stopped: EssentialContainerExited, exit 1", stops.Name);
+        Assert.Equal(3, stops.Points.Sum(p => p.Value));
+        Assert.Equal(3, chart.Series.Single(s => s.Name == "started").Points.Sum(p => p.Value));
+        Assert.Equal(0, chart.Series.Single(s => s.Name == "running now").Points.Single().Value);
+        Assert.Equal(2, Assert.Single(chart.Thresholds).Value);
+        Assert.Contains(chart.Markers, m => m.Label.StartsWith("deployment ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("service orders-api in prod")]
     [InlineData("service inventory-sync in prod")]

@@ -31,6 +31,21 @@ public sealed class DeployStuckPlaybookTests(SandboxEvidenceFixture sandbox) : I
         Assert.Empty(first.Missing);
     }
 
+    [Fact]
+    public async Task Diagnose_SeededStuckDeployment_ChartsEachPlacementFailureAndTheNewDeploymentsZeroTasks()
+    {
+        var report = await sandbox.DiagnoseAsync(Scenario);
+
+        var chart = Assert.Single(report.Verdicts[0].Charts);
+        Assert.Equal("task-timeline", chart.Kind);
+        Assert.Equal(
+            "Service search-indexer: deployment in progress for 95 minutes, ECS could not place a task 4 times; 0 of 2 new tasks running", chart.Title);
+        Assert.Equal(4, chart.Series.Single(s => s.Name == "could not place a task (service event)").Points.Count);
+        Assert.Equal(0, chart.Series.Single(s => s.Name.StartsWith("running now in deployment ", StringComparison.Ordinal)).Points.Single().Value);
+        Assert.Equal(2, chart.Series.Single(s => s.Name == "running now").Points.Single().Value);
+        Assert.Contains(chart.Markers, m => m.Label == "deployment ecs-svc/4719302846651023981 started");
+    }
+
     [Theory]
     [InlineData("service orders-api in prod")]
     [InlineData("service inventory-sync in prod")]

@@ -28,6 +28,21 @@ public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox
     }
 
     [Fact]
+    public async Task Diagnose_SeededSpotInterruption_ChartsTheReclaimAndTheReplacementStart()
+    {
+        var report = await sandbox.DiagnoseAsync("p11-spot-interruption");
+
+        var chart = Assert.Single(report.Verdicts[0].Charts);
+        Assert.Equal("task-timeline", chart.Kind);
+        Assert.StartsWith("Service image-resizer: Spot reclaimed task ", chart.Title, StringComparison.Ordinal);
+        Assert.EndsWith("; 2 of 3 running now", chart.Title, StringComparison.Ordinal);
+        Assert.Equal(1, chart.Series.Single(s => s.Name == "stopped: SpotInterruption, exit 143").Points.Single().Value);
+        // The reclaimed task's own start, then the scheduler's replacement 5 minutes ago.
+        Assert.Equal(2, chart.Series.Single(s => s.Name == "started").Points.Count);
+        Assert.Equal(3, Assert.Single(chart.Thresholds).Value);
+    }
+
+    [Fact]
     public async Task Investigate_HealthySpotTaskOfServiceWithOnDemandBase_IsRuledOut()
     {
         var evidence = sandbox.Sessions.StartSession();
