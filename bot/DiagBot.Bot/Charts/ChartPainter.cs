@@ -23,6 +23,13 @@ internal static class ChartPainter
         ChartFont.EnsureRegistered();
         using var plot = new Plot { ScaleFactor = size.Scale };
         plot.Font.Set(ChartFont.Family);
+        if (ChartBars.Applies(chart))
+        {
+            Labels(plot, chart);
+            ChartBars.Draw(plot, chart, TextSize);
+            return Finish(plot, size);
+        }
+
         Axes(plot, chart);
         for (var i = 0; i < chart.Series.Count; i++)
         {
@@ -52,6 +59,11 @@ internal static class ChartPainter
             ChartLabels.Marker(plot, marker, frame, TextSize - 1);
         }
 
+        return Finish(plot, size);
+    }
+
+    private static byte[] Finish(Plot plot, ChartSize size)
+    {
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = TextSize;
         plot.Legend.Orientation = Orientation.Horizontal;
@@ -67,16 +79,20 @@ internal static class ChartPainter
         }
 
         // After the date axis replaces the bottom axis, or its label goes with the old one.
+        Labels(plot, chart);
+        plot.XLabel("Time (UTC)", TextSize);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = TextSize - 1;
+    }
+
+    private static void Labels(Plot plot, Chart chart)
+    {
         plot.Title(ChartText.Wrap(chart.Title, TitleWrap), TitleSize);
         plot.YLabel(chart.Unit, TextSize);
-        plot.XLabel("Time (UTC)", TextSize);
-
         if (ChartStyle.IsCount(chart.Unit))
         {
             plot.Axes.Left.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
         }
 
-        plot.Axes.Bottom.TickLabelStyle.FontSize = TextSize - 1;
         plot.Axes.Left.TickLabelStyle.FontSize = TextSize - 1;
         plot.Grid.MajorLineColor = ChartPalette.Grid;
     }

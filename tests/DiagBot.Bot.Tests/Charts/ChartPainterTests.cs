@@ -22,6 +22,18 @@ public sealed class ChartPainterTests
     }
 
     [Fact]
+    public void Png_SubnetAddresses_IsABarPerSeriesSoTheUsableSizeStandsBesideTheFreeCount()
+    {
+        var chart = RealisticCharts.SubnetAddresses();
+        using var both = new PngPixels(ChartPainter.Png(chart, ChartSize.Full));
+        using var freeOnly = new PngPixels(ChartPainter.Png(chart with { Series = [chart.Series[1]] }, ChartSize.Full));
+
+        // The usable size is the first bar, in blue; with it gone the blue is the free count's zero-high bar.
+        Assert.True(both.Count(OkabeItoBlue) > 20_000, "the usable-size bar is not drawn");
+        Assert.True(freeOnly.Count(OkabeItoBlue) < 5_000, "a zero free count must not be drawn as a tall bar");
+    }
+
+    [Fact]
     public void Png_MemoryLimit_IsADashedVermillionLineWithItsLabel()
     {
         var chart = RealisticCharts.Memory();

@@ -60,16 +60,17 @@ internal static class RealisticCharts
         [],
         [new ChartThreshold(60, "idle timeout 60 s")]);
 
+    // DescribeSubnets has no history: the size and the free count as read once.
     public static Chart SubnetAddresses() => new(
         "subnet-free-addresses",
-        "subnet-0a1b2c3d has 0 of 11 addresses free: tasks stay in PROVISIONING",
+        "Subnet subnet-0a1b2c3d has 0 of 11 usable addresses free: task 3f9c1a2b waits in PROVISIONING for a network interface",
         "Addresses",
         [
-            new ChartSeries("subnet-0a1b2c3d (10.0.8.0/28) free", Minutes(60, minute => Math.Max(0, 6 - (minute / 8)), step: 5)),
-            new ChartSeries("subnet-0e5f6a7b (10.0.9.0/24) free", Minutes(60, _ => 214, step: 5)),
+            new ChartSeries("subnet-0a1b2c3d (10.0.8.0/28) usable addresses", [new ChartPoint(Killed, 11)]),
+            new ChartSeries("subnet-0a1b2c3d (10.0.8.0/28) free addresses", [new ChartPoint(Killed, 0)]),
         ],
         [],
-        [new ChartThreshold(11, "subnet-0a1b2c3d size: 11 usable")]);
+        []);
 
     private static ChartPoint[] Minutes(int count, Func<int, double> value, int step = 1) =>
         [.. Enumerable.Range(0, count / step + 1).Select(i => new ChartPoint(Started.AddMinutes(i * step), value(i * step)))];

@@ -2,6 +2,7 @@ using System.Globalization;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Networking;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -58,6 +59,9 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
         return NewVerdict(status, RootCause(pod, network, subCause)) with
         {
             SubCause = subCause,
+            Charts = subCause == SubnetExhausted && network.Subnet is { } exhausted
+                ? SubnetAddresses.Chart(exhausted, $"pod {pod.Namespace}/{pod.Name} cannot get an IP address", context.Now)
+                : [],
             Evidence = [eventItem, .. NetworkEvidence(pod, network)],
             Missing = network.Gaps,
             Fix = subCause == SubnetExhausted

@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Networking;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -83,7 +84,8 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
             return Conclude(finding, VerdictStatus.Confirmed, NoFreeIpsSubCause,
                 $"Subnet {full.SubnetId} ({full.CidrBlock}) has no free IP addresses left, so ECS cannot create the network interface of task {task.TaskId}"
                 + (task.LastStatus == "STOPPED" ? " and stopped it before it started." : $" and it waits in {task.LastStatus}."),
-                StuckFixes.NoFreeIps(full), StartupCli.DescribeSubnetAddresses(task, full.SubnetId));
+                StuckFixes.NoFreeIps(full), StartupCli.DescribeSubnetAddresses(task, full.SubnetId))
+                with { Charts = SubnetAddresses.Chart(full, SubnetConsequence(task), context.Now) };
         }
 
         if (assessment.IsBroken)
@@ -150,6 +152,10 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
 
     private Verdict Conclude(StuckFinding finding, VerdictStatus status, string? subCause, string rootCause, IReadOnlyList<string> fix, string? confirm) =>
         NewVerdict(status, rootCause) with { SubCause = subCause, Evidence = finding.Evidence, Missing = finding.Missing, Fix = fix, Confirm = confirm };
+
+    private static string SubnetConsequence(EcsTask task) => task.LastStatus == "STOPPED"
+        ? $"task {task.TaskId} stopped before it started"
+        : $"task {task.TaskId} waits in {task.LastStatus} for a network interface";
 
     private static string Minutes(TimeSpan age) => $"{Math.Max(0, (int)age.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min";
 

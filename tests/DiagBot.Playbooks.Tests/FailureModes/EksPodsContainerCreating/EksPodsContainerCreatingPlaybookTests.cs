@@ -18,6 +18,17 @@ public sealed class EksPodsContainerCreatingPlaybookTests(SandboxEvidenceFixture
         Assert.Matches(@"aws ec2 describe-subnets --subnet-ids subnet-[0-9a-f]+ ", first.Confirm);
     }
 
+    [Fact]
+    public async Task Diagnose_SeededPod_ChartsTheNodeSubnetsFreeAddressesAgainstItsSize()
+    {
+        var report = await sandbox.DiagnoseAsync("p10-pod-container-creating");
+
+        var chart = Assert.Single(report.Verdicts[0].Charts);
+        Assert.Equal("subnet-free-addresses", chart.Kind);
+        Assert.Contains("has 0 of 251 usable addresses free: pod ", chart.Title, StringComparison.Ordinal);
+        Assert.Equal([251.0, 0.0], chart.Series.Select(s => s.Points.Single().Value));
+    }
+
     [Theory]
     [InlineData("lookalike-pod-just-scheduled")]
     [InlineData("healthy-pod-shop-web")]

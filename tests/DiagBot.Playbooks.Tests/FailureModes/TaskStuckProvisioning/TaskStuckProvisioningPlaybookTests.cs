@@ -26,6 +26,18 @@ public sealed class TaskStuckProvisioningPlaybookTests(SandboxEvidenceFixture sa
     }
 
     [Fact]
+    public async Task Diagnose_SeededStuckTask_ChartsTheSubnetsZeroFreeAddressesAgainstIts251Usable()
+    {
+        var report = await sandbox.DiagnoseAsync(Scenario);
+
+        var chart = Assert.Single(report.Verdicts[0].Charts);
+        Assert.Equal("subnet-free-addresses", chart.Kind);
+        Assert.Matches(@"^Subnet subnet-[0-9a-f]+ has 0 of 251 usable addresses free: task [0-9a-f]+ waits in PROVISIONING", chart.Title);
+        Assert.Equal([251.0, 0.0], chart.Series.Select(s => s.Points.Single().Value));
+        Assert.EndsWith("(10.0.64.0/24) free addresses", chart.Series[1].Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_EarlierTaskStoppedOnEniTimeout_ConfirmsNoFreeIps()
     {
         var context = await sandbox.ServiceTaskContextAsync("ledger-sync", desiredStatus: "STOPPED");
