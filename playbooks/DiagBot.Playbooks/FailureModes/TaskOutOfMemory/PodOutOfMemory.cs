@@ -39,15 +39,24 @@ internal static class PodOutOfMemory
     private static async Task<Verdict> OutOfMemoryAsync(IPlaybook playbook, DiagnosisContext context, KubePod pod, string cluster, KubeContainerStatus killed, KubeContainer? spec, List<EvidenceItem> evidence, CancellationToken cancellationToken)
     {
         // Events about a node are recorded in the default namespace; node-problem-detector reports cgroup OOM kills there.
+        // The pod's memory metrics go out beside them (triage's prefetch has usually asked already).
+        var memoryRead = PodMemoryMetrics.ReadAsync(context.Evidence, cluster, pod, cancellationToken);
         var nodeEvents = pod.NodeName is { } node
             ? await context.Evidence.Kubernetes.ListEventsForAsync(cluster, "default", "Node", node, cancellationToken).ConfigureAwait(false)
             : null;
+        var (memory, memoryGap) = await memoryRead.ConfigureAwait(false);
         foreach (var e in (nodeEvents?.Value ?? []).Where(e => NodeOomReasons.Contains(e.Reason)))
         {
             evidence.Add(new EvidenceItem("kubernetes:events", $"node {pod.NodeName} {e.Reason} ({e.Count} times, {e.SourceComponent})", e.Message ?? string.Empty));
         }
 
         var limit = spec?.Limits.GetValueOrDefault("memory");
+        var eks = context.Evidence.Kubernetes.EksClusterOf(cluster);
+        if (memory is not null && eks is not null)
+        {
+            evidence.AddRange(PodMemoryEvidence.Facts(memory, pod, eks.ClusterName, PodMemoryEvidence.MiB(limit)));
+        }
+
         var deployment = PodTermination.DeploymentOf(pod);
         var target = deployment is null ? $"the workload that owns pod {pod.Name}" : $"deployment/{deployment}";
         var rootCause = limit is null
@@ -57,7 +66,8 @@ internal static class PodOutOfMemory
         {
             SubCause = limit is null ? OomWithoutLimitSubCause : OomSubCause,
             Evidence = evidence,
-            Missing = nodeEvents?.Gap is { } gap ? [gap] : [],
+            Missing = [.. new[] { nodeEvents?.Gap, memoryGap }.OfType<Diagnostics.Evidence.EvidenceGap>()],
+            Charts = memory is null ? [] : PodMemoryEvidence.Charts(memory, pod, killed.Name, PodMemoryEvidence.MiB(limit)),
             Fix =
             [
                 $"Compare the container's peak memory with {limit ?? "the node's allocatable memory"}: `kubectl --context {cluster} -n {pod.Namespace} top pod {pod.Name} --containers` (metrics-server) or Container Insights.",
@@ -65,6 +75,9 @@ internal static class PodOutOfMemory
                     ? $"Raise resources.limits.memory of container {killed.Name}, and requests.memory to match so the scheduler reserves it, e.g. to twice today's: `kubectl --context {cluster} -n {pod.Namespace} set resources {target} -c {killed.Name} --limits=memory={larger} --requests=memory={larger}` (size it from the measured peak; change the manifest too, or the next apply reverts it)."
                     : $"Set resources.limits.memory and requests.memory of container {killed.Name} in the manifest of {target}, sized from the measured peak.",
                 "If usage grows without bound, look for a leak or cap the runtime's heap below the limit (e.g. -XX:MaxRAMPercentage=75, --max-old-space-size).",
+                .. memory is { HasContainerInsights: false } && eks is not null
+                    ? [PodMemoryEvidence.TurnOnContainerInsights(eks.ClusterName, eks.Scope.Region)]
+                    : Array.Empty<string>(),
             ],
             Confirm = KubectlCli.LastTerminationAndMemory(cluster, pod.Namespace, pod.Name),
         };

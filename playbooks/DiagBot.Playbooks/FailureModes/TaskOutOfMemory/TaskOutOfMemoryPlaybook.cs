@@ -16,7 +16,7 @@ internal sealed class TaskOutOfMemoryPlaybook : IPlaybook
     private const int DefaultStopTimeoutSeconds = 30;
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskMemoryMetrics.PrefetchAsync] };
+    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskMemoryMetrics.PrefetchAsync], ForPod = [PodMemoryMetrics.EarlyAsync] };
 
     public int Id => TaskOutOfMemory.Number;
 

@@ -34,6 +34,14 @@ internal sealed class TaskOutOfMemoryOnEks : ICatalogueEntry
         KubeSeeds.Event(context, pod, "Normal", "Pulled", $"Container image \"{EcsSeeds.Image(context, "pricing-engine", "4.2.0")}\" already present on machine", "kubelet", 60 * 5, 4, count: 3);
         KubeSeeds.Event(context, pod, "Normal", "Started", "Started container pricing-engine", "kubelet", 60 * 6, 4, count: 4);
 
+        // Container Insights runs on prod-eks: the JVM's working set climbs to the 256Mi limit over the run that was killed
+        // 4 minutes ago, then starts again low after the restart.
+        var killedRunStart = context.Ago(71);
+        var killedAt = context.Ago(4);
+        MetricSeeds.PodMemory(context, EksLandscape.ClusterName, "checkout", "pricing-engine", PodName, context.Ago(90), 256, minute => minute < killedRunStart
+            ? 180
+            : minute < killedAt ? Math.Min(256, 110 + (160 * (minute - killedRunStart).TotalMinutes / (killedAt - killedRunStart).TotalMinutes)) : 115);
+
         return new SandboxScenario(Name, 7, $"pod checkout/{PodName}",
             "EKS pod checkout/pricing-engine restarted 3 times: last terminated OOMKilled, exit 137, under a 256Mi memory limit; OOMKilling event on its node.");
     }

@@ -14,6 +14,8 @@ internal static class MetricSeeds
 {
     public const string ContainerInsights = "ECS/ContainerInsights";
     public const string ApplicationElb = "AWS/ApplicationELB";
+    public const string EksContainerInsights = "ContainerInsights";
+    private const double MiB = 1024 * 1024;
 
     // A task's memory each minute of its life, as Container Insights reports it on a cluster that has it on.
     public static void TaskMemory(SeedContext context, EcsTask task, string family, double reservedMiB, Func<double, double> usedMiBAtShareOfLife)
@@ -27,6 +29,19 @@ internal static class MetricSeeds
         world.Add(new MetricSeries(ContainerInsights, "MemoryUtilized", dimensions, "Megabytes", started, task.StoppedAt,
             minute => [Math.Round(usedMiBAtShareOfLife(Math.Clamp((minute - started).TotalMinutes / Math.Max(lifetime, 1), 0, 1)))]));
         world.Add(new MetricSeries(ContainerInsights, "MemoryReserved", dimensions, "Megabytes", started, task.StoppedAt, _ => [reservedMiB]));
+    }
+
+    // A pod's memory as Container Insights on EKS publishes it (namespace ContainerInsights, Bytes): pod_memory_working_set
+    // each minute and pod_memory_limit, per ClusterName, Namespace, PodName (the workload) and FullPodName (the pod),
+    // CloudWatch User Guide, "Amazon EKS and Kubernetes Container Insights metrics".
+    public static void PodMemory(SeedContext context, string cluster, string ns, string workload, string pod, DateTimeOffset from, double limitMiB,
+        Func<DateTimeOffset, double> usedMiBAt)
+    {
+        IReadOnlyList<MetricDimension> dimensions = [new("ClusterName", cluster), new("FullPodName", pod), new("Namespace", ns), new("PodName", workload)];
+        var world = context.World.CloudWatch;
+        world.Add(new MetricSeries(EksContainerInsights, "pod_memory_working_set", dimensions, "Bytes", from, null,
+            minute => [Math.Round(usedMiBAt(minute) * MiB)]));
+        world.Add(new MetricSeries(EksContainerInsights, "pod_memory_limit", dimensions, "Bytes", from, null, _ => [limitMiB * MiB]));
     }
 
     // Healthy and unhealthy target counts for a target group behind a load balancer; counts change at the given moments.

@@ -24,6 +24,32 @@ public sealed class PodOutOfMemoryTests(SandboxEvidenceFixture sandbox) : IClass
     }
 
     [Fact]
+    public async Task Diagnose_OomKilledPod_ChartsContainerInsightsPodMemoryReachingItsLimitAtTheKill()
+    {
+        var report = await sandbox.DiagnoseAsync("p07-eks-pod-oom");
+
+        var first = report.Verdicts[0];
+        var chart = Assert.Single(first.Charts);
+        Assert.Equal(("memory-vs-limit", "MiB"), (chart.Kind, chart.Unit));
+        Assert.StartsWith("Pod pricing-engine-7d9f8b6c5-m3x7q memory reached its 256 MiB limit before pricing-engine was OOMKilled at ",
+            chart.Title, StringComparison.Ordinal);
+        Assert.Equal(256, Assert.Single(chart.Thresholds).Value);
+        Assert.Equal(256, chart.Series[0].Points.Max(p => p.Value));
+        Assert.Contains(first.Evidence, e => e.Source == "cloudwatch:GetMetricData" && e.Value == "256 MiB of 256 MiB");
+        Assert.DoesNotContain(first.Fix, step => step.Contains("amazon-cloudwatch-observability", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("256Mi", 256.0)]
+    [InlineData("1Gi", 1024.0)]
+    [InlineData("268435456", 256.0)]
+    [InlineData("lots", null)]
+    public void MiB_KubernetesQuantity_IsReadInMebibytes(string quantity, double? expected)
+    {
+        Assert.Equal(expected, PodMemoryEvidence.MiB(quantity));
+    }
+
+    [Fact]
     public async Task Investigate_LivenessProbeKilled137_IsNotMemory()
     {
         var verdict = await new TaskOutOfMemoryPlaybook().InvestigateAsync(await sandbox.PodContextAsync("lookalike-eks-liveness-137"), CancellationToken.None);
