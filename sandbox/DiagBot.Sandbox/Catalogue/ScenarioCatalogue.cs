@@ -30,6 +30,8 @@ internal static class ScenarioCatalogue
         new ExecFormatError(),
         new EcsExecFails(),
         new TaskOutOfMemoryOnEks(),
+        new TaskOutOfMemoryWithoutReason(),
+        new TaskOutOfMemoryServiceMetric(),
         new CrashLoopOnEks(),
         new EcsExecFailsOnEks(),
         new SpotInterruptionOnEks(),

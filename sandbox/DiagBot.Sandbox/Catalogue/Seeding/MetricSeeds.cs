@@ -14,6 +14,7 @@ internal static class MetricSeeds
 {
     public const string ContainerInsights = "ECS/ContainerInsights";
     public const string ApplicationElb = "AWS/ApplicationELB";
+    public const string AwsEcs = "AWS/ECS";
     public const string EksContainerInsights = "ContainerInsights";
     private const double MiB = 1024 * 1024;
 
@@ -42,6 +43,17 @@ internal static class MetricSeeds
         world.Add(new MetricSeries(EksContainerInsights, "pod_memory_working_set", dimensions, "Bytes", from, null,
             minute => [Math.Round(usedMiBAt(minute) * MiB)]));
         world.Add(new MetricSeries(EksContainerInsights, "pod_memory_limit", dimensions, "Bytes", from, null, _ => [limitMiB * MiB]));
+    }
+
+    // A service's AWS/ECS MemoryUtilization each minute (Percent; Maximum is its busiest task), published for every service
+    // whether or not Container Insights is on ("Amazon ECS CloudWatch metrics", ClusterName and ServiceName dimensions).
+    public static void ServiceMemory(
+        SeedContext context, string cluster, string service, DateTimeOffset from, DateTimeOffset to, Func<double, double> percentAtShare)
+    {
+        var minutes = Math.Max((to - from).TotalMinutes, 1);
+        IReadOnlyList<MetricDimension> dimensions = [new("ClusterName", cluster), new("ServiceName", service)];
+        context.World.CloudWatch.Add(new MetricSeries(AwsEcs, "MemoryUtilization", dimensions, "Percent", from, to,
+            minute => [Math.Round(percentAtShare(Math.Clamp((minute - from).TotalMinutes / minutes, 0, 1)), 1)]));
     }
 
     // Healthy and unhealthy target counts for a target group behind a load balancer; counts change at the given moments.

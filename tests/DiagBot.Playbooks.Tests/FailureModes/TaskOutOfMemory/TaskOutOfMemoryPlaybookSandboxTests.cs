@@ -32,6 +32,36 @@ public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture s
     }
 
     [Fact]
+    public async Task Diagnose_Seeded137WithoutReasonAtTheLimit_IsLikelyOutOfMemoryWithTheMemoryChart()
+    {
+        var report = await sandbox.DiagnoseAsync("p07-task-oom-no-reason");
+
+        var first = report.Verdicts[0];
+        Assert.Equal((7, VerdictStatus.Likely, TaskOutOfMemoryPlaybook.OomSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains("exited 137 with no reason given, but the task's memory was at its limit", first.RootCause, StringComparison.Ordinal);
+        var chart = Assert.Single(first.Charts);
+        Assert.Equal(("MiB", 1024.0), (chart.Unit, Assert.Single(chart.Thresholds).Value));
+        Assert.Contains("reached its 1024 MiB limit before exporter was killed", chart.Title, StringComparison.Ordinal);
+        Assert.Contains(first.Evidence, e => e.Source == "cloudwatch:GetMetricData"
+            && e.Fact.StartsWith("memory in the 5 minutes", StringComparison.Ordinal) && e.Value == "100 %");
+    }
+
+    [Fact]
+    public async Task Diagnose_Seeded137WithoutContainerInsights_IsLikelyFromTheServiceMetricAndSaysHowToTurnItOn()
+    {
+        var report = await sandbox.DiagnoseAsync("p07-task-oom-service-metric");
+
+        var first = report.Verdicts[0];
+        Assert.Equal((7, VerdictStatus.Likely), (first.Playbook, first.Status));
+        var chart = Assert.Single(first.Charts);
+        Assert.Equal(("Percent", 100.0), (chart.Unit, chart.Series[0].Points.Max(p => p.Value)));
+        Assert.Contains(first.Evidence, e => e.Value.StartsWith(
+            "none: Container Insights with enhanced observability is off for cluster staging", StringComparison.Ordinal));
+        Assert.Contains(first.Fix, step => step.Contains(
+            "update-cluster-settings --region us-east-1 --cluster staging --settings name=containerInsights,value=enhanced", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Diagnose_SeededStopTimeoutTask_ShowsMemoryFarBelowTheLimit()
     {
         var report = await sandbox.DiagnoseAsync("lookalike-137-stop-timeout");
