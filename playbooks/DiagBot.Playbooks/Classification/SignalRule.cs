@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.Classification;
 
@@ -32,6 +33,13 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
     /// <summary>A condition on the container exit code; null means any exit code.</summary>
     public Func<int?, bool>? WhenExitCode { get; init; }
 
+    /// <summary>Named wordings read instead of <see cref="Pattern"/>: the first that matches is the hit, so a list counts once.</summary>
+    public IReadOnlyList<Phrase>? Phrases { get; init; }
+
+    /// <summary>One signal made of named phrases, each reviewable on its own line instead of inside one long alternation.</summary>
+    public static SignalRule AnyOf(int? playbook, double weight, string explains, params Phrase[] phrases) =>
+        new(playbook, weight, null, explains) { Phrases = phrases };
+
     public SignalHit? TryMatch(string normalizedText, EvidenceField field, int? exitCode)
     {
         if (OnlyIn is not null && !OnlyIn.Contains(field))
@@ -47,6 +55,13 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
         if (WhenExitCode is not null && !WhenExitCode(exitCode))
         {
             return null;
+        }
+
+        if (Phrases is not null)
+        {
+            return Phrases.Select(phrase => phrase.Pattern.Match(normalizedText)).FirstOrDefault(match => match.Success) is { } found
+                ? new SignalHit(this, found.Value)
+                : null;
         }
 
         if (Pattern is null)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -11,9 +12,20 @@ internal static partial class CrashLoopSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the service's stopped tasks and their exit codes (aws ecs list-tasks --desired-status STOPPED, then describe-tasks), or the pod's restart count";
 
+    // Issue 19: how engineers tell a crash loop without its name. Weighed below the words ECS and Kubernetes use.
+    private static readonly SignalRule StartsThenDies = SignalRule.AnyOf(Playbook, 0.7,
+        "the tasks start and die within seconds, again and again, in an engineer's words",
+        Phrase.Of("starts, then dies", @"\b(starts?|started|get started|gets started)\b[^.]{0,30}\bthen\b[^.]{0,25}"
+            + @"\b(die|dies|died|stop|stops|stopped|crash\w*|get terminated|gets terminated|terminated|exits?|exited)\b"),
+        Phrase.Of("runs for seconds, then stops", @"\b(runs?|running|ran) for (a few|a couple of|\d+) (seconds|secs)\b.{0,12}"
+            + @"\b(then|and)\b.{0,12}\b(die|dies|stop|stops|exits?|crash\w*)"),
+        Phrase.Of("killed right after start", @"\b(terminated|killed|stopped|exited|dies|died) (immediately|right away|instantly)\b"),
+        Phrase.Of("keeps dying", @"\bkeeps? (on )?(dying|crashing|cycling|restarting)\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.95, CrashLoopWords(), "the container keeps crashing and is restarted with back-off"),
+        StartsThenDies,
         new(Playbook, 0.85, ServiceCannotStartTasks(), "the service cannot keep its tasks running (repeated failed starts / circuit breaker)"),
         new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code")
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -11,10 +12,20 @@ internal static partial class EksPodsContainerCreatingSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the pod's FailedCreatePodSandBox or FailedMount event (kubectl describe pod)";
 
+    // Issue 19: aws-node that cannot start (often its role lacks AmazonEKS_CNI_Policy), so no new pod gets an IP.
+    // Wordings: the aws-node entrypoint's "Failed to wait for IPAM daemon to complete" and "Retrying waiting for IPAM-D"
+    // (aws/amazon-vpc-cni-k8s#2423, #2073) and the CNI's CloudTrail user agent (#1454).
+    private static readonly SignalRule CniDaemonDown = SignalRule.AnyOf(Playbook, 0.88,
+        "the VPC CNI's daemon (aws-node / ipamd) is not running, so new pods get no IP",
+        Phrase.Of("aws-node crash-looping", @"\baws-node\b.{0,60}(crashloop\w*|restarting|not come up|unauthorized\w*)"),
+        Phrase.Of("ipam daemon not ready", @"\bipam(-| )?d\b|ipam daemon"),
+        Phrase.Of("the CNI's EC2 calls denied", @"amazon-vpc-cni-k8s.{0,120}unauthorizedoperation|amazoneks_cni_policy"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
         new(Playbook, 0.88, SandboxNetwork(), "the pod sandbox's network could not be set up (CNI)"),
+        CniDaemonDown,
         new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
         new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
         new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -14,6 +15,14 @@ internal static partial class TargetsUnhealthySignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the targets' health reasons (aws elbv2 describe-target-health --target-group-arn ...): unhealthy targets are playbook 6, none registered is playbook 5";
 
+    // Issue 19: targets that never pass, told without a reason code (unhealthy "because requests time out").
+    private static readonly SignalRule NeverHealthy = SignalRule.AnyOf(Playbook, 0.75,
+        "the targets never pass the load balancer's health checks, in an engineer's words",
+        Phrase.Of("never becomes healthy", @"never (becomes?|became|gets?|got|turns?|goes|went) healthy"),
+        Phrase.Of("failing health checks for good", @"(perpetually|constantly|continuously|always|endlessly) fail\w* (the )?health ?checks?"),
+        Phrase.Of("a target shown unhealthy", @"\btargets? (shows?|showing|marked|goes|went) (as )?\W?unhealthy"),
+        Phrase.Of("health check requests time out", @"health ?check\w* (requests? )?(\w+ ){0,6}(are |is )?(timing out|time out|timed out)"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.92, HealthReasonCode(), "the load balancer's health checks fail (target health reason code)"),
@@ -25,6 +34,7 @@ internal static partial class TargetsUnhealthySignals
         new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth },
         new(Playbook, 0.85, HealthCheckerAnswered(), "the ELB health checker got a non-2xx answer (its own line in an access log)"), // the checker's own request, failed
         new(Playbook, 0.8, HealthChecksFailInWords(), "the load balancer's health checks fail, in an engineer's words"), // plain words for the reason codes
+        NeverHealthy,
     ];
 
     [GeneratedRegex(@"target\.(responsecodemismatch|timeout|failedhealthchecks)|elb\.internalerror|health checks failed with these codes|health checks failed due to an internal error|unhealthythreshold", RegexOptions.CultureInvariant)]
