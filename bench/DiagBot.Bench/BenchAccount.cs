@@ -25,13 +25,16 @@ internal sealed class BenchAccount : IAsyncDisposable
     {
         Sandbox = sandbox;
         _services = services;
-        var diagnoser = new Diagnoser(services.GetRequiredService<IEvidenceSessionFactory>(), new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+        Sessions = services.GetRequiredService<IEvidenceSessionFactory>();
+        var diagnoser = new Diagnoser(Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
         Diagnoses = new DiagnosisService(diagnoser, TimeProvider.System, NullLoggerFactory.Instance);
     }
 
     public SandboxServer Sandbox { get; }
 
     public DiagnosisService Diagnoses { get; }
+
+    public IEvidenceSessionFactory Sessions { get; }
 
     public static async Task<BenchAccount> StartAsync(SandboxScale scale, bool rateLimits)
     {

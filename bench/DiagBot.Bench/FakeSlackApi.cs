@@ -19,6 +19,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _posts = new();
     private long _ts = 1_700_000_000_000_100;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -26,6 +27,9 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     public Uri ApiBaseUrl { get; private set; } = null!;
 
     public int Count(string kind) => _calls.GetValueOrDefault(kind);
+
+    /// <summary>The text of every new incident message (not thread replies), in the order they came.</summary>
+    public IReadOnlyList<string> PostTexts => [.. _posts];
 
     public static async Task<FakeSlackApi> StartAsync()
     {
@@ -38,7 +42,13 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         {
             var arguments = await ArgumentsAsync(http.Request);
             var channel = arguments.GetValueOrDefault("channel");
-            slack._calls.AddOrUpdate(string.IsNullOrEmpty(arguments.GetValueOrDefault("thread_ts")) ? "post" : "reply", 1, (_, n) => n + 1);
+            var post = string.IsNullOrEmpty(arguments.GetValueOrDefault("thread_ts"));
+            slack._calls.AddOrUpdate(post ? "post" : "reply", 1, (_, n) => n + 1);
+            if (post)
+            {
+                slack._posts.Enqueue(arguments.GetValueOrDefault("text") ?? "");
+            }
+
             var ts = Interlocked.Increment(ref slack._ts).ToString(CultureInfo.InvariantCulture);
             return Results.Json(new { ok = true, channel, ts = ts[..10] + "." + ts[10..] });
         });

@@ -13,14 +13,27 @@ if (args.Contains("--storm-only"))
     return;
 }
 
-// --scale-only: the large account, the 200 concurrent diagnoses and the store soak (issue 22).
+// The storm across three replica processes (issue 22): 10,000 events over 100 services unless told otherwise.
+var replicaEvents = Options.Int(args, "--replica-storm-events", 10_000);
+var replicaServices = Options.Int(args, "--replica-storm-services", 100);
+if (args.Contains("--replica-storm-only"))
+{
+    var replicas = await ReplicaStormBench.RunAsync(latency, replicaEvents, replicaServices);
+    Console.WriteLine(json
+        ? System.Text.Json.JsonSerializer.Serialize(replicas.Json)
+        : "| figure | value | target |\n|---|---:|---|\n" + replicas.ToTableRows());
+    return;
+}
+
+// --scale-only: the large account, the 200 concurrent diagnoses, the store soak and the storm across replicas (issue 22).
 if (args.Contains("--scale-only"))
 {
     var scale = await ScaleBench.RunAsync(latency);
     var soak = await SoakBench.RunAsync();
+    var replicas = await ReplicaStormBench.RunAsync(latency, replicaEvents, replicaServices);
     Console.WriteLine(json
-        ? System.Text.Json.JsonSerializer.Serialize(scale.Json.Concat(soak.Json).ToDictionary())
-        : "| figure | value | target |\n|---|---:|---|\n" + scale.ToTableRows() + soak.ToTableRow());
+        ? System.Text.Json.JsonSerializer.Serialize(scale.Json.Concat(soak.Json).Concat(replicas.Json).ToDictionary())
+        : "| figure | value | target |\n|---|---:|---|\n" + scale.ToTableRows() + soak.ToTableRow() + replicas.ToTableRows());
     return;
 }
 
@@ -30,5 +43,6 @@ var ack = await AckBench.RunAsync(latency, concurrency: 50, rounds: Options.Int(
 var stormFigures = await StormBench.RunAsync(latency, stormEvents, services: 10);
 var scaleFigures = await ScaleBench.RunAsync(latency);
 var soakFigures = await SoakBench.RunAsync();
-var results = new BenchResults(latency, diagnosis, ack, stormFigures, scaleFigures, soakFigures);
+var replicaFigures = await ReplicaStormBench.RunAsync(latency, replicaEvents, replicaServices);
+var results = new BenchResults(latency, diagnosis, ack, stormFigures, scaleFigures, soakFigures, replicaFigures);
 Console.WriteLine(json ? results.ToJson() : results.ToTable());

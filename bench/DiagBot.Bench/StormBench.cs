@@ -21,7 +21,7 @@ namespace DiagBot.Bench;
 /// </summary>
 internal static class StormBench
 {
-    private const string ApiKey = "bench-events-key-0123456789";
+    public const string ApiKey = "bench-events-key-0123456789";
     private const int Senders = 16;
     private static readonly TimeSpan GiveUp = TimeSpan.FromMinutes(3);
 
@@ -58,7 +58,7 @@ internal static class StormBench
             using var client = new HttpClient { BaseAddress = address };
             using var memory = new WorkingSetSampler();
             var wall = Stopwatch.StartNew();
-            var answers = await DeliverAsync(client, deliveries);
+            var answers = await DeliverAsync([client], deliveries);
             var delivered = wall.Elapsed;
             await QuietAsync(client, app.Services.GetRequiredService<IncidentPublisher>(), failing.Count, events);
             wall.Stop();
@@ -83,7 +83,8 @@ internal static class StormBench
         }
     }
 
-    private static async Task<Dictionary<string, int>> DeliverAsync(HttpClient client, IReadOnlyList<string> deliveries)
+    /// <summary>Each delivery POSTed by one of 16 senders, the i-th to the i-th client round the list (a load balancer's round robin).</summary>
+    public static async Task<Dictionary<string, int>> DeliverAsync(IReadOnlyList<HttpClient> clients, IReadOnlyList<string> deliveries)
     {
         var results = new Dictionary<string, int>(StringComparer.Ordinal);
         var next = -1;
@@ -93,7 +94,7 @@ internal static class StormBench
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "events/eventbridge") { Content = new StringContent(deliveries[i], Encoding.UTF8, "application/json") };
                 request.Headers.Add("X-DiagBot-Key", ApiKey);
-                using var response = await client.SendAsync(request);
+                using var response = await clients[i % clients.Count].SendAsync(request);
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new InvalidOperationException($"/events/eventbridge answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -46,13 +46,14 @@ internal static partial class StormEvents
             throw new InvalidOperationException("the sandbox has no service with a failed stopped task");
         }
 
-        // The sandbox seeds fewer failing services than a storm wants: the rest are the same failures under a second
-        // name (a canary of the service), which the sandbox does not know; their diagnoses read the kept events.
+        // The sandbox seeds fewer failing services than a storm wants: the rest are the same failures under another
+        // name (a canary of the service, then canary2, ...), which the sandbox does not know; their diagnoses read the kept events.
         var seeded = found.Count;
         for (var i = 0; found.Count < count; i++)
         {
             var twin = found[i % seeded];
-            found.Add(twin with { Name = twin.Name + "-canary", Seeded = false, Template = twin.Template with { Group = twin.Template.Group + "-canary" } });
+            var suffix = i < seeded ? "-canary" : string.Create(CultureInfo.InvariantCulture, $"-canary{(i / seeded) + 1}");
+            found.Add(twin with { Name = twin.Name + suffix, Seeded = false, Template = twin.Template with { Group = twin.Template.Group + suffix } });
         }
 
         return found.Take(count).ToList();

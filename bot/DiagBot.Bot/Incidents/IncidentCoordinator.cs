@@ -61,6 +61,16 @@ internal sealed class IncidentCoordinator(
         var key = failure.KeyFor(hint.PlaybookFor(failure.Evidence));
         var now = clock.GetUtcNow();
         var count = await Store.IncrementAsync(IncidentRecords.Count(key.Value), options.IncidentExpiry).ConfigureAwait(false);
+
+        // The first diagnosis's lease is put down before the claim is taken, never after: a replica that sees the claim
+        // taken and no record must find the lease held, or it would take the diagnosis over while the claimer still
+        // writes its lease, and the incident would be posted twice. Only a new incident's events do this, so a lease
+        // that lapsed under a claim that stands is not renewed by them.
+        if (await Store.GetAsync(IncidentRecords.Claim(key.Value)).ConfigureAwait(false) is null)
+        {
+            await Store.TryClaimAsync(IncidentRecords.FirstDiagnosis(key.Value), options.FirstDiagnosisLease).ConfigureAwait(false);
+        }
+
         if (await Store.TryClaimAsync(IncidentRecords.Claim(key.Value), options.IncidentExpiry).ConfigureAwait(false))
         {
             await Store.AddToSetAsync(IncidentRecords.Open(key.ServiceScope), key.Value, options.IncidentExpiry).ConfigureAwait(false);

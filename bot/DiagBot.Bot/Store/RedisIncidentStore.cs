@@ -10,7 +10,7 @@ namespace DiagBot.Bot.Store;
 /// </summary>
 internal sealed class RedisIncidentStore(IConnectionMultiplexer redis) : IIncidentStore
 {
-    private const string Prefix = "diagbot:";
+    internal const string Prefix = "diagbot:";
 
     // SMEMBERS then DEL inside one script: Redis runs a script alone, so racing replicas cannot both read the members.
     private const string TakeSetScript = "local members = redis.call('SMEMBERS', KEYS[1]) redis.call('DEL', KEYS[1]) return members";

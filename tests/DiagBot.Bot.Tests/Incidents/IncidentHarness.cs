@@ -9,14 +9,20 @@ namespace DiagBot.Bot.Tests.Incidents;
 /// <summary>The coordinator over the in-memory store, a fake clock, a recording channel and a counting diagnoser.</summary>
 internal sealed class IncidentHarness
 {
-    public IncidentHarness(int messagesPerSecond = 1, int maxEntries = StoreOptions.DefaultMaxEntries, int maxTasks = StoreOptions.DefaultMaxArchivedTasks)
+    /// <param name="shared">A store this harness shares with others, each harness then one replica; its own store otherwise.</param>
+    public IncidentHarness(
+        int messagesPerSecond = 1,
+        int maxEntries = StoreOptions.DefaultMaxEntries,
+        int maxTasks = StoreOptions.DefaultMaxArchivedTasks,
+        IIncidentStore? shared = null)
     {
         Store = new InMemoryIncidentStore(Clock) { MaxEntries = maxEntries, MaxTasks = maxTasks };
+        var store = shared ?? Store;
         Channel = new RecordingChannel(Clock, messagesPerSecond);
         var options = new IncidentOptions();
-        var records = new IncidentRecords(Store, options);
-        Publisher = new IncidentPublisher(new IncidentChannels([Channel]), records, new ChannelRateLimiter(Store, Clock), options, Clock, NullLogger<IncidentPublisher>.Instance);
-        Archive = new TaskArchive(Store, new StoreOptions(null, StoreOptions.DefaultRetention), Clock);
+        var records = new IncidentRecords(store, options);
+        Publisher = new IncidentPublisher(new IncidentChannels([Channel]), records, new ChannelRateLimiter(store, Clock), options, Clock, NullLogger<IncidentPublisher>.Instance);
+        Archive = new TaskArchive(store, new StoreOptions(null, StoreOptions.DefaultRetention), Clock);
         Runner = new IncidentDiagnosisRunner(Diagnoser, records, Publisher, options, Clock, NullLogger<IncidentDiagnosisRunner>.Instance);
         Coordinator = new IncidentCoordinator(records, Queue, new FixedHint(), Publisher, Archive, options, Clock, NullLogger<IncidentCoordinator>.Instance);
     }

@@ -1,5 +1,7 @@
 using DiagBot.Bot.Incidents;
+using DiagBot.Bot.Store;
 using DiagBot.Bot.Tests.Events;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DiagBot.Bot.Tests.Incidents;
 
@@ -110,6 +112,28 @@ public sealed class IncidentQueueTests
 
         Assert.Equal(1, sut.Diagnoser.Calls);
         Assert.Single(sut.Channel.Of("post"));
+    }
+
+    [Fact]
+    public async Task Handle_AnotherReplicaBetweenTheClaimAndItsLease_GroupsTheEventAndTheIncidentIsPostedOnce()
+    {
+        var shared = new InMemoryIncidentStore(new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero)));
+        var pausing = new ClaimPausingStore(shared);
+        var first = new IncidentHarness(shared: pausing);
+        var second = new IncidentHarness(shared: shared);
+        var subject = new IncidentSubject("prod", "web", null);
+
+        var claiming = first.Coordinator.HandleAsync("uid-4/1", Failure("exit 1", subject), CancellationToken.None);
+        await pausing.Paused; // the first replica has claimed the incident and gone no further
+        var meanwhile = await second.Coordinator.HandleAsync("uid-4/2", Failure("exit 1 again", subject), CancellationToken.None);
+        pausing.Release();
+        var claimed = await claiming;
+        await first.DrainAsync();
+        await second.DrainAsync();
+
+        Assert.Equal((IntakeResult.Posted, IntakeResult.Grouped), (claimed, meanwhile));
+        Assert.Equal(1, first.Diagnoser.Calls + second.Diagnoser.Calls);
+        Assert.Single(first.Channel.Of("post").Concat(second.Channel.Of("post")));
     }
 
     private static IncidentOccurrence Failure(string evidence, IncidentSubject subject) =>

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace DiagBot.Bot.Tests.Store;
 
-/// <summary>A real redis-server of this test's own, on a free loopback port, with no persistence; stopped on dispose.</summary>
+/// <summary>A real redis-server of its own (a test's, or the bench's), on a free loopback port, with no persistence; stopped on dispose.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;
@@ -62,7 +62,7 @@ internal sealed class RedisServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
