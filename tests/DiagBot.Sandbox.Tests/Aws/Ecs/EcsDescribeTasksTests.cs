@@ -61,7 +61,7 @@ public sealed class EcsDescribeTasksTests(SandboxFixture fixture) : IClassFixtur
     [Fact]
     public async Task DescribeTasks_UnknownCluster_ReturnsClusterNotFound()
     {
-        var reply = await fixture.CreateClient().JsonAsync("ecs", DescribeTasks, new { cluster = "staging", tasks = new[] { "abc" } });
+        var reply = await fixture.CreateClient().JsonAsync("ecs", DescribeTasks, new { cluster = "no-such-cluster", tasks = new[] { "abc" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("ClusterNotFoundException", reply.ErrorType);
