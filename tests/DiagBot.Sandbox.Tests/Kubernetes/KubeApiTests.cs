@@ -54,7 +54,8 @@ public sealed class KubeApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
 
         var names = pods.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("metadata").GetProperty("name").GetString()).Order();
         // search-api's pods carry a track label; the shop's other workloads do not.
-        Assert.Equal(["catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "recommender-6f7b8c9d5-p4k7s", "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
+        Assert.Equal(
+            ["catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "recommender-6f7b8c9d5-p4k7s", "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
             names);
     }
 
