@@ -24,6 +24,14 @@ public static class KubectlCli
     public static string LogTail(string cluster, string @namespace, string pod, string container) =>
         $"kubectl --context {cluster} -n {@namespace} logs {pod} -c {container} --tail 1";
 
+    /// <summary>The node with its kubernetes.io/arch label as a column: amd64, or arm64 on Graviton.</summary>
+    public static string NodeArchitecture(string cluster, string node) =>
+        $"kubectl --context {cluster} get node {node} -L kubernetes.io/arch";
+
+    /// <summary>The container's last log lines, of its previous run when it restarted.</summary>
+    public static string Logs(string cluster, string @namespace, string pod, string container, bool previous, int lines) =>
+        $"kubectl --context {cluster} -n {@namespace} logs {pod} -c {container}{(previous ? " --previous" : string.Empty)} --tail {lines}";
+
     public static string NodeConditions(string cluster, string node) =>
         $"kubectl --context {cluster} get node {node} -o jsonpath='{{range .status.conditions[*]}}{{.type}}={{.status}} {{.reason}}: {{.message}}{{\"\\n\"}}{{end}}'";
 

@@ -9,7 +9,23 @@ internal static class PodTermination
 {
     public const string OomKilled = "OOMKilled";
     public const long DefaultGracePeriodSeconds = 30;
+    public const string CrashLoopBackOff = "CrashLoopBackOff";
+
+    /// <summary>How many of a run's last lines are read: triage and the playbooks ask the same query, so the session reads it once.</summary>
+    public const int LinesRead = 20;
+
     private const string Source = "kubernetes:pods";
+
+    // Restarts this many times in a row with back-off is a loop even before the kubelet names it CrashLoopBackOff.
+    private const int RepeatedRestarts = 3;
+
+    /// <summary>The container in a crash loop: in CrashLoopBackOff, or restarted again and again and not ready.</summary>
+    public static KubeContainerStatus? Looping(KubePod pod) =>
+        pod.ContainerStatuses.FirstOrDefault(s => s.WaitingReason == CrashLoopBackOff)
+        ?? pod.ContainerStatuses.FirstOrDefault(s => s.RestartCount >= RepeatedRestarts && !s.Ready);
+
+    /// <summary>The last lines of the container's run before the current one, where a crash-looping container said why it exited.</summary>
+    public static KubeLogQuery PreviousRun(KubePod pod, string container) => new(pod.Namespace, pod.Name, container, Previous: true, LinesRead);
 
     /// <summary>The reason and exit code of the container's last end: the current state if terminated, else the previous run.</summary>
     public static (string? Reason, int? ExitCode) LastEnd(KubeContainerStatus status) =>

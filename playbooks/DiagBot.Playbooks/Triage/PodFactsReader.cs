@@ -5,7 +5,10 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.Triage;
 
-/// <summary>The first facts of a pod: phase and conditions, each container's waiting or last-terminated state, and its events.</summary>
+/// <summary>
+/// The first facts of a pod: phase and conditions, each container's waiting or last-terminated state, its events, and a
+/// crash-looping container's last words.
+/// </summary>
 internal static class PodFactsReader
 {
     public static async Task<PodFirstFacts> ReadAsync(
@@ -13,6 +16,7 @@ internal static class PodFactsReader
         IEvidenceSource? evidence = null, string? symptom = null)
     {
         var eventsRead = kubernetes.ListEventsForAsync(cluster, pod.Namespace, "Pod", pod.Name, cancellationToken);
+        var logRead = PodLogFacts.ReadAsync(kubernetes, cluster, pod, cancellationToken);
 
         // Every mode's early reads, once the events read is on its way: the first EC2 read of a process builds its client on
         // this thread, and on a busy host that took long enough for the diagnosis budget to run out before the events were asked for.
@@ -29,6 +33,7 @@ internal static class PodFactsReader
         var eventList = events.Value ?? [];
         var facts = StatusFacts(pod)
             .Concat(eventList.Select(e => new TriageFact(EvidenceField.K8sEvent, $"{e.Type} {e.Reason}: {e.Message}".Trim(), null, $"kubernetes events {e.Reason}")))
+            .Concat(await logRead.ConfigureAwait(false))
             .ToList();
         return new PodFirstFacts(eventList, facts, events.Gap is null ? [] : [events.Gap]);
     }

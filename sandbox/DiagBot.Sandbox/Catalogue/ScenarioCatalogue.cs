@@ -37,6 +37,7 @@ internal static class ScenarioCatalogue
         new SpotInterruptionOnEks(),
         new EksPodsPendingOnFargate(),
         new EcsExecFailsOnEksKubeletPort(),
+        new ExecFormatErrorOnEks(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -49,6 +50,7 @@ internal static class ScenarioCatalogue
         new SpotInterruptionLookalikeKarpenter(),
         new EksPodsPendingLookalikeFargateStarting(),
         new EcsExecFailsLookalikeKubeletBack(),
+        new ExecFormatErrorLookalikeGraviton(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -40,6 +40,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         { "p11-eks-spot-node-reclaimed", 11 },
         { "p09-eks-no-fargate-profile", 9 },
         { "p15-eks-kubelet-port-blocked", 15 },
+        { "p14-eks-exec-format-error", 14 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -56,6 +57,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         "lookalike-karpenter-consolidation",
         "lookalike-fargate-pod-starting",
         "lookalike-kubelet-back",
+        "lookalike-graviton-multiarch",
     ];
 
     [Theory]

@@ -20,7 +20,6 @@ public sealed partial class FailureModeConventionTests
     [
         TaskStuckProvisioning.Name, CannotPullContainer.Name, SecretsPullFailed.Name, AppAccessDenied.Name, Alb503NoTargets.Name,
         TargetsUnhealthy.Name, EksPodsContainerCreating.Name, DeployStuck.Name, Alb504Timeout.Name,
-        ExecFormatError.Name,
     ];
 
     public static TheoryData<string> Modes() => [.. FailureModeCatalog.Modes.Select(mode => mode.Name)];

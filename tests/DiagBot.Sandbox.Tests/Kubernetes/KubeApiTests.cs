@@ -88,7 +88,7 @@ public sealed class KubeApiTests(SandboxFixture fixture) : IClassFixture<Sandbox
         Assert.All(lines, line => Assert.Equal("ADDED", JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
         var reasons = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("object").GetProperty("reason").GetString()).Order();
         Assert.Equal(
-            ["BackOff", "FailedCreatePodSandBox", "FailedScheduling", "FailedScheduling", "InstanceTerminating", "NodeNotReady", "OOMKilling",
+            ["BackOff", "BackOff", "FailedCreatePodSandBox", "FailedScheduling", "FailedScheduling", "InstanceTerminating", "NodeNotReady", "OOMKilling",
              "SpotInterrupted", "TerminatingOnInterruption", "Unhealthy"],
             reasons);
     }

@@ -18,18 +18,14 @@ internal static class PodCrashLoop
     public const string ExitZeroSubCause = "crash-loop-exit-zero";
     public const string OomSubCause = "crash-loop-oom-killed";
     public const string LivenessSubCause = "crash-loop-liveness-probe";
+    public const string ExecFormatSubCause = "crash-loop-exec-format-error";
 
-    private const string CrashLoopBackOff = "CrashLoopBackOff";
-    private const int LinesRead = 20;
-
-    // Restarts this many times in a row with back-off is a loop even before the kubelet names it CrashLoopBackOff.
-    private const int RepeatedRestarts = 3;
+    private const int LinesRead = PodTermination.LinesRead;
 
     public static async Task<Verdict> InvestigateAsync(IPlaybook playbook, DiagnosisContext context, KubePod pod, string cluster, CancellationToken cancellationToken)
     {
         var evidence = PodTermination.ContainerEvidence(pod).ToList();
-        var looping = pod.ContainerStatuses.FirstOrDefault(s => s.WaitingReason == CrashLoopBackOff)
-            ?? pod.ContainerStatuses.FirstOrDefault(s => s.RestartCount >= RepeatedRestarts && !s.Ready);
+        var looping = PodTermination.Looping(pod);
         if (looping is null)
         {
             var restarted = pod.ContainerStatuses.Where(s => s.RestartCount > 0).Select(s => $"{s.Name} restarted {s.RestartCount} time(s), last exit {PodTermination.Describe(s.LastTerminatedExitCode)} ({s.LastTerminatedReason ?? "no reason"}), and is {(s.Running ? "running" : "not running")} now").ToList();
@@ -49,16 +45,19 @@ internal static class PodCrashLoop
             evidence.Add(new EvidenceItem("kubernetes:events", $"Killing ({liveness.Count} times)", liveness.Message ?? string.Empty));
         }
 
-        var logs = await context.Evidence.Kubernetes.GetPodLogAsync(cluster, new KubeLogQuery(pod.Namespace, pod.Name, looping.Name, Previous: true, LinesRead), cancellationToken).ConfigureAwait(false);
+        var logs = await context.Evidence.Kubernetes.GetPodLogAsync(cluster, PodTermination.PreviousRun(pod, looping.Name), cancellationToken).ConfigureAwait(false);
         var lines = logs.Value?.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var fatal = lines is null ? null : CrashLastWords.FatalLine(lines);
+        // runc's "exec <path>: exec format error" names no level, yet it is the whole story: the entrypoint never ran.
+        var execFormat = lines?.LastOrDefault(ImageArchitecture.HasExecFormatError);
+        var fatal = execFormat ?? (lines is null ? null : CrashLastWords.FatalLine(lines));
         if (lines is not null)
         {
             evidence.Add(new EvidenceItem("kubernetes:pods/log", $"last error line of {looping.Name}'s previous run ({lines.Count} lines read)",
                 fatal ?? (lines.Count > 0 ? $"(no error line; last line: {lines[^1]})" : "(it wrote nothing)")));
         }
 
-        var subCause = reason == PodTermination.OomKilled ? OomSubCause : liveness is not null ? LivenessSubCause : exit == 0 ? ExitZeroSubCause : NonZeroExitSubCause;
+        var subCause = reason == PodTermination.OomKilled ? OomSubCause : liveness is not null ? LivenessSubCause
+            : execFormat is not null ? ExecFormatSubCause : exit == 0 ? ExitZeroSubCause : NonZeroExitSubCause;
 
         // The pod status proves the loop and how it ends; only an ordinary crash needs the app's own words to say why.
         var status = subCause != NonZeroExitSubCause || fatal is not null ? VerdictStatus.Confirmed : VerdictStatus.Likely;
@@ -80,6 +79,8 @@ internal static class PodCrashLoop
     {
         OomSubCause => "the kernel kills it for exceeding its memory limit each time (see playbook 7's verdict for the limit).",
         LivenessSubCause => "the kubelet kills it each time its liveness probe fails, so it never stays up long enough to pass.",
+        ExecFormatSubCause => $"its entrypoint never runs: \"{fatal}\" is the kernel refusing a binary built for another CPU architecture "
+            + "than the node's (playbook 14's verdict names both).",
         ExitZeroSubCause => $"it exits 0, a program that runs to completion, but restartPolicy {pod.RestartPolicy ?? "Always"} restarts every exit, so the kubelet backs off as if it crashed.",
         _ when fatal is not null => $"before exiting it wrote \"{fatal}\".",
         _ when lines is not null => "it wrote no error line before exiting.",
@@ -93,6 +94,11 @@ internal static class PodCrashLoop
         [
             $"Give container {container} time to start before liveness counts: add a startupProbe, or raise initialDelaySeconds / failureThreshold of the livenessProbe.",
             "Keep the liveness check cheap and local (no database or downstream calls), so a slow dependency does not restart the app.",
+        ],
+        ExecFormatSubCause =>
+        [
+            $"Build the image of container {container} for the node's CPU architecture, or for both (`docker buildx build --platform linux/amd64,linux/arm64`), "
+                + "or keep the pod on nodes of the image's architecture with a nodeSelector on kubernetes.io/arch; playbook 14's verdict names both.",
         ],
         ExitZeroSubCause =>
         [

@@ -6,7 +6,10 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
 
-/// <summary>Playbook 14: "exec format error". Does the image's CPU architecture differ from the task's runtimePlatform?</summary>
+/// <summary>
+/// Playbook 14: "exec format error". Does the image's CPU architecture differ from the task's runtimePlatform, or, on EKS,
+/// from the node's (<see cref="PodExecFormatError"/>)?
+/// </summary>
 internal sealed class ExecFormatErrorPlaybook : IPlaybook
 {
     public const string ArchitectureMismatchSubCause = "architecture-mismatch";
@@ -24,9 +27,15 @@ internal sealed class ExecFormatErrorPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await PodExecFormatError.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         if (context.Task is not { } task)
         {
-            return NewVerdict(VerdictStatus.Inconclusive, "No task to read; give the id or ARN of a task that failed to start.");
+            return NewVerdict(VerdictStatus.Inconclusive,
+                "No task or pod to read; give the id or ARN of a task that failed to start, or `pod <namespace>/<name>`.");
         }
 
         var definition = await context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken).ConfigureAwait(false);
