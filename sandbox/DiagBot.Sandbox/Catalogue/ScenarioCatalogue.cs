@@ -38,6 +38,7 @@ internal static class ScenarioCatalogue
         new EksPodsPendingOnFargate(),
         new EcsExecFailsOnEksKubeletPort(),
         new ExecFormatErrorOnEks(),
+        new TargetsUnhealthyOnEks(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -51,6 +52,7 @@ internal static class ScenarioCatalogue
         new EksPodsPendingLookalikeFargateStarting(),
         new EcsExecFailsLookalikeKubeletBack(),
         new ExecFormatErrorLookalikeGraviton(),
+        new TargetsUnhealthyLookalikeRollout(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -41,6 +41,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         { "p09-eks-no-fargate-profile", 9 },
         { "p15-eks-kubelet-port-blocked", 15 },
         { "p14-eks-exec-format-error", 14 },
+        { "p06-eks-targets-unhealthy", 6 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -58,6 +59,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClass
         "lookalike-fargate-pod-starting",
         "lookalike-kubelet-back",
         "lookalike-graviton-multiarch",
+        "lookalike-eks-target-rollout",
     ];
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed partial class FailureModeConventionTests
     private static readonly HashSet<string> _withoutLookalikeYet =
     [
         TaskStuckProvisioning.Name, CannotPullContainer.Name, SecretsPullFailed.Name, AppAccessDenied.Name, Alb503NoTargets.Name,
-        TargetsUnhealthy.Name, EksPodsContainerCreating.Name, DeployStuck.Name, Alb504Timeout.Name,
+        EksPodsContainerCreating.Name, DeployStuck.Name, Alb504Timeout.Name,
     ];
 
     public static TheoryData<string> Modes() => [.. FailureModeCatalog.Modes.Select(mode => mode.Name)];

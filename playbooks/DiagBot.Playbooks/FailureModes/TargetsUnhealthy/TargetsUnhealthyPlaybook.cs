@@ -29,7 +29,11 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
     private static readonly TimeSpan RecentEvents = TimeSpan.FromHours(3);
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync, TaskSecurityGroupsAsync] };
+    public static EarlyReads EarlyReads { get; } = new()
+    {
+        ForService = [ServiceLoadBalancerEarlyReads.ReadAsync, TaskSecurityGroupsAsync],
+        ForPod = [PodTargetGroups.EarlyAsync],
+    };
 
     // Whether the tasks' groups admit the health checks is known from the service alone; only the load balancer's egress waits for more.
     private static Task TaskSecurityGroupsAsync(IEvidenceSource evidence, EcsService service, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -45,6 +49,11 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await PodTargetsUnhealthy.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         var verdict = await FromTargetsAsync(context, cancellationToken).ConfigureAwait(false);
         return await TargetHealthEvidence.AddAsync(verdict, context, with503s: false, cancellationToken).ConfigureAwait(false);
     }

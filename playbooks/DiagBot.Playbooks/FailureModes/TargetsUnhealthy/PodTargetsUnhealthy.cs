@@ -1,0 +1,116 @@
+using System.Globalization;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Playbooks.Commands;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.LoadBalancing;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.FailureModes;
+
+/// <summary>
+/// Playbook 6 on EKS: the pod runs, but its target in a group the AWS Load Balancer Controller binds it to is unhealthy.
+/// DescribeTargetHealth's reason for the pod's own target (ip:port), the group's health check against the port the
+/// Service sends to and the pod's readiness probe decide why. A target still registering or draining while the group
+/// stays healthy (a rollout) is not this failure.
+/// </summary>
+internal static class PodTargetsUnhealthy
+{
+    public static async Task<Verdict> InvestigateAsync(
+        IPlaybook playbook, DiagnosisContext context, KubePod pod, string cluster, CancellationToken cancellationToken)
+    {
+        var (bindings, evidence, missing) = await PodTargetGroups.ReadAsync(context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        var subject = $"pod {pod.Namespace}/{pod.Name}";
+        if (bindings.Count == 0)
+        {
+            return missing.Count > 0
+                ? Verdict.For(playbook, VerdictStatus.Inconclusive, $"Which target groups {subject} is registered in could not be read.")
+                    with { Missing = missing }
+                : Verdict.For(playbook, VerdictStatus.RuledOut,
+                    $"No TargetGroupBinding in namespace {pod.Namespace} points at a Service that selects {subject}, so no load balancer health-checks it.")
+                    with { Confirm = EksCli.TargetGroupBindings(cluster, pod.Namespace) };
+        }
+
+        var failing = bindings.FirstOrDefault(b => b.TargetOf(pod) is { State: TargetGroupReading.Unhealthy });
+        if (failing is null)
+        {
+            return NotFailing(playbook, pod, bindings, evidence, missing);
+        }
+
+        var region = LoadBalancedService.RegionOf(failing.Binding.TargetGroupArn);
+        var target = failing.TargetOf(pod)!;
+        var arn = failing.Binding.TargetGroupArn;
+        var confirm = LoadBalancingCli.All(LoadBalancingCli.TargetHealth(region, arn), LoadBalancingCli.TargetGroupSetup(region, arn));
+        var state = string.Join(' ', new[] { target.Reason, target.Description }.Where(s => !string.IsNullOrEmpty(s)));
+        var (subCause, why, fix, decisive) = Cause(region, pod, failing);
+        return Verdict.For(playbook, decisive ? VerdictStatus.Confirmed : VerdictStatus.Likely,
+            $"The target of {subject} ({pod.PodIp}:{failing.TargetPort}) in {failing.Name} is unhealthy ({state}) because {why}.")
+            with { SubCause = subCause, Evidence = evidence, Missing = missing, Fix = fix, Confirm = confirm };
+    }
+
+    private static (string SubCause, string Why, IReadOnlyList<string> Fix, bool Decisive) Cause(string region, KubePod pod, PodBinding failing)
+    {
+        var tg = failing.Group;
+        var owner = $"the Ingress or Service behind TargetGroupBinding {failing.Binding.Name}";
+
+        // The controller's defaults (aws-load-balancer-controller pkg/ingress model_builder: health check path "/", matcher 200)
+        // are what a group gets when its Ingress names no healthcheck-path, the usual 404 on EKS.
+
+        // The controller owns the group: settings changed with the AWS CLI are put back at its next reconcile, so fixes go on the annotations.
+        const string Reconciled = "the controller reconciles the target group from these annotations, and reverts a change made to the group directly";
+        if (tg?.HealthCheckPort is { } configured && int.TryParse(configured, out var checkPort) && failing.TargetPort is { } port && checkPort != port)
+        {
+            return (TargetsUnhealthyPlaybook.PortMismatchSubCause,
+                $"the health check of {failing.Name} probes port {checkPort} while the pod serves the Service on {port}",
+                [$"Probe the traffic port: set `alb.ingress.kubernetes.io/healthcheck-port: traffic-port` on the Ingress (a LoadBalancer Service: "
+                    + $"service.beta.kubernetes.io/aws-load-balancer-healthcheck-port) behind TargetGroupBinding {failing.Binding.Name}; {Reconciled}."], true);
+        }
+
+        var unhealthy = failing.Health!.Where(t => t.State == TargetGroupReading.Unhealthy).ToList();
+        if (tg is not null && UnhealthyCause.FromResponseCodes(region, tg, unhealthy) is { } answered)
+        {
+            var probe = pod.Containers.Select(c => c.ReadinessProbe?.Path).FirstOrDefault(p => p is not null);
+            var path = probe is null ? "a path the app answers with 200" : $"{probe} (the path the pod's own readinessProbe checks)";
+            return (answered.SubCause, answered.Why, answered.SubCause == TargetsUnhealthyPlaybook.PathNotFoundSubCause
+                ? [$"Point the health check at {path}: set `alb.ingress.kubernetes.io/healthcheck-path` on the Ingress (a LoadBalancer Service: "
+                    + $"service.beta.kubernetes.io/aws-load-balancer-healthcheck-path) behind TargetGroupBinding {failing.Binding.Name}, "
+                    + $"whose default is /; {Reconciled}."]
+                : [.. answered.Fix.Select(step => $"{step} On EKS set the same through the alb.ingress.kubernetes.io/healthcheck-* annotations of {owner}: "
+                    + $"{Reconciled}.")],
+                true);
+        }
+
+        var timedOut = unhealthy.Any(t => t.Reason == "Target.Timeout");
+        var opens = failing.Binding.IngressFromSecurityGroups.Count == 0 ? "no group" : string.Join(", ", failing.Binding.IngressFromSecurityGroups);
+        return (timedOut ? TargetsUnhealthyPlaybook.TimeoutSubCause : TargetsUnhealthyPlaybook.FailedChecksSubCause,
+            $"health checks to {tg?.HealthCheckPath ?? "the health check path"} on port {failing.HealthCheckPort} "
+                + $"{(timedOut ? "time out" : "fail to connect")}: "
+                + "the pod is slow there, "
+                + "does not listen on that port, or a security group between the load balancer and the pod drops them (DiagBot did not read the groups)",
+            [
+                $"Check that the pod listens on 0.0.0.0:{failing.HealthCheckPort} and answers within {tg?.HealthCheckTimeoutSeconds ?? 5} s.",
+                $"Check that the node's (or, with security groups for pods, the pod's) security group admits the load balancer's group on tcp "
+                    + $"{failing.HealthCheckPort}; TargetGroupBinding {failing.Binding.Name} opens it from {opens}.",
+            ],
+            false);
+    }
+
+    private static Verdict NotFailing(
+        IPlaybook playbook, KubePod pod, IReadOnlyList<PodBinding> bindings, List<EvidenceItem> evidence, List<Diagnostics.Evidence.EvidenceGap> missing)
+    {
+        if (bindings.Any(b => b.Health is null))
+        {
+            return Verdict.For(playbook, VerdictStatus.Inconclusive, $"The target health of pod {pod.Namespace}/{pod.Name} could not be read.")
+                with { Evidence = evidence, Missing = missing };
+        }
+
+        var states = bindings.Select(b => b.TargetOf(pod) is { } own
+            ? string.Create(CultureInfo.InvariantCulture, $"{b.Name}: {own.State}{(own.Reason is null ? string.Empty : $" ({own.Reason})")}, "
+                + $"{b.InUse.Count(t => t.State == TargetGroupReading.Healthy)} of {b.InUse.Count} targets healthy")
+            : $"{b.Name}: not registered (the controller registers ready pods only)");
+        var transient = bindings.Any(b => b.TargetOf(pod)?.State is "initial" or TargetGroupReading.Draining);
+        return Verdict.For(playbook, VerdictStatus.RuledOut,
+            $"No target of pod {pod.Namespace}/{pod.Name} fails its health checks now ({string.Join("; ", states)})"
+            + (transient ? ": a target registering or draining while the group stays healthy is a rollout at work, not a failure." : "."))
+            with { Evidence = evidence, Missing = missing };
+    }
+}

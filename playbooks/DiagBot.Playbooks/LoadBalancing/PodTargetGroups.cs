@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Verdicts;
+
+namespace DiagBot.Playbooks.LoadBalancing;
+
+/// <summary>
+/// The target groups a pod is registered in on EKS: the AWS Load Balancer Controller keeps one TargetGroupBinding per
+/// Ingress backend or LoadBalancer Service (elbv2.k8s.aws/v1beta1), naming the target group and the Service whose
+/// endpoints it registers. The namespace's bindings are listed during triage; their Services, target groups and target
+/// health are then read all at once, and a binding counts when its Service's selector picks the pod.
+/// </summary>
+internal static partial class PodTargetGroups
+{
+    private const string Source = "kubernetes:targetgroupbindings";
+
+    /// <summary>Playbooks 5 and 6's early read of a pod the engineer says is behind a load balancer, or that is not ready.</summary>
+    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken) =>
+        atHand.Pod.PodIp is not null && (AboutLoadBalancer(atHand.Symptom) || !IsReady(atHand.Pod))
+            ? evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken)
+            : Task.CompletedTask;
+
+    public static bool AboutLoadBalancer(string? words) => words is not null && LoadBalancerWords().IsMatch(words);
+
+    public static async Task<(IReadOnlyList<PodBinding> Bindings, List<EvidenceItem> Evidence, List<EvidenceGap> Missing)> ReadAsync(
+        DiagnosisContext context, KubePod pod, string cluster, CancellationToken cancellationToken)
+    {
+        var k8s = context.Evidence.Kubernetes;
+        var listed = await k8s.ListTargetGroupBindingsAsync(cluster, pod.Namespace, cancellationToken).ConfigureAwait(false);
+        if (listed.Value is not { } bindings)
+        {
+            return ([], [], [listed.Gap!]);
+        }
+
+        var services = bindings.Select(b => b.ServiceName).Distinct(StringComparer.Ordinal)
+            .ToDictionary(name => name, name => k8s.GetServiceAsync(cluster, pod.Namespace, name, cancellationToken), StringComparer.Ordinal);
+        var arns = bindings.Select(b => b.TargetGroupArn).Distinct(StringComparer.Ordinal).ToList();
+        var groupsRead = arns.Count == 0 ? null : context.Evidence.LoadBalancing.DescribeTargetGroupsAsync(arns, cancellationToken);
+        var healthReads = arns.ToDictionary(
+            arn => arn, arn => context.Evidence.LoadBalancing.DescribeTargetHealthAsync(arn, cancellationToken), StringComparer.Ordinal);
+        await Task.WhenAll(services.Values.Cast<Task>().Concat(healthReads.Values).Append(groupsRead ?? Task.CompletedTask)).ConfigureAwait(false);
+
+        var groups = groupsRead is null ? null : await groupsRead.ConfigureAwait(false);
+        var missing = new List<EvidenceGap>();
+        var found = new List<PodBinding>();
+        foreach (var binding in bindings)
+        {
+            var service = await services[binding.ServiceName].ConfigureAwait(false);
+            if (service.Value is not { } read)
+            {
+                missing.Add(service.Gap!);
+                continue;
+            }
+
+            if (!Selects(read, pod))
+            {
+                continue;
+            }
+
+            var health = await healthReads[binding.TargetGroupArn].ConfigureAwait(false);
+            if (health.Gap is { } healthGap)
+            {
+                missing.Add(healthGap);
+            }
+
+            found.Add(new PodBinding(binding, read, TargetPort(read, binding.ServicePort, pod),
+                groups?.Value?.FirstOrDefault(g => g.TargetGroupArn == binding.TargetGroupArn), health.Value));
+        }
+
+        if (groups?.Gap is { } groupsGap)
+        {
+            missing.Add(groupsGap);
+        }
+
+        return (found, [.. found.SelectMany(f => Evidence(f, pod))], missing.DistinctBy(g => (g.Source, g.Operation, g.Detail)).ToList());
+    }
+
+    /// <summary>A Service picks a pod when its selector is set and every one of its labels is on the pod.</summary>
+    public static bool Selects(KubeService service, KubePod pod) =>
+        service.Selector.Count > 0 && service.Selector.All(kv => pod.Labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
+
+    // The binding names the Service port by number or name; its targetPort is a number, a container port's name, or unset (the port itself).
+    private static int? TargetPort(KubeService service, string? servicePort, KubePod pod)
+    {
+        var port = service.Ports.FirstOrDefault(p =>
+            servicePort is null || p.Name == servicePort || p.Port.ToString(CultureInfo.InvariantCulture) == servicePort);
+        if (port is null)
+        {
+            return null;
+        }
+
+        if (port.TargetPort is null)
+        {
+            return port.Port;
+        }
+
+        return int.TryParse(port.TargetPort, out var number)
+            ? number
+            : pod.Containers.SelectMany(c => c.Ports).FirstOrDefault(p => p.Name == port.TargetPort)?.ContainerPort;
+    }
+
+    private static bool IsReady(KubePod pod) => pod.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
+
+    private static IEnumerable<EvidenceItem> Evidence(PodBinding found, KubePod pod)
+    {
+        var b = found.Binding;
+        yield return new EvidenceItem(Source, $"targetgroupbinding {b.Namespace}/{b.Name} (target type, service, port)",
+            $"{b.TargetType ?? "(not set)"}, {b.ServiceName}:{b.ServicePort ?? "(first)"} -> target port "
+            + (found.TargetPort?.ToString(CultureInfo.InvariantCulture) ?? "(unresolved)"));
+        if (found.Group is { } tg)
+        {
+            yield return new EvidenceItem("elasticloadbalancing:DescribeTargetGroups",
+                $"target group {found.Name} health check (protocol, port, path, matcher)",
+                $"{tg.HealthCheckProtocol}, {tg.HealthCheckPort}, {tg.HealthCheckPath}, {tg.MatcherHttpCode}");
+        }
+
+        if (found.Health is { } targets)
+        {
+            var own = found.TargetOf(pod);
+            yield return new EvidenceItem("elasticloadbalancing:DescribeTargetHealth", $"target {pod.PodIp}:{found.TargetPort} (pod {pod.Name})",
+                own is null ? "(not registered)" : string.Join(' ', new[] { own.State, own.Reason, own.Description }.Where(s => !string.IsNullOrEmpty(s))));
+            yield return new EvidenceItem("elasticloadbalancing:DescribeTargetHealth", $"target group {found.Name} targets in use, healthy",
+                string.Create(CultureInfo.InvariantCulture, $"{found.InUse.Count}, {targets.Count(t => t.State == TargetGroupReading.Healthy)}"));
+        }
+    }
+
+    // Words for a load balancer in front of the pod, or its targets' health: a 5xx from it, its target group, its checks.
+    [GeneratedRegex(@"\b(50[234]|alb|nlb|elb|load ?balancer|target ?groups?|targets?|health ?checks?|unhealthy|ingress|targetgroupbinding)\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex LoadBalancerWords();
+}
