@@ -18,7 +18,7 @@ internal static class VolumeMountFailed
         [
             Phrase.Of("attach or mount timed out", @"unable to (attach or )?mount volumes|timeout expired waiting for volumes to attach|attach timeout for volume"),
             Phrase.Of("mount or attach step failed", @"mountvolume\.(setup|waitforattach|mountdevice) failed|attachvolume\.attach failed|failed to attach volume|error attaching ebs volume|volumeinuse"),
-            Phrase.Of("NFS, EFS or FSx mount", @"mount\.nfs: |\bfsx\b|efs utils|\.efs\.|efs volumes?|cannotcreatevolumeerror|failed to (create|mount) (the )?volume"),
+            Phrase.Of("NFS, EFS or FSx mount", @"mount\.nfs: |\bfsx\b|(efs utils|\.efs\.|efs volumes?)|cannotcreatevolumeerror|failed to (create|mount) (the )?volume"),
             Phrase.Of("a volume that will not attach, in words", @"(mount|attach)\w* (an? |the )?(ebs |efs |fsx |nfs )?volumes?\b.{0,60}(tim\w* out|timeout|fail\w*)|(not|n't) able to attach to a volume"),
         ],
         0.92,

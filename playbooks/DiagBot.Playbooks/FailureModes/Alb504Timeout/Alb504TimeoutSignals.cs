@@ -13,10 +13,10 @@ internal static partial class Alb504TimeoutSignals
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"),
-        new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"),
-        new(Playbook, 0.6, RequestsOverAMinute(), "requests take longer than the load balancer's idle timeout (60 s by default)"),
-        new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"),
+        new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"), // ELB's status code
+        new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"), // timeout named, not its cause
+        new(Playbook, 0.6, RequestsOverAMinute(), "requests take longer than the load balancer's idle timeout (60 s by default)"), // duration alone
+        new(Playbook, 0.45, SlowRequests(), "slow or long-running requests"), // slowness alone
         new(Playbook, 0.8, LoadBalancerTimedOut(), "the load balancer timed out waiting for the target (its idle timeout, or the missing bytes)"), // the load balancer's timeout named
         new(Playbook, 0.65, EphemeralPortsBlocked(), "the subnet's network ACL drops the targets' answers on ephemeral ports, which the load balancer reports as 504"), // a documented 504 cause
     ];

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -15,24 +16,45 @@ internal static partial class AppAccessDeniedSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the principal the denial names: the task role or another (the log line, or aws cloudtrail lookup-events for the denied call)";
 
-    public static IReadOnlyList<SignalRule> Rules { get; } =
+    private static readonly Phrase[] Denied =
     [
-        new(Playbook, 0.85, Denied(), "the application's AWS call was denied (check the task role, not the execution role)") { OnlyIn = Fields.Free },
-        new(Playbook, 0.3, Denied(), "an AWS call was denied") { NotIn = Fields.Free },
-        new(Playbook, 0.75, NoCredentials(), "the application found no AWS credentials (no task role, or the SDK cannot reach the credentials endpoint)") { OnlyIn = Fields.Free },
-        new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom },
-        new(Playbook, 0.8, DeniedWithoutTheWord(), "the app's AWS calls are refused without the word AccessDenied (403s, missing permission, no credentials from the metadata service)") { OnlyIn = Fields.Free }, // a denial in other words
+        Phrase.Of("not authorized to perform", @"not authorized to perform"),
+        Phrase.Of("AccessDenied", @"accessdenied|access denied"),
+        Phrase.Of("KMS refused", @"access to kms is not allowed"),
+        Phrase.Of("no permission to", @"does not have (the )?permissions? to|is not authorized to"),
+        Phrase.Of("a 403 from the SDK", @"\(403\) when calling|operation: forbidden|\b403\b.{0,20}forbidden|forbidden.{0,20}\b403\b"),
     ];
 
-    [GeneratedRegex(@"not authorized to perform|accessdenied|access denied|access to kms is not allowed|does not have (the )?permissions? to|is not authorized to|\(403\) when calling|operation: forbidden|\b403\b.{0,20}forbidden|forbidden.{0,20}\b403\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Denied();
+    private static readonly Phrase[] NoCredentials =
+    [
+        Phrase.Of("no credentials found", @"unable to locate credentials|unable to load (aws )?credentials"),
+        Phrase.Of("the credential chain came up empty", @"from any provider in the chain"),
+        Phrase.Of("the security token is invalid", @"security token included in the request is invalid"),
+        Phrase.Of("no credential providers", @"nocredentialproviders|no valid providers in chain"),
+        Phrase.Of("credentials could not be loaded", @"could not load credentials|credentials? (could not|cannot) be (loaded|found)"),
+    ];
 
-    [GeneratedRegex(@"unable to locate credentials|unable to load (aws )?credentials|from any provider in the chain|security token included in the request is invalid|nocredentialproviders|no valid providers in chain|could not load credentials|credentials? (could not|cannot) be (loaded|found)", RegexOptions.CultureInvariant)]
-    private static partial Regex NoCredentials();
+    private static readonly Phrase[] DeniedWithoutTheWord =
+    [
+        Phrase.Of("no permission to use a service", @"permission to (use|access|call|read|write) \w+"),
+        Phrase.Of("cannot call an AWS service", @"cannot (do|perform|call)\b.{0,40}\b(s3|sts|dynamodb|sqs|sns|kms)\b"),
+        Phrase.Of("403s from an AWS service", @"\b403s? from (s3|dynamodb|sqs|sts|kms|aws)"),
+        Phrase.Of("no credentials from the metadata service", @"unable to get iam security credentials"),
+        Phrase.Of("not authorized, in the SDK's words", @"you are not authorized to perform this operation"),
+        Phrase.Of("403 Forbidden", @"\(403\) forbidden|status code: 403"),
+    ];
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        // app's own denial
+        SignalRule.AnyOf(Playbook, 0.85, "the application's AWS call was denied (check the task role, not the execution role)", Denied) with { OnlyIn = Fields.Free },
+        SignalRule.AnyOf(Playbook, 0.3, "an AWS call was denied", Denied) with { NotIn = Fields.Free }, // agent's, most likely
+        // SDK's own words
+        SignalRule.AnyOf(Playbook, 0.75, "the application found no AWS credentials (no task role, or the SDK cannot reach the credentials endpoint)", NoCredentials) with { OnlyIn = Fields.Free },
+        new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom }, // role named, no failure
+        SignalRule.AnyOf(Playbook, 0.8, "the app's AWS calls are refused without the word AccessDenied (403s, missing permission, no credentials from the metadata service)", DeniedWithoutTheWord) with { OnlyIn = Fields.Free }, // a denial in other words
+    ];
 
     [GeneratedRegex(@"task (iam )?roles?|assumed[- ]role|instance role|machine role", RegexOptions.CultureInvariant)]
     private static partial Regex RoleWords();
-
-    [GeneratedRegex(@"permission to (use|access|call|read|write) \w+|cannot (do|perform|call)\b.{0,40}\b(s3|sts|dynamodb|sqs|sns|kms)\b|\b403s? from (s3|dynamodb|sqs|sts|kms|aws)|unable to get iam security credentials|you are not authorized to perform this operation|\(403\) forbidden|status code: 403", RegexOptions.CultureInvariant)]
-    private static partial Regex DeniedWithoutTheWord();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -14,41 +15,71 @@ internal static partial class CannotPullContainerSignals
     // Declared before Rules: static initialisers run in textual order.
     private static readonly HashSet<int> _agentNotApp = [AppAccessDenied.Number];
 
+    private static readonly Phrase[] KubeletPullFailure =
+    [
+        Phrase.Of("ImagePullBackOff / ErrImagePull", @"imagepullbackoff|errimagepull|back-?off pulling image"),
+        Phrase.Of("containerd could not pull", @"failed to pull and unpack image"),
+        Phrase.Of("InvalidImageName", @"invalidimagename"),
+    ];
+
+    private static readonly Phrase[] PullFailedWords =
+    [
+        Phrase.WithLookaround("cannot pull (not secrets)", @"(not able to|unable to|can'?t|cannot|couldn'?t|could not|fail\w* to) pull (?!secrets)"),
+        Phrase.Of("pulling the image failed", @"failed to pull image|error pulling image"),
+        Phrase.Of("pull access denied", @"pull access denied"),
+        Phrase.Of("the pull failed, in words", @"pulling (the )?(image|container) fail"),
+    ];
+
+    private static readonly Phrase[] RegistryAuthDenied =
+    [
+        Phrase.Of("no registry credentials", @"no basic auth credentials|unauthorized: (authentication required|incorrect username or password)"),
+        Phrase.Of("the execution role lacks ECR pull actions", @"ecr:(batchgetimage|getdownloadurlforlayer|batchchecklayeravailability)|"
+            + @"permissions to pull images"),
+        Phrase.Of("docker login needed", @"may require 'docker login'"),
+    ];
+
+    private static readonly Phrase[] ImageNotFound =
+    [
+        Phrase.Of("manifest or repository not found", @"manifest (for .{0,120})?(unknown|not found)|repository .{0,200}not found"),
+        Phrase.Of("the image or tag does not exist", @"(image|repository|tag) .{0,120}does not exist|failed to resolve ref|whether the image exists"),
+        Phrase.Of("the registry refused the name", @"requested access to the resource is denied|name unknown"),
+    ];
+
+    private static readonly Phrase[] CannotPullInWords =
+    [
+        Phrase.Of("cannot pull the image, in words", @"(able|unable|fail\w*) to pull (the )?images?"),
+        Phrase.Of("pulling from a registry named", @"pull\w* images? from (ecr|the registry|docker ?hub)"),
+        Phrase.Of("registry credentials or reach named", @"ecr access keys|talk to the docker registry"),
+        Phrase.Of("cannot pull images", @"cannot pull (the )?images?"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         // The AccessDenied inside a pull error is the execution role's (ecr:BatchGetImage), not the app's (playbook 4).
         new(Playbook, 0.95, CannotPullContainerError(), "CannotPullContainerError: the container image could not be pulled") { ExplainsAway = _agentNotApp },
-        new(Playbook, 0.92, KubeletPullFailure(), "the kubelet could not pull the image"),
-        new(Playbook, 0.85, PullFailedWords(), "an image pull failed"),
+        SignalRule.AnyOf(Playbook, 0.92, "the kubelet could not pull the image", KubeletPullFailure), // kubelet's own words
+        SignalRule.AnyOf(Playbook, 0.85, "an image pull failed", PullFailedWords), // pull failure, in words
+        // agent's own words
         new(Playbook, 0.95, RegistryAuthRetrieval(), "registry authentication could not be fetched from ECR (execution role or network path to api.ecr)") { ExplainsAway = _agentNotApp },
-        new(Playbook, 0.8, RegistryAuthDenied(), "sub-cause: the registry refused the credentials (auth denied)"),
-        new(Playbook, 0.8, ImageNotFound(), "sub-cause: the image or tag does not exist"),
-        new(Playbook, 0.9, RateLimited(), "sub-cause: the registry rate limit (toomanyrequests)"),
-        new(Playbook, 0.6, TooManyRequests(), "sub-cause: the registry answered 429 Too Many Requests") { NotIn = Fields.Log },
-        new(Playbook, 0.8, DiskFullOnPull(), "sub-cause: the instance's disk filled up while pulling"),
+        SignalRule.AnyOf(Playbook, 0.8, "sub-cause: the registry refused the credentials (auth denied)", RegistryAuthDenied), // sub-cause, registry's words
+        SignalRule.AnyOf(Playbook, 0.8, "sub-cause: the image or tag does not exist", ImageNotFound), // sub-cause, registry's words
+        new(Playbook, 0.9, RateLimited(), "sub-cause: the registry rate limit (toomanyrequests)"), // registry's own code
+        new(Playbook, 0.6, TooManyRequests(), "sub-cause: the registry answered 429 Too Many Requests") { NotIn = Fields.Log }, // 429 alone: ambiguous
+        new(Playbook, 0.8, DiskFullOnPull(), "sub-cause: the instance's disk filled up while pulling"), // sub-cause, daemon's words
+        // sub-cause, a timeout
         new(Playbook, 0.75, RegistryUnreachable(), "sub-cause: no network path to the registry (NAT, internet gateway or ECR endpoints)"),
+        // state alone
         new(Playbook, 0.45, PendingWithoutPods(), "stuck in PENDING with no pod in sight: on ECS that is the image or registry-auth pull stage") { OnlyIn = Fields.Symptom },
+        // state alone
         new(Playbook, 0.55, TaskStuckInPending(), "a task stuck in PENDING is usually pulling its image or registry auth; the network evidence of playbook 1 applies"),
-        new(Playbook, 0.75, CannotPullInWords(), "the image cannot be pulled, in an engineer's words") { OnlyIn = Fields.Symptom }, // no reason code, so lower
+        SignalRule.AnyOf(Playbook, 0.75, "the image cannot be pulled, in an engineer's words", CannotPullInWords) with { OnlyIn = Fields.Symptom }, // no reason code, so lower
     ];
 
     [GeneratedRegex(@"cannotpullcontainer|can'?t pull the image|cannot pull the image", RegexOptions.CultureInvariant)]
     private static partial Regex CannotPullContainerError();
 
-    [GeneratedRegex(@"imagepullbackoff|errimagepull|back-?off pulling image|failed to pull and unpack image|invalidimagename", RegexOptions.CultureInvariant)]
-    private static partial Regex KubeletPullFailure();
-
-    [GeneratedRegex(@"(not able to|unable to|can'?t|cannot|couldn'?t|could not|fail\w* to) pull (?!secrets)|failed to pull image|error pulling image|pull access denied|pulling (the )?(image|container) fail", RegexOptions.CultureInvariant)]
-    private static partial Regex PullFailedWords();
-
     [GeneratedRegex(@"unable to retrieve ecr registry auth|ecr registry auth|registry auth from amazon ecr|getauthorizationtoken", RegexOptions.CultureInvariant)]
     private static partial Regex RegistryAuthRetrieval();
-
-    [GeneratedRegex(@"no basic auth credentials|unauthorized: (authentication required|incorrect username or password)|ecr:(batchgetimage|getdownloadurlforlayer|batchchecklayeravailability)|permissions to pull images|may require 'docker login'", RegexOptions.CultureInvariant)]
-    private static partial Regex RegistryAuthDenied();
-
-    [GeneratedRegex(@"manifest (for .{0,120})?(unknown|not found)|repository .{0,200}not found|(image|repository|tag) .{0,120}does not exist|failed to resolve ref|whether the image exists|requested access to the resource is denied|name unknown", RegexOptions.CultureInvariant)]
-    private static partial Regex ImageNotFound();
 
     [GeneratedRegex(@"toomanyrequests|pull rate limit|increase-rate-limit", RegexOptions.CultureInvariant)]
     private static partial Regex RateLimited();
@@ -67,7 +98,4 @@ internal static partial class CannotPullContainerSignals
 
     [GeneratedRegex(@"\btasks?\b(?!.{0,80}\bpods?\b).{0,60}\bpending\b(?!.{0,80}\bpods?\b)", RegexOptions.CultureInvariant)]
     private static partial Regex TaskStuckInPending();
-
-    [GeneratedRegex(@"(able|unable|fail\w*) to pull (the )?images?|pull\w* images? from (ecr|the registry|docker ?hub)|ecr access keys|talk to the docker registry|cannot pull (the )?images?", RegexOptions.CultureInvariant)]
-    private static partial Regex CannotPullInWords();
 }

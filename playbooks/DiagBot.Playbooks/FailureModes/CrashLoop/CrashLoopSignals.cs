@@ -22,46 +22,73 @@ internal static partial class CrashLoopSignals
         Phrase.Of("killed right after start", @"\b(terminated|killed|stopped|exited|dies|died) (immediately|right away|instantly)\b"),
         Phrase.Of("keeps dying", @"\bkeeps? (on )?(dying|crashing|cycling|restarting)\b"));
 
+    private static readonly Phrase[] CrashLoopWords =
+    [
+        Phrase.Of("CrashLoopBackOff", @"crashloopbackoff|crash ?loop"),
+        Phrase.Of("back-off restarting a failed container", @"back-?off restarting failed container|restarting failed container"),
+        Phrase.Of("keeps restarting", @"keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)"),
+        Phrase.Of("liveness probe failing", @"liveness probe failed|failed liveness probe"),
+    ];
+
+    private static readonly Phrase[] ServiceCannotStartTasks =
+    [
+        Phrase.Of("ECS cannot start tasks consistently", @"unable to consistently start tasks|service_task_start_impaired|daemon_task_start_impaired"),
+        Phrase.Of("task or deployment failed events", @"task_failed_to_run|service_deployment_failed"),
+        Phrase.Of("the circuit breaker tripped", @"circuit ?breaker"),
+        Phrase.Of("the deployment failed, in words", @"tasks failed to start|deployment failed"),
+        Phrase.Of("rolled back", @"rolling back to deployment|rolled back to deployment"),
+    ];
+
+    private static readonly Phrase[] StartFailure =
+    [
+        Phrase.Of("executable not found", @"executable file not found in \$path"),
+        Phrase.Of("the runtime could not start the process", @"starting container process caused|unable to start container process|"
+            + @"error during container init|runc create failed"),
+        Phrase.Of("the entrypoint is missing", @"no such file or directory.{0,40}(entrypoint|exec)"),
+        Phrase.Of("the container failed to start", @"error: failed to start container"),
+    ];
+
+    private static readonly Phrase[] StartsAndDies =
+    [
+        Phrase.Of("starts, then fails", @"(started|starting|start) and (then )?(fail|die|crash|stop)\w*"),
+        Phrase.Of("keeps getting restarted", @"keeps? getting (started|restarted)|stops it and (then )?restart|"
+            + @"restart\w* (again( and)? again|over and over|every)"),
+        Phrase.Of("starts and dies within seconds", @"start and die|die within seconds"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.95, CrashLoopWords(), "the container keeps crashing and is restarted with back-off"),
+        SignalRule.AnyOf(Playbook, 0.95, "the container keeps crashing and is restarted with back-off", CrashLoopWords), // ECS and kubelet's words
         StartsThenDies,
-        new(Playbook, 0.85, ServiceCannotStartTasks(), "the service cannot keep its tasks running (repeated failed starts / circuit breaker)"),
-        new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code")
+        // ECS's own events
+        SignalRule.AnyOf(Playbook, 0.85, "the service cannot keep its tasks running (repeated failed starts / circuit breaker)", ServiceCannotStartTasks),
+        new(Playbook, 0.75, EssentialContainerExited(), "an essential container exited with a non-zero code") // exit code known
         {
             WhenExitCode = code => code is not null and not 0 and not ExitCodes.SigKill and not ExitCodes.SigTerm,
         },
-        new(Playbook, 0.45, EssentialContainerExited(), "an essential container exited (exit code unknown: 0 would be a finished job)")
+        new(Playbook, 0.45, EssentialContainerExited(), "an essential container exited (exit code unknown: 0 would be a finished job)") // exit code unknown
         {
             WhenExitCode = code => code is null,
         },
+        // 137 belongs to playbook 7
         new(Playbook, 0.25, EssentialContainerExited(), "an essential container exited with 137") { WhenExitCode = code => code == ExitCodes.SigKill },
-        new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"),
-        new(Playbook, 0.6, StartFailure(), "the container process cannot start (entrypoint or command)"),
-        new(Playbook, 0.45, NonZeroExitWords(), "a non-zero exit code is named") { OnlyIn = Fields.Free },
-        new(Playbook, 0.5, ErrorPhase(), "the pod's container terminated in error") { OnlyIn = Fields.PodStatus },
-        new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"),
-        new(Playbook, 0.3, null, "the container exited with a non-zero code")
+        new(Playbook, 0.7, ContainerHealthCheckFailed(), "the container's own health check fails, so ECS keeps replacing the task"), // ECS replaces it
+        SignalRule.AnyOf(Playbook, 0.6, "the container process cannot start (entrypoint or command)", StartFailure), // runtime's own words
+        new(Playbook, 0.45, NonZeroExitWords(), "a non-zero exit code is named") { OnlyIn = Fields.Free }, // code named, no loop
+        new(Playbook, 0.5, ErrorPhase(), "the pod's container terminated in error") { OnlyIn = Fields.PodStatus }, // phase alone
+        new(Playbook, 0.35, CannotStart(), "CannotStartContainerError: the container could not start"), // no cause named
+        new(Playbook, 0.3, null, "the container exited with a non-zero code") // exit code alone
         {
             WhenExitCode = code => code is not null and not 0 and not ExitCodes.SigKill and not ExitCodes.SigTerm,
         },
-        new(Playbook, 0.8, StartsAndDies(), "the tasks or pods start and die again and again, in an engineer's words"), // the loop, said plainly
+        SignalRule.AnyOf(Playbook, 0.8, "the tasks or pods start and die again and again, in an engineer's words", StartsAndDies), // the loop, said plainly
     ];
-
-    [GeneratedRegex(@"crashloopbackoff|crash ?loop|back-?off restarting failed container|restarting failed container|keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)|liveness probe failed|failed liveness probe", RegexOptions.CultureInvariant)]
-    private static partial Regex CrashLoopWords();
-
-    [GeneratedRegex(@"unable to consistently start tasks|service_task_start_impaired|daemon_task_start_impaired|task_failed_to_run|service_deployment_failed|circuit ?breaker|tasks failed to start|deployment failed|rolling back to deployment|rolled back to deployment", RegexOptions.CultureInvariant)]
-    private static partial Regex ServiceCannotStartTasks();
 
     [GeneratedRegex(@"essential ?container ?(in task )?exited", RegexOptions.CultureInvariant)]
     private static partial Regex EssentialContainerExited();
 
     [GeneratedRegex(@"(failed|failing|fail) container health ?checks?|container health ?checks? (fail|are failing)|container is unhealthy", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerHealthCheckFailed();
-
-    [GeneratedRegex(@"executable file not found in \$path|starting container process caused|unable to start container process|error during container init|runc create failed|no such file or directory.{0,40}(entrypoint|exec)|error: failed to start container", RegexOptions.CultureInvariant)]
-    private static partial Regex StartFailure();
 
     [GeneratedRegex(@"exit(ed|s)? (with )?(code|status)\W{0,3}(1|2|126|127|139|255)\b|exit code (1|2|126|127|139|255)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NonZeroExitWords();
@@ -71,7 +98,4 @@ internal static partial class CrashLoopSignals
 
     [GeneratedRegex(@"cannotstartcontainer", RegexOptions.CultureInvariant)]
     private static partial Regex CannotStart();
-
-    [GeneratedRegex(@"(started|starting|start) and (then )?(fail|die|crash|stop)\w*|keeps? getting (started|restarted)|stops it and (then )?restart|restart\w* (again( and)? again|over and over|every)|start and die|die within seconds", RegexOptions.CultureInvariant)]
-    private static partial Regex StartsAndDies();
 }

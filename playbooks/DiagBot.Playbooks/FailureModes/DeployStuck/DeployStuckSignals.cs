@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -14,18 +15,38 @@ internal static partial class DeployStuckSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the service's deployments and latest events (aws ecs describe-services --query 'services[0].[deployments,events[0:5]]')";
 
-    public static IReadOnlyList<SignalRule> Rules { get; } =
+    private static readonly Phrase[] UnableToPlace =
     [
-        new(Playbook, 0.92, UnableToPlace(), "ECS cannot place a task: no container instance meets its requirements"),
-        new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),
-        new(Playbook, 0.85, ScaleInBlocked(), "task protection or a steady-state failure blocks the service"), // ECS's own reason; quotas are outside the fifteen
-        new(Playbook, 0.75, DeploymentStuckWords(), "the deployment does not complete"),
-        new(Playbook, 0.55, Throttled(), "the service's operations are throttled"),
-        new(Playbook, 0.8, StuckInWords(), "the deployment waits for room it never gets, in an engineer's words"), // the stuck rollout, said plainly
+        Phrase.Of("unable to place a task", @"unable to place (a )?tasks?"),
+        Phrase.Of("placement or creation failed events", @"service_task_placement_failure|task_creation_failed|service_daemon_placement_constraint_violated"),
+        Phrase.Of("no container instance met the requirements", @"no container instances? met all of its requirements|"
+            + @"closest matching \(?container[- ]?instance"),
+        Phrase.Of("not enough CPU, memory or ports", @"has insufficient (cpu units|memory|gpu)"),
+        Phrase.Of("the port is taken", @"already using a port required"),
+        Phrase.Of("no container instances", @"no container instances were found"),
+        Phrase.Of("not enough CPU, memory or ports, in words", @"not enough (cpu|memory|ports)"),
+        Phrase.Of("no ENI attachment points left", @"eni attachment points"),
     ];
 
-    [GeneratedRegex(@"unable to place (a )?tasks?|service_task_placement_failure|task_creation_failed|service_daemon_placement_constraint_violated|no container instances? met all of its requirements|closest matching \(?container[- ]?instance|has insufficient (cpu units|memory|gpu)|already using a port required|no container instances were found|not enough (cpu|memory|ports)|eni attachment points", RegexOptions.CultureInvariant)]
-    private static partial Regex UnableToPlace();
+    private static readonly Phrase[] StuckInWords =
+    [
+        Phrase.Of("CloudFormation waits for services stable", @"not in the state servicesstable"),
+        Phrase.Of("unable to place a container", @"unable to place (a )?container"),
+        Phrase.Of("waiting for a free instance", @"(waiting|wait) for (an open|a free|an available) instance"),
+        Phrase.Of("two deployments forever", @"\btwo deployments\b.{0,300}(forever|stays|stuck)"),
+        Phrase.Of("the port is already in use", @"(port|ports) .{0,20}already (being )?in use"),
+    ];
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        SignalRule.AnyOf(Playbook, 0.92, "ECS cannot place a task: no container instance meets its requirements", UnableToPlace), // ECS's own event
+        // ECS's own words
+        new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),
+        new(Playbook, 0.85, ScaleInBlocked(), "task protection or a steady-state failure blocks the service"), // ECS's own reason; quotas are outside the fifteen
+        new(Playbook, 0.75, DeploymentStuckWords(), "the deployment does not complete"), // state, in words
+        new(Playbook, 0.55, Throttled(), "the service's operations are throttled"), // throttling, not placement
+        SignalRule.AnyOf(Playbook, 0.8, "the deployment waits for room it never gets, in an engineer's words", StuckInWords), // the stuck rollout, said plainly
+    ];
 
     [GeneratedRegex(@"unable to stop or start tasks during a deployment|minimumhealthypercent|maximumpercent|minimum healthy percent", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentConfiguration();
@@ -36,10 +57,6 @@ internal static partial class DeployStuckSignals
     [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentStuckWords();
 
-
     [GeneratedRegex(@"operations are being throttled|ecs_operation_throttled", RegexOptions.CultureInvariant)]
     private static partial Regex Throttled();
-
-    [GeneratedRegex(@"not in the state servicesstable|unable to place (a )?container|(waiting|wait) for (an open|a free|an available) instance|\btwo deployments\b.{0,300}(forever|stays|stuck)|(port|ports) .{0,20}already (being )?in use", RegexOptions.CultureInvariant)]
-    private static partial Regex StuckInWords();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -11,10 +12,27 @@ internal static partial class EcsExecFailsSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's enableExecuteCommand and ExecuteCommandAgent status (aws ecs describe-tasks --query 'tasks[0].[enableExecuteCommand,containers[].managedAgents]')";
 
+    private static readonly Phrase[] EcsExec =
+    [
+        Phrase.Of("ExecuteCommand named", @"executecommand|execute[- ]command|ecs exec\b"),
+        Phrase.Of("the SSM target is not connected", @"targetnotconnected"),
+        Phrase.Of("the Session Manager plugin is missing", @"sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)"),
+        Phrase.Of("the exec agent or ssmmessages", @"ssmmessages|executecommandagent"),
+    ];
+
+    private static readonly Phrase[] KubectlExec =
+    [
+        Phrase.Of("kubectl exec named", @"kubectl exec"),
+        Phrase.Of("the API server cannot reach the kubelet", @"unable to upgrade connection|error dialing backend"),
+        Phrase.Of("exec in the container failed", @"pods/exec|error executing command in container|oci runtime exec failed"),
+        Phrase.Of("exec into a pod, in words", @"exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.93, EcsExec(), "ECS Exec (execute-command) cannot open a session: enableExecuteCommand, the ExecuteCommandAgent, ssmmessages or the task role's SSM permissions"),
-        new(Playbook, 0.9, KubectlExec(), "kubectl exec cannot open a session into the container"),
+        // ECS Exec's own words
+        SignalRule.AnyOf(Playbook, 0.93, "ECS Exec (execute-command) cannot open a session: enableExecuteCommand, the ExecuteCommandAgent, ssmmessages or the task role's SSM permissions", EcsExec),
+        SignalRule.AnyOf(Playbook, 0.9, "kubectl exec cannot open a session into the container", KubectlExec), // kubectl's own words
         new(Playbook, 0.93, ExecNeedsTaskRole(), "ECS refused to turn on execute-command: the task has no valid task role"), // UpdateService's and RunTask's own refusal
         new(Playbook, 0.88, KubeletLogsUnreachable(), "the API server cannot reach the kubelet (port 10250) for kubectl logs or exec"), // same path as exec, logs asked
         new(Playbook, 0.8, ExecInWords(), "exec into the task or pod fails, in an engineer's words"), // exec failing, said plainly
@@ -30,14 +48,9 @@ internal static partial class EcsExecFailsSignals
     {
         var text = TextNormalizer.Normalize(words);
         return text.Length > 0
-            && (KubectlExec().IsMatch(text) || KubeletLogsUnreachable().IsMatch(text) || KubectlLogsStuck().IsMatch(text) || ExecInWords().IsMatch(text));
+            && (KubectlExec.Any(phrase => phrase.Pattern.IsMatch(text))
+                || KubeletLogsUnreachable().IsMatch(text) || KubectlLogsStuck().IsMatch(text) || ExecInWords().IsMatch(text));
     }
-
-    [GeneratedRegex(@"executecommand|execute[- ]command|ecs exec\b|targetnotconnected|sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)|ssmmessages|executecommandagent", RegexOptions.CultureInvariant)]
-    private static partial Regex EcsExec();
-
-    [GeneratedRegex(@"kubectl exec|unable to upgrade connection|error dialing backend|pods/exec|error executing command in container|oci runtime exec failed|exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?", RegexOptions.CultureInvariant)]
-    private static partial Regex KubectlExec();
 
     [GeneratedRegex(@"valid taskrolearn is not being used|valid task role is not being used", RegexOptions.CultureInvariant)]
     private static partial Regex ExecNeedsTaskRole();

@@ -21,25 +21,43 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("ipam daemon not ready", @"\bipam(-| )?d\b|ipam daemon"),
         Phrase.Of("the CNI's EC2 calls denied", @"amazon-vpc-cni-k8s.{0,120}unauthorizedoperation|amazoneks_cni_policy"));
 
-    public static IReadOnlyList<SignalRule> Rules { get; } =
+    private static readonly Phrase[] IpAssignment =
     [
-        new(Playbook, 0.95, IpAssignment(), "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)"),
-        new(Playbook, 0.88, SandboxNetwork(), "the pod sandbox's network could not be set up (CNI)"),
-        CniDaemonDown,
-        new(Playbook, 0.75, NodeEniAllocation(), "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)"),
-        new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
-        new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"),
-        new(Playbook, 0.92, CniPermissionDenied(), "the VPC CNI (aws-node / ipamd) is denied the EC2 network-interface calls it needs") { ExplainsAway = new HashSet<int> { AppAccessDenied.Number } }, // the CNI's denial, not the app's
+        Phrase.Of("failed to assign an IP", @"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container"),
+        Phrase.Of("no IP addresses available", @"no ip addresses available|insufficientcidrblocks|failed to allocate for range"),
+        Phrase.Of("ipamd named", @"ipamd"),
+        Phrase.Of("assign IP, misspelled", @"assing ip"),
     ];
 
-    [GeneratedRegex(@"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container|no ip addresses available|insufficientcidrblocks|failed to allocate for range|ipamd|assing ip", RegexOptions.CultureInvariant)]
-    private static partial Regex IpAssignment();
+    private static readonly Phrase[] SandboxNetwork =
+    [
+        Phrase.Of("FailedCreatePodSandBox", @"failedcreatepodsandbox|fail\w* (to )?create pod sandbox"),
+        Phrase.Of("the CNI plugin failed", @"networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed"),
+        Phrase.Of("sandbox network setup failed", @"failed to set ?up (sandbox container|network for sandbox)"),
+        Phrase.Of("aws-node or the CNI add command", @"\baws-node\b|\badd cmd:|addnetwork grpc"),
+        Phrase.Of("the CNI failed, in words", @"\bcni\b.{0,40}(fail|error)"),
+    ];
 
-    [GeneratedRegex(@"failedcreatepodsandbox|fail\w* (to )?create pod sandbox|networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed|failed to set ?up (sandbox container|network for sandbox)|\baws-node\b|\badd cmd:|addnetwork grpc|\bcni\b.{0,40}(fail|error)", RegexOptions.CultureInvariant)]
-    private static partial Regex SandboxNetwork();
+    private static readonly Phrase[] NodeEniAllocation =
+    [
+        Phrase.Of("no free IPs or prefixes", @"free ipv4 addresses or prefixes|no free ip available in the prefix|no available ip/prefix addresses"),
+        Phrase.Of("ipamd cannot assign a pod IP", @"assignpodipv4address|ip address from cidr"),
+        Phrase.Of("ipamd cannot grow its pool", @"failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size"),
+    ];
 
-    [GeneratedRegex(@"free ipv4 addresses or prefixes|no free ip available in the prefix|no available ip/prefix addresses|assignpodipv4address|ip address from cidr|failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size", RegexOptions.CultureInvariant)]
-    private static partial Regex NodeEniAllocation();
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        // CNI's own words
+        SignalRule.AnyOf(Playbook, 0.95, "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)", IpAssignment),
+        SignalRule.AnyOf(Playbook, 0.88, "the pod sandbox's network could not be set up (CNI)", SandboxNetwork), // CNI's own words
+        CniDaemonDown,
+        // ipamd's own words
+        SignalRule.AnyOf(Playbook, 0.75, "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)", NodeEniAllocation),
+        // a neighbour only
+        new(Playbook, 0.4, VolumeMountPending(), "the pod waits in ContainerCreating for a volume, not for the CNI: a neighbour of playbook 10"),
+        new(Playbook, 0.85, ContainerCreatingWords(), "pods are stuck in ContainerCreating"), // state named
+        new(Playbook, 0.92, CniPermissionDenied(), "the VPC CNI (aws-node / ipamd) is denied the EC2 network-interface calls it needs") { ExplainsAway = new HashSet<int> { AppAccessDenied.Number } }, // the CNI's denial, not the app's
+    ];
 
     [GeneratedRegex(@"failedmount|mountvolume\.setup failed|unable to attach or mount volumes", RegexOptions.CultureInvariant)]
     private static partial Regex VolumeMountPending();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -11,26 +12,43 @@ internal static partial class EksPodsPendingSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the pod's FailedScheduling event (kubectl describe pod)";
 
+    private static readonly Phrase[] SchedulerMessage =
+    [
+        Phrase.Of("nodes are available: (the scheduler's summary)", @"\d+/\d+ nodes are available|nodes are available:|failedscheduling"),
+        Phrase.Of("insufficient resources", @"\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)"),
+        Phrase.Of("affinity or taints do not match", @"didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint"),
+        Phrase.Of("volumes do not bind", @"volume node affinity conflict|unbound immediate persistentvolumeclaims"),
+        Phrase.Of("too many pods", @"too many pods"),
+        Phrase.Of("no node, no preemption, no scale-up", @"no nodes available to schedule|preemption is not helpful|didn'?t trigger scale-up|"
+            + @"max node group size reached"),
+    ];
+
+    private static readonly Phrase[] FargateProfile =
+    [
+        Phrase.Of("no Fargate profile matches", @"fargate profile|fargate-scheduler|not supported on fargate"),
+        Phrase.Of("Fargate provisioning timed out", @"pod provisioning timed out|misconfigured fargate"),
+        Phrase.Of("Fargate pods pending", @"fargate.{0,40}\bpods?\b.{0,40}pending"),
+    ];
+
+    private static readonly Phrase[] SchedulingFailureWords =
+    [
+        Phrase.Of("failed to schedule", @"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not) be scheduled"),
+        Phrase.Of("volume binding failed", @"prebind plugin|binding volumes|volumebinding"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.95, SchedulerMessage(), "the scheduler cannot place the pod (resources, taints, affinity or volumes)"),
-        new(Playbook, 0.8, FargateProfile(), "EKS Fargate cannot place the pod (no matching Fargate profile, or provisioning timed out)"),
-        new(Playbook, 0.8, SchedulingFailureWords(), "the pod cannot be scheduled"),
-        new(Playbook, 0.8, PodsPendingWords(), "pods are stuck in Pending"),
-        new(Playbook, 0.75, KubernetesPendingWords(), "Kubernetes workload stuck in Pending"),
-        new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus },
+        // scheduler's own words
+        SignalRule.AnyOf(Playbook, 0.95, "the scheduler cannot place the pod (resources, taints, affinity or volumes)", SchedulerMessage),
+        // EKS Fargate's words
+        SignalRule.AnyOf(Playbook, 0.8, "EKS Fargate cannot place the pod (no matching Fargate profile, or provisioning timed out)", FargateProfile),
+        SignalRule.AnyOf(Playbook, 0.8, "the pod cannot be scheduled", SchedulingFailureWords), // scheduler's words
+        new(Playbook, 0.8, PodsPendingWords(), "pods are stuck in Pending"), // state, in words
+        new(Playbook, 0.75, KubernetesPendingWords(), "Kubernetes workload stuck in Pending"), // state, in words
+        new(Playbook, 0.85, PendingPhase(), "the pod phase is Pending") { OnlyIn = Fields.PodStatus }, // phase alone
         new(Playbook, 0.92, OldSchedulerMessage(), "the pre-1.18 scheduler cannot place the pod (No nodes are available that match all of the predicates)"), // the old scheduler's own words
         new(Playbook, 0.8, NeverScheduled(), "the pod never gets scheduled, in an engineer's words"), // the state, said plainly
     ];
-
-    [GeneratedRegex(@"\d+/\d+ nodes are available|nodes are available:|failedscheduling|\d+ insufficient (cpu|memory|pods|ephemeral-storage|nvidia)|didn'?t match (pod'?s )?node (affinity|selector)|had (untolerated )?taints?|untolerated taint|volume node affinity conflict|unbound immediate persistentvolumeclaims|too many pods|no nodes available to schedule|preemption is not helpful|didn'?t trigger scale-up|max node group size reached", RegexOptions.CultureInvariant)]
-    private static partial Regex SchedulerMessage();
-
-    [GeneratedRegex(@"fargate profile|fargate-scheduler|not supported on fargate|pod provisioning timed out|misconfigured fargate|fargate.{0,40}\bpods?\b.{0,40}pending", RegexOptions.CultureInvariant)]
-    private static partial Regex FargateProfile();
-
-    [GeneratedRegex(@"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not) be scheduled|prebind plugin|binding volumes|volumebinding", RegexOptions.CultureInvariant)]
-    private static partial Regex SchedulingFailureWords();
 
     [GeneratedRegex(@"\bpods?\b.{0,60}\bpending\b|\bpending\b.{0,40}\bpods?\b", RegexOptions.CultureInvariant)]
     private static partial Regex PodsPendingWords();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -11,13 +12,23 @@ internal static partial class ExecFormatErrorSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the image's architecture against the task's runtimePlatform (docker manifest inspect, aws ecs describe-task-definition)";
 
+    private static readonly Phrase[] BuiltOnOtherArchitecture =
+    [
+        Phrase.Of("built on an Apple silicon Mac", @"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook"),
+        Phrase.WithLookaround("a Mac named beside the image", @"\bmac\b(?! address).{0,40}\b(ecs|fargate|image|docker|eks)\b"),
+        Phrase.Of("wrong architecture, in words", @"platform error|wrong (cpu )?architecture|architecture mismatch"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        // runtime's own words
         new(Playbook, 0.96, ExecFormatError(), "exec format error: the image's CPU architecture does not match the task's (runtimePlatform)"),
+        // registry's own words
         new(Playbook, 0.97, DescriptorPlatform(), "the image has no manifest for the task's platform (CPU architecture mismatch at pull time)"),
-        new(Playbook, 0.85, PlatformMismatch(), "the image has no variant for the host's platform"),
-        new(Playbook, 0.6, BuiltOnOtherArchitecture(), "the image was built on another CPU architecture (an ARM Mac, for instance) than the one it runs on") { OnlyIn = Fields.Symptom },
-        new(Playbook, 0.5, ArchitectureWords(), "a CPU architecture (ARM64 / x86_64) is named"),
+        new(Playbook, 0.85, PlatformMismatch(), "the image has no variant for the host's platform"), // daemon's own words
+        // a hint only
+        SignalRule.AnyOf(Playbook, 0.6, "the image was built on another CPU architecture (an ARM Mac, for instance) than the one it runs on", BuiltOnOtherArchitecture) with { OnlyIn = Fields.Symptom },
+        new(Playbook, 0.5, ArchitectureWords(), "a CPU architecture (ARM64 / x86_64) is named"), // architecture named only
         new(Playbook, 0.9, CannotExecuteBinary(), "the shell cannot execute the binary: built for another CPU architecture"), // the shell's word for exec format error
     ];
 
@@ -29,9 +40,6 @@ internal static partial class ExecFormatErrorSignals
 
     [GeneratedRegex(@"no matching manifest for|platform \(?linux/\w+\)? does not match", RegexOptions.CultureInvariant)]
     private static partial Regex PlatformMismatch();
-
-    [GeneratedRegex(@"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook|\bmac\b(?! address).{0,40}\b(ecs|fargate|image|docker|eks)\b|platform error|wrong (cpu )?architecture|architecture mismatch", RegexOptions.CultureInvariant)]
-    private static partial Regex BuiltOnOtherArchitecture();
 
     [GeneratedRegex(@"\b(arm64|aarch64|graviton\d?|armv\d\w*|amd64|x86_64|cpuarchitecture|cpu architecture)\b|\barm\b", RegexOptions.CultureInvariant)]
     private static partial Regex ArchitectureWords();

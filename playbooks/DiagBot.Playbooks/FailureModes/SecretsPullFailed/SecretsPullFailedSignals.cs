@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -14,30 +15,40 @@ internal static partial class SecretsPullFailedSignals
     // Declared before Rules: static initialisers run in textual order.
     private static readonly HashSet<int> _agentNotApp = [AppAccessDenied.Number];
 
+    private static readonly Phrase[] SecretRetrieval =
+    [
+        Phrase.Of("a secret could not be fetched", @"(retrieve|get|fetch) (the )?secrets? (from|with)|failed to fetch secret"),
+        Phrase.Of("Secrets Manager or Parameter Store named", @"secretsmanager|secrets manager|parameter store"),
+        Phrase.Of("SSM secrets", @"\bssm\b.{0,40}secret|secret.{0,40}\bssm\b"),
+        Phrase.Of("the secret-reading calls", @"getsecretvalue|ssm:getparameters?"),
+        Phrase.Of("the agent's secret words", @"\b(asm|ssm) secret|task secret data"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         // The AccessDenied inside an agent's secrets error is the execution role's, not the app's (playbook 4).
         new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")") { ExplainsAway = _agentNotApp },
-        new(Playbook, 0.95, SecretRetrieval(), "the task's secrets could not be read from Secrets Manager / SSM Parameter Store")
+        // agent's own words
+        SignalRule.AnyOf(Playbook, 0.95, "the task's secrets could not be read from Secrets Manager / SSM Parameter Store", SecretRetrieval) with
         {
             NotIn = Fields.Log,
             ExplainsAway = _agentNotApp,
         },
-        new(Playbook, 0.35, SecretRetrieval(), "a secret read failed in a log line (the app's own call would be playbook 4)") { OnlyIn = Fields.Log },
+        // logs are noisy
+        SignalRule.AnyOf(Playbook, 0.35, "a secret read failed in a log line (the app's own call would be playbook 4)", SecretRetrieval) with { OnlyIn = Fields.Log },
+        // generic error code
         new(Playbook, 0.25, ResourceInitialization(), "ResourceInitializationError: the task's resources (secrets, registry auth, logs) could not be prepared"),
-        new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"),
+        new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"), // sub-cause, a timeout
+        // agent's own words
         new(Playbook, 0.6, EnvironmentFiles(), "the task's environment files could not be downloaded from S3 (execution role or the S3 route)"),
-        new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"),
-        new(Playbook, 0.6, SecretsNotLoading(), "the task's secrets are not being loaded") { OnlyIn = Fields.Symptom },
-        new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"),
+        new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"), // kubelet's own words
+        new(Playbook, 0.6, SecretsNotLoading(), "the task's secrets are not being loaded") { OnlyIn = Fields.Symptom }, // vague words
+        new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"), // sub-cause named
         new(Playbook, 0.9, SecretDenied(), "the secrets the task definition names were denied to the task execution role"), // secret and denial together
     ];
 
     [GeneratedRegex(@"unable to pull secrets", RegexOptions.CultureInvariant)]
     private static partial Regex UnableToPullSecrets();
-
-    [GeneratedRegex(@"(retrieve|get|fetch) (the )?secrets? (from|with)|failed to fetch secret|secretsmanager|secrets manager|parameter store|\bssm\b.{0,40}secret|secret.{0,40}\bssm\b|getsecretvalue|ssm:getparameters?|\b(asm|ssm) secret|task secret data", RegexOptions.CultureInvariant)]
-    private static partial Regex SecretRetrieval();
 
     [GeneratedRegex(@"resourceinitializationerror", RegexOptions.CultureInvariant)]
     private static partial Regex ResourceInitialization();

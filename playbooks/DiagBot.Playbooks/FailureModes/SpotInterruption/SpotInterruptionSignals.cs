@@ -16,12 +16,13 @@ internal static partial class SpotInterruptionSignals
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"),
-        new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"),
-        new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"),
-        new(Playbook, 0.6, InterruptionController(), "the node-interruption handler (Karpenter or NTH) acted on an interruption message"),
+        new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"), // EC2's own words
+        new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"), // EC2's own codes
+        new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"), // notice named
+        new(Playbook, 0.6, InterruptionController(), "the node-interruption handler (Karpenter or NTH) acted on an interruption message"), // controller's log
+        // host gone: maybe Spot
         new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
-        new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"),
+        new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"), // capacity named only
         new(Playbook, 0.8, InterruptedInWords(), "the spot nodes or instances were interrupted, in an engineer's words"), // interruption said plainly, misspelled too
     ];
 

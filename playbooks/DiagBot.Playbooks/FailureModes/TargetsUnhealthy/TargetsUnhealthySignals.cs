@@ -23,22 +23,34 @@ internal static partial class TargetsUnhealthySignals
         Phrase.Of("a target shown unhealthy", @"\btargets? (shows?|showing|marked|goes|went) (as )?\W?unhealthy"),
         Phrase.Of("health check requests time out", @"health ?check\w* (requests? )?(\w+ ){0,6}(are |is )?(timing out|time out|timed out)"));
 
-    public static IReadOnlyList<SignalRule> Rules { get; } =
+    private static readonly Phrase[] HealthReasonCode =
     [
-        new(Playbook, 0.92, HealthReasonCode(), "the load balancer's health checks fail (target health reason code)"),
-        new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"),
-        new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"),
-        new(Playbook, 0.8, UnhealthyTargetsWords(), "the targets are unhealthy") { NotIn = Fields.TargetHealth },
-        new(Playbook, 0.75, HealthyHereNotThere(), "the task looks healthy to ECS but not to the load balancer's target group"),
-        new(Playbook, 0.85, RequestTimedOut(), "the health check request timed out (Target.Timeout)") { OnlyIn = Fields.TargetHealth },
-        new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth },
-        new(Playbook, 0.85, HealthCheckerAnswered(), "the ELB health checker got a non-2xx answer (its own line in an access log)"), // the checker's own request, failed
-        new(Playbook, 0.8, HealthChecksFailInWords(), "the load balancer's health checks fail, in an engineer's words"), // plain words for the reason codes
-        NeverHealthy,
+        Phrase.Of("health check reason codes", @"target\.(responsecodemismatch|timeout|failedhealthchecks)|elb\.internalerror|"
+            + @"health checks failed with these codes"),
+        Phrase.Of("the health check description", @"health checks failed due to an internal error|unhealthythreshold"),
     ];
 
-    [GeneratedRegex(@"target\.(responsecodemismatch|timeout|failedhealthchecks)|elb\.internalerror|health checks failed with these codes|health checks failed due to an internal error|unhealthythreshold", RegexOptions.CultureInvariant)]
-    private static partial Regex HealthReasonCode();
+    private static readonly Phrase[] HealthChecksFailInWords =
+    [
+        Phrase.Of("health checks for the load balancer fail", @"health ?checks? (for|of) (the )?(application load balancer|alb|load balancer|target group)\b.{0,30}fail"),
+        Phrase.Of("the load balancer's health checks fail", @"(alb|elb|load balancer|target group) health ?checks? (keeps? )?fail\w*"),
+        Phrase.Of("targets marked unhealthy", @"targets? (are |is )?(considered|marked|reported|seen as) unhealthy"),
+        Phrase.Of("health checks keep failing", @"health ?checks? have failed|healthchecks? keeps? failing"),
+    ];
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        SignalRule.AnyOf(Playbook, 0.92, "the load balancer's health checks fail (target health reason code)", HealthReasonCode), // ELB's reason codes
+        new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"), // ELB's own words
+        new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"), // ECS's own event
+        new(Playbook, 0.8, UnhealthyTargetsWords(), "the targets are unhealthy") { NotIn = Fields.TargetHealth }, // state, in words
+        new(Playbook, 0.75, HealthyHereNotThere(), "the task looks healthy to ECS but not to the load balancer's target group"), // mismatch, in words
+        new(Playbook, 0.85, RequestTimedOut(), "the health check request timed out (Target.Timeout)") { OnlyIn = Fields.TargetHealth }, // ELB's reason code
+        new(Playbook, 0.8, UnhealthyState(), "the target is unhealthy") { OnlyIn = Fields.TargetHealth }, // ELB's state
+        new(Playbook, 0.85, HealthCheckerAnswered(), "the ELB health checker got a non-2xx answer (its own line in an access log)"), // the checker's own request, failed
+        SignalRule.AnyOf(Playbook, 0.8, "the load balancer's health checks fail, in an engineer's words", HealthChecksFailInWords), // plain words for the reason codes
+        NeverHealthy,
+    ];
 
     [GeneratedRegex(@"(?<!container )health ?checks? (are |were |is |keep )?fail|fail\w* (the )?(elb |alb |target group |load balancer |lb )?health ?checks?(?! ?container)|health check(ing)? (is )?failing|fail\w* .{0,40}(elb|load balancing|load balancer).{0,10}health ?checks?", RegexOptions.CultureInvariant)]
     private static partial Regex HealthChecksFailed();
@@ -52,7 +64,6 @@ internal static partial class TargetsUnhealthySignals
     [GeneratedRegex(@"healthy\b.{0,30}\bbut not\b.{0,20}\b(alb|target group|load balancer|elb|nlb)|(unhealthy|not healthy|outofservice|out of service) (in|on|from) (the )?(alb|target group|load balancer|elb|nlb)", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyHereNotThere();
 
-
     [GeneratedRegex(@"^request timed out\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex RequestTimedOut();
 
@@ -61,7 +72,4 @@ internal static partial class TargetsUnhealthySignals
 
     [GeneratedRegex(@"""\s[45]\d\d\s\d+\s.{0,40}elb-healthchecker|\b(4\d\d|5\d\d)s?\b.{0,40}elb-healthchecker", RegexOptions.CultureInvariant)]
     private static partial Regex HealthCheckerAnswered();
-
-    [GeneratedRegex(@"health ?checks? (for|of) (the )?(application load balancer|alb|load balancer|target group)\b.{0,30}fail|(alb|elb|load balancer|target group) health ?checks? (keeps? )?fail\w*|targets? (are |is )?(considered|marked|reported|seen as) unhealthy|health ?checks? have failed|healthchecks? keeps? failing", RegexOptions.CultureInvariant)]
-    private static partial Regex HealthChecksFailInWords();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -15,20 +16,27 @@ internal static partial class TaskOutOfMemorySignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the container's reason with its exit code (aws ecs describe-tasks --query 'tasks[0].containers[].[reason,exitCode]'), or the pod's lastState.terminated.reason";
 
+    private static readonly Phrase[] OomWords =
+    [
+        Phrase.Of("out of memory", @"outofmemory|out of memory"),
+        Phrase.Of("OOM killed", @"\boom-?kill|oomkilled|\boom\b"),
+        Phrase.Of("killed for memory", @"killed due to memory|memory limit too low"),
+        Phrase.Of("the heap or an allocation failed", @"java heap space|cannot allocate memory"),
+        Phrase.Of("the memory cgroup ran out", @"memory cgroup out of memory"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.95, OomWords(), "the container was killed for exceeding its memory limit (OOM)"),
-        new(Playbook, 0.55, NodeLowOnMemory(), "the pod was evicted because its node ran low on memory"),
-        new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"),
+        SignalRule.AnyOf(Playbook, 0.95, "the container was killed for exceeding its memory limit (OOM)", OomWords), // kernel and runtime words
+        new(Playbook, 0.55, NodeLowOnMemory(), "the pod was evicted because its node ran low on memory"), // eviction, not the limit
+        new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"), // 137 named
+        // bare exit code
         new(Playbook, 0.45, null, "exit code 137 without OOM wording: a SIGKILL, often the agent's kill after the stop timeout rather than memory; playbook 7 checks memory limits and says which")
         {
             WhenExitCode = code => code == ExitCodes.SigKill,
         },
         new(Playbook, 0.7, Error137OrLimitHit(), "exit 137 named as an error, or the memory limit hit"), // 137 named; playbook 7 tells memory from the stop timeout
     ];
-
-    [GeneratedRegex(@"outofmemory|out of memory|\boom-?kill|oomkilled|\boom\b|killed due to memory|memory limit too low|java heap space|cannot allocate memory|memory cgroup out of memory", RegexOptions.CultureInvariant)]
-    private static partial Regex OomWords();
 
     [GeneratedRegex(@"low on resource: memory|memorypressure|memory pressure", RegexOptions.CultureInvariant)]
     private static partial Regex NodeLowOnMemory();

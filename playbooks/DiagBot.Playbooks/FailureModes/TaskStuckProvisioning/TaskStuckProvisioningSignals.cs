@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Outside;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -11,20 +12,33 @@ internal static partial class TaskStuckProvisioningSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's lastStatus and network-interface attachment (aws ecs describe-tasks --query 'tasks[0].[lastStatus,attachments[0].status,stoppedReason]')";
 
+    private static readonly Phrase[] EniTimeout =
+    [
+        Phrase.Of("waiting for the network interface", @"network interface provisioning|waiting for (the )?network interface|"
+            + @"(waiting|timed out|timeout)\w* (for|waiting for) (the )?eni"),
+        Phrase.Of("the ENI attachment timed out", @"eni (ack|attach\w*) (timed out|timeout)"),
+        Phrase.Of("the ENI could not be set up", @"fail\w* to (provision|attach|create|configure) (the )?(eni|network interface)"),
+    ];
+
+    private static readonly Phrase[] EniAttachFailed =
+    [
+        Phrase.Of("the network interface could not be attached", @"unable to attach network interface|network interface provision complete error"),
+        Phrase.Of("the ENI plugin failed", @"eni plugin failed"),
+        Phrase.Of("the ENI attachment timed out", @"eni attachment timeout|unable to attach eni"),
+    ];
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        new(Playbook, 0.92, EniTimeout(), "the task's network interface (ENI) was not provisioned in time"),
-        new(Playbook, 0.75, StuckInProvisioning(), "the task is stuck in PROVISIONING, before any image is pulled"),
-        new(Playbook, 0.7, SubnetOutOfAddresses(), "the subnet has no free IP addresses for the task's ENI"),
+        SignalRule.AnyOf(Playbook, 0.92, "the task's network interface (ENI) was not provisioned in time", EniTimeout), // ECS's own words
+        new(Playbook, 0.75, StuckInProvisioning(), "the task is stuck in PROVISIONING, before any image is pulled"), // state named
+        new(Playbook, 0.7, SubnetOutOfAddresses(), "the subnet has no free IP addresses for the task's ENI"), // EC2's own code
+        // state alone
         new(Playbook, 0.35, TaskPending(), "a task in PENDING has its network interface already; playbook 1's network evidence (endpoints, NAT) still applies"),
-        new(Playbook, 0.5, FargateEniWords(), "Fargate/awsvpc network-interface set-up is named"),
-        new(Playbook, 0.92, EniAttachFailed(), "the task's network interface could not be attached or provisioned (ENI attach, device index, ENI plugin)"), // ECS's own ENI wording
+        new(Playbook, 0.5, FargateEniWords(), "Fargate/awsvpc network-interface set-up is named"), // ENI named only
+        SignalRule.AnyOf(Playbook, 0.92, "the task's network interface could not be attached or provisioned (ENI attach, device index, ENI plugin)", EniAttachFailed), // ECS's own ENI wording
         new(Playbook, 0.75, NeverLeavesProvisioning(), "the task never leaves PROVISIONING"), // the state, in an engineer's words
         new(Playbook, 0.5, EniInWords(), "the task's ENI is named as the trouble") { OnlyIn = Fields.Symptom }, // ENI named, not how it failed
     ];
-
-    [GeneratedRegex(@"network interface provisioning|waiting for (the )?network interface|(waiting|timed out|timeout)\w* (for|waiting for) (the )?eni|eni (ack|attach\w*) (timed out|timeout)|fail\w* to (provision|attach|create|configure) (the )?(eni|network interface)", RegexOptions.CultureInvariant)]
-    private static partial Regex EniTimeout();
 
     [GeneratedRegex(@"(stuck|hang\w*|hung|remain\w*|stay\w*|wait\w*) (in |on |at )?(the )?provisioning|\bprovisioning\b.{0,30}(state|status|phase|forever)|(laststatus|status)\W{0,3}(is )?provisioning|timeout for provisioning", RegexOptions.CultureInvariant)]
     private static partial Regex StuckInProvisioning();
@@ -37,9 +51,6 @@ internal static partial class TaskStuckProvisioningSignals
 
     [GeneratedRegex(@"provision\w* (the )?eni|\beni\b.{0,40}(fargate|awsvpc)|elastic network interface", RegexOptions.CultureInvariant)]
     private static partial Regex FargateEniWords();
-
-    [GeneratedRegex(@"unable to attach network interface|network interface provision complete error|eni plugin failed|eni attachment timeout|unable to attach eni", RegexOptions.CultureInvariant)]
-    private static partial Regex EniAttachFailed();
 
     [GeneratedRegex(@"never (leave|leaves|left|gets? past|gets? out of) (the )?provisioning|endlessly provisioning|tasks? never reach running|assign_?public_?ip.{0,120}(hang\w*|forever|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex NeverLeavesProvisioning();
