@@ -61,4 +61,22 @@ public sealed partial class Diagnoser
             Verdicts = [.. verdicts.OrderBy(v => StatusOrder(v.Status)).ThenBy(v => order.IndexOf(v.Playbook) is var at and >= 0 ? at : int.MaxValue)],
         };
     }
+
+    // ECS forgets a stopped task after about an hour; the report says the facts came from the kept event instead.
+    private static EvidenceGap FromArchive(EvidenceGap gap, ArchivedTaskFacts archived) => gap with
+    {
+        Detail = $"{gap.Detail}; diagnosed from the archived ECS Task State Change event received {archived.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC",
+    };
+
+    private static DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap) => gap.Reason switch
+    {
+        GapReason.NotFound => new DiagnosisReport
+        {
+            Subject = subject,
+            SubjectProblem = $"{gap.Detail}. Check the id with `aws ecs list-tasks --cluster {subject.Task.Cluster ?? "<cluster>"} --desired-status STOPPED`, "
+                + "or give the full task ARN (its cluster, account and region decide where DiagBot looks).",
+        },
+        GapReason.InvalidRequest => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. Give the full task ARN to say which one." },
+        _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
+    };
 }

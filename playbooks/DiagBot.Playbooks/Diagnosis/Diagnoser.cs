@@ -1,4 +1,3 @@
-using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Triage;
@@ -58,91 +57,8 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
         }
     }
 
-    private async Task<DiagnosisReport> DiagnoseServiceAsync(ServiceSubject service, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        if (service.Cluster is null)
-        {
-            return new DiagnosisReport
-            {
-                Subject = service,
-                SubjectProblem = $"Say which cluster service {service.Service} runs in: `service {service.Service} in <cluster>`. List clusters with `aws ecs list-clusters`.",
-            };
-        }
-
-        // Not awaited: triage and the playbooks ask for the same tasks and find them in the session cache.
-        _ = ServicePrefetch.TasksAsync(context.Evidence, service.Cluster, service.Service, cancellationToken);
-        var described = await context.Evidence.Ecs.DescribeServiceAsync(service.Cluster, service.Service, cancellationToken).ConfigureAwait(false);
-        if (described.Value is not { } ecsService)
-        {
-            return described.Gap!.Reason == GapReason.NotFound
-                ? new DiagnosisReport
-                {
-                    Subject = service,
-                    SubjectProblem = $"{described.Gap.Detail}. List the cluster's services with `aws ecs list-services --cluster {service.Cluster}`.",
-                }
-                : new DiagnosisReport { Subject = service, TriageGaps = [described.Gap] };
-        }
-
-        return await RunForServiceAsync(service, ecsService, context, [], progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    // The service path for every subject that leads to an ECS service (the service itself, a target group, an ECS deployment).
-    private async Task<DiagnosisReport> RunForServiceAsync(
-        DiagnosisSubject subject, EcsService ecsService, DiagnosisContext context, IReadOnlyList<EvidenceGap> gaps, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        var first = await ServiceFactsReader.ReadAsync(context.Evidence, ecsService, context.Now, cancellationToken).ConfigureAwait(false);
-        context = context with { Service = ecsService, StoppedTasks = first.StoppedTasks, Task = first.StoppedTasks.FirstOrDefault(), Facts = first.Facts };
-        return await RunAsync(context, WithSymptom(subject, first.Facts), [.. gaps, .. first.Gaps], progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DiagnosisReport> DiagnosePodAsync(PodSubject pod, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        var kubernetes = context.Evidence.Kubernetes;
-        if ((pod.Cluster ?? kubernetes.Clusters.FirstOrDefault()) is not { } cluster)
-        {
-            return new DiagnosisReport
-            {
-                Subject = pod,
-                SubjectProblem = NoKubernetesCluster,
-            };
-        }
-
-        var described = await kubernetes.GetPodAsync(cluster, pod.Namespace, pod.Pod, cancellationToken).ConfigureAwait(false);
-        if (described.Value is not { } kubePod)
-        {
-            return described.Gap!.Reason == GapReason.NotFound
-                ? new DiagnosisReport
-                {
-                    Subject = pod,
-                    SubjectProblem = $"{described.Gap.Detail}. List the namespace's pods with `kubectl --context {cluster} get pods -n {pod.Namespace}`.",
-                }
-                : new DiagnosisReport { Subject = pod, TriageGaps = [described.Gap] };
-        }
-
-        var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken, context.Evidence, pod.Symptom).ConfigureAwait(false);
-        context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = first.Facts };
-        return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
-    }
-
     private IReadOnlyList<RankedPlaybook> WithSymptom(DiagnosisSubject subject, IReadOnlyList<TriageFact> facts) =>
         ranker.Rank(subject.Symptom is { } words ? [.. facts, SymptomFacts.From(words)] : facts);
-
-    // ECS forgets a stopped task after about an hour; the report says the facts came from the kept event instead.
-    private static EvidenceGap FromArchive(EvidenceGap gap, ArchivedTaskFacts archived) => gap with
-    {
-        Detail = $"{gap.Detail}; diagnosed from the archived ECS Task State Change event received {archived.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC",
-    };
-
-    private static DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap) => gap.Reason switch
-    {
-        GapReason.NotFound => new DiagnosisReport
-        {
-            Subject = subject,
-            SubjectProblem = $"{gap.Detail}. Check the id with `aws ecs list-tasks --cluster {subject.Task.Cluster ?? "<cluster>"} --desired-status STOPPED`, or give the full task ARN (its cluster, account and region decide where DiagBot looks).",
-        },
-        GapReason.InvalidRequest => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. Give the full task ARN to say which one." },
-        _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
-    };
 
     private async Task<DiagnosisReport> RunAsync(DiagnosisContext context, IReadOnlyList<RankedPlaybook> ranking, IReadOnlyList<EvidenceGap> triageGaps, IProgress<string>? progress, CancellationToken cancellationToken)
     {

@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace DiagBot.Sandbox.Kubernetes;
 
 /// <summary>
 /// Parses a labelSelector as the API server does (equality-based and set-based requirements, comma-joined) and
 /// refuses a malformed one with the server's message, which the list call answers as a 400 BadRequest Status.
 /// </summary>
-internal sealed class KubeLabelParser
+internal sealed partial class KubeLabelParser
 {
     private static readonly string _binaryOperators = string.Join(", ", KubeLabelRequirement.In, KubeLabelRequirement.NotIn,
         KubeLabelRequirement.EqualsOperator, KubeLabelRequirement.DoubleEquals, KubeLabelRequirement.NotEquals, KubeLabelRequirement.GreaterThan, KubeLabelRequirement.LessThan);
@@ -123,104 +121,9 @@ internal sealed class KubeLabelParser
         };
     }
 
-    private HashSet<string> ParseValues()
-    {
-        var (token, literal) = Next();
-        if (token != KubeLabelToken.OpenPar)
-        {
-            throw Malformed($"found '{literal}' expected: '('");
-        }
-
-        (token, literal) = Peek();
-        switch (token)
-        {
-            case KubeLabelToken.Identifier or KubeLabelToken.Comma:
-                var values = ParseIdentifiers();
-                Next();
-                return values;
-            case KubeLabelToken.ClosedPar:
-                Next();
-                return [string.Empty];
-            default:
-                throw Malformed($"found '{literal}', expected: ',', ')' or identifier");
-        }
-    }
-
-    // "(a,,b)", "(,a)" and "(a,)" each hold the empty value too, as the API machinery reads them.
-    private HashSet<string> ParseIdentifiers()
-    {
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            var (token, literal) = Next();
-            switch (token)
-            {
-                case KubeLabelToken.Identifier:
-                    values.Add(literal);
-                    var (next, nextLiteral) = Peek();
-                    if (next == KubeLabelToken.ClosedPar)
-                    {
-                        return values;
-                    }
-
-                    if (next != KubeLabelToken.Comma)
-                    {
-                        throw Malformed($"found '{nextLiteral}', expected: ',' or ')'");
-                    }
-
-                    break;
-                case KubeLabelToken.Comma:
-                    if (values.Count == 0)
-                    {
-                        values.Add(string.Empty);
-                    }
-
-                    if (Peek().Token == KubeLabelToken.ClosedPar)
-                    {
-                        values.Add(string.Empty);
-                        return values;
-                    }
-
-                    if (Peek().Token == KubeLabelToken.Comma)
-                    {
-                        Next();
-                        values.Add(string.Empty);
-                    }
-
-                    break;
-                default:
-                    throw Malformed($"found '{literal}', expected: ',', or identifier");
-            }
-        }
-    }
-
-    private HashSet<string> ParseExactValue()
-    {
-        if (Peek().Token is KubeLabelToken.EndOfString or KubeLabelToken.Comma)
-        {
-            return [string.Empty];
-        }
-
-        var (token, literal) = Next();
-        return token == KubeLabelToken.Identifier ? [literal] : throw Malformed($"found '{literal}', expected: identifier");
-    }
-
     private static KubeLabelRequirement Validated(string key, string op, IReadOnlyList<string> values)
     {
-        var errors = new List<string>();
-        if (KubeLabelValidation.Key("key", key) is { } badKey)
-        {
-            errors.Add(badKey);
-        }
-
-        if (op is KubeLabelRequirement.GreaterThan or KubeLabelRequirement.LessThan)
-        {
-            errors.AddRange(values
-                .Where(v => !long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-                .Select((v, i) => KubeLabelValidation.Invalid(string.Create(CultureInfo.InvariantCulture, $"values[{i}]"), v, "for 'Gt', 'Lt' operators, the value must be an integer")));
-        }
-
-        errors.AddRange(values.Select((v, i) => KubeLabelValidation.Value(string.Create(CultureInfo.InvariantCulture, $"values[{i}][{key}]"), v)).OfType<string>());
+        var errors = KubeLabelValidation.RequirementErrors(key, op, values);
         return errors.Count switch
         {
             0 => new KubeLabelRequirement(key, op, values),

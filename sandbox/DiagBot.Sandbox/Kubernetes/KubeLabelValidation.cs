@@ -17,6 +17,27 @@ internal static partial class KubeLabelValidation
         return errors.Count == 0 ? null : Invalid(path, key, string.Join("; ", errors));
     }
 
+    /// <summary>Every complaint about one parsed requirement, in the order the API server lists them.</summary>
+    public static List<string> RequirementErrors(string key, string op, IReadOnlyList<string> values)
+    {
+        var errors = new List<string>();
+        if (Key("key", key) is { } badKey)
+        {
+            errors.Add(badKey);
+        }
+
+        if (op is KubeLabelRequirement.GreaterThan or KubeLabelRequirement.LessThan)
+        {
+            errors.AddRange(values
+                .Where(v => !long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                .Select((v, i) => Invalid(
+                    string.Create(CultureInfo.InvariantCulture, $"values[{i}]"), v, "for 'Gt', 'Lt' operators, the value must be an integer")));
+        }
+
+        errors.AddRange(values.Select((v, i) => Value(string.Create(CultureInfo.InvariantCulture, $"values[{i}][{key}]"), v)).OfType<string>());
+        return errors;
+    }
+
     public static string? Value(string path, string value)
     {
         var errors = new List<string>();

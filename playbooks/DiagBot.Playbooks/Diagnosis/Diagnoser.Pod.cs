@@ -1,0 +1,38 @@
+using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.Triage;
+
+namespace DiagBot.Playbooks.Diagnosis;
+
+/// <summary>The path of a Kubernetes pod: read it in its cluster (the first configured one if none is named), its events, rank, run.</summary>
+public sealed partial class Diagnoser
+{
+    private async Task<DiagnosisReport> DiagnosePodAsync(
+        PodSubject pod, DiagnosisContext context, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var kubernetes = context.Evidence.Kubernetes;
+        if ((pod.Cluster ?? kubernetes.Clusters.FirstOrDefault()) is not { } cluster)
+        {
+            return new DiagnosisReport
+            {
+                Subject = pod,
+                SubjectProblem = NoKubernetesCluster,
+            };
+        }
+
+        var described = await kubernetes.GetPodAsync(cluster, pod.Namespace, pod.Pod, cancellationToken).ConfigureAwait(false);
+        if (described.Value is not { } kubePod)
+        {
+            return described.Gap!.Reason == GapReason.NotFound
+                ? new DiagnosisReport
+                {
+                    Subject = pod,
+                    SubjectProblem = $"{described.Gap.Detail}. List the namespace's pods with `kubectl --context {cluster} get pods -n {pod.Namespace}`.",
+                }
+                : new DiagnosisReport { Subject = pod, TriageGaps = [described.Gap] };
+        }
+
+        var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken, context.Evidence, pod.Symptom).ConfigureAwait(false);
+        context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = first.Facts };
+        return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
+    }
+}
