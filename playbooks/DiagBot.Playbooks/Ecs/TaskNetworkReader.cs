@@ -19,8 +19,16 @@ internal static partial class TaskNetworkReader
     /// </summary>
     public static Task SubnetEarlyAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken) =>
         SubnetOf(task) is { } subnet && (task.StartedAt is null || task.StoppedAt is null)
-            ? evidence.Network.DescribeSubnetsAsync([subnet], AwsScope.FromArn(task.TaskArn), cancellationToken)
+            ? SubnetAsync(evidence, task, subnet, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>
+    /// The one DescribeSubnets question about a task's subnet. Triage, the early reads and the path ask it through here,
+    /// in the task's own account and region, so the session cache answers them all with one call.
+    /// </summary>
+    public static Task<EvidenceResult<IReadOnlyList<Subnet>>> SubnetAsync(
+        IEvidenceSource evidence, EcsTask task, string subnetId, CancellationToken cancellationToken) =>
+        evidence.Network.DescribeSubnetsAsync([subnetId], AwsScope.FromArn(task.TaskArn), cancellationToken);
 
     public static Task<TaskNetworkPath> ReadAsync(DiagnosisContext context, EcsTask task, CancellationToken cancellationToken) =>
         ReadAsync(context.Evidence, task, cancellationToken);
@@ -36,9 +44,7 @@ internal static partial class TaskNetworkReader
             ? Task.FromResult<EvidenceResult<EcsService>?>(null)
             : ReadServiceAsync(source, task, serviceName, cancellationToken);
         var attachedSubnet = SubnetOf(task);
-        var subnetsRead = attachedSubnet is null
-            ? null
-            : source.Network.DescribeSubnetsAsync([attachedSubnet], scope, cancellationToken);
+        var subnetsRead = attachedSubnet is null ? null : SubnetAsync(source, task, attachedSubnet, cancellationToken);
 
         var service = await serviceRead.ConfigureAwait(false);
         var network = Collect(service, missing)?.NetworkConfiguration;
@@ -48,7 +54,7 @@ internal static partial class TaskNetworkReader
         }
 
         var subnetId = attachedSubnet ?? network?.Subnets.FirstOrDefault();
-        subnetsRead ??= subnetId is null ? null : source.Network.DescribeSubnetsAsync([subnetId], scope, cancellationToken);
+        subnetsRead ??= subnetId is null ? null : SubnetAsync(source, task, subnetId, cancellationToken);
         var subnet = subnetsRead is null ? null : Collect(await subnetsRead.ConfigureAwait(false), missing)?.FirstOrDefault(s => s.SubnetId == subnetId);
         if (subnet is not null)
         {

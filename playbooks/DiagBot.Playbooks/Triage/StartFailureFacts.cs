@@ -1,4 +1,3 @@
-using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Network;
@@ -46,7 +45,7 @@ internal static class StartFailureFacts
             return [];
         }
 
-        var read = await evidence.Network.DescribeSubnetsAsync([subnetId], AwsScope.FromArn(task.TaskArn), cancellationToken).ConfigureAwait(false);
+        var read = await TaskNetworkReader.SubnetAsync(evidence, task, subnetId, cancellationToken).ConfigureAwait(false);
         return read.Value?.FirstOrDefault(s => s.SubnetId == subnetId) is { AvailableIpAddressCount: <= 0 } full ? [NoFreeAddresses(task, full)] : [];
     }
 

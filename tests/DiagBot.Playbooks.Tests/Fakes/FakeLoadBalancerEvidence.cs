@@ -11,7 +11,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// A service behind a load balancer held in memory (ECS, ELBv2, security groups, log lines), for the sub-causes the
 /// sandbox does not seed. A gap keyed by operation name ("DescribeTargetHealth", ...) stands in for that answer.
 /// </summary>
-internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsFake, ILoadBalancingFake, INetworkFake, ILogsEvidence
+internal sealed class FakeLoadBalancerEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILoadBalancingFake, INetworkFake, ILogsEvidence
 {
     public List<EcsService> Services { get; } = [];
 
@@ -28,10 +28,6 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsFake, ILoa
     public List<SecurityGroup> SecurityGroups { get; } = [];
 
     public List<LogEvent> LogLines { get; } = [];
-
-    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
-
-    public List<string> Calls { get; } = [];
 
     /// <summary>The configured accounts and regions; the default one is the world's (111122223333, eu-west-1).</summary>
     public IReadOnlyList<AwsScope> Scopes { get; set; } = [AwsScope.Default];
@@ -101,18 +97,4 @@ internal sealed class FakeLoadBalancerEvidence : IEvidenceSource, IEcsFake, ILoa
 
     private static bool In(AwsScope where, string arn) =>
         AwsScope.FromArn(arn) == (where.AccountId is null ? new AwsScope("111122223333", LoadBalancedWorld.Region) : where);
-
-    private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
-        where T : class
-    {
-        Calls.Add(operation);
-        if (Gaps.TryGetValue(operation, out var gap))
-        {
-            return Task.FromResult(EvidenceResult<T>.Missing(gap));
-        }
-
-        return Task.FromResult(read() is { } value
-            ? EvidenceResult<T>.Found(value)
-            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
-    }
 }

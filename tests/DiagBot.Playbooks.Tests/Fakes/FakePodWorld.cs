@@ -11,6 +11,9 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
 {
     public const string Cluster = "test-eks";
 
+    /// <summary>The node <see cref="Pod"/> puts a pod on unless told otherwise.</summary>
+    public const string PodNode = "ip-10-0-1-5.ec2.internal";
+
     public List<KubeNode> Nodes { get; } = [];
 
     public List<string> PreviousLog { get; } = [];
@@ -24,7 +27,7 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
 
     public IReadOnlyList<string> Clusters => [Cluster];
 
-    public static KubePod Pod(KubeContainerStatus status, string phase = "Running", string node = "ip-10-0-1-5.ec2.internal") => new()
+    public static KubePod Pod(KubeContainerStatus status, string phase = "Running", string node = PodNode) => new()
     {
         Namespace = "jobs",
         Name = "worker-6f7d8c9b5-abcde",

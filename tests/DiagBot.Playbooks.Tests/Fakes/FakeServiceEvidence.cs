@@ -9,7 +9,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// A service's world in memory for the service-level playbooks: tasks by desired status, container instances,
 /// log lines per stream, CloudTrail events. A gap keyed by operation name stands in for that operation's answer.
 /// </summary>
-internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence
+internal sealed class FakeServiceEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence
 {
     public List<EcsTask> Tasks { get; } = [];
 
@@ -24,18 +24,11 @@ internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsFake, ILogsEvid
 
     public List<AuditEvent> AuditEvents { get; } = [];
 
-    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
-
-    public List<string> Calls { get; } = [];
-
     public IEcsEvidence Ecs => this;
 
     public ILogsEvidence Logs => this;
 
     public IAuditTrailEvidence AuditTrail => this;
-
-    public static EvidenceGap Denied(string source, string operation) =>
-        new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId));
@@ -77,18 +70,4 @@ internal sealed class FakeServiceEvidence : IEvidenceSource, IEcsFake, ILogsEvid
             .Where(e => query.AttributeKey != AuditLookupAttribute.Username || e.Username == query.AttributeValue)
             .Take(query.MaxEvents)
             .ToList());
-
-    private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
-        where T : class
-    {
-        Calls.Add(operation);
-        if (Gaps.TryGetValue(operation, out var gap))
-        {
-            return Task.FromResult(EvidenceResult<T>.Missing(gap));
-        }
-
-        return Task.FromResult(read() is { } value
-            ? EvidenceResult<T>.Found(value)
-            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
-    }
 }

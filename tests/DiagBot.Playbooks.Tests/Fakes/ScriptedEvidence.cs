@@ -11,7 +11,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// Every evidence source held in memory, for cases the sandbox does not seed. A gap keyed by operation name
 /// ("DescribeServices", "LookupEvents", ...) stands in for that operation's answer.
 /// </summary>
-internal sealed class ScriptedEvidence : IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
+internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
 {
     public List<EcsTask> Tasks { get; } = [];
 
@@ -29,10 +29,6 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsFake, ILogsEvidenc
 
     public List<VpcEndpoint> Endpoints { get; } = [];
 
-    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
-
-    public List<string> Calls { get; } = [];
-
     public IEcsEvidence Ecs => this;
 
     public ILogsEvidence Logs => this;
@@ -40,9 +36,6 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsFake, ILogsEvidenc
     public IAuditTrailEvidence AuditTrail => this;
 
     public INetworkEvidence Network => this;
-
-    public static EvidenceGap Denied(string source, string operation) =>
-        new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId));
@@ -84,18 +77,4 @@ internal sealed class ScriptedEvidence : IEvidenceSource, IEcsFake, ILogsEvidenc
         AuditLookupAttribute.Username => e.Username == query.AttributeValue,
         _ => true,
     };
-
-    private Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
-        where T : class
-    {
-        Calls.Add(operation);
-        if (Gaps.TryGetValue(operation, out var gap))
-        {
-            return Task.FromResult(EvidenceResult<T>.Missing(gap));
-        }
-
-        return Task.FromResult(read() is { } value
-            ? EvidenceResult<T>.Found(value)
-            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
-    }
 }

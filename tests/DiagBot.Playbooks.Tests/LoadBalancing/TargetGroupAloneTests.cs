@@ -67,7 +67,7 @@ public sealed class TargetGroupAloneTests
     public async Task Diagnose_HealthDenied_NeverConfirmsAndNamesTheGap()
     {
         var world = CreateWorld();
-        world.Gaps["DescribeTargetHealth"] = ScriptedEvidence.Denied("elasticloadbalancing", "DescribeTargetHealth");
+        world.Gaps["DescribeTargetHealth"] = ScriptedAnswers.Denied("elasticloadbalancing", "DescribeTargetHealth");
 
         var report = await DiagnoseAsync(world, "ALB 503 on target group web-tg");
 

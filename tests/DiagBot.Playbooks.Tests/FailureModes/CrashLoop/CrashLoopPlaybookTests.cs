@@ -109,7 +109,7 @@ public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox) : ICl
     public async Task Investigate_TaskSubjectWithDeniedService_IsLikelyBreakerUnread()
     {
         var context = Seed(false, false, "Exception in thread \"main\" java.lang.IllegalStateException: queue url missing", "\tat app.Main.main(Main.java:12)");
-        _evidence.Gaps["DescribeServices"] = FakeServiceEvidence.Denied("ecs", "DescribeServices");
+        _evidence.Gaps["DescribeServices"] = ScriptedAnswers.Denied("ecs", "DescribeServices");
 
         var verdict = await CreateSut().InvestigateAsync(context with { Service = null }, CancellationToken.None);
 

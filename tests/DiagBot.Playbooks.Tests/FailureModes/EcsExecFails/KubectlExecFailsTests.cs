@@ -9,9 +9,6 @@ namespace DiagBot.Playbooks.Tests.FailureModes;
 /// <summary>Playbook 15 on EKS: what the pod and node show is confirmed; what only kubectl's message shows is likely.</summary>
 public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
 {
-    private const string Node = "ip-10-0-1-5.ec2.internal";
-    private static readonly KubeContainerStatus RunningWorker = new() { Name = "worker", Running = true, Ready = true };
-
     [Fact]
     public async Task Diagnose_PodOnANodeThatStoppedPosting_ConfirmsNodeNotReady()
     {
@@ -43,10 +40,7 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : ICla
     [InlineData("OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown", KubectlExecFails.NoShellSubCause, "debug -it worker-6f7d8c9b5-abcde --image=busybox:1.36 --target=worker")]
     public async Task Investigate_HealthyPodAndWhatKubectlSaid_IsLikelyWithTheSettlingCommand(string said, string subCause, string confirm)
     {
-        var world = new FakePodWorld();
-        world.Nodes.Add(FakePodWorld.Node(Node, "True"));
-
-        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(world.Context(FakePodWorld.Pod(RunningWorker), said), CancellationToken.None);
+        var verdict = await KubectlExecWorld.InvestigateAsync(KubectlExecWorld.ReadyNode(), said);
 
         Assert.Equal((VerdictStatus.Likely, subCause), (verdict.Status, verdict.SubCause));
         Assert.Contains(confirm, verdict.Confirm, StringComparison.Ordinal);
@@ -75,9 +69,7 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : ICla
     [Fact]
     public async Task Investigate_ContainerNameNotInThePod_ConfirmsAndListsTheContainers()
     {
-        var world = new FakePodWorld();
-
-        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(world.Context(FakePodWorld.Pod(RunningWorker), "kubectl exec -it worker-6f7d8c9b5-abcde -c shell -- sh fails"), CancellationToken.None);
+        var verdict = await KubectlExecWorld.InvestigateAsync(new FakePodWorld(), "kubectl exec -it worker-6f7d8c9b5-abcde -c shell -- sh fails");
 
         Assert.Equal((VerdictStatus.Confirmed, KubectlExecFails.ContainerNotInPodSubCause), (verdict.Status, verdict.SubCause));
         Assert.Contains("no container named shell; its containers are worker", verdict.RootCause, StringComparison.Ordinal);

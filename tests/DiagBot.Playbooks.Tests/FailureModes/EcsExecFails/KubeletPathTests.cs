@@ -1,7 +1,5 @@
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Playbooks.FailureModes;
-using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Verdicts;
 
@@ -13,18 +11,12 @@ namespace DiagBot.Playbooks.Tests.FailureModes;
 /// </summary>
 public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
 {
-    private const string Node = "ip-10-0-1-5.ec2.internal";
-    private static readonly KubeContainerStatus RunningWorker = new() { Name = "worker", Running = true, Ready = true };
-
     [Fact]
     public async Task Investigate_DialTimeoutWhereTheNodesGroupsCannotBeRead_IsLikelyPortBlockedWithTheNodesGroupsCommand()
     {
-        var world = new FakePodWorld { CurrentLogGap = DialTimeout("10.0.1.5") };
-        world.Nodes.Add(FakePodWorld.Node(Node, "True"));
+        var world = KubectlExecWorld.ReadyNode(DialTimeout("10.0.1.5"));
 
-        var context = world.Context(FakePodWorld.Pod(RunningWorker), "kubectl exec hangs");
-
-        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(context, CancellationToken.None);
+        var verdict = await KubectlExecWorld.InvestigateAsync(world, "kubectl exec hangs");
 
         Assert.Equal((VerdictStatus.Likely, KubectlExecFails.KubeletPortBlockedSubCause), (verdict.Status, verdict.SubCause));
         Assert.Contains("answered `dial tcp 10.0.1.5:10250: i/o timeout`", verdict.RootCause, StringComparison.Ordinal);
@@ -34,12 +26,9 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox) : IClassFix
     [Fact]
     public async Task Investigate_KubectlQuotedADialTimeoutButTheKubeletAnswersNow_IsRuledOut()
     {
-        var world = new FakePodWorld();
-        world.Nodes.Add(FakePodWorld.Node(Node, "True"));
+        var world = KubectlExecWorld.ReadyNode();
 
-        var context = world.Context(FakePodWorld.Pod(RunningWorker), "Error from server: error dialing backend: dial tcp 10.0.1.5:10250: i/o timeout");
-
-        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(context, CancellationToken.None);
+        var verdict = await KubectlExecWorld.InvestigateAsync(world, "Error from server: error dialing backend: dial tcp 10.0.1.5:10250: i/o timeout");
 
         Assert.Equal((VerdictStatus.RuledOut, KubectlExecFails.KubeletReachableSubCause), (verdict.Status, verdict.SubCause));
         Assert.Equal("kubectl --context test-eks -n jobs logs worker-6f7d8c9b5-abcde -c worker --tail 1", verdict.Confirm);

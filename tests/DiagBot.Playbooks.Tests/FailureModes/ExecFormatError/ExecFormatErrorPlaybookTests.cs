@@ -126,7 +126,7 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
     [Fact]
     public async Task Investigate_TaskDefinitionDeniedButReasonShowsTheError_IsLikelyWithTheGap()
     {
-        _evidence.Gaps["DescribeTaskDefinition"] = ScriptedEvidence.Denied("ecs", "DescribeTaskDefinition");
+        _evidence.Gaps["DescribeTaskDefinition"] = ScriptedAnswers.Denied("ecs", "DescribeTaskDefinition");
 
         var verdict = await InvestigateAsync(Failed(reason: "exec format error"));
 

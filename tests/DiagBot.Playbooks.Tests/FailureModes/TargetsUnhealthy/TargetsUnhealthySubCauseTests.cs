@@ -102,7 +102,7 @@ public sealed class TargetsUnhealthySubCauseTests
     {
         Unhealthy("Target.Timeout", "Request timed out");
         _world.SecurityGroups[1] = Group(TaskGroup, Tcp(8080, source: "sg-0bastion"));
-        _world.Gaps["DescribeLoadBalancers"] = ScriptedEvidence.Denied("elasticloadbalancing", "DescribeLoadBalancers");
+        _world.Gaps["DescribeLoadBalancers"] = ScriptedAnswers.Denied("elasticloadbalancing", "DescribeLoadBalancers");
 
         var verdict = await InvestigateAsync();
 

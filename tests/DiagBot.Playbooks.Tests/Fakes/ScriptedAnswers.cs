@@ -1,0 +1,32 @@
+using DiagBot.Diagnostics.Evidence;
+
+namespace DiagBot.Playbooks.Tests.Fakes;
+
+/// <summary>
+/// How the in-memory fakes answer an operation: the gap a test scripted for it by name, else what the fake holds,
+/// else NotFound; every call is counted, so a test can pin how many reads a playbook made.
+/// </summary>
+internal abstract class ScriptedAnswers
+{
+    /// <summary>A gap by operation name ("DescribeServices", "LookupEvents", ...) that stands in for its answer.</summary>
+    public Dictionary<string, EvidenceGap> Gaps { get; } = [];
+
+    public List<string> Calls { get; } = [];
+
+    public static EvidenceGap Denied(string source, string operation) =>
+        new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
+
+    protected Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
+        where T : class
+    {
+        Calls.Add(operation);
+        if (Gaps.TryGetValue(operation, out var gap))
+        {
+            return Task.FromResult(EvidenceResult<T>.Missing(gap));
+        }
+
+        return Task.FromResult(read() is { } value
+            ? EvidenceResult<T>.Found(value)
+            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
+    }
+}
