@@ -2,13 +2,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DiagBot.Bot.Tests.Events;
 
@@ -19,14 +15,12 @@ namespace DiagBot.Bot.Tests.Events;
 internal sealed class FakeSnsHost : IAsyncDisposable
 {
     public const string TopicArn = "arn:aws:sns:us-west-2:111122223333:ecs-events";
-    private readonly WebApplication _app;
     private readonly RSA _key = RSA.Create(2048);
+    private LoopbackHost _host = null!;
     private int _confirmations;
     private int _certificateFetches;
 
-    private FakeSnsHost(WebApplication app) => _app = app;
-
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public Uri CertificateUrl => new(BaseAddress, "SimpleNotificationService-9c6465fa7f48f5cacd23014631ec1136.pem");
 
@@ -38,27 +32,26 @@ internal sealed class FakeSnsHost : IAsyncDisposable
 
     public static async Task<FakeSnsHost> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var host = new FakeSnsHost(builder.Build());
+        var host = new FakeSnsHost();
         var request = new CertificateRequest("CN=sns.test", host._key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
         var pem = certificate.ExportCertificatePem();
-        host._app.MapGet("/SimpleNotificationService-9c6465fa7f48f5cacd23014631ec1136.pem", () =>
+        host._host = await LoopbackHost.StartAsync(app => host.Map(app, pem));
+        return host;
+    }
+
+    private void Map(WebApplication app, string pem)
+    {
+        app.MapGet("/SimpleNotificationService-9c6465fa7f48f5cacd23014631ec1136.pem", () =>
         {
-            Interlocked.Increment(ref host._certificateFetches);
+            Interlocked.Increment(ref _certificateFetches);
             return Results.Text(pem, "application/x-pem-file");
         });
-        host._app.MapGet("/", () =>
+        app.MapGet("/", () =>
         {
-            Interlocked.Increment(ref host._confirmations);
+            Interlocked.Increment(ref _confirmations);
             return Results.Text("<ConfirmSubscriptionResponse/>", "text/xml");
         });
-        await host._app.StartAsync();
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        return host;
     }
 
     public string Notification(string message, string signatureVersion, Uri? certificateUrl = null, string topicArn = TopicArn) => Signed(new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -94,8 +87,7 @@ internal sealed class FakeSnsHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _key.Dispose();
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using DiagBot.Bot.Tests.Teams.Fakes;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -18,10 +18,10 @@ internal sealed class FakeAlbKeyServer : IAsyncDisposable
     public const string LoadBalancerArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/diagbot/50dc6c495c0c9188";
     public const string KeyId = "a1b2c3d4-0000-4000-8000-00000000c0de";
 
-    private readonly LoopbackServer _server;
+    private readonly LoopbackHost _server;
     private readonly ConcurrentDictionary<string, ECDsa> _keys;
 
-    private FakeAlbKeyServer(LoopbackServer server, ConcurrentDictionary<string, ECDsa> keys)
+    private FakeAlbKeyServer(LoopbackHost server, ConcurrentDictionary<string, ECDsa> keys)
     {
         _server = server;
         _keys = keys;
@@ -37,7 +37,7 @@ internal sealed class FakeAlbKeyServer : IAsyncDisposable
     {
         var keys = new ConcurrentDictionary<string, ECDsa>(StringComparer.Ordinal) { [KeyId] = ECDsa.Create(ECCurve.NamedCurves.nistP256) };
         FakeAlbKeyServer? self = null;
-        var server = await LoopbackServer.StartAsync(https: false, app => app.MapGet("/{kid}", (string kid) =>
+        var server = await LoopbackHost.StartAsync(app => app.MapGet("/{kid}", (string kid) =>
         {
             self!.Fetched.Enqueue(kid);
             return keys.TryGetValue(kid, out var key) ? Results.Text(key.ExportSubjectPublicKeyInfoPem(), "application/x-pem-file") : Results.NotFound();

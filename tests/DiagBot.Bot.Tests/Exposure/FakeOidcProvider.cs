@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using DiagBot.Bot.Tests.Teams.Fakes;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -23,7 +23,7 @@ internal sealed class FakeOidcProvider : IAsyncDisposable
     private readonly RSA _key = RSA.Create(2048);
     private readonly RSA _stranger = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, Func<string>> _codes = new(StringComparer.Ordinal);
-    private LoopbackServer? _server;
+    private LoopbackHost? _server;
 
     public string Issuer => _server!.BaseAddress.AbsoluteUri.TrimEnd('/');
 
@@ -32,7 +32,7 @@ internal sealed class FakeOidcProvider : IAsyncDisposable
     public static async Task<FakeOidcProvider> StartAsync()
     {
         var fake = new FakeOidcProvider();
-        fake._server = await LoopbackServer.StartAsync(https: false, fake.Map);
+        fake._server = await LoopbackHost.StartAsync(fake.Map);
         return fake;
     }
 

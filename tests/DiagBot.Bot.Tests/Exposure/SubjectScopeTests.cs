@@ -1,6 +1,6 @@
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Tests.Support;
-using DiagBot.Bot.Tests.Teams.Fakes;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ public sealed class SubjectScopeTests(ITestOutputHelper output)
     public async Task ForeignSubjects_AreRefusedNamingWhatIsConfigured_AndSendNoSignedRequest()
     {
         var calls = 0;
-        await using var recorder = await LoopbackServer.StartAsync(https: false, app => app.Run(async context =>
+        await using var recorder = await LoopbackHost.StartAsync(app => app.Run(async context =>
         {
             Interlocked.Increment(ref calls);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,26 +1,16 @@
 using System.Collections.Concurrent;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DiagBot.Diagnostics.Tests.Fakes;
 
 /// <summary>A real Kestrel on a loopback port that records requests and answers what the test scripts.</summary>
 internal sealed class FakeAwsServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
 
-    private FakeAwsServer(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-    }
-
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -30,23 +20,12 @@ internal sealed class FakeAwsServer : IAsyncDisposable
 
     public static async Task<FakeAwsServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        FakeAwsServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeAwsServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var server = new FakeAwsServer();
+        server._host = await LoopbackHost.StartAsync(app => app.Run(server.HandleAsync));
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

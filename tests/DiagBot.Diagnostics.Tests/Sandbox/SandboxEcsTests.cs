@@ -8,13 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>The live ECS client against the in-process sandbox over HTTP, signed with the sandbox's credentials.</summary>
-public sealed class SandboxEcsTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxEcsTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task DescribeTask_OomScenarioByArn_ReadsExit137WithOomReason()

@@ -7,15 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>The Kubernetes client (KubernetesClient over HTTP) against the sandbox's API server.</summary>
-public sealed class SandboxKubernetesTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxKubernetesTests(SharedSandbox shared)
 {
     private const string Cluster = "sandbox-eks";
     private const string CrashingPod = "settlement-worker-5f6d7c8b9-t4n2p";
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task GetPod_PendingScenario_ReadsPhase()

@@ -4,13 +4,10 @@ using DiagBot.Sandbox;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>The ECS service to ELBv2 walk a 503, unhealthy-target or 504 diagnosis makes, against the sandbox.</summary>
-public sealed class SandboxLoadBalancingTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxLoadBalancingTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task TargetGroupOfAlb503Service_IsInstanceTypeWithNoTargets()

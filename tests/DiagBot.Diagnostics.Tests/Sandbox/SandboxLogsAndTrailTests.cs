@@ -6,13 +6,10 @@ using DiagBot.Sandbox;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>Log lines and CloudTrail records an incident leaves, read the way playbooks 8 and 3 read them.</summary>
-public sealed class SandboxLogsAndTrailTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxLogsAndTrailTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task CrashLoopService_LastLogLinesOfAStoppedTask_SaySmtpHostIsNotSet()

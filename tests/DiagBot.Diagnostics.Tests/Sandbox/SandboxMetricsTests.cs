@@ -5,13 +5,10 @@ using DiagBot.Sandbox;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>The metrics an incident publishes, read through the live CloudWatch client over awsJson 1.0.</summary>
-public sealed class SandboxMetricsTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxMetricsTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task OomTask_ContainerInsightsMemory_ReachesTheReservedLimitBeforeTheKill()

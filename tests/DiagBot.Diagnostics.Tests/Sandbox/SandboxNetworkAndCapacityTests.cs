@@ -6,13 +6,10 @@ using DiagBot.Sandbox;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>The network walk of playbook 1 and the capacity walk of playbook 12, against the sandbox.</summary>
-public sealed class SandboxNetworkAndCapacityTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxNetworkAndCapacityTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task ProvisioningTask_ItsSubnetHasNoFreeAddresses_AndRoutesThroughNat()

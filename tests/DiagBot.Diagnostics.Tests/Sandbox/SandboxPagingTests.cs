@@ -5,13 +5,10 @@ using DiagBot.Sandbox;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>Paging against the sandbox: small pages give the same answer as one big page.</summary>
-public sealed class SandboxPagingTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxPagingTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task FilterEvents_PagesOfOne_SameEventsAsOnePage()

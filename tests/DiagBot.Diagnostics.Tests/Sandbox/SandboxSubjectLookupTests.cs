@@ -9,13 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DiagBot.Diagnostics.Tests.Sandbox;
 
 /// <summary>The reads behind the target-group and deployment subjects, through the live clients against the sandbox.</summary>
-public sealed class SandboxSubjectLookupTests : IAsyncLifetime
+[Collection(SandboxReads.Name)]
+public sealed class SandboxSubjectLookupTests(SharedSandbox shared)
 {
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    private readonly SandboxServer _sandbox = shared.WithoutFaults();
 
     [Fact]
     public async Task DescribeAllServices_Account_FindsEveryClusterAndTheServiceOfEachTargetGroup()

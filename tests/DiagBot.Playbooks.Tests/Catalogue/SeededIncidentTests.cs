@@ -10,7 +10,8 @@ namespace DiagBot.Playbooks.Tests.Catalogue;
 /// HTTP): its playbook answers first and confirmed; no look-alike or healthy resource is called a failure;
 /// and with each evidence source denied in turn the diagnosis still answers and names what it could not read.
 /// </summary>
-public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
 {
     // A confirm command names the resource it checks: the subject, or an ARN or id of what decided the verdict.
     private static readonly string[] RealIds = ["arn:aws:", "subnet-", "sg-", "vpc-", "vpce-", "eni-", ".dkr.ecr.", "--cluster prod", "--context sandbox-eks", "--repository-name ", "--log-group-name /"];

@@ -11,7 +11,8 @@ namespace DiagBot.Playbooks.Tests.Diagnosis;
 /// for as soon as what they need is known. A prefetch whose question no longer matches the playbook's makes one
 /// incident take four, which the bench would show only as a slower percentile.
 /// </summary>
-public sealed class RoundTripTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class RoundTripTests(SandboxEvidenceFixture sandbox)
 {
     private const int MostRounds = 3;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -13,7 +13,7 @@ namespace DiagBot.Playbooks.Tests.Support;
 
 /// <summary>
 /// The sandbox on a loopback port and the live evidence layer pointed at it: playbooks read real wire
-/// formats through the real clients. One per test class; a test that injects faults clears them after.
+/// formats through the real clients. One per collection (<see cref="SandboxReads"/>); a test that injects faults clears them after.
 /// </summary>
 public sealed class SandboxEvidenceFixture : IAsyncLifetime
 {

@@ -9,7 +9,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.Triage;
 
 /// <summary>Target groups and deployments as subjects, diagnosed end to end through the live clients against the sandbox.</summary>
-public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_P05TargetGroupByArn_FindsItsServiceAndConfirmsPlaybook5()

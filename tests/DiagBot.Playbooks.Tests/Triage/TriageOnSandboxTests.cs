@@ -12,7 +12,8 @@ namespace DiagBot.Playbooks.Tests.Triage;
 /// Triage alone, on every seeded incident: from the first facts read through the live clients, the incident's
 /// playbook ranks first. Stub playbooks stand in for all fifteen, so this pins triage, not the playbooks.
 /// </summary>
-public sealed class TriageOnSandboxTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class TriageOnSandboxTests(SandboxEvidenceFixture sandbox)
 {
     [Theory]
     [MemberData(nameof(SeededIncidentTests.Incidents), MemberType = typeof(SeededIncidentTests))]

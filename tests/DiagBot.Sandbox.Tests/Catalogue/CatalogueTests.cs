@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
-public sealed class CatalogueTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class CatalogueTests(SandboxFixture fixture)
 {
     private static readonly HttpClient _http = new();
 

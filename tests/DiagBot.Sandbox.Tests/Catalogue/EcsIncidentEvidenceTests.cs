@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
 /// <summary>Each ECS task incident carries the evidence docs/architecture.md's table says decides it, readable through the APIs.</summary>
-public sealed class EcsIncidentEvidenceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class EcsIncidentEvidenceTests(SandboxFixture fixture)
 {
     private SandboxProbe Probe => new(fixture.Server);
 

@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
 /// <summary>Spot checks that an incident carries the evidence docs/architecture.md's table says decides it.</summary>
-public sealed class IncidentEvidenceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class IncidentEvidenceTests(SandboxFixture fixture)
 {
     private const string Ecs = "AmazonEC2ContainerServiceV20141113.";
 

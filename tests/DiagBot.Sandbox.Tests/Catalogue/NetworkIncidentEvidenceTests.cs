@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Catalogue;
 
 /// <summary>The load-balancer and Kubernetes incidents carry their deciding evidence.</summary>
-public sealed class NetworkIncidentEvidenceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class NetworkIncidentEvidenceTests(SandboxFixture fixture)
 {
     private SandboxProbe Probe => new(fixture.Server);
 

@@ -8,7 +8,8 @@ namespace DiagBot.Sandbox.Tests.Conformance;
 /// one command per operation DiagBot reads, each as an engineer would type it with --endpoint-url.
 /// </summary>
 [Trait("Tier", "External")]
-public sealed class AwsCliConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class AwsCliConformanceTests(SandboxFixture fixture)
 {
     [Theory]
     [InlineData("ecs list-clusters")]

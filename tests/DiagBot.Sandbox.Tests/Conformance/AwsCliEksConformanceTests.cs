@@ -8,7 +8,8 @@ namespace DiagBot.Sandbox.Tests.Conformance;
 /// the confirm commands it prints must parse as the CLI parses real AWS.
 /// </summary>
 [Trait("Tier", "External")]
-public sealed class AwsCliEksConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>, IDisposable
+[Collection(SandboxReads.Name)]
+public sealed class AwsCliEksConformanceTests(SandboxFixture fixture) : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("diagbot-awscli-").FullName;
 

@@ -4,7 +4,8 @@ namespace DiagBot.Sandbox.Tests.Conformance;
 
 /// <summary>Runs tests/conformance (the official AWS SDK for JavaScript v3 clients) against an in-process sandbox.</summary>
 [Trait("Tier", "External")]
-public sealed class AwsSdkConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class AwsSdkConformanceTests(SandboxFixture fixture)
 {
     [Fact]
     public async Task NodeTest_OfficialJsSdkClients_ReadEveryOperation()

@@ -8,7 +8,8 @@ namespace DiagBot.Sandbox.Tests.Conformance;
 /// Smithy RPC v2 CBOR, and the AWS SDK for JavaScript's CloudWatch client (awsJson 1.0, its default).
 /// </summary>
 [Trait("Tier", "External")]
-public sealed class CloudWatchConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class CloudWatchConformanceTests(SandboxFixture fixture)
 {
     [Fact]
     public async Task AwsCli_ListMetrics_ListsTheOomTasksContainerInsightsMemory()

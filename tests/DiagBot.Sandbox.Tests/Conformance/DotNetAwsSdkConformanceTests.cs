@@ -8,7 +8,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Conformance;
 
 /// <summary>The AWS SDK for .NET (AWSSDK.EC2, AWSSDK.SecurityToken) reads the sandbox as it would read AWS.</summary>
-public sealed class DotNetAwsSdkConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class DotNetAwsSdkConformanceTests(SandboxFixture fixture)
 {
     [Fact]
     public async Task DescribeSubnets_TagFilter_ParsesAvailableIpAddressCount()

@@ -4,7 +4,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Conformance;
 
 /// <summary>The official C# Kubernetes client (KubernetesClient) reads the sandbox's API as it reads EKS.</summary>
-public sealed class KubernetesClientConformanceTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class KubernetesClientConformanceTests(SandboxFixture fixture)
 {
     [Fact]
     public async Task ListNamespacedPod_LabelSelector_ParsesContainerStates()

@@ -4,7 +4,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Kubernetes;
 
-public sealed class KubeApiTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class KubeApiTests(SandboxFixture fixture)
 {
     private static readonly HttpClient _http = new();
 

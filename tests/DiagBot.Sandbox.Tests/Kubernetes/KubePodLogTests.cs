@@ -5,7 +5,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Kubernetes;
 
 /// <summary>GET .../pods/{name}/log as the API server answers it: plain text, tailLines from the end, and Status refusals.</summary>
-public sealed class KubePodLogTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class KubePodLogTests(SandboxFixture fixture)
 {
     private const string CrashingPod = "api/v1/namespaces/payments/pods/settlement-worker-5f6d7c8b9-t4n2p/log";
     private static readonly HttpClient _http = new();

@@ -1,6 +1,9 @@
 namespace DiagBot.Sandbox.Tests.Support;
 
-/// <summary>One sandbox per test class: a real Kestrel on a free loopback port.</summary>
+/// <summary>
+/// A sandbox on a real Kestrel and a free loopback port: one for the collection of readers (<see cref="SandboxReads"/>),
+/// or one of its own for a class that changes it.
+/// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;

@@ -1,14 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DiagBot.Bot.Tests.Slack.Support;
 
@@ -19,7 +16,6 @@ namespace DiagBot.Bot.Tests.Slack.Support;
 /// </summary>
 internal sealed class FakeSlack : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly RequestLog _log = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _rateLimits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _errors = new(StringComparer.Ordinal);
@@ -29,14 +25,11 @@ internal sealed class FakeSlack : IAsyncDisposable
     private int _ticket;
 
     private readonly FakeSlackFiles _files;
+    private LoopbackHost _host = null!;
 
-    private FakeSlack(WebApplication app)
-    {
-        _app = app;
-        _files = new FakeSlackFiles(() => BaseAddress);
-    }
+    private FakeSlack() => _files = new FakeSlackFiles(() => BaseAddress);
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public Uri ApiBaseUrl => new(BaseAddress, "api/");
 
@@ -54,14 +47,8 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public static async Task<FakeSlack> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeSlack(builder.Build());
-        fake.Map();
-        await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var fake = new FakeSlack();
+        fake._host = await LoopbackHost.StartAsync(fake.Map);
         return fake;
     }
 
@@ -106,17 +93,13 @@ internal sealed class FakeSlack : IAsyncDisposable
     public async Task<FakeSocketConnection> NextSocketAsync() =>
         await _sockets.Reader.ReadAsync().AsTask().WaitAsync(Timeouts.Answer);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    private void Map()
+    private void Map(WebApplication app)
     {
-        _app.UseWebSockets();
-        _app.MapPost("/api/{method}", (string method, HttpContext context) => ApiAsync(method, context));
-        _app.MapPost("/response/{name}", async context =>
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", (string method, HttpContext context) => ApiAsync(method, context));
+        app.MapPost("/response/{name}", async context =>
         {
             var request = await RecordAsync(context);
             if (_rateLimits.TryGetValue(request.Path, out var limits) && limits.TryDequeue(out var seconds))
@@ -128,8 +111,8 @@ internal sealed class FakeSlack : IAsyncDisposable
 
             await context.Response.WriteAsync("ok");
         });
-        _app.MapPost("/upload/{id}", async (string id, HttpContext context) => _log.Add(await _files.UploadAsync(context, id)));
-        _app.Map("/link/", SocketAsync);
+        app.MapPost("/upload/{id}", async (string id, HttpContext context) => _log.Add(await _files.UploadAsync(context, id)));
+        app.Map("/link/", SocketAsync);
     }
 
     private async Task ApiAsync(string method, HttpContext context)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -15,7 +16,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly Channel<ConnectorCall> _calls = Channel.CreateUnbounded<ConnectorCall>();
     private readonly ConcurrentQueue<int> _failures = new();
     private readonly ConcurrentQueue<ConnectorCall> _all = new();
-    private LoopbackServer? _server;
+    private LoopbackHost? _server;
     private int _nextId;
 
     public string ServiceUrl => _server!.BaseAddress.AbsoluteUri;
@@ -25,7 +26,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     public static async Task<FakeConnector> StartAsync()
     {
         var fake = new FakeConnector();
-        fake._server = await LoopbackServer.StartAsync(https: false, app => app.Map("/v3/{**rest}", (Delegate)fake.HandleAsync));
+        fake._server = await LoopbackHost.StartAsync(app => app.Map("/v3/{**rest}", (Delegate)fake.HandleAsync));
         return fake;
     }
 

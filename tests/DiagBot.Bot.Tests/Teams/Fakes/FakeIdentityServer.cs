@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -15,7 +16,7 @@ internal sealed class FakeIdentityServer : IAsyncDisposable
     public const string AccessToken = "test-connector-token";
 
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _tokenRequests = new();
-    private LoopbackServer? _server;
+    private LoopbackHost? _server;
     private int _metadataReads;
 
     public TestSigningKeys Keys { get; } = new();
@@ -31,7 +32,7 @@ internal sealed class FakeIdentityServer : IAsyncDisposable
     public static async Task<FakeIdentityServer> StartAsync()
     {
         var fake = new FakeIdentityServer();
-        fake._server = await LoopbackServer.StartAsync(https: true, fake.Map);
+        fake._server = await LoopbackHost.StartAsync(fake.Map, TestCertificate.Certificate);
         return fake;
     }
 

@@ -7,7 +7,8 @@ using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class Alb503NoTargetsPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class Alb503NoTargetsPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p05-alb-503";
 

@@ -6,7 +6,8 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class Alb504TimeoutPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class Alb504TimeoutPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p13-alb-504";
     private const string ServiceName = "quote-engine";

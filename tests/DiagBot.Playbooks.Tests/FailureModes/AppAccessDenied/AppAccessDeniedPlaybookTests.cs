@@ -11,7 +11,8 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class AppAccessDeniedPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class AppAccessDeniedPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p04-app-access-denied";
     private const string Account = "111122223333";

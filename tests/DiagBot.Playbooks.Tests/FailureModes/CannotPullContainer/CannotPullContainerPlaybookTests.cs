@@ -6,7 +6,8 @@ using DiagBot.Sandbox;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 2 against the sandbox: payments-api pointing at a tag that was never pushed.</summary>
-public sealed class CannotPullContainerPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class CannotPullContainerPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p02-cannot-pull-image";
 

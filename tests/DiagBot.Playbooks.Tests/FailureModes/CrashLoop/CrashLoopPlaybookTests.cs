@@ -10,7 +10,8 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p08-crash-loop";
     private const string Prefix = "arn:aws:ecs:us-east-1:111122223333";

@@ -7,7 +7,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 8 on EKS: the back-off, the last exit and the previous run's log; each kind of loop named.</summary>
-public sealed class PodCrashLoopTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class PodCrashLoopTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_CrashLoopingPod_ConfirmsWithThePreviousRunsFatalLine()

@@ -9,7 +9,8 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class DeployStuckPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class DeployStuckPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p12-deploy-stuck";
     private const string Prefix = "arn:aws:ecs:us-east-1:111122223333";

@@ -11,7 +11,8 @@ using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed partial class EcsExecFailsPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed partial class EcsExecFailsPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p15-ecs-exec-fails";
     private const string RoleArn = "arn:aws:iam::111122223333:role/admin-task-role";

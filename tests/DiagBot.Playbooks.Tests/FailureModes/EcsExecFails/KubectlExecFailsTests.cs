@@ -7,7 +7,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 15 on EKS: what the pod and node show is confirmed; what only kubectl's message shows is likely.</summary>
-public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_PodOnANodeThatStoppedPosting_ConfirmsNodeNotReady()

@@ -9,7 +9,8 @@ namespace DiagBot.Playbooks.Tests.FailureModes;
 /// Playbook 15 on EKS reading the kubelet path itself: a one-line log read through the API server, and when it cannot
 /// dial the kubelet, the node's security groups against the control plane's.
 /// </summary>
-public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Investigate_DialTimeoutWhereTheNodesGroupsCannotBeRead_IsLikelyPortBlockedWithTheNodesGroupsCommand()

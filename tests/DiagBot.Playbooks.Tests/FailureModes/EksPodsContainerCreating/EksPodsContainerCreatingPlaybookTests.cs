@@ -5,7 +5,8 @@ using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class EksPodsContainerCreatingPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class EksPodsContainerCreatingPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_SeededPod_ConfirmsSubnetOutOfIpsFirst()

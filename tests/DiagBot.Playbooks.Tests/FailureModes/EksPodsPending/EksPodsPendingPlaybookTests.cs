@@ -6,7 +6,8 @@ using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class EksPodsPendingPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class EksPodsPendingPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_SeededPendingPod_ConfirmsInsufficientMemoryFirst()

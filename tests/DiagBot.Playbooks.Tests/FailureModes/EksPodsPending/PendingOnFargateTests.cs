@@ -5,7 +5,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 9 on Fargate: the cluster's profiles matched against the pod, the closest named with what differs.</summary>
-public sealed class PendingOnFargateTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class PendingOnFargateTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_PodNoProfileSelects_NamesTheClosestProfileAndTheLabelNeverATolerationFix()

@@ -5,7 +5,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 14 on EKS: runc's "exec format error" in a crash-looping container, the node's arch label against the image's.</summary>
-public sealed class ExecFormatErrorOnEksTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class ExecFormatErrorOnEksTests(SandboxEvidenceFixture sandbox)
 {
     private const string Node = "ip-10-0-21-94.ec2.internal";
     private const string Pod = "tax-calculator-6c8f7d9b5-w7q9z";

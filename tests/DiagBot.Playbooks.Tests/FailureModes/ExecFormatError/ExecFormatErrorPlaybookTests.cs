@@ -11,7 +11,8 @@ using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p14-exec-format-error";
     private const string TaskDefinitionArn = "arn:aws:ecs:us-east-1:111122223333:task-definition/api:4";

@@ -5,7 +5,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 3 against the sandbox: billing-worker's execution role denied GetSecretValue on its database password.</summary>
-public sealed class SecretsPullFailedPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class SecretsPullFailedPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p03-secrets-pull-failed";
     private const string Role = "billing-worker-execution-role";

@@ -5,7 +5,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 11 on EKS: a Spot reclaim told from a planned disruption by the node's events and its instance.</summary>
-public sealed class SpotInterruptionOnEksTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class SpotInterruptionOnEksTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_PodOnReclaimedSpotNode_ConfirmsSpotFirstWithTheNodesEvents()

@@ -10,7 +10,8 @@ using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string TaskId = "5e1f0a2b3c4d5e6f708192a3b4c5d6e7";
     private readonly ScriptedEvidence _evidence = new();

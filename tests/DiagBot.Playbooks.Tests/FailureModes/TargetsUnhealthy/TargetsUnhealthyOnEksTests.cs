@@ -5,7 +5,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 6 on EKS: the pod's target in the group a TargetGroupBinding names, its reason code, the group's health check.</summary>
-public sealed class TargetsUnhealthyOnEksTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class TargetsUnhealthyOnEksTests(SandboxEvidenceFixture sandbox)
 {
     private const string Group = "k8s-checkout-checkout-6f2a9d41c7";
 

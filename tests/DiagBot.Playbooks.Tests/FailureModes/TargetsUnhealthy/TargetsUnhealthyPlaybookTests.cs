@@ -6,7 +6,8 @@ using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
-public sealed class TargetsUnhealthyPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class TargetsUnhealthyPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p06-targets-unhealthy";
     private const string ServiceName = "catalog-api";

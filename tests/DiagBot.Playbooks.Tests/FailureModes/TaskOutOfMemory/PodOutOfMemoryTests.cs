@@ -7,7 +7,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 7 on EKS: OOMKilled is memory; 137 without it is the kubelet's SIGKILL, and the verdict says so.</summary>
-public sealed class PodOutOfMemoryTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class PodOutOfMemoryTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_OomKilledPod_ConfirmsOomWithTheLimitAndTheNodesOomEvent()

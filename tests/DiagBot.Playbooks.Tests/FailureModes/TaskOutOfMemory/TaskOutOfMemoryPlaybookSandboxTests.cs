@@ -6,7 +6,8 @@ using DiagBot.Sandbox;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 7 against the sandbox's seeded tasks, through the live ECS client.</summary>
-public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture sandbox)
 {
     [Fact]
     public async Task Diagnose_SeededOomTask_ConfirmsOomFirst()

@@ -5,7 +5,8 @@ using DiagBot.Playbooks.Verdicts;
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 /// <summary>Playbook 1 against the sandbox: the ledger-sync task waiting on a subnet with no free addresses.</summary>
-public sealed class TaskStuckProvisioningPlaybookTests(SandboxEvidenceFixture sandbox) : IClassFixture<SandboxEvidenceFixture>
+[Collection(SandboxReads.Name)]
+public sealed class TaskStuckProvisioningPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p01-task-stuck-provisioning";
 

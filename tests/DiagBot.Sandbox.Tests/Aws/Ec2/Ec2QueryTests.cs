@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Ec2;
 
-public sealed class Ec2QueryTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class Ec2QueryTests(SandboxFixture fixture)
 {
     private const string Version = "2016-11-15";
 

@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Ecs;
 
-public sealed class EcsDescribeTaskDefinitionTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class EcsDescribeTaskDefinitionTests(SandboxFixture fixture)
 {
     private const string DescribeTaskDefinition = "AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition";
 

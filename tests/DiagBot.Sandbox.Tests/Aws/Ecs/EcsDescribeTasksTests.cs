@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Ecs;
 
-public sealed class EcsDescribeTasksTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class EcsDescribeTasksTests(SandboxFixture fixture)
 {
     private const string DescribeTasks = "AmazonEC2ContainerServiceV20141113.DescribeTasks";
 

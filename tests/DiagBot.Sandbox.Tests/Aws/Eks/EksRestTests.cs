@@ -4,7 +4,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Aws.Eks;
 
 /// <summary>EKS over REST-JSON: signed GETs on resource paths, answers as the EKS API Reference shapes them.</summary>
-public sealed class EksRestTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class EksRestTests(SandboxFixture fixture)
 {
     [Fact]
     public async Task DescribeCluster_ProdEks_AnswersVpcConfigWithTheClusterSecurityGroup()

@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Elb;
 
-public sealed class ElbQueryTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class ElbQueryTests(SandboxFixture fixture)
 {
     private const string Version = "2015-12-01";
 

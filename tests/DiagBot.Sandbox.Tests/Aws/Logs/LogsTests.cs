@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Logs;
 
-public sealed class LogsTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class LogsTests(SandboxFixture fixture)
 {
     private const string Prefix = "Logs_20140328.";
 

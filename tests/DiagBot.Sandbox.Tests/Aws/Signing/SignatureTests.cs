@@ -3,7 +3,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Signing;
 
-public sealed class SignatureTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class SignatureTests(SandboxFixture fixture)
 {
     private const string DescribeTasks = "AmazonEC2ContainerServiceV20141113.DescribeTasks";
     private static readonly object _body = new { cluster = "prod", tasks = new[] { "abc" } };

@@ -2,7 +2,8 @@ using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Sts;
 
-public sealed class StsTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
+[Collection(SandboxReads.Name)]
+public sealed class StsTests(SandboxFixture fixture)
 {
     [Fact]
     public async Task GetCallerIdentity_DefaultKey_NamesTheSandboxAccount()
