@@ -13,6 +13,12 @@ if (args.Contains("--storm-only"))
     return;
 }
 
+if (Prerequisites.MissingForReplicaStorm() is { } missing)
+{
+    await Console.Error.WriteLineAsync("bench: " + missing);
+    Environment.Exit(2);
+}
+
 // The storm across three replica processes (issue 22): 10,000 events over 100 services unless told otherwise.
 var replicaEvents = Options.Int(args, "--replica-storm-events", 10_000);
 var replicaServices = Options.Int(args, "--replica-storm-services", 100);

@@ -23,8 +23,16 @@ internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOn
 
     public IEnumerable<AuditEvent> Denied => Calls.Where(e => e.IsDenied);
 
+    public static Task<RoleDenialReader> ReadAsync(
+        DiagnosisContext context, EcsTask task, string? roleArn, IReadOnlyList<string> eventSources, CancellationToken cancellationToken) =>
+        ReadAsync(context, task, Task.FromResult(roleArn), eventSources, cancellationToken);
+
+    /// <summary>
+    /// The lookups ask by event source, not by role, so they start at once; the role (often from the task definition,
+    /// still being read) is needed only to pick the task's own calls out of the answers.
+    /// </summary>
     public static async Task<RoleDenialReader> ReadAsync(
-        DiagnosisContext context, EcsTask task, string? roleArn, IReadOnlyList<string> eventSources, CancellationToken cancellationToken)
+        DiagnosisContext context, EcsTask task, Task<string?> roleArn, IReadOnlyList<string> eventSources, CancellationToken cancellationToken)
     {
         var scope = Arn.TryParse(task.TaskArn, out var arn) ? arn : null;
         var end = (task.StoppedAt ?? context.Now) + Margin;
@@ -41,7 +49,8 @@ internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOn
             },
             cancellationToken));
         var results = await Task.WhenAll(reads).ConfigureAwait(false);
-        var calls = results.SelectMany(r => r.Value ?? []).Where(e => IsMadeFor(e, task, roleArn)).ToList();
+        var role = await roleArn.ConfigureAwait(false);
+        var calls = results.SelectMany(r => r.Value ?? []).Where(e => IsMadeFor(e, task, role)).ToList();
         return new RoleDenialReader(calls, [.. results.Select(r => r.Gap).OfType<EvidenceGap>()], results.Count(r => r.HasValue));
     }
 

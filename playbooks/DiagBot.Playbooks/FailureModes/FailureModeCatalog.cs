@@ -22,7 +22,7 @@ internal static class FailureModeCatalog
         new(TargetsUnhealthy.Mode, () => new TargetsUnhealthyPlaybook(), TargetsUnhealthySignals.Rules, TargetsUnhealthyPlaybook.EarlyReads),
         new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(), TaskOutOfMemorySignals.Rules, TaskOutOfMemoryPlaybook.EarlyReads),
         new(CrashLoop.Mode, () => new CrashLoopPlaybook(), CrashLoopSignals.Rules, CrashLoopPlaybook.EarlyReads),
-        new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(), EksPodsPendingSignals.Rules, EarlyReads.None),
+        new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(), EksPodsPendingSignals.Rules, EksPodsPendingPlaybook.EarlyReads),
         new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(), EksPodsContainerCreatingSignals.Rules,
             EksPodsContainerCreatingPlaybook.EarlyReads),
         new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(), SpotInterruptionSignals.Rules, EarlyReads.None),

@@ -41,7 +41,7 @@ internal static partial class NormalLifecycleSignals
     private static readonly Phrase[] KubernetesNormalEvent =
     [
         Phrase.Of("scheduled", @"successfully assigned"),
-        Phrase.WithLookaround("pulling an image (not backing off)", @"(?<!back-?off )pulling image"),
+        Phrase.Of("pulling an image (not backing off)", @"(?<!back-?off )pulling image"),
         Phrase.Of("the image is there", @"successfully pulled image|already present on machine"),
         Phrase.Of("created or started", @"^created pod:|created container|started container|stopping container"),
         Phrase.Of("scaled", @"scaled (up|down) replica set|triggered scale-up"),

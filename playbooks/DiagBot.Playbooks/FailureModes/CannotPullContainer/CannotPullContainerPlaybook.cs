@@ -55,12 +55,13 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         var kind = PullFailure.Classify(pull);
         var definitionRead = context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken);
         var networkRead = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull ? null : TaskNetworkReader.ReadAsync(context, task, cancellationToken);
-        var definition = await definitionRead.ConfigureAwait(false);
         var onEc2 = task.ContainerInstanceArn is not null || task.LaunchType == "EC2";
-        var role = onEc2 ? null : definition.Value?.ExecutionRoleArn;
-        var trail = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull or PullFailureKind.Network
+        var trailRead = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull or PullFailureKind.Network
             ? null
-            : await RoleDenialReader.ReadAsync(context, task, role, [EcrEventSource], cancellationToken).ConfigureAwait(false);
+            : RoleDenialReader.ReadAsync(context, task, onEc2 ? Task.FromResult<string?>(null) : ExecutionRoleAsync(definitionRead), [EcrEventSource], cancellationToken);
+        var definition = await definitionRead.ConfigureAwait(false);
+        var trail = trailRead is null ? null : await trailRead.ConfigureAwait(false);
+        var role = onEc2 ? null : definition.Value?.ExecutionRoleArn;
         var network = networkRead is null ? null : await networkRead.ConfigureAwait(false);
 
         var image = task.Containers.FirstOrDefault(c => c.Reason == pull.Raw)?.Image ?? definition.Value?.ContainerDefinitions.FirstOrDefault()?.Image;
@@ -149,6 +150,9 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
             yield return new("ecs:DescribeTaskDefinition", "execution role", definition.ExecutionRoleArn ?? (onEc2 ? "(none: EC2 pulls with the container instance role)" : "(none)"));
         }
     }
+
+    private static async Task<string?> ExecutionRoleAsync(Task<EvidenceResult<EcsTaskDefinition>> definition) =>
+        (await definition.ConfigureAwait(false)).Value?.ExecutionRoleArn;
 
     private static string ImageConfirm(EcsTask task, string? image) => image is not null && image.Contains(".dkr.ecr.", StringComparison.Ordinal)
         ? StartupCli.DescribeImage(task, image)

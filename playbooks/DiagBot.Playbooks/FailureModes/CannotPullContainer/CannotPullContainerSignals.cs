@@ -24,7 +24,7 @@ internal static partial class CannotPullContainerSignals
 
     private static readonly Phrase[] PullFailedWords =
     [
-        Phrase.WithLookaround("cannot pull (not secrets)", @"(not able to|unable to|can'?t|cannot|couldn'?t|could not|fail\w* to) pull (?!secrets)"),
+        Phrase.Of("cannot pull (not secrets)", @"(not able to|unable to|can'?t|cannot|couldn'?t|could not|fail\w* to) pull (?!secrets)"),
         Phrase.Of("pulling the image failed", @"failed to pull image|error pulling image"),
         Phrase.Of("pull access denied", @"pull access denied"),
         Phrase.Of("the pull failed, in words", @"pulling (the )?(image|container) fail"),

@@ -12,6 +12,9 @@ internal sealed class EksPodsPendingPlaybook : IPlaybook
     // A pod younger than this is still being placed; Pending is its normal state.
     private static readonly TimeSpan StartingGrace = TimeSpan.FromMinutes(2);
 
+    /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
+    public static EarlyReads EarlyReads { get; } = new() { ForPod = [PendingOnFargate.EarlyAsync] };
+
     public int Id => EksPodsPending.Number;
 
     public string Name => EksPodsPending.Name;

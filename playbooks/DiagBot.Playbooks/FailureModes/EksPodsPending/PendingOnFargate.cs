@@ -16,6 +16,16 @@ internal static class PendingOnFargate
     public const string NoProfileSubCause = "no-matching-fargate-profile";
     public const string ProvisioningSubCause = "fargate-capacity-starting";
 
+    /// <summary>
+    /// Triage's early read for a pod with no node yet: the cluster's Fargate profiles. Whether the pod was meant for
+    /// Fargate is often known only from the scheduler's event (a pod no profile selected gets the default scheduler), so
+    /// waiting for the events would put the profiles a round trip later. A Pending pod costs one list call more.
+    /// </summary>
+    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken) =>
+        atHand.Pod is { Phase: "Pending", NodeName: null } && evidence.Kubernetes.EksClusterOf(atHand.Cluster) is { } eks
+            ? evidence.Eks.ListFargateProfilesAsync(eks.ClusterName, eks.Scope, cancellationToken)
+            : Task.CompletedTask;
+
     public static async Task<Verdict?> InvestigateAsync(IPlaybook playbook, DiagnosisContext context, KubePod pod, string cluster, KubeEvent? failed, CancellationToken cancellationToken)
     {
         if (!FargateProfileMatch.MeantForFargate(pod, failed?.Message))
