@@ -58,7 +58,8 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         var onEc2 = task.ContainerInstanceArn is not null || task.LaunchType == "EC2";
         var trailRead = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull or PullFailureKind.Network
             ? null
-            : RoleDenialReader.ReadAsync(context, task, onEc2 ? Task.FromResult<string?>(null) : ExecutionRoleAsync(definitionRead), [EcrEventSource], cancellationToken);
+            : RoleDenialReader.ReadAsync(
+                context, task, onEc2 ? Task.FromResult<string?>(null) : ExecutionRoleAsync(definitionRead), [EcrEventSource], cancellationToken);
         var definition = await definitionRead.ConfigureAwait(false);
         var trail = trailRead is null ? null : await trailRead.ConfigureAwait(false);
         var role = onEc2 ? null : definition.Value?.ExecutionRoleArn;
