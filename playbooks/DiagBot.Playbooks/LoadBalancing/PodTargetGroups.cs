@@ -27,25 +27,41 @@ internal static partial class PodTargetGroups
 
     public static bool AboutLoadBalancer(string? words) => words is not null && LoadBalancerWords().IsMatch(words);
 
+    /// <summary>The bindings whose Service selects the pod, with the evidence a verdict shows about each.</summary>
     public static async Task<(IReadOnlyList<PodBinding> Bindings, List<EvidenceItem> Evidence, List<EvidenceGap> Missing)> ReadAsync(
         DiagnosisContext context, KubePod pod, string cluster, CancellationToken cancellationToken)
+    {
+        var (all, _, missing) = await ReadAllAsync(context, pod, cluster, withPods: false, cancellationToken).ConfigureAwait(false);
+        var found = all.Where(b => Selects(b.Service, pod)).ToList();
+        return (found, [.. found.SelectMany(f => EvidenceOf(f, pod))], missing);
+    }
+
+    /// <summary>
+    /// Every binding of the pod's namespace whose Service could be read, and with <paramref name="withPods"/> the namespace's
+    /// pods, listed beside the bindings' reads so that which pods a Service selects costs no further round trip.
+    /// </summary>
+    public static async Task<(IReadOnlyList<PodBinding> All, IReadOnlyList<KubePod>? Pods, List<EvidenceGap> Missing)> ReadAllAsync(
+        DiagnosisContext context, KubePod pod, string cluster, bool withPods, CancellationToken cancellationToken)
     {
         var k8s = context.Evidence.Kubernetes;
         var listed = await k8s.ListTargetGroupBindingsAsync(cluster, pod.Namespace, cancellationToken).ConfigureAwait(false);
         if (listed.Value is not { } bindings)
         {
-            return ([], [], [listed.Gap!]);
+            return ([], null, [listed.Gap!]);
         }
 
+        var podsRead = withPods ? k8s.ListPodsAsync(cluster, pod.Namespace, null, cancellationToken) : null;
         var services = bindings.Select(b => b.ServiceName).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => k8s.GetServiceAsync(cluster, pod.Namespace, name, cancellationToken), StringComparer.Ordinal);
         var arns = bindings.Select(b => b.TargetGroupArn).Distinct(StringComparer.Ordinal).ToList();
         var groupsRead = arns.Count == 0 ? null : context.Evidence.LoadBalancing.DescribeTargetGroupsAsync(arns, cancellationToken);
         var healthReads = arns.ToDictionary(
             arn => arn, arn => context.Evidence.LoadBalancing.DescribeTargetHealthAsync(arn, cancellationToken), StringComparer.Ordinal);
-        await Task.WhenAll(services.Values.Cast<Task>().Concat(healthReads.Values).Append(groupsRead ?? Task.CompletedTask)).ConfigureAwait(false);
+        await Task.WhenAll(services.Values.Cast<Task>().Concat(healthReads.Values)
+            .Append(groupsRead ?? Task.CompletedTask).Append(podsRead ?? Task.CompletedTask)).ConfigureAwait(false);
 
         var groups = groupsRead is null ? null : await groupsRead.ConfigureAwait(false);
+        var pods = podsRead is null ? null : await podsRead.ConfigureAwait(false);
         var missing = new List<EvidenceGap>();
         var found = new List<PodBinding>();
         foreach (var binding in bindings)
@@ -57,13 +73,8 @@ internal static partial class PodTargetGroups
                 continue;
             }
 
-            if (!Selects(read, pod))
-            {
-                continue;
-            }
-
             var health = await healthReads[binding.TargetGroupArn].ConfigureAwait(false);
-            if (health.Gap is { } healthGap)
+            if (health.Gap is { } healthGap && Selects(read, pod))
             {
                 missing.Add(healthGap);
             }
@@ -72,12 +83,8 @@ internal static partial class PodTargetGroups
                 groups?.Value?.FirstOrDefault(g => g.TargetGroupArn == binding.TargetGroupArn), health.Value));
         }
 
-        if (groups?.Gap is { } groupsGap)
-        {
-            missing.Add(groupsGap);
-        }
-
-        return (found, [.. found.SelectMany(f => Evidence(f, pod))], missing.DistinctBy(g => (g.Source, g.Operation, g.Detail)).ToList());
+        missing.AddRange(new[] { groups?.Gap, pods?.Gap }.OfType<EvidenceGap>());
+        return (found, pods?.Value, missing.DistinctBy(g => (g.Source, g.Operation, g.Detail)).ToList());
     }
 
     /// <summary>A Service picks a pod when its selector is set and every one of its labels is on the pod.</summary>
@@ -106,7 +113,7 @@ internal static partial class PodTargetGroups
 
     private static bool IsReady(KubePod pod) => pod.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
 
-    private static IEnumerable<EvidenceItem> Evidence(PodBinding found, KubePod pod)
+    public static IEnumerable<EvidenceItem> EvidenceOf(PodBinding found, KubePod pod)
     {
         var b = found.Binding;
         yield return new EvidenceItem(Source, $"targetgroupbinding {b.Namespace}/{b.Name} (target type, service, port)",

@@ -39,6 +39,7 @@ internal static class ScenarioCatalogue
         new EcsExecFailsOnEksKubeletPort(),
         new ExecFormatErrorOnEks(),
         new TargetsUnhealthyOnEks(),
+        new Alb503NoTargetsOnEks(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -53,6 +54,7 @@ internal static class ScenarioCatalogue
         new EcsExecFailsLookalikeKubeletBack(),
         new ExecFormatErrorLookalikeGraviton(),
         new TargetsUnhealthyLookalikeRollout(),
+        new Alb503NoTargetsLookalikeRegistered(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -43,6 +43,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p15-eks-kubelet-port-blocked", 15 },
         { "p14-eks-exec-format-error", 14 },
         { "p06-eks-targets-unhealthy", 6 },
+        { "p05-eks-alb-503", 5 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -61,6 +62,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-kubelet-back",
         "lookalike-graviton-multiarch",
         "lookalike-eks-target-rollout",
+        "lookalike-eks-503-registered",
     ];
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed partial class FailureModeConventionTests
     // the list, and no mode may join it.
     private static readonly HashSet<string> _withoutLookalikeYet =
     [
-        TaskStuckProvisioning.Name, CannotPullContainer.Name, SecretsPullFailed.Name, AppAccessDenied.Name, Alb503NoTargets.Name,
+        TaskStuckProvisioning.Name, CannotPullContainer.Name, SecretsPullFailed.Name, AppAccessDenied.Name,
         EksPodsContainerCreating.Name, DeployStuck.Name, Alb504Timeout.Name,
     ];
 

@@ -24,7 +24,7 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
     private static readonly string[] RegistrationWords = ["registered", "register targets", "deregistered"];
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync] };
+    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync], ForPod = [PodTargetGroups.EarlyAsync] };
 
     public int Id => Alb503NoTargets.Number;
 
@@ -34,6 +34,11 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await PodNoTargets.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         var verdict = await FromTargetsAsync(context, cancellationToken).ConfigureAwait(false);
         return await TargetHealthEvidence.AddAsync(verdict, context, with503s: true, cancellationToken).ConfigureAwait(false);
     }

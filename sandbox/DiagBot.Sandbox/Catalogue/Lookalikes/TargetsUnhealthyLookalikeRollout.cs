@@ -13,6 +13,7 @@ namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 internal sealed class TargetsUnhealthyLookalikeRollout : ICatalogueEntry
 {
     public const string Name = "lookalike-eks-target-rollout";
+    public const string OldPod = "loyalty-api-6b8d7c9f5-r4k2m";
     private const string NewPod = "loyalty-api-5d9f8c7b6-h2j5w";
     private const string TargetGroupName = "k8s-checkout-loyaltya-2c7e91b04d";
     private const string App = "loyalty-api";
@@ -20,7 +21,7 @@ internal sealed class TargetsUnhealthyLookalikeRollout : ICatalogueEntry
     public SandboxScenario Seed(SeedContext context)
     {
         var (before, after) = (EcsSeeds.Image(context, App, "3.1.0"), EcsSeeds.Image(context, App, "3.2.0"));
-        Pod(context, "loyalty-api-6b8d7c9f5-r4k2m", before, EksLandscape.NodeA, "10.0.9.73", 60 * 20);
+        Pod(context, OldPod, before, EksLandscape.NodeA, "10.0.9.73", 60 * 20);
         Pod(context, "loyalty-api-6b8d7c9f5-x8d3q", before, EksLandscape.NodeB, "10.0.39.58", 60 * 20);
         Pod(context, NewPod, after, EksLandscape.NodeC, "10.0.15.201", 1);
 
