@@ -3,7 +3,8 @@ namespace DiagBot.Playbooks.Outside;
 /// <summary>
 /// The ECS container agent on an EC2 instance lost its connection to ECS, so nothing is placed there. Wordings: the
 /// placement failure reason AGENT (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html),
-/// agentConnected in DescribeContainerInstances, the agent's ACS connection errors (aws/amazon-ecs-agent#1872), aws/amazon-ecs-agent#219, #316, #618, #985, #1960, #4270, segmentio/stack#122.
+/// agentConnected in DescribeContainerInstances, the placement event "doesn't have the agent connected"
+/// (aws-actions/amazon-ecs-deploy-task-definition#260), the agent's ACS connection errors (aws/amazon-ecs-agent#1872), aws/amazon-ecs-agent#219, #316, #618, #985, #1960, #4270, segmentio/stack#122.
 /// </summary>
 internal static class AgentDisconnected
 {
@@ -16,7 +17,8 @@ internal static class AgentDisconnected
         ],
         context => context.Cluster is null ? "aws ecs list-clusters" : $"aws ecs list-container-instances --cluster {context.Cluster} --filter \"agentConnected==false\"",
         [
-            Phrase.Of("agent not connected", @"agent ?connected\W{0,4}(=|:|is)?\W{0,3}false|agent disconnect\w*|ecs-?agents? (is |are |keep )?(disconnect\w*|not connected)|disconnect\w* (ecs-?)?agents?"),
+            Phrase.Of("agent not connected", @"agent ?connected\W{0,4}(=|:|is)?\W{0,3}false|agent disconnect\w*|ecs-?agents? (is |are |keep )?(disconnect\w*|not connected)|disconnect\w* (ecs-?)?agents?"
+                + @"|(doesn'?t|does not) have the agent connected"),
             Phrase.Of("agent cannot reach ECS", @"error connecting to acs|unable to dial ecs-a-|error creating a websocket client"),
             Phrase.Of("placement refused: AGENT", @"encountered error ""?agent""?|taskfailedtostart: agent|\bagent reason\b|with agent reason|generates agent errors"),
         ],

@@ -20,6 +20,10 @@ internal static class InvalidLaunchRequest
         [
             Phrase.Of("network configuration missing or invalid", @"subnets can not be empty|security group cannot be blank|network configuration must be provided|assign public ip is not supported|the subnet id '[^']*' does not exist|invalidsubnetid"),
             Phrase.Of("target group not usable", @"does not have an associated load balancer|is currently in use by a listener or a rule"),
+            // namuh-eng/opensend#487 ("ECS rejected task registration with `secret.valueFrom should not be null or empty`"),
+            // aws-actions/amazon-ecs-deploy-task-definition#584 ("Failed to register task definition in ECS")
+            Phrase.Of("task definition registration rejected", @"rejected task registration|valuefrom should not be null or empty|"
+                + @"failed to register task definition"),
             Phrase.Of("task definition refused", @"you must also specify a value for 'executionrolearn'|fargate requires that 'cpu' be defined|'memory' setting for container is greater than for the task|invalid '?(cpu|memory)'? setting|no fargate configuration exists|new arn and resource id format must be enabled"),
         ],
         0.92,

@@ -4,7 +4,8 @@ namespace DiagBot.Playbooks.Outside;
 /// ECS, Fargate or an account quota refused more tasks. Wordings: the ECS service event reasons
 /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html) and the RunTask and
 /// CreateService refusals quoted in aws/copilot-cli#3064, #2685, aws/containers-roadmap#768 and the Fargate driver's
-/// gitlab.com/gitlab-org/ci-cd/custom-executor-drivers/fargate/-/issues/41.
+/// gitlab.com/gitlab-org/ci-cd/custom-executor-drivers/fargate/-/issues/41; EC2's instance quota names ("Running On-Demand G and
+/// VT instances", "All G and VT Spot Instance Requests") as quoted in aws-samples/cost-effective-aws-deployment-of-comfyui#39.
 /// </summary>
 internal static class ServiceQuota
 {
@@ -20,11 +21,13 @@ internal static class ServiceQuota
             Phrase.Of("concurrency quota", @"reached the limit on the number of (\w+ )?(tasks|vcpus|spot tasks|instances)"),
             Phrase.Of("task size above the account's limit", @"requested (cpu|memory) configuration is above your limit"),
             Phrase.Of("desired count quota", @"desired count exceeds limit"),
-            Phrase.Of("a hit quota, in words", @"(hit|reached|hitting) the (default )?(limit|quota) on (the )?number of|(different|new|absurdly low) (\w+ )?(quota|cap)s?\b"),
+            Phrase.Of("a hit quota, in words", @"(hit|reached|hitting) the (default )?(limit|quota) on (the )?number of|(different|new|absurdly low) (\w+ ){0,3}(quota|cap)s?\b"),
+            Phrase.Of("an EC2 instance quota named", @"running on-demand .{0,60} instances|all .{0,60} spot instance requests"),
         ],
         0.95,
         "AWS's own refusal wording")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number },
+        // A Spot instance quota names Spot: the refusal is the quota's, no capacity was reclaimed.
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number, FailureModes.SpotInterruption.Number },
     };
 }

@@ -42,6 +42,12 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("no credentials from the metadata service", @"unable to get iam security credentials"),
         Phrase.Of("not authorized, in the SDK's words", @"you are not authorized to perform this operation"),
         Phrase.Of("403 Forbidden", @"\(403\) forbidden|status code: 403"),
+        // aws/aws-sdk-java#2691: "the service call which performs the same operation using the aws sdk always get 403"
+        Phrase.Of("the SDK gets 403s", @"\b(sdk|boto3?|botocore)\b.{0,20}\b(gets?|got|returns?|returned|throws?) (a |an )?403\b"),
+        // aws/aws-for-fluent-bit#742: "Init process GetBucketLocation fails with 403"
+        Phrase.Of("an AWS call fails with 403", @"\b(get|put|list|describe|create|delete|head)[a-z]+ (fails?|failed|failing) with (a |an )?403\b"),
+        // eleven41/aws-lambda-encrypt-s3-objects#4 (code: 'Forbidden'), aws/aws-sdk-net#3271 ("Error Code Forbidden")
+        Phrase.Of("Forbidden as the SDK's error code", @"\bcode: \W?forbidden\b|error code forbidden|status code forbidden"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -51,6 +51,7 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("pulling from a registry named", @"pull\w* images? from (ecr|the registry|docker ?hub)"),
         Phrase.Of("registry credentials or reach named", @"ecr access keys|talk to the docker registry"),
         Phrase.Of("cannot pull images", @"cannot pull (the )?images?"),
+        Phrase.Of("images not pull-able", @"not (be )?pull-?able"), // aws/containers-roadmap#476: "the images to not be pull-able for ECS Tasks"
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -54,6 +54,11 @@ internal static partial class CrashLoopSignals
         Phrase.Of("keeps getting restarted", @"keeps? getting (started|restarted)|stops it and (then )?restart|"
             + @"restart\w* (again( and)? again|over and over|every)"),
         Phrase.Of("starts and dies within seconds", @"start and die|die within seconds"),
+        // oneuptime.com, ECS deployment issues: "tasks start and immediately crash, triggering an endless loop of replacements"
+        Phrase.Of("starts and immediately crashes", @"\bstarts? and (then )?(immediately|instantly|quickly) (fail|die|crash|stop|exit)\w*"),
+        // aws/amazon-ecs-agent#1659: "ECS tries to start the container again and this cycles endlessly repeats"
+        Phrase.Of("an endless loop of restarts", @"endless(ly)? (loop|cycle)s? of (replacements|restarts)|cycles? endlessly|"
+            + @"(tries|trying) to start the (container|task) again"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -35,6 +35,8 @@ internal static partial class DeployStuckSignals
         Phrase.Of("waiting for a free instance", @"(waiting|wait) for (an open|a free|an available) instance"),
         Phrase.Of("two deployments forever", @"\btwo deployments\b.{0,300}(forever|stays|stuck)"),
         Phrase.Of("the port is already in use", @"(port|ports) .{0,20}already (being )?in use"),
+        // aws-actions/amazon-ecs-deploy-task-definition#102: "the deploy is taking incredibly long all of a sudden"
+        Phrase.Of("the deploy takes very long", @"deploy\w*\b.{0,20}\b(is |are )?taking (incredibly |very |so |too |really )?long"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

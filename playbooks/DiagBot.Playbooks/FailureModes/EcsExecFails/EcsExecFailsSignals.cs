@@ -26,6 +26,8 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("the API server cannot reach the kubelet", @"unable to upgrade connection|error dialing backend"),
         Phrase.Of("exec in the container failed", @"pods/exec|error executing command in container|oci runtime exec failed"),
         Phrase.Of("exec into a pod, in words", @"exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?"),
+        // hashicorp/terraform-provider-aws#10978: "I cannot kubectl logs my pods"
+        Phrase.Of("kubectl logs or exec refused, in words", @"(cannot|can'?t|could not|couldn'?t|unable to|not able to) (run )?kubectl (logs|exec)"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
@@ -55,13 +57,14 @@ internal static partial class EcsExecFailsSignals
     [GeneratedRegex(@"valid taskrolearn is not being used|valid task role is not being used", RegexOptions.CultureInvariant)]
     private static partial Regex ExecNeedsTaskRole();
 
-    [GeneratedRegex(@"/containerlogs/.{0,200}(i/o timeout|connection refused|no route to host|timed out)", RegexOptions.CultureInvariant)]
+    // kubernetes/kubernetes#71343: "/containerLogs/...?follow=true: net/http: TLS handshake timeout"
+    [GeneratedRegex(@"/containerlogs/.{0,200}(i/o timeout|connection refused|no route to host|timed out|tls handshake timeout)", RegexOptions.CultureInvariant)]
     private static partial Regex KubeletLogsUnreachable();
 
     // "kubectl logs -f ... hangs", "kubectl logs times out", "kubectl logs: error dialing backend ... i/o timeout"
     [GeneratedRegex(@"kubectl logs\b.{0,80}(time[sd]? ?out|timed out|timeout|hang(s|ing)?\b|error dialing backend|dial tcp)", RegexOptions.CultureInvariant)]
     private static partial Regex KubectlLogsStuck();
 
-    [GeneratedRegex(@"target not connect\w*|(cannot|can't|unable to) exec into|(retriev\w*|getting|view\w*) (pod )?logs.{0,40}timeout|timeout\W{0,3} error when retrieving logs", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"target not connect\w*|(cannot|can't|could not|couldn't|unable to) (docker )?exec into|(retriev\w*|getting|view\w*) (pod )?logs.{0,40}timeout|timeout\W{0,3} error when retrieving logs", RegexOptions.CultureInvariant)]
     private static partial Regex ExecInWords();
 }

@@ -27,6 +27,9 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("no IP addresses available", @"no ip addresses available|insufficientcidrblocks|failed to allocate for range"),
         Phrase.Of("ipamd named", @"ipamd"),
         Phrase.Of("assign IP, misspelled", @"assing ip"),
+        // hazmei.com, pods stuck in ContainerCreating ("The pods are unable to obtain any private IPv4 address from the CNI"),
+        // aws/karpenter-provider-aws#3989 ("Pod failing to get IP address assigned")
+        Phrase.Of("pods cannot get an IP", @"\bpods?\b.{0,40}\b(unable|fail\w*|can'?t|cannot|not able) to (obtain|get|acquire) (any |an |a )?(private )?ip"),
     ];
 
     private static readonly Phrase[] SandboxNetwork =

@@ -36,10 +36,20 @@ internal static partial class EksPodsPendingSignals
         Phrase.Of("volume binding failed", @"prebind plugin|binding volumes|volumebinding"),
     ];
 
+    // Issue 19, batch 10: pods short of CPU or memory are the scheduler's, not ECS placement's (playbook 12 reads "not enough cpu"
+    // too); pods named, so weighed above that placement rule.
+    private static readonly SignalRule PodsShortOfResources = SignalRule.AnyOf(Playbook, 0.9,
+        "the pods cannot be scheduled for want of CPU or memory, in an engineer's words",
+        // operate-first/support#832 ("Pods are failing to schedule because of not enough CPU"),
+        // jenkins-x/jx#2128 ("insufficient CPU to schedule build pods")
+        Phrase.Of("pods short of CPU or memory", @"\bpods?\b.{0,60}\b(not enough|insufficient) (cpu|memory)\b|"
+            + @"\b(not enough|insufficient) (cpu|memory)\b.{0,40}\bpods?\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         // scheduler's own words
         SignalRule.AnyOf(Playbook, 0.95, "the scheduler cannot place the pod (resources, taints, affinity or volumes)", SchedulerMessage),
+        PodsShortOfResources,
         // EKS Fargate's words
         SignalRule.AnyOf(Playbook, 0.8, "EKS Fargate cannot place the pod (no matching Fargate profile, or provisioning timed out)", FargateProfile),
         SignalRule.AnyOf(Playbook, 0.8, "the pod cannot be scheduled", SchedulingFailureWords), // scheduler's words

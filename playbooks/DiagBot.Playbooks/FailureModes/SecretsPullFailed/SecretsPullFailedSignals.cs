@@ -62,7 +62,9 @@ internal static partial class SecretsPullFailedSignals
     [GeneratedRegex(@"createcontainerconfigerror|secret ""?[\w.-]+""? not found", RegexOptions.CultureInvariant)]
     private static partial Regex KubernetesSecretMissing();
 
-    [GeneratedRegex(@"\bsecrets?\b.{0,40}\b(not|fail\w*|can'?t|cannot|unable|error|missing|empty)\b|\b(fail\w*|unable|can'?t|cannot)\b.{0,30}\bsecrets?\b", RegexOptions.CultureInvariant)]
+    // docker-archive/compose-cli#1510: "Its not possible to resolve the secret anymore"
+    [GeneratedRegex(@"\bsecrets?\b.{0,40}\b(not|fail\w*|can'?t|cannot|unable|error|missing|empty)\b|\b(fail\w*|unable|can'?t|cannot)\b.{0,30}\bsecrets?\b"
+        + @"|(not possible|impossible) to (resolve|read|fetch|retrieve|get) (the )?secrets?", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsNotLoading();
 
     [GeneratedRegex(@"secret.{0,240}\bkms\b", RegexOptions.CultureInvariant)]

@@ -44,6 +44,8 @@ internal static partial class SpotInterruptionSignals
     [GeneratedRegex(@"fargate_spot|fargate spot|\bspot (instance|capacity|node|task)s?\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpotCapacity();
 
-    [GeneratedRegex(@"spot interr\w*|(nodes?|instances?)\b.{0,30}\b(were |got |get )?interrupted|\b2 minutes?\b.{0,60}\bdrain", RegexOptions.CultureInvariant)]
+    // aws/karpenter-provider-aws#9226: "our spot terminated nodes are not being removed ... after the node has been reclaimed"
+    [GeneratedRegex(@"spot interr\w*|(nodes?|instances?)\b.{0,30}\b(were |got |get )?interrupted|\b2 minutes?\b.{0,60}\bdrain"
+        + @"|\bspot[- ](terminated|interrupted|reclaimed) (nodes?|instances?)", RegexOptions.CultureInvariant)]
     private static partial Regex InterruptedInWords();
 }

@@ -38,6 +38,18 @@ internal static partial class TargetsUnhealthySignals
         Phrase.Of("health checks keep failing", @"health ?checks? have failed|healthchecks? keeps? failing"),
     ];
 
+    // Issue 19, batch 10: the load balancer's verdict on the tasks, told as what it does to them; an engineer's words, so below
+    // the reason codes.
+    private static readonly SignalRule MarkedUnhealthy = SignalRule.AnyOf(Playbook, 0.8,
+        "the load balancer marks the tasks unhealthy, in an engineer's words",
+        // bitsfolio.com, ALB health checks flapping: "New tasks start, the load balancer marks them unhealthy, they get killed"
+        Phrase.Of("the load balancer marks them unhealthy", @"\b(load balancer|alb|elb|target group)\b.{0,20}\b(marks?|marked|flags?|flagged) "
+            + @"(them|it|tasks|targets|the (new )?(tasks?|targets?|instances?)) (as )?unhealthy"),
+        // getredash/docker#15 ("failing when getting code 302 redirect"), nodatime/nodatime#1317 (a 307 from HTTP)
+        Phrase.Of("health checks fail on a redirect", @"health ?checks?\b.{0,60}\bfail\w*\b.{0,40}\b(30[1278]|3xx)\b"),
+        // brikis98/terraform-up-and-running-code#39: "the health check, the result is always unhealthy"
+        Phrase.Of("always unhealthy after the health check", @"health ?checks?\b.{0,40}\b(always|still|constantly) unhealthy\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         SignalRule.AnyOf(Playbook, 0.92, "the load balancer's health checks fail (target health reason code)", HealthReasonCode), // ELB's reason codes
@@ -50,6 +62,7 @@ internal static partial class TargetsUnhealthySignals
         new(Playbook, 0.85, HealthCheckerAnswered(), "the ELB health checker got a non-2xx answer (its own line in an access log)"), // the checker's own request, failed
         SignalRule.AnyOf(Playbook, 0.8, "the load balancer's health checks fail, in an engineer's words", HealthChecksFailInWords), // plain words for the reason codes
         NeverHealthy,
+        MarkedUnhealthy,
     ];
 
     [GeneratedRegex(@"(?<!container )health ?checks? (are |were |is |keep )?fail|fail\w* (the )?(elb |alb |target group |load balancer |lb )?health ?checks?(?! ?container)|health check(ing)? (is )?failing|fail\w* .{0,40}(elb|load balancing|load balancer).{0,10}health ?checks?", RegexOptions.CultureInvariant)]

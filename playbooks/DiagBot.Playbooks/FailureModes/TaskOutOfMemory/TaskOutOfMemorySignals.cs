@@ -44,6 +44,8 @@ internal static partial class TaskOutOfMemorySignals
     [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b|\b137\W{0,3}(exit|code|error)", RegexOptions.CultureInvariant)]
     private static partial Regex Exit137Words();
 
-    [GeneratedRegex(@"\berror 137\b|docker container: 137|memory limit (is )?(reached|exceeded|hit)", RegexOptions.CultureInvariant)]
+    // microservices-demo/microservices-demo#146: "memory limit set to 256. This is not enough and I have seen several components being killed"
+    [GeneratedRegex(@"\berror 137\b|docker container: 137|memory limit (is )?(reached|exceeded|hit)"
+        + @"|memory\b.{0,60}\b(not enough|too low|too small)\b.{0,60}\bkill(ed|s)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Error137OrLimitHit();
 }
