@@ -34,24 +34,32 @@ internal sealed record RoleDenialReader(IReadOnlyList<AuditEvent> Calls, IReadOn
     public static async Task<RoleDenialReader> ReadAsync(
         DiagnosisContext context, EcsTask task, Task<string?> roleArn, IReadOnlyList<string> eventSources, CancellationToken cancellationToken)
     {
-        var scope = Arn.TryParse(task.TaskArn, out var arn) ? arn : null;
-        var end = (task.StoppedAt ?? context.Now) + Margin;
-        var start = (task.CreatedAt ?? end - TimeSpan.FromHours(1)) - Margin;
-        var reads = eventSources.Select(source => context.Evidence.AuditTrail.LookupEventsAsync(
-            new AuditQuery
-            {
-                AttributeKey = AuditLookupAttribute.EventSource,
-                AttributeValue = source,
-                StartTime = start,
-                EndTime = end,
-                Region = scope?.Region,
-                AccountId = scope?.AccountId,
-            },
-            cancellationToken));
+        var reads = eventSources.Select(source =>
+            context.Evidence.AuditTrail.LookupEventsAsync(QueryFor(task, context.Now, source), cancellationToken));
         var results = await Task.WhenAll(reads).ConfigureAwait(false);
         var role = await roleArn.ConfigureAwait(false);
         var calls = results.SelectMany(r => r.Value ?? []).Where(e => IsMadeFor(e, task, role)).ToList();
         return new RoleDenialReader(calls, [.. results.Select(r => r.Gap).OfType<EvidenceGap>()], results.Count(r => r.HasValue));
+    }
+
+    /// <summary>
+    /// The lookup of one event source over the task's life, as the readers above ask it: an early read that asks the
+    /// same question is sent once. <paramref name="now"/> ends the window of a task
+    /// that has not stopped.
+    /// </summary>
+    public static AuditQuery QueryFor(EcsTask task, DateTimeOffset now, string eventSource)
+    {
+        var scope = Arn.TryParse(task.TaskArn, out var arn) ? arn : null;
+        var end = (task.StoppedAt ?? now) + Margin;
+        return new AuditQuery
+        {
+            AttributeKey = AuditLookupAttribute.EventSource,
+            AttributeValue = eventSource,
+            StartTime = (task.CreatedAt ?? end - TimeSpan.FromHours(1)) - Margin,
+            EndTime = end,
+            Region = scope?.Region,
+            AccountId = scope?.AccountId,
+        };
     }
 
     public IEnumerable<EvidenceItem> ToEvidence(string what)

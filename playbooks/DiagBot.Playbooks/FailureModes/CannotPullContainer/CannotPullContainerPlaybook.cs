@@ -25,7 +25,10 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     private static readonly string[] RegistryEndpoints = ["ecr.api", "ecr.dkr", "s3"];
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync, StartFailureFacts.DefinitionEarlyAsync] };
+    public static EarlyReads EarlyReads { get; } = new()
+    {
+        ForTask = [TaskNetworkReader.SubnetEarlyAsync, StartFailureFacts.DefinitionEarlyAsync, EcrDenialsEarlyAsync],
+    };
 
     public int Id => CannotPullContainer.Number;
 
@@ -40,7 +43,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
             return NewVerdict(VerdictStatus.Inconclusive, "No task to read pull errors from; give the id or ARN of the stopped task.");
         }
 
-        var pull = TaskFailureText.Of(task).FirstOrDefault(t => t.ContainsAny(PullFailure.Markers) && !PullFailure.IsAboutSecrets(t));
+        var pull = PullText(task);
         if (pull is null && task is { LastStatus: Pending, StoppedAt: null })
         {
             return await StillPendingAsync(context, task, cancellationToken).ConfigureAwait(false);
@@ -56,7 +59,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         var definitionRead = context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken);
         var networkRead = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull ? null : TaskNetworkReader.ReadAsync(context, task, cancellationToken);
         var onEc2 = task.ContainerInstanceArn is not null || task.LaunchType == "EC2";
-        var trailRead = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull or PullFailureKind.Network
+        var trailRead = !NeedsCloudTrail(kind)
             ? null
             : RoleDenialReader.ReadAsync(
                 context, task, onEc2 ? Task.FromResult<string?>(null) : ExecutionRoleAsync(definitionRead), [EcrEventSource], cancellationToken);
@@ -151,6 +154,20 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
             yield return new("ecs:DescribeTaskDefinition", "execution role", definition.ExecutionRoleArn ?? (onEc2 ? "(none: EC2 pulls with the container instance role)" : "(none)"));
         }
     }
+
+    // A task that never started reads its subnet's routes and endpoints in triage, so a lookup started by the playbook
+    // would be a round trip after them: a stopped task whose pull failure credentials could explain starts it early.
+    private static Task EcrDenialsEarlyAsync(IEvidenceSource evidence, EcsTask task, CancellationToken cancellationToken) =>
+        task.StoppedAt is { } stopped && PullText(task) is { } pull && NeedsCloudTrail(PullFailure.Classify(pull))
+            ? evidence.AuditTrail.LookupEventsAsync(RoleDenialReader.QueryFor(task, stopped, EcrEventSource), cancellationToken)
+            : Task.CompletedTask;
+
+    private static TaskFailureText? PullText(EcsTask task) =>
+        TaskFailureText.Of(task).FirstOrDefault(t => t.ContainsAny(PullFailure.Markers) && !PullFailure.IsAboutSecrets(t));
+
+    // A registry's rate limit, a full disk or no network path is not a question of credentials.
+    private static bool NeedsCloudTrail(PullFailureKind kind) =>
+        kind is not (PullFailureKind.RateLimit or PullFailureKind.DiskFull or PullFailureKind.Network);
 
     private static async Task<string?> ExecutionRoleAsync(Task<EvidenceResult<EcsTaskDefinition>> definition) =>
         (await definition.ConfigureAwait(false)).Value?.ExecutionRoleArn;
