@@ -55,6 +55,7 @@ internal static class ScenarioCatalogue
         new ExecFormatErrorLookalikeGraviton(),
         new TargetsUnhealthyLookalikeRollout(),
         new Alb503NoTargetsLookalikeRegistered(),
+        new TaskStuckProvisioningLookalikeJustStarted(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

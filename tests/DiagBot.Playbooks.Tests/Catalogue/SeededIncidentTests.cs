@@ -63,6 +63,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-graviton-multiarch",
         "lookalike-eks-target-rollout",
         "lookalike-eks-503-registered",
+        "lookalike-task-provisioning-seconds",
     ];
 
     [Theory]
