@@ -56,6 +56,7 @@ internal static class ScenarioCatalogue
         new TargetsUnhealthyLookalikeRollout(),
         new Alb503NoTargetsLookalikeRegistered(),
         new TaskStuckProvisioningLookalikeJustStarted(),
+        new CannotPullContainerLookalikeFixedImage(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -64,6 +64,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-eks-target-rollout",
         "lookalike-eks-503-registered",
         "lookalike-task-provisioning-seconds",
+        "lookalike-pull-fixed-by-redeploy",
     ];
 
     [Theory]

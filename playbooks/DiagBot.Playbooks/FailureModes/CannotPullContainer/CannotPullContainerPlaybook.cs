@@ -55,6 +55,11 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
                 with { Evidence = [new("ecs:DescribeTasks", "task stopped reason", task.StoppedReason ?? "(none)")] };
         }
 
+        if (FixedByLaterDeploy.Find(context, task) is { } fixedBy)
+        {
+            return fixedBy.RuledOut(this, task, pull);
+        }
+
         var kind = PullFailure.Classify(pull);
         var definitionRead = context.Evidence.Ecs.DescribeTaskDefinitionAsync(task.TaskDefinitionArn, cancellationToken);
         var networkRead = kind is PullFailureKind.RateLimit or PullFailureKind.DiskFull ? null : TaskNetworkReader.ReadAsync(context, task, cancellationToken);
