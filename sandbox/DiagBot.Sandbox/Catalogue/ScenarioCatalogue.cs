@@ -57,6 +57,7 @@ internal static class ScenarioCatalogue
         new Alb503NoTargetsLookalikeRegistered(),
         new TaskStuckProvisioningLookalikeJustStarted(),
         new CannotPullContainerLookalikeFixedImage(),
+        new SecretsPullFailedLookalikeLogGroup(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

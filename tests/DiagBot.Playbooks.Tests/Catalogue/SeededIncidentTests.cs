@@ -65,6 +65,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-eks-503-registered",
         "lookalike-task-provisioning-seconds",
         "lookalike-pull-fixed-by-redeploy",
+        "lookalike-missing-log-group",
     ];
 
     [Theory]
