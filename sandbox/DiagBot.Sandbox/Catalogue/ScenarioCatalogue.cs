@@ -58,6 +58,7 @@ internal static class ScenarioCatalogue
         new TaskStuckProvisioningLookalikeJustStarted(),
         new CannotPullContainerLookalikeFixedImage(),
         new SecretsPullFailedLookalikeLogGroup(),
+        new AppAccessDeniedLookalikePassRole(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -66,6 +66,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-task-provisioning-seconds",
         "lookalike-pull-fixed-by-redeploy",
         "lookalike-missing-log-group",
+        "lookalike-deployer-passrole",
     ];
 
     [Theory]
