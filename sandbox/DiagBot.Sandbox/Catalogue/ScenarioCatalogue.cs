@@ -59,6 +59,7 @@ internal static class ScenarioCatalogue
         new CannotPullContainerLookalikeFixedImage(),
         new SecretsPullFailedLookalikeLogGroup(),
         new AppAccessDeniedLookalikePassRole(),
+        new Alb503NoTargetsLookalikeDraining(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

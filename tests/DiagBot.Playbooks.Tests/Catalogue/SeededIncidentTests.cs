@@ -67,6 +67,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-pull-fixed-by-redeploy",
         "lookalike-missing-log-group",
         "lookalike-deployer-passrole",
+        "lookalike-targets-draining",
     ];
 
     [Theory]

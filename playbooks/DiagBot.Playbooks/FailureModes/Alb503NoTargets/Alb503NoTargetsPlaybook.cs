@@ -114,7 +114,7 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
     private Verdict Registered(ServiceTargets targets)
     {
         var counts = targets.Groups.Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"{g.Name}: {g.InUse!.Count(t => t.State == TargetGroupReading.Healthy)} healthy, {g.UnhealthyTargets.Count} unhealthy of {g.InUse!.Count} in use"));
+            $"{g.Name}: {g.InUse!.Count(t => t.State == TargetGroupReading.Healthy)} healthy, {g.UnhealthyTargets.Count} unhealthy of {g.InUse!.Count} in use{Draining(g)}"));
         var allUnhealthy = targets.Groups.Any(g => g.InUse!.Count > 0 && g.InUse.All(t => t.State == TargetGroupReading.Unhealthy));
         return NewVerdict(VerdictStatus.RuledOut, $"Every target group of service {targets.Service.ServiceName} has registered targets ({string.Join("; ", counts)}), so an ALB 503 is not missing registration"
                 + (allUnhealthy ? "; with every target unhealthy the ALB fails open, so see playbook 6 targets-unhealthy." : "."))
@@ -125,6 +125,12 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
                 Confirm = LoadBalancingCli.All([.. targets.Groups.Select(g => LoadBalancingCli.TargetHealth(targets.Resolved.Region, g.Arn))]),
             };
     }
+
+    // Targets a rolling deployment is deregistering still show in the group; the new ones beside them carry the traffic.
+    private static string Draining(TargetGroupReading group) =>
+        group.Health!.Count(t => t.State == TargetGroupReading.Draining) is > 0 and var draining
+            ? string.Create(CultureInfo.InvariantCulture, $", and {draining} draining (being deregistered, as in a rolling deployment)")
+            : string.Empty;
 
     private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
 }
