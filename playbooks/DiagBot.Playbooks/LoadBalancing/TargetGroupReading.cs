@@ -10,6 +10,7 @@ internal sealed record TargetGroupReading(EcsServiceLoadBalancer Binding, Target
     public const string Draining = "draining";
     public const string Healthy = "healthy";
     public const string Unhealthy = "unhealthy";
+    public const string Initial = "initial";
 
     public string Arn => Binding.TargetGroupArn ?? string.Empty;
 

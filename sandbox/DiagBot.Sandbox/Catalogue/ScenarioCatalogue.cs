@@ -60,6 +60,7 @@ internal static class ScenarioCatalogue
         new SecretsPullFailedLookalikeLogGroup(),
         new AppAccessDeniedLookalikePassRole(),
         new Alb503NoTargetsLookalikeDraining(),
+        new TargetsUnhealthyLookalikeInitial(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

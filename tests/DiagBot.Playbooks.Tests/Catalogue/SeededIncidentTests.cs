@@ -68,6 +68,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-missing-log-group",
         "lookalike-deployer-passrole",
         "lookalike-targets-draining",
+        "lookalike-targets-initial",
     ];
 
     [Theory]

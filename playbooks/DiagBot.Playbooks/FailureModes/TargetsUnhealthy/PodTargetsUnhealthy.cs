@@ -107,7 +107,7 @@ internal static class PodTargetsUnhealthy
             ? string.Create(CultureInfo.InvariantCulture, $"{b.Name}: {own.State}{(own.Reason is null ? string.Empty : $" ({own.Reason})")}, "
                 + $"{b.InUse.Count(t => t.State == TargetGroupReading.Healthy)} of {b.InUse.Count} targets healthy")
             : $"{b.Name}: not registered (the controller registers ready pods only)");
-        var transient = bindings.Any(b => b.TargetOf(pod)?.State is "initial" or TargetGroupReading.Draining);
+        var transient = bindings.Any(b => b.TargetOf(pod)?.State is TargetGroupReading.Initial or TargetGroupReading.Draining);
         return Verdict.For(playbook, VerdictStatus.RuledOut,
             $"No target of pod {pod.Namespace}/{pod.Name} fails its health checks now ({string.Join("; ", states)})"
             + (transient ? ": a target registering or draining while the group stays healthy is a rollout at work, not a failure." : "."))

@@ -111,11 +111,17 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
         var empty = targets.Groups.Where(g => g.InUse!.Count == 0).Select(g => g.Name).ToList();
         var why = empty.Count > 0
             ? $"target group(s) {string.Join(", ", empty)} have no registered targets at all, which is playbook 5 alb-503-no-targets"
-            : $"every target in use is healthy or still registering ({string.Join("; ", targets.Groups.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Name}: {g.InUse!.Count(t => t.State == TargetGroupReading.Healthy)} of {g.InUse!.Count} healthy")))})"
+            : $"every target in use is healthy or still registering ({string.Join("; ", targets.Groups.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Name}: {g.InUse!.Count(t => t.State == TargetGroupReading.Healthy)} of {g.InUse!.Count} healthy{StillStarting(g)}")))})"
                 + (failedEvents > 0 ? ", though older events show failed ELB health checks" : string.Empty);
         return NewVerdict(VerdictStatus.RuledOut, $"No target of service {targets.Service.ServiceName} fails its health checks now: {why}.")
             with { Evidence = targets.Evidence, Missing = targets.Missing, Confirm = confirm };
     }
+
+    // A target just registered is "initial" until it passes its first checks (Elb.RegistrationInProgress, Elb.InitialHealthChecking).
+    private static string StillStarting(TargetGroupReading group) =>
+        group.InUse!.Count(t => t.State == TargetGroupReading.Initial) is > 0 and var starting
+            ? string.Create(CultureInfo.InvariantCulture, $", {starting} still in their initial health checks")
+            : string.Empty;
 
     private static string Count(TargetGroupReading group) => string.Create(CultureInfo.InvariantCulture,
         $"are unhealthy ({group.UnhealthyTargets.Count} of {group.InUse?.Count ?? 0}, {string.Join(", ", group.UnhealthyTargets.Select(t => t.Reason).Distinct())})");
