@@ -61,6 +61,7 @@ internal static class ScenarioCatalogue
         new AppAccessDeniedLookalikePassRole(),
         new Alb503NoTargetsLookalikeDraining(),
         new TargetsUnhealthyLookalikeInitial(),
+        new EksPodsContainerCreatingLookalikeIpamdBack(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

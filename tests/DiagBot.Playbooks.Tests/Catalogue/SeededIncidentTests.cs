@@ -69,6 +69,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-deployer-passrole",
         "lookalike-targets-draining",
         "lookalike-targets-initial",
+        "lookalike-ipamd-restarted",
     ];
 
     [Theory]

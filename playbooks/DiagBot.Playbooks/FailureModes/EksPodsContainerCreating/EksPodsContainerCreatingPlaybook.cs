@@ -45,6 +45,11 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
         }
 
         var eventItem = new EvidenceItem("kubernetes:events", $"FailedCreatePodSandBox ({sandboxFailure.Count} times)", sandboxFailure.Message ?? string.Empty);
+        if (pod.Phase == "Running" && pod.ContainerStatuses.Count > 0 && pod.ContainerStatuses.All(c => c.Running))
+        {
+            return Recovered(pod, cluster, sandboxFailure.Count, eventItem);
+        }
+
         var message = (sandboxFailure.Message ?? string.Empty).ToLowerInvariant();
         if (!IpAssignmentMarkers.Any(message.Contains))
         {
@@ -103,6 +108,25 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
         }
 
         yield return new EvidenceItem("kubernetes:pods", $"pod {pod.Namespace}/{pod.Name} node", pod.NodeName ?? "(none)");
+    }
+
+    // The kubelet retries a failed sandbox; once one is created the containers start, and the old warning stays an hour.
+    private Verdict Recovered(KubePod pod, string cluster, int failures, EvidenceItem failure)
+    {
+        var ready = pod.ContainerStatuses.All(c => c.Ready) ? " and are Ready" : string.Empty;
+        return NewVerdict(VerdictStatus.RuledOut,
+            $"Pod {pod.Namespace}/{pod.Name}'s sandbox failed {failures} time(s) but was created since: the pod is Running and its containers run{ready}. "
+            + "A passing CNI failure (aws-node or its ipamd restarting) that recovered.")
+            with
+            {
+                Evidence =
+                [
+                    failure,
+                    new("kubernetes:pods", "phase", pod.Phase!),
+                    .. pod.ContainerStatuses.Select(c => new EvidenceItem("kubernetes:pods", $"container {c.Name}", c.Ready ? "running, ready" : "running")),
+                ],
+                Confirm = KubectlCli.DescribePod(cluster, pod.Namespace, pod.Name),
+            };
     }
 
     private Verdict NewVerdict(VerdictStatus status, string rootCause) => Verdict.For(this, status, rootCause);
