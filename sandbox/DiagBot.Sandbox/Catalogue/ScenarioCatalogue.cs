@@ -62,6 +62,7 @@ internal static class ScenarioCatalogue
         new Alb503NoTargetsLookalikeDraining(),
         new TargetsUnhealthyLookalikeInitial(),
         new EksPodsContainerCreatingLookalikeIpamdBack(),
+        new DeployStuckLookalikeRolling(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

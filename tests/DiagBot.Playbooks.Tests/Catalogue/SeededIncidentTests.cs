@@ -70,6 +70,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-targets-draining",
         "lookalike-targets-initial",
         "lookalike-ipamd-restarted",
+        "lookalike-deploy-rolling",
     ];
 
     [Theory]

@@ -68,6 +68,7 @@ internal sealed class DeployStuckPlaybook : IPlaybook
             var why = !inProgress ? $"deployment {deployment?.Id ?? "(none)"} of service {service.ServiceName} is {deployment?.RolloutState ?? "not in progress"} and no event says a task could not be placed"
                 : deployment!.FailedTasks > 0 ? $"ECS places the new tasks of service {service.ServiceName}; they fail after starting ({deployment.FailedTasks} failed tasks), which is a crash loop or failing health checks, not placement"
                 : stuckFor < StuckAfter ? $"deployment {deployment.Id} of service {service.ServiceName} has been in progress for only {(int)stuckFor.TotalMinutes} minutes"
+                : LatestStart(service, now) is { } started ? Rolling(service, deployment, started, now)
                 : null;
             return why is not null
                 ? NewVerdict(VerdictStatus.RuledOut, $"Not a stuck placement: {why}.") with { Evidence = evidence, Confirm = confirm }
@@ -120,6 +121,16 @@ internal sealed class DeployStuckPlaybook : IPlaybook
         var unplaced = placements.Select(p => p.Event.CreatedAt).OfType<DateTimeOffset>();
         return TaskTimeline.Of(title, service, tasks, context.Now, unplaced) is { } chart ? [chart] : [];
     }
+
+    // A deployment that still starts tasks is moving: a stuck one has no start for a third of the time it is given.
+    private static ServiceTaskEvent? LatestStart(EcsService service, DateTimeOffset now) =>
+        ServiceTaskEvents.Of(service, now - (StuckAfter / 3), now).Where(e => e.Started).MaxBy(e => e.At);
+
+    private static string Rolling(EcsService service, EcsDeployment deployment, ServiceTaskEvent started, DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"deployment {deployment.Id} of service {service.ServiceName} is rolling, slowly but on: ")
+        + string.Create(CultureInfo.InvariantCulture, $"{deployment.RunningCount} of {deployment.DesiredCount} new tasks run, ")
+        + string.Create(CultureInfo.InvariantCulture, $"ECS started {started.Count} more {(int)(now - started.At).TotalMinutes} minutes ago ")
+        + "and none has failed";
 
     private static int Priority(PlacementProblem problem) => problem switch
     {
