@@ -63,6 +63,7 @@ internal static class ScenarioCatalogue
         new TargetsUnhealthyLookalikeInitial(),
         new EksPodsContainerCreatingLookalikeIpamdBack(),
         new DeployStuckLookalikeRolling(),
+        new Alb504TimeoutLookalikeAppUpstream(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -71,6 +71,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-targets-initial",
         "lookalike-ipamd-restarted",
         "lookalike-deploy-rolling",
+        "lookalike-app-504-upstream",
     ];
 
     [Theory]
