@@ -8,7 +8,7 @@ namespace DiagBot.Bench;
 /// </summary>
 internal sealed class SandboxCallMeter(SandboxFaults faults, TimeSpan latency)
 {
-    public static readonly string[] Services = ["ecs", "elasticloadbalancing", "ec2", "logs", "cloudtrail", "sts", "eks", "kubernetes"];
+    public static readonly string[] Services = ["ecs", "elasticloadbalancing", "ec2", "logs", "cloudtrail", "sts", "eks", "monitoring", "kubernetes"];
 
     private const int Countdown = 100_000_000;
 

@@ -30,7 +30,8 @@ public sealed class SandboxKubernetesWatchTests : IAsyncLifetime
     {
         var list = await CreateSut("payments").ListWarningsAsync(new KubeWatchTarget(Cluster, "payments"), CancellationToken.None);
 
-        Assert.Equal(["BackOff", "FailedScheduling", "Unhealthy"], list.Items.Select(e => e.Reason).Order());
+        // FailedCreatePodSandBox: the look-alike lookalike-ipamd-restarted, a pod that recovered after aws-node came back.
+        Assert.Equal(["BackOff", "FailedCreatePodSandBox", "FailedScheduling", "Unhealthy"], list.Items.Select(e => e.Reason).Order());
         var scheduling = Assert.Single(list.Items, e => e.Reason == "FailedScheduling");
         Assert.Equal("ledger-api-6c8f7d9b5-q2w8x", scheduling.InvolvedName);
         Assert.Equal(14, scheduling.Count);

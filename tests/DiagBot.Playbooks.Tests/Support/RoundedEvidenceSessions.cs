@@ -30,6 +30,9 @@ public sealed class RoundedEvidenceSessions(IEvidenceSessionFactory inner, Evide
 
         public IEksEvidence Eks { get; } = RoundsProxy<IEksEvidence>.Wrap(inner.Eks, rounds);
 
+        // Every source is forwarded: one left to the interface's default would read as a gap and go uncounted.
+        public Diagnostics.Metrics.IMetricsEvidence Metrics { get; } = RoundsProxy<Diagnostics.Metrics.IMetricsEvidence>.Wrap(inner.Metrics, rounds);
+
         public IReadOnlyList<Diagnostics.Aws.AwsScope> Scopes => inner.Scopes;
     }
 }
