@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -57,7 +58,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
 
         if (FixedByLaterDeploy.Find(context, task) is { } fixedBy)
         {
-            return fixedBy.RuledOut(this, task, pull);
+            return fixedBy.RuledOut(this, task, "could not pull its image", pull.ToEvidence());
         }
 
         var kind = PullFailure.Classify(pull);

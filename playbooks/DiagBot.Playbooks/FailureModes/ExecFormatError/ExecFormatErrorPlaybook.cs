@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -59,6 +60,12 @@ internal sealed class ExecFormatErrorPlaybook : IPlaybook
                 ? NewVerdict(VerdictStatus.RuledOut, $"No \"exec format error\" in task {task.TaskId}'s reasons or its containers' last {LastLogLines} log lines.")
                 : NewVerdict(VerdictStatus.Inconclusive, $"No \"exec format error\" in task {task.TaskId}'s reasons; its containers' logs could not be read to look further.")
                     with { Missing = missing };
+        }
+
+        if (FixedByLaterDeploy.Find(context, task) is { } fixedBy)
+        {
+            return fixedBy.RuledOut(this, task, "could not start its entrypoint (exec format error)",
+                new(found.Source, $"container {found.Container} {found.Where}", found.Line));
         }
 
         return Decide(task, definition.Value, found, missing);

@@ -4,6 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Ecs;
+using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
@@ -61,6 +62,11 @@ internal sealed class SecretsPullFailedPlaybook : IPlaybook
         {
             return NewVerdict(VerdictStatus.RuledOut, $"Task {task.TaskId} reports no failure reading its secrets.")
                 with { Evidence = [new("ecs:DescribeTasks", "task stopped reason", task.StoppedReason ?? "(none)")] };
+        }
+
+        if (FixedByLaterDeploy.Find(context, task) is { } fixedBy)
+        {
+            return fixedBy.RuledOut(this, task, "could not read its secrets", failure.ToEvidence());
         }
 
         var kind = SecretsFailure.Classify(failure);

@@ -1,17 +1,17 @@
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
-using DiagBot.Playbooks.Ecs;
-using DiagBot.Playbooks.Services;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 
-namespace DiagBot.Playbooks.FailureModes;
+namespace DiagBot.Playbooks.Services;
 
 /// <summary>
-/// A service's stopped task that failed to pull under a task definition the service no longer runs: the current
-/// (PRIMARY) deployment names another revision, its rollout COMPLETED, and every desired task runs. ECS lists a stopped
-/// task for about an hour, so a pull failure a later deploy fixed is still the first stopped task a reader sees.
+/// A service's stopped task that failed to start (its image, its secrets, its binary) under a task definition the service
+/// no longer runs: the current (PRIMARY) deployment names another revision, its rollout COMPLETED, and every desired task
+/// runs. ECS lists a stopped task for about an hour, so a start failure a later deploy fixed is still the first stopped
+/// task a reader sees (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-errors.html).
 /// </summary>
 internal sealed record FixedByLaterDeploy(EcsService Service, EcsDeployment Current)
 {
@@ -35,16 +35,18 @@ internal sealed record FixedByLaterDeploy(EcsService Service, EcsDeployment Curr
             : null;
     }
 
-    public Verdict RuledOut(IPlaybook playbook, EcsTask task, TaskFailureText pull) =>
+    /// <param name="failed">What the task could not do, as a verb phrase ("could not pull its image").</param>
+    /// <param name="failure">The failure's own message, as read.</param>
+    public Verdict RuledOut(IPlaybook playbook, EcsTask task, string failed, EvidenceItem failure) =>
         Verdict.For(playbook, VerdictStatus.RuledOut,
-            $"Task {task.TaskId} of {Revision(task.TaskDefinitionArn)} could not pull its image, but service {Service.ServiceName} has been deployed since: "
+            $"Task {task.TaskId} of {Revision(task.TaskDefinitionArn)} {failed}, but service {Service.ServiceName} has been deployed since: "
             + $"deployment {Current.Id} runs {Revision(Current.TaskDefinition)} with {Current.RunningCount} of {Current.DesiredCount} tasks running "
-            + "and its rollout completed, so that pull failure is history, not today's problem.")
+            + "and its rollout completed, so that failure is history, not today's problem.")
         with
         {
             Evidence =
             [
-                pull.ToEvidence(),
+                failure,
                 new("ecs:DescribeTasks", $"task {task.TaskId} task definition", task.TaskDefinitionArn),
                 new("ecs:DescribeServices", $"deployment {Current.Id} ({Current.Status})",
                     $"{Current.TaskDefinition}: {Current.RunningCount} of {Current.DesiredCount} running, rollout {Current.RolloutState ?? "(not reported)"}"),
