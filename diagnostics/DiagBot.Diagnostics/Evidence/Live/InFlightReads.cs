@@ -36,19 +36,28 @@ internal sealed class InFlightReads
     private async Task RunAsync<T>(string key, Read<T> read, Func<Task<EvidenceResult<T>>> load)
         where T : class
     {
+        EvidenceResult<T>? answer = null;
+        Exception? failure = null;
         try
         {
-            read.Answer.TrySetResult(await load().ConfigureAwait(false));
+            answer = await load().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whoever joined gets the failure, as the one who started the read would have.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            read.Answer.TrySetException(ex);
+            failure = ex;
         }
-        finally
+
+        // Out of the map before anyone is woken: a caller the answer wakes, asking again, must read afresh.
+        _reads.TryRemove(new KeyValuePair<string, object>(key, read));
+        if (failure is null)
         {
-            _reads.TryRemove(new KeyValuePair<string, object>(key, read));
+            read.Answer.TrySetResult(answer!);
+        }
+        else
+        {
+            read.Answer.TrySetException(failure);
         }
     }
 
