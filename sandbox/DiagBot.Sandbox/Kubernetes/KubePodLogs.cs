@@ -42,13 +42,14 @@ internal static class KubePodLogs
         // The API server proxies the read to the node's kubelet; when it cannot dial it, it answers 500 with the dial error,
         // as in terraform-aws-modules/terraform-aws-eks#2660: Get "https://10.0.37.234:10250/containerLogs/default/nginx/nginx": dial tcp 10.0.37.234:10250: i/o timeout
         // (k8s.io/apiserver pkg/registry/generic/rest/streamer.go: LocationStreamer.InputStream returns net/http's client.Do
-        // error as it is, which Go words `Get "<url>": dial tcp <ip>:10250: i/o timeout`).
+        // error as it is, which Go words `Get "<url>": dial tcp <ip>:10250: i/o timeout`). A plain error carries no reason:
+        // responsewriters.ErrorToAPIStatus gives it StatusReasonUnknown (""), so kubectl prints "Error from server: Get ...".
         if (pod["spec"]?["nodeName"]?.GetValue<string>() is { } node && state.IsKubeletUnreachable(node))
         {
             var ip = state.List(KubeResource.Nodes).FirstOrDefault(n => KubeState.Name(n) == node)?["status"]?["addresses"]?.AsArray()
                 .FirstOrDefault(a => a?["type"]?.GetValue<string>() == "InternalIP")?["address"]?.GetValue<string>() ?? node;
             var suffix = query["tailLines"] is [{ } tailText] ? $"?tailLines={tailText}" : string.Empty;
-            throw new KubeException(500, "InternalError", $"Get \"https://{ip}:10250/containerLogs/{ns}/{name}/{container}{suffix}\": dial tcp {ip}:10250: i/o timeout");
+            throw new KubeException(500, string.Empty, $"Get \"https://{ip}:10250/containerLogs/{ns}/{name}/{container}{suffix}\": dial tcp {ip}:10250: i/o timeout");
         }
 
         var lines = state.Logs(ns, name, container, previous);

@@ -13,8 +13,14 @@ internal static class KubeStatus
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = error.Message,
-            ["reason"] = error.Reason,
         };
+
+        // metav1.Status's reason is omitempty: StatusReasonUnknown ("") is left out of the body.
+        if (error.Reason.Length > 0)
+        {
+            status["reason"] = error.Reason;
+        }
+
         if (error.Name is not null || error.Kind is not null)
         {
             status["details"] = new JsonObject { ["name"] = error.Name, ["kind"] = error.Kind };

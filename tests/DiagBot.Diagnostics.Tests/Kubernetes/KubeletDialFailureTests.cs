@@ -27,7 +27,7 @@ public sealed class KubeletDialFailureTests
     [Fact]
     public void From_GapDetail_ReadsTheDial()
     {
-        var gap = new EvidenceGap("kubernetes", "get pods/log", GapReason.Unreachable, "InternalError: error dialing backend: dial tcp 10.0.44.87:10250: i/o timeout");
+        var gap = new EvidenceGap("kubernetes", "get pods/log", GapReason.Unreachable, "HTTP 500: error dialing backend: dial tcp 10.0.44.87:10250: i/o timeout");
 
         Assert.Equal("10.0.44.87", KubeletDialFailure.From(gap)!.Address);
     }

@@ -100,5 +100,5 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
 
     private static EvidenceGap DialTimeout(string ip) => new(
         "kubernetes", "get pods/log", GapReason.Unreachable,
-        $"InternalError: Get \"https://{ip}:10250/containerLogs/jobs/worker-6f7d8c9b5-abcde/worker?tailLines=1\": dial tcp {ip}:10250: i/o timeout");
+        $"HTTP 500: Get \"https://{ip}:10250/containerLogs/jobs/worker-6f7d8c9b5-abcde/worker?tailLines=1\": dial tcp {ip}:10250: i/o timeout");
 }
