@@ -3,7 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.AuditTrail;
 
 /// <summary>Stands in for CloudTrail evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoAuditTrailEvidence : IAuditTrailEvidence
+public sealed class NoAuditTrailEvidence : IAuditTrailEvidence
 {
     public static readonly NoAuditTrailEvidence Instance = new();
 

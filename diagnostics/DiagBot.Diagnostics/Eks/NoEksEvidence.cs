@@ -4,7 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.Eks;
 
 /// <summary>Stands in for EKS evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoEksEvidence : IEksEvidence
+public sealed class NoEksEvidence : IEksEvidence
 {
     public static readonly NoEksEvidence Instance = new();
 

@@ -15,27 +15,27 @@ namespace DiagBot.Diagnostics.Evidence;
 /// so two playbooks asking for the same task definition cost one call.
 /// </summary>
 /// <remarks>
-/// Sources added after ECS have default implementations that answer with gaps, so an implementation written
-/// before a source existed (a test fake) still compiles and reports the evidence as missing.
+/// No member has a default: a source left to one once read as a gap and hid a decorator that forgot Metrics. An
+/// implementation without a source names its stand-in (<c>NoMetricsEvidence.Instance</c>, ...), which answers gaps.
 /// </remarks>
 public interface IEvidenceSource
 {
     IEcsEvidence Ecs { get; }
 
-    ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
+    ILoadBalancingEvidence LoadBalancing { get; }
 
-    ILogsEvidence Logs => NoLogsEvidence.Instance;
+    ILogsEvidence Logs { get; }
 
-    IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
+    IAuditTrailEvidence AuditTrail { get; }
 
-    INetworkEvidence Network => NoNetworkEvidence.Instance;
+    INetworkEvidence Network { get; }
 
-    IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
+    IKubernetesEvidence Kubernetes { get; }
 
-    IEksEvidence Eks => NoEksEvidence.Instance;
+    IEksEvidence Eks { get; }
 
-    IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
+    IMetricsEvidence Metrics { get; }
 
     /// <summary>Where a resource named without an ARN may be: every configured account and region, the default first.</summary>
-    IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
+    IReadOnlyList<AwsScope> Scopes { get; }
 }

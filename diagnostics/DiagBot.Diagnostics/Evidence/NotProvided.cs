@@ -1,8 +1,8 @@
 namespace DiagBot.Diagnostics.Evidence;
 
 /// <summary>
-/// The answer of an evidence source that does not offer an operation (a test fake written before it existed):
-/// a gap, so adding an operation to an interface never breaks the sources that predate it.
+/// The answer of an evidence source a session does not offer (the No*Evidence stand-ins): a gap, so a diagnosis
+/// without that source says what it could not read.
 /// </summary>
 internal static class NotProvided
 {

@@ -40,7 +40,7 @@ public interface IKubernetesEvidence
         string cluster, string? @namespace, CancellationToken cancellationToken);
 
     /// <summary>The EKS cluster behind a configured cluster (its Eks section), for the EKS and EC2 reads about it; null when not EKS-configured.</summary>
-    KubeEksCluster? EksClusterOf(string cluster) => null;
+    KubeEksCluster? EksClusterOf(string cluster);
 }
 
 /// <summary>An EKS cluster's name and where it lives, as configured under DiagBot:Kubernetes:Clusters:n:Eks.</summary>

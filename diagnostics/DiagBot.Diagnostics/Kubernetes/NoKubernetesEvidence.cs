@@ -3,7 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.Kubernetes;
 
 /// <summary>Stands in for Kubernetes evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoKubernetesEvidence : IKubernetesEvidence
+public sealed class NoKubernetesEvidence : IKubernetesEvidence
 {
     private const string Source = "kubernetes";
 
@@ -43,4 +43,6 @@ internal sealed class NoKubernetesEvidence : IKubernetesEvidence
     public Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
         string cluster, string? @namespace, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
+
+    public KubeEksCluster? EksClusterOf(string cluster) => null;
 }

@@ -4,7 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.LoadBalancing;
 
 /// <summary>Stands in for load-balancing evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoLoadBalancingEvidence : ILoadBalancingEvidence
+public sealed class NoLoadBalancingEvidence : ILoadBalancingEvidence
 {
     private const string Source = "elasticloadbalancing";
 

@@ -3,7 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.Logs;
 
 /// <summary>Stands in for logs evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoLogsEvidence : ILogsEvidence
+public sealed class NoLogsEvidence : ILogsEvidence
 {
     public static readonly NoLogsEvidence Instance = new();
 

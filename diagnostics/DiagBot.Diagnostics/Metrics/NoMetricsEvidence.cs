@@ -3,7 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.Metrics;
 
 /// <summary>Stands in for metrics evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoMetricsEvidence : IMetricsEvidence
+public sealed class NoMetricsEvidence : IMetricsEvidence
 {
     public static readonly NoMetricsEvidence Instance = new();
 

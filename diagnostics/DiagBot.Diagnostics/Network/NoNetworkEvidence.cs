@@ -4,7 +4,7 @@ using DiagBot.Diagnostics.Evidence;
 namespace DiagBot.Diagnostics.Network;
 
 /// <summary>Stands in for network evidence in an IEvidenceSource that does not offer it.</summary>
-internal sealed class NoNetworkEvidence : INetworkEvidence
+public sealed class NoNetworkEvidence : INetworkEvidence
 {
     public static readonly NoNetworkEvidence Instance = new();
 

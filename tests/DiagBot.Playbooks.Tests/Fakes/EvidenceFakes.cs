@@ -72,6 +72,9 @@ internal interface IKubernetesFake : IKubernetesEvidence
     Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> IKubernetesEvidence.ListTargetGroupBindingsAsync(
         string cluster, string? @namespace, CancellationToken cancellationToken) =>
         NotFaked.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
+
+    // A fake cluster is not an EKS one unless the fake says so: no EKS or EC2 read is made about it.
+    KubeEksCluster? IKubernetesEvidence.EksClusterOf(string cluster) => null;
 }
 
 /// <summary>Gaps for the LoadBalancing operations a fake does not write.</summary>

@@ -1,6 +1,13 @@
+using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Metrics;
+using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
 
@@ -14,6 +21,21 @@ internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidence
     public IEcsEvidence Ecs { get; } = new FakeEcsEvidence();
 
     public IKubernetesEvidence Kubernetes => this;
+
+    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
+    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
+
+    public ILogsEvidence Logs => NoLogsEvidence.Instance;
+
+    public IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
+
+    public INetworkEvidence Network => NoNetworkEvidence.Instance;
+
+    public IEksEvidence Eks => NoEksEvidence.Instance;
+
+    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
+
+    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
 
     public IReadOnlyList<string> Clusters => [Cluster];
 

@@ -1,5 +1,13 @@
+using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Metrics;
+using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
 
@@ -15,6 +23,23 @@ internal sealed class FakeEcsEvidence : IEcsFake, IEvidenceSource, IEvidenceSess
     public int Calls { get; private set; }
 
     public IEcsEvidence Ecs => this;
+
+    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
+    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
+
+    public ILogsEvidence Logs => NoLogsEvidence.Instance;
+
+    public IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
+
+    public INetworkEvidence Network => NoNetworkEvidence.Instance;
+
+    public IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
+
+    public IEksEvidence Eks => NoEksEvidence.Instance;
+
+    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
+
+    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
 
     public IEvidenceSource StartSession() => this;
 

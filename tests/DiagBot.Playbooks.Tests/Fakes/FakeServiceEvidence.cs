@@ -1,7 +1,13 @@
 using DiagBot.Diagnostics.AuditTrail;
+using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Metrics;
+using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
 
@@ -29,6 +35,19 @@ internal sealed class FakeServiceEvidence : ScriptedAnswers, IEvidenceSource, IE
     public ILogsEvidence Logs => this;
 
     public IAuditTrailEvidence AuditTrail => this;
+
+    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
+    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
+
+    public INetworkEvidence Network => NoNetworkEvidence.Instance;
+
+    public IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
+
+    public IEksEvidence Eks => NoEksEvidence.Instance;
+
+    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
+
+    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId));

@@ -1,7 +1,12 @@
 using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
+using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Diagnostics.Logs;
+using DiagBot.Diagnostics.Metrics;
 using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
@@ -28,6 +33,19 @@ internal sealed class FakeStartupEvidence : IEvidenceSource, IEcsFake, INetworkF
     public INetworkEvidence Network => this;
 
     public IAuditTrailEvidence AuditTrail => this;
+
+    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
+    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
+
+    public ILogsEvidence Logs => NoLogsEvidence.Instance;
+
+    public IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
+
+    public IEksEvidence Eks => NoEksEvidence.Instance;
+
+    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
+
+    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
         Answer<EcsTask>("ecs", "DescribeTasks", null);
