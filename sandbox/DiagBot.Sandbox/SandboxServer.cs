@@ -29,6 +29,10 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public IReadOnlyList<SandboxScenario> Scenarios => _runtime.Scenarios;
 
+    // The moment the catalogue was seeded: every seeded time ("started a minute ago") is that long before it, not before
+    // the request. A caller that judges ages reads the world at this moment to see it as seeded.
+    public DateTimeOffset SeededAt => _runtime.SeededAt;
+
     public SandboxKubernetes Kubernetes => new(_runtime.World.Kube, _runtime.Options.TimeProvider);
 
     // The bot searches these for a bare task id, as it searches the configured clusters in live mode: the clusters of

@@ -15,7 +15,7 @@ internal sealed class SandboxRuntime
         Options = options;
         World = new SandboxWorld(options);
         Credentials = new CredentialStore(options);
-        var now = options.TimeProvider.GetUtcNow();
+        var now = SeededAt = options.TimeProvider.GetUtcNow();
         Scenarios = ScenarioCatalogue.Seed(new SeedContext(World, now));
         CatalogueClusters = [.. World.Ecs.Clusters.Select(cluster => cluster.ClusterName)];
         Worlds = options.Scale == SandboxScale.Large ? LargeEstate.Seed(World, now) : new Dictionary<string, SandboxWorld> { [options.AccountId] = World };
@@ -39,4 +39,6 @@ internal sealed class SandboxRuntime
     public SandboxFaults Faults { get; } = new();
 
     public IReadOnlyList<SandboxScenario> Scenarios { get; }
+
+    public DateTimeOffset SeededAt { get; }
 }

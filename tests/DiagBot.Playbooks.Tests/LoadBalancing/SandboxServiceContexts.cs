@@ -13,7 +13,7 @@ internal static class SandboxServiceContexts
         var evidence = fixture.Sessions.StartSession();
         var read = await evidence.Ecs.DescribeServiceAsync("prod", service, CancellationToken.None);
         Assert.True(read.HasValue, $"service {service}: {read.Gap}");
-        return new DiagnosisContext(new ServiceSubject($"service {service} in prod", service, "prod"), evidence, TimeProvider.System) { Service = read.Value };
+        return new DiagnosisContext(new ServiceSubject($"service {service} in prod", service, "prod"), evidence, fixture.Clock) { Service = read.Value };
     }
 
     public static async Task<EcsService> ServiceAsync(this SandboxEvidenceFixture fixture, string service) =>

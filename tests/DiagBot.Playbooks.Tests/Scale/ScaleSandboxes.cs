@@ -3,6 +3,7 @@ using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -48,7 +49,7 @@ public sealed class ScaleSandboxes : IAsyncLifetime
             Sandbox = sandbox;
             Services_ = services;
             Sessions = services.GetRequiredService<IEvidenceSessionFactory>();
-            Diagnoser = new Diagnoser(Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+            Diagnoser = new Diagnoser(Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), new SeededClock(sandbox.SeededAt));
         }
 
         public SandboxServer Sandbox { get; }

@@ -76,7 +76,7 @@ public sealed class FixedByLaterDeployTests(SandboxEvidenceFixture sandbox)
             RunningCount = primary.RunningCount,
             Deployments = [primary],
         };
-        return new DiagnosisContext(new ServiceSubject("service web", "web", "prod"), sandbox.Sessions.StartSession(), TimeProvider.System)
+        return new DiagnosisContext(new ServiceSubject("service web", "web", "prod"), sandbox.Sessions.StartSession(), sandbox.Clock)
         {
             Task = task,
             Service = service,

@@ -34,7 +34,7 @@ internal static class SandboxServiceContexts
         }
 
         stopped = [.. stopped.OrderByDescending(t => t.StoppedAt)];
-        return new DiagnosisContext(subject, evidence, TimeProvider.System) { Service = service.Value, StoppedTasks = stopped, Task = stopped.FirstOrDefault() };
+        return new DiagnosisContext(subject, evidence, fixture.Clock) { Service = service.Value, StoppedTasks = stopped, Task = stopped.FirstOrDefault() };
     }
 
     /// <summary>Runs <paramref name="body"/> with one operation denied, and clears the fault after.</summary>

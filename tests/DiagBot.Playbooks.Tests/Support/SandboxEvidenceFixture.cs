@@ -25,9 +25,13 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
 
     public IEvidenceSessionFactory Sessions { get; private set; } = null!;
 
+    /// <summary>The clock to judge the seeded world by: the moment it was seeded, however long the collection has run.</summary>
+    public TimeProvider Clock { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Sandbox = await SandboxServer.StartAsync();
+        Clock = new SeededClock(Sandbox.SeededAt);
         var settings = SandboxWiring.Settings(Sandbox);
 
         // A loopback sandbox on a shared, loaded machine can take seconds to answer; these tests count reads and
@@ -62,7 +66,7 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
     public Task<DiagnosisReport> DiagnoseAsync(string scenario, IEvidenceSessionFactory sessions)
     {
         var subject = SubjectParser.Parse(SubjectOf(scenario)).Subject ?? throw new InvalidOperationException($"scenario {scenario} has an unparseable subject");
-        var diagnoser = new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+        var diagnoser = new Diagnoser(sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), Clock);
         return diagnoser.DiagnoseAsync(subject, CancellationToken.None);
     }
 
@@ -73,7 +77,7 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
         var evidence = Sessions.StartSession();
         var task = await evidence.Ecs.DescribeTaskAsync(subject.Task, CancellationToken.None);
         Assert.True(task.HasValue, $"scenario {scenario}: {task.Gap}");
-        return new DiagnosisContext(subject, evidence, TimeProvider.System) { Task = task.Value };
+        return new DiagnosisContext(subject, evidence, Clock) { Task = task.Value };
     }
 
     /// <summary>A context as triage builds it for a pod scenario: the pod, its cluster and its events.</summary>
@@ -84,7 +88,7 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
         var pod = await evidence.Kubernetes.GetPodAsync(KubernetesCluster, subject.Namespace, subject.Pod, CancellationToken.None);
         Assert.True(pod.HasValue, $"scenario {scenario}: {pod.Gap}");
         var events = await evidence.Kubernetes.ListEventsForAsync(KubernetesCluster, subject.Namespace, "Pod", subject.Pod, CancellationToken.None);
-        return new DiagnosisContext(subject, evidence, TimeProvider.System) { Pod = pod.Value, KubernetesCluster = KubernetesCluster, PodEvents = events.Value ?? [] };
+        return new DiagnosisContext(subject, evidence, Clock) { Pod = pod.Value, KubernetesCluster = KubernetesCluster, PodEvents = events.Value ?? [] };
     }
 
     /// <summary>One playbook on <paramref name="context"/> with one operation denied; the fault is cleared after.</summary>

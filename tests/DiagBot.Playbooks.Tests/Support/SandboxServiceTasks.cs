@@ -15,6 +15,6 @@ internal static class SandboxServiceTasks
         Assert.True(EcsTaskRef.TryParse(listed.Value[0], out var reference));
         var task = await evidence.Ecs.DescribeTaskAsync(reference, CancellationToken.None);
         Assert.True(task.HasValue, $"{listed.Value[0]}: {task.Gap}");
-        return new DiagnosisContext(new TaskSubject(listed.Value[0], reference), evidence, TimeProvider.System) { Task = task.Value };
+        return new DiagnosisContext(new TaskSubject(listed.Value[0], reference), evidence, fixture.Clock) { Task = task.Value };
     }
 }

@@ -128,7 +128,7 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
 
     private async Task<DiagnosisReport> DiagnoseAsync(string text, IProgress<string>? progress = null)
     {
-        var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+        var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), sandbox.Clock);
         return await diagnoser.DiagnoseAsync(SubjectParser.Parse(text).Subject!, progress, CancellationToken.None);
     }
 

@@ -21,7 +21,7 @@ public sealed class TriageOnSandboxTests(SandboxEvidenceFixture sandbox)
     {
         var subject = SubjectParser.Parse(sandbox.SubjectOf(scenario)).Subject!;
         var stubs = PlaybookCatalog.Modes.Select(mode => (IPlaybook)new StubPlaybook(mode.Number, VerdictStatus.Inconclusive)).ToList();
-        var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), stubs), TimeProvider.System);
+        var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), stubs), sandbox.Clock);
 
         var report = await diagnoser.DiagnoseAsync(subject, CancellationToken.None);
 

@@ -36,7 +36,7 @@ public sealed class CannotPullContainerLookalikeTests(SandboxEvidenceFixture san
     {
         var task = (await sandbox.ScenarioContextAsync(Lookalike)).Task!;
         Assert.True(EcsTaskRef.TryParse(task.TaskArn, out var reference));
-        var context = new DiagnosisContext(new TaskSubject(task.TaskArn, reference), sandbox.Sessions.StartSession(), TimeProvider.System) { Task = task };
+        var context = new DiagnosisContext(new TaskSubject(task.TaskArn, reference), sandbox.Sessions.StartSession(), sandbox.Clock) { Task = task };
 
         var verdict = await new CannotPullContainerPlaybook().InvestigateAsync(context, CancellationToken.None);
 

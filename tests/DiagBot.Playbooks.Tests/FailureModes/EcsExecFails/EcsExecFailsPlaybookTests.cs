@@ -114,7 +114,7 @@ public sealed partial class EcsExecFailsPlaybookTests(SandboxEvidenceFixture san
 
     private Task<DiagnosisReport> DiagnoseAsync(string text)
     {
-        var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System);
+        var diagnoser = new Diagnoser(sandbox.Sessions, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), sandbox.Clock);
         return diagnoser.DiagnoseAsync(SubjectParser.Parse(text).Subject!, CancellationToken.None);
     }
 
@@ -124,7 +124,7 @@ public sealed partial class EcsExecFailsPlaybookTests(SandboxEvidenceFixture san
         var arns = await evidence.Ecs.ListTasksAsync(new EcsTaskListQuery("prod") { ServiceName = "orders-api" }, CancellationToken.None);
         Assert.True(EcsTaskRef.TryParse(Assert.IsAssignableFrom<IReadOnlyList<string>>(arns.Value)[0], out var reference));
         var task = (await evidence.Ecs.DescribeTaskAsync(reference, CancellationToken.None)).Value!;
-        return new DiagnosisContext(new TaskSubject(task.TaskArn, reference), evidence, TimeProvider.System) { Task = task };
+        return new DiagnosisContext(new TaskSubject(task.TaskArn, reference), evidence, sandbox.Clock) { Task = task };
     }
 
     private static EcsExecFailsPlaybook CreateSut() => new();

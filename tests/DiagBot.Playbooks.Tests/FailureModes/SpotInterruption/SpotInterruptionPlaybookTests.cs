@@ -52,7 +52,7 @@ public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox
         var tasks = await Task.WhenAll(arns.Value!.Select(arn => DescribeAsync(evidence, arn)));
         var spotTask = Assert.Single(tasks, t => t.CapacityProviderName == SpotCapacity.FargateSpot);
 
-        var verdict = await CreateSut().InvestigateAsync(ContextFor(spotTask, evidence), CancellationToken.None);
+        var verdict = await CreateSut().InvestigateAsync(ContextFor(spotTask, evidence, sandbox.Clock), CancellationToken.None);
 
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
@@ -167,10 +167,10 @@ public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox
         return task.Value ?? throw new InvalidOperationException(task.Gap?.ToString());
     }
 
-    private static DiagnosisContext ContextFor(EcsTask task, IEvidenceSource evidence)
+    private static DiagnosisContext ContextFor(EcsTask task, IEvidenceSource evidence, TimeProvider? clock = null)
     {
         EcsTaskRef.TryParse(task.TaskArn, out var reference);
-        return new DiagnosisContext(new TaskSubject(task.TaskArn, reference!), evidence, TimeProvider.System) { Task = task };
+        return new DiagnosisContext(new TaskSubject(task.TaskArn, reference!), evidence, clock ?? TimeProvider.System) { Task = task };
     }
 
     private static EcsTask Interrupted(string? stopCode = "SpotInterruption", string reason = "Your Spot Task was interrupted.") => new()
