@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test DiagBot has (or, with --fast, those that need no external process). Installs what the tests need first (idempotent), then ends with one line
+# Runs every test DiagBot has (or, with --fast, those that need no external process and are not slow by nature). Installs what the tests need first
+# (idempotent), then ends with one line
 # "N passed, N failed[, N skipped]" for the whole run, and exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 # --fast: the tests that drive no external process (browser, kubectl, helm, the AWS CLI and SDK for JavaScript,
-# Redis, dotnet publish: those carry [Trait("Tier", "External")]), so nothing needs installing first.
+# Redis, dotnet publish: those carry [Trait("Tier", "External")]), so nothing needs installing first, and leaves out
+# the few whose subject is scale or duration itself ([Trait("Tier", "Slow")], listed in CONTRIBUTING.md).
 filter=()
 if [ "${1:-}" = "--fast" ]; then
   shift
-  filter=(--filter "Tier!=External")
+  filter=(--filter "Tier!=External&Tier!=Slow")
 else
   scripts/install-test-deps.sh || { echo "test.sh: installing the test dependencies failed (see above)"; exit 1; }
 fi

@@ -12,7 +12,9 @@ public sealed class StoreSoakTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
+    // Slow tier: its subject is duration itself, 36,000 deliveries over thirty simulated minutes.
     [Fact]
+    [Trait("Tier", "Slow")]
     public async Task Soak_ThirtyMinutesOfStoppedTasks_EntryCountStaysFlatOnceAtTheCaps()
     {
         const int PerSecond = 10;

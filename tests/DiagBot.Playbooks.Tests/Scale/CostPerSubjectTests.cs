@@ -7,6 +7,8 @@ namespace DiagBot.Playbooks.Tests.Scale;
 /// clusters, 2,000 services, 20,000 stopped tasks, 500 target groups) as in the small one, for every subject kind.
 /// Counted at the sandbox, never timed.
 /// </summary>
+// Slow tier: its subject is scale itself, every diagnosis repeated against the large estate of 20,000 stopped tasks.
+[Trait("Tier", "Slow")]
 public sealed class CostPerSubjectTests(ScaleSandboxes accounts) : IClassFixture<ScaleSandboxes>
 {
     [Theory]

@@ -6,6 +6,8 @@ using DiagBot.Sandbox.Tests.Support;
 namespace DiagBot.Sandbox.Tests.Scale;
 
 /// <summary>Issue 22: `--scale large` seeds a real platform team's estate, deterministically, in three accounts.</summary>
+// Slow tier: its subject is scale itself; it seeds the large estate (20,000 stopped tasks) four times.
+[Trait("Tier", "Slow")]
 public sealed class LargeAccountTests(LargeSandboxFixture large) : IClassFixture<LargeSandboxFixture>
 {
     private const string Ec2Version = "2016-11-15";
