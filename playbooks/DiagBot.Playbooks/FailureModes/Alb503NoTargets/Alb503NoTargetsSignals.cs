@@ -38,6 +38,9 @@ internal static partial class Alb503NoTargetsSignals
         Phrase.Of("targets not seen as registered", @"(not|n't) (see|seeing) .{0,30}registered as targets"),
         Phrase.Of("no target group, or a rule to an empty one", @"no target group is registered|rule to a target group which (doesn't|does not) work"),
         Phrase.Of("targets never get registered", @"targets? (never|not) (get|getting) registered"),
+        // Batch 11, kubernetes-sigs/aws-load-balancer-controller#3690: "register into my target group but its empty"
+        Phrase.Of("the target group stays empty", @"\btarget groups?\b.{0,80}\b(is|are|was|were|stays?|remains?|but (it'?s|its|it is)) "
+            + @"(still |completely |always )?empty\b"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

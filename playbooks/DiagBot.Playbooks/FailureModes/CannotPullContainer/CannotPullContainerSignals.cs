@@ -28,6 +28,8 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("pulling the image failed", @"failed to pull image|error pulling image"),
         Phrase.Of("pull access denied", @"pull access denied"),
         Phrase.Of("the pull failed, in words", @"pulling (the )?(image|container) fail"),
+        // batch 11, aws/amazon-ecs-agent#2061: "Image pull fails for unknown reason."
+        Phrase.Of("the image pull fails", @"\bimage pulls? (fails?|failed|failing|errors?|is failing|keeps failing)\b"),
     ];
 
     private static readonly Phrase[] RegistryAuthDenied =

@@ -57,7 +57,8 @@ internal static partial class CrashLoopSignals
         // oneuptime.com, ECS deployment issues: "tasks start and immediately crash, triggering an endless loop of replacements"
         Phrase.Of("starts and immediately crashes", @"\bstarts? and (then )?(immediately|instantly|quickly) (fail|die|crash|stop|exit)\w*"),
         // aws/amazon-ecs-agent#1659: "ECS tries to start the container again and this cycles endlessly repeats"
-        Phrase.Of("an endless loop of restarts", @"endless(ly)? (loop|cycle)s? of (replacements|restarts)|cycles? endlessly|"
+        // batch 11 added "infinite loop of restarting" (kubernetes/kubernetes#62594)
+        Phrase.Of("an endless loop of restarts", @"(endless(ly)?|infinite|never-?ending) (loop|cycle)s? of (replacements|restart\w*)|cycles? endlessly|"
             + @"(tries|trying) to start the (container|task) again"),
     ];
 

@@ -37,6 +37,13 @@ internal static partial class DeployStuckSignals
         Phrase.Of("the port is already in use", @"(port|ports) .{0,20}already (being )?in use"),
         // aws-actions/amazon-ecs-deploy-task-definition#102: "the deploy is taking incredibly long all of a sudden"
         Phrase.Of("the deploy takes very long", @"deploy\w*\b.{0,20}\b(is |are )?taking (incredibly |very |so |too |really )?long"),
+        // Batch 11: CloudFormation's and CDK's wait for a service that never settles (aws/aws-toolkit-visual-studio#293 "did not
+        // stabilize", convox/rack#1111 "the services cannot obviously stabilize")
+        Phrase.Of("the service never stabilises", @"\b(did not|didn'?t|does not|doesn'?t|never|cannot|can'?t|could not|couldn'?t|fail\w* to)\b"
+            + @"(\s\w+){0,2}\sstabili[sz]e"),
+        // xtdb/xtdb#3082: "The ECSService never completes. It says `CREATE_IN_PROGRESS` for about two hours"
+        Phrase.Of("the service's stack stays in progress", @"\becs ?service\b.{0,80}\b(create|update)_in_progress\b|"
+            + @"\b(create|update)_in_progress\b.{0,20}\bfor (about |over |more than )?(\w+ )?hours?\b"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

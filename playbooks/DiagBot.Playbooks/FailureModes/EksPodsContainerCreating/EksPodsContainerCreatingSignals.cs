@@ -21,6 +21,18 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("ipam daemon not ready", @"\bipam(-| )?d\b|ipam daemon"),
         Phrase.Of("the CNI's EC2 calls denied", @"amazon-vpc-cni-k8s.{0,120}unauthorizedoperation|amazoneks_cni_policy"));
 
+    // Issue 19, batch 11: the node's pod IP pool is empty, told in the IPAM's own log words (aws/amazon-vpc-cni-k8s#2749 "IP pool is
+    // too low", #1773 "Failed to allocate a private IP/Prefix addresses on ENI", #2045 "not space to carve a /28 prefix"; Calico's
+    // "pools are likely exhausted", IBM Cloud's troubleshooting page). A node's pod IPs, not a task's ENI: playbook 1 is explained away.
+    private static readonly SignalRule PodIpPoolEmpty = SignalRule.AnyOf(Playbook, 0.85,
+        "the node's pod IP pool is empty (the IPAM's own words)",
+        Phrase.Of("the IP pool is too low", @"\bip pool is (too low|empty|exhausted|depleted)\b|\bpools? (are|is) (likely )?exhausted\b"),
+        Phrase.Of("no room for another prefix", @"space to carve a /\d+ prefix|\bip/prefix addresses\b"),
+        Phrase.Of("the IPAM handed out nothing", @"unable to auto-?assign an address|ipam allocated only 0|failed to request \d+ ipv4 addresses")) with
+    {
+        ExplainsAway = new HashSet<int> { TaskStuckProvisioning.Number },
+    };
+
     private static readonly Phrase[] IpAssignment =
     [
         Phrase.Of("failed to assign an IP", @"fail\w* to assign (an )?ip|assign\w* ip (address )?to (the )?container"),
@@ -54,6 +66,7 @@ internal static partial class EksPodsContainerCreatingSignals
         SignalRule.AnyOf(Playbook, 0.95, "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)", IpAssignment),
         SignalRule.AnyOf(Playbook, 0.88, "the pod sandbox's network could not be set up (CNI)", SandboxNetwork), // CNI's own words
         CniDaemonDown,
+        PodIpPoolEmpty,
         // ipamd's own words
         SignalRule.AnyOf(Playbook, 0.75, "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)", NodeEniAllocation),
         // a neighbour only

@@ -24,6 +24,11 @@ internal static partial class SpotInterruptionSignals
         new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
         new(Playbook, 0.5, SpotCapacity(), "the task or node runs on Spot capacity"), // capacity named only
         new(Playbook, 0.8, InterruptedInWords(), "the spot nodes or instances were interrupted, in an engineer's words"), // interruption said plainly, misspelled too
+        // a denied notice: batch 11, kubernetes-sigs/karpenter#3185 "Neither instance received a spot interruption notice"
+        new(null, 0.9, NoInterruptionNotice(), "no Spot interruption notice came: the node went for another reason")
+        {
+            ExplainsAway = new HashSet<int> { Playbook },
+        },
     ];
 
     [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
@@ -43,6 +48,10 @@ internal static partial class SpotInterruptionSignals
 
     [GeneratedRegex(@"fargate_spot|fargate spot|\bspot (instance|capacity|node|task)s?\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpotCapacity();
+
+    [GeneratedRegex(@"\b(no|neither|nor|never|without)\b.{0,30}\bspot (interruption|termination) (notice|warning)"
+        + @"|\b(did not|didn'?t|never) (receive|get|see)\w*\b.{0,20}\b(interruption|termination) notice", RegexOptions.CultureInvariant)]
+    private static partial Regex NoInterruptionNotice();
 
     // aws/karpenter-provider-aws#9226: "our spot terminated nodes are not being removed ... after the node has been reclaimed"
     [GeneratedRegex(@"spot interr\w*|(nodes?|instances?)\b.{0,30}\b(were |got |get )?interrupted|\b2 minutes?\b.{0,60}\bdrain"

@@ -21,7 +21,10 @@ internal static partial class TargetsUnhealthySignals
         Phrase.Of("never becomes healthy", @"never (becomes?|became|gets?|got|turns?|goes|went) healthy"),
         Phrase.Of("failing health checks for good", @"(perpetually|constantly|continuously|always|endlessly) fail\w* (the )?health ?checks?"),
         Phrase.Of("a target shown unhealthy", @"\btargets? (shows?|showing|marked|goes|went) (as )?\W?unhealthy"),
-        Phrase.Of("health check requests time out", @"health ?check\w* (requests? )?(\w+ ){0,6}(are |is )?(timing out|time out|timed out)"));
+        Phrase.Of("health check requests time out", @"health ?check\w* (requests? )?(\w+ ){0,6}(are |is )?(timing out|time out|timed out)"),
+        // Batch 11, tomodahinata.com's Fargate guide: "it never passes the ALB health check"
+        Phrase.Of("never passes the health check", @"never (pass|passes|passed|passing) (the |its |their |any )?"
+            + @"(alb |elb |load balancer |target group )?health ?checks?"));
 
     private static readonly Phrase[] HealthReasonCode =
     [
@@ -34,8 +37,10 @@ internal static partial class TargetsUnhealthySignals
     [
         Phrase.Of("health checks for the load balancer fail", @"health ?checks? (for|of) (the )?(application load balancer|alb|load balancer|target group)\b.{0,30}fail"),
         Phrase.Of("the load balancer's health checks fail", @"(alb|elb|load balancer|target group) health ?checks? (keeps? )?fail\w*"),
-        Phrase.Of("targets marked unhealthy", @"targets? (are |is )?(considered|marked|reported|seen as) unhealthy"),
+        Phrase.Of("targets marked unhealthy", @"targets? (are |is )?(still )?(considered|marked|reported|seen as) unhealthy"),
         Phrase.Of("health checks keep failing", @"health ?checks? have failed|healthchecks? keeps? failing"),
+        // Batch 11, 1Password/scim-examples#162: "configs using `/` as the health check are continually failing"
+        Phrase.Of("health checks failing again and again", @"health ?checks? (are |is |were |was )?(continually|constantly|repeatedly|still|always) fail\w*"),
     ];
 
     // Issue 19, batch 10: the load balancer's verdict on the tasks, told as what it does to them; an engineer's words, so below
@@ -43,12 +48,32 @@ internal static partial class TargetsUnhealthySignals
     private static readonly SignalRule MarkedUnhealthy = SignalRule.AnyOf(Playbook, 0.8,
         "the load balancer marks the tasks unhealthy, in an engineer's words",
         // bitsfolio.com, ALB health checks flapping: "New tasks start, the load balancer marks them unhealthy, they get killed"
-        Phrase.Of("the load balancer marks them unhealthy", @"\b(load balancer|alb|elb|target group)\b.{0,20}\b(marks?|marked|flags?|flagged) "
-            + @"(them|it|tasks|targets|the (new )?(tasks?|targets?|instances?)) (as )?unhealthy"),
+        // Batch 11 widened it to a passage (the verdict may come a sentence after the ALB is named) and to services and pods:
+        // hashnode "ECS health check mistakes": "my ALB started checking the new ECS tasks ... It marked them unhealthy"
+        Phrase.Of("the load balancer marks them unhealthy", @"\b(load balancer|alb|elb|target group)\b.{0,120}\b(marks?|marked|flags?|flagged) "
+            + @"(them|it|tasks|targets|the (new )?(tasks?|targets?|instances?|services?|containers?|pods?)) (as )?unhealthy"),
+        // Batch 11, docker-archive/for-aws#52: the target group drains instances "because it thinks that they are not healthy"
+        Phrase.Of("the load balancer thinks they are not healthy", @"\b(target groups?|load balancers?|alb|elb)\b.{0,100}"
+            + @"\b(thinks?|believes?|considers?|deems?)\b.{0,25}\b(not healthy|unhealthy)\b"),
         // getredash/docker#15 ("failing when getting code 302 redirect"), nodatime/nodatime#1317 (a 307 from HTTP)
         Phrase.Of("health checks fail on a redirect", @"health ?checks?\b.{0,60}\bfail\w*\b.{0,40}\b(30[1278]|3xx)\b"),
         // brikis98/terraform-up-and-running-code#39: "the health check, the result is always unhealthy"
-        Phrase.Of("always unhealthy after the health check", @"health ?checks?\b.{0,40}\b(always|still|constantly) unhealthy\b"));
+        Phrase.Of("always unhealthy after the health check", @"health ?checks?\b.{0,40}\b(always|still|constantly) unhealthy\b")) with
+    {
+        // ECS replaces the tasks the load balancer marks unhealthy: the restarts that follow are its verdict, not a crash loop.
+        ExplainsAway = new HashSet<int> { CrashLoop.Number },
+    };
+
+    // Issue 19, batch 11: targets that flap between healthy and unhealthy (fixwikihub.com's ALB health check page: "Intermittent 503s
+    // as targets cycle between healthy/unhealthy"). The 503s are the flapping targets', so they explain playbook 5's 503 away.
+    private static readonly SignalRule Flapping = SignalRule.AnyOf(Playbook, 0.85,
+        "the targets flap between healthy and unhealthy, in an engineer's words",
+        Phrase.Of("cycling between healthy and unhealthy", @"\b(cycl\w*|flap\w*|flip\w*|bounc\w*|toggl\w*|oscillat\w*)\b.{0,25}"
+            + @"\b(healthy\W{1,6}unhealthy|unhealthy\W{1,6}healthy)\b"),
+        Phrase.Of("flapping targets or health checks", @"\b(targets?|health ?checks?)\b.{0,20}\bflapping\b|\bflapping (targets?|health ?checks?)\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Alb503NoTargets.Number },
+    };
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
@@ -63,6 +88,7 @@ internal static partial class TargetsUnhealthySignals
         SignalRule.AnyOf(Playbook, 0.8, "the load balancer's health checks fail, in an engineer's words", HealthChecksFailInWords), // plain words for the reason codes
         NeverHealthy,
         MarkedUnhealthy,
+        Flapping,
     ];
 
     [GeneratedRegex(@"(?<!container )health ?checks? (are |were |is |keep )?fail|fail\w* (the )?(elb |alb |target group |load balancer |lb )?health ?checks?(?! ?container)|health check(ing)? (is )?failing|fail\w* .{0,40}(elb|load balancing|load balancer).{0,10}health ?checks?", RegexOptions.CultureInvariant)]

@@ -38,6 +38,8 @@ internal static partial class TaskStuckProvisioningSignals
         SignalRule.AnyOf(Playbook, 0.92, "the task's network interface could not be attached or provisioned (ENI attach, device index, ENI plugin)", EniAttachFailed), // ECS's own ENI wording
         new(Playbook, 0.75, NeverLeavesProvisioning(), "the task never leaves PROVISIONING"), // the state, in an engineer's words
         new(Playbook, 0.5, EniInWords(), "the task's ENI is named as the trouble") { OnlyIn = Fields.Symptom }, // ENI named, not how it failed
+        // the route out, in an engineer's words; batch 11, aws/containers-roadmap#48: "a subnet that can't reach the internet"
+        new(Playbook, 0.7, SubnetWithoutRouteOut(), "the task's subnet has no route out (no NAT gateway, no internet gateway), in an engineer's words"),
     ];
 
     [GeneratedRegex(@"(stuck|hang\w*|hung|remain\w*|stay\w*|wait\w*) (in |on |at )?(the )?provisioning|\bprovisioning\b.{0,30}(state|status|phase|forever)|(laststatus|status)\W{0,3}(is )?provisioning|timeout for provisioning", RegexOptions.CultureInvariant)]
@@ -54,6 +56,10 @@ internal static partial class TaskStuckProvisioningSignals
 
     [GeneratedRegex(@"never (leave|leaves|left|gets? past|gets? out of) (the )?provisioning|endlessly provisioning|tasks? never reach running|assign_?public_?ip.{0,120}(hang\w*|forever|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex NeverLeavesProvisioning();
+
+    [GeneratedRegex(@"\bsubnets?\b.{0,20}\b(can'?t|cannot|can not|doesn'?t|does not|unable to) (reach|access|get to) (the )?internet"
+        + @"|\bsubnets?\b.{0,20}\b(with|has|have) no (route|path|way) (out|to the internet)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubnetWithoutRouteOut();
 
     [GeneratedRegex(@"attach\w* (the )?eni\b|\beni\b.{0,30}(confused|attach|provision)", RegexOptions.CultureInvariant)]
     private static partial Regex EniInWords();
