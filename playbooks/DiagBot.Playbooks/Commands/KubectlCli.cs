@@ -12,6 +12,14 @@ public static class KubectlCli
     public static string AwsNodeEnvironment(string cluster) =>
         $"kubectl --context {cluster} -n kube-system get daemonset aws-node -o jsonpath='{{.spec.template.spec.containers[0].env}}'";
 
+    /// <summary>The VPC CNI's DaemonSet: desired, current, ready, up-to-date and available pods.</summary>
+    public static string AwsNodeDaemonSet(string cluster) =>
+        $"kubectl --context {cluster} -n kube-system get ds aws-node";
+
+    /// <summary>The VPC CNI's pods, one per node, with their readiness and restarts.</summary>
+    public static string AwsNodePods(string cluster) =>
+        $"kubectl --context {cluster} -n kube-system get pods -l k8s-app=aws-node";
+
     /// <summary>Each container's previous end (reason, exit code, when) and its memory request and limit.</summary>
     public static string LastTerminationAndMemory(string cluster, string @namespace, string pod) =>
         $"kubectl --context {cluster} -n {@namespace} get pod {pod} -o jsonpath='{{range .status.containerStatuses[*]}}{{.name}} restarts={{.restartCount}} last={{.lastState.terminated.reason}}/{{.lastState.terminated.exitCode}} at {{.lastState.terminated.finishedAt}}{{\"\\n\"}}{{end}}{{range .spec.containers[*]}}{{.name}} requests={{.resources.requests.memory}} limits={{.resources.limits.memory}}{{\"\\n\"}}{{end}}'";

@@ -40,6 +40,7 @@ internal static class ScenarioCatalogue
         new ExecFormatErrorOnEks(),
         new TargetsUnhealthyOnEks(),
         new Alb503NoTargetsOnEks(),
+        new EksPodsContainerCreatingCniNotReady(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),

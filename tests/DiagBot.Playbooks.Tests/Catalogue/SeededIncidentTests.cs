@@ -44,6 +44,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p14-eks-exec-format-error", 14 },
         { "p06-eks-targets-unhealthy", 6 },
         { "p05-eks-alb-503", 5 },
+        { "p10-eks-cni-not-ready", 10 },
     };
 
     public static TheoryData<string> NotFailures() =>

@@ -57,7 +57,7 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Matches(@"ip-10-0-4-21\.ec2\.internal\s+Ready", result.Output);
         Assert.Matches(@"ip-10-0-44-87\.ec2\.internal\s+NotReady", result.Output);
-        Assert.Equal(11, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
+        Assert.Equal(12, result.Output.Split('\n').Count(line => line.StartsWith("ip-", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class KubernetesClientConformanceTests(SandboxFixture fixture)
         var nodes = await client.CoreV1.ListNodeAsync();
 
         Assert.Equal("false", awsNode.Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "ENABLE_PREFIX_DELEGATION").Value);
-        Assert.Equal(11, nodes.Items.Count); // the landscape's 7, the kubelet-port and exec-format incidents' and look-alikes' nodes
+        Assert.Equal(12, nodes.Items.Count); // the landscape's 7, the kubelet-port, exec-format and CNI incidents' and look-alikes' nodes
         Assert.All(nodes.Items, node => Assert.True(node.Status.Allocatable.ContainsKey("memory")));
     }
 

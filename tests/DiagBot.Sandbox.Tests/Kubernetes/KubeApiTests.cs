@@ -56,7 +56,8 @@ public sealed class KubeApiTests(SandboxFixture fixture)
         var names = pods.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("metadata").GetProperty("name").GetString()).Order();
         // search-api's pods carry a track label; the shop's other workloads do not.
         Assert.Equal(
-            ["catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "recommender-6f7b8c9d5-p4k7s", "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
+            ["catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "recommendations-7c5d8b9f4-q6w2z", "recommender-6f7b8c9d5-p4k7s",
+             "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
             names);
     }
 
@@ -88,10 +89,12 @@ public sealed class KubeApiTests(SandboxFixture fixture)
 
         Assert.All(lines, line => Assert.Equal("ADDED", JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
         var reasons = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("object").GetProperty("reason").GetString()).Order();
-        // Two sandbox failures: the ContainerCreating incident's, and the one its look-alike recovered from.
+        // Three sandbox failures: the ContainerCreating incidents' (no IP, aws-node failing), and the one their look-alike recovered
+        // from; the failing aws-node's own back-off and its MissingIAMPermissions.
         Assert.Equal(
-            ["BackOff", "BackOff", "FailedCreatePodSandBox", "FailedCreatePodSandBox", "FailedScheduling", "FailedScheduling", "InstanceTerminating",
-             "NodeNotReady", "OOMKilling", "SpotInterrupted", "TerminatingOnInterruption", "Unhealthy"],
+            ["BackOff", "BackOff", "BackOff", "FailedCreatePodSandBox", "FailedCreatePodSandBox", "FailedCreatePodSandBox",
+             "FailedScheduling", "FailedScheduling", "InstanceTerminating", "MissingIAMPermissions", "NodeNotReady", "OOMKilling", "SpotInterrupted",
+             "TerminatingOnInterruption", "Unhealthy"],
             reasons);
     }
 

@@ -22,7 +22,7 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
     private static readonly string[] IpAssignmentMarkers = ["assign an ip address", "insufficientfreeaddresses", "no available ip", "failed to allocate ip", "failed to assign ip"];
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>): a waiting pod's node instance.</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForPod = [PodNetwork.EarlyAsync] };
+    public static EarlyReads EarlyReads { get; } = new() { ForPod = [PodNetwork.EarlyAsync, AwsNodeOnNode.EarlyAsync] };
 
     public int Id => EksPodsContainerCreating.Number;
 
@@ -37,14 +37,18 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
             return NewVerdict(VerdictStatus.Inconclusive, "No pod to read; give it as `pod <namespace>/<name>`.");
         }
 
-        var sandboxFailure = context.PodEvents.LastOrDefault(e => e.Reason == "FailedCreatePodSandBox");
+        // The kubelet's NetworkNotReady ("network is not ready: container runtime network not ready: NetworkReady=false
+        // reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized", pkg/kubelet/kubelet.go)
+        // comes before any sandbox is tried, on a node whose CNI never wrote its config.
+        var sandboxFailure = context.PodEvents.LastOrDefault(e => e.Reason is "FailedCreatePodSandBox" or "NetworkNotReady");
         if (sandboxFailure is null)
         {
             return NewVerdict(VerdictStatus.RuledOut, $"Pod {pod.Namespace}/{pod.Name} has no FailedCreatePodSandBox event: its network was set up.")
                 with { Evidence = [new("kubernetes:pods", "phase", pod.Phase ?? "(unknown)")] };
         }
 
-        var eventItem = new EvidenceItem("kubernetes:events", $"FailedCreatePodSandBox ({sandboxFailure.Count} times)", sandboxFailure.Message ?? string.Empty);
+        var eventItem = new EvidenceItem(
+            "kubernetes:events", $"{sandboxFailure.Reason} ({sandboxFailure.Count} times)", sandboxFailure.Message ?? string.Empty);
         if (pod.Phase == "Running" && pod.ContainerStatuses.Count > 0 && pod.ContainerStatuses.All(c => c.Running))
         {
             return Recovered(pod, cluster, sandboxFailure.Count, eventItem);
@@ -53,8 +57,20 @@ internal sealed class EksPodsContainerCreatingPlaybook : IPlaybook
         var message = (sandboxFailure.Message ?? string.Empty).ToLowerInvariant();
         if (!IpAssignmentMarkers.Any(message.Contains))
         {
-            return NewVerdict(VerdictStatus.Likely, $"Pod {pod.Namespace}/{pod.Name}'s sandbox could not be created, for a reason other than IP addresses (see the event).")
-                with { SubCause = OtherSandboxFailure, Evidence = [eventItem], Confirm = KubectlCli.DescribePod(cluster, pod.Namespace, pod.Name) };
+            // Not an empty IP pool: is aws-node itself failing on the pod's node?
+            var cni = await AwsNodeOnNode.ReadAsync(context.Evidence, cluster, pod, cancellationToken).ConfigureAwait(false);
+            return cni.Failing
+                ? CniNotReady.Conclude(this, pod, cluster, cni, eventItem)
+                : NewVerdict(VerdictStatus.Likely,
+                    $"Pod {pod.Namespace}/{pod.Name}'s sandbox could not be created, for a reason other than IP addresses (see the event)"
+                    + (cni.Pod is { } awsNode ? $"; aws-node pod {awsNode.Name} on its node is Ready." : "."))
+                    with
+                    {
+                        SubCause = OtherSandboxFailure,
+                        Evidence = [eventItem, .. CniNotReady.Evidence(cni)],
+                        Missing = cni.Gaps,
+                        Confirm = KubectlCli.DescribePod(cluster, pod.Namespace, pod.Name),
+                    };
         }
 
         var network = await PodNetwork.ReadAsync(context.Evidence, cluster, pod, cancellationToken).ConfigureAwait(false);

@@ -119,10 +119,10 @@ internal static class EksLandscape
         });
     }
 
-    // The CNI runs on the host network, so its pod IP is the node's.
-    public static void SeedAwsNodePod(SeedContext context, string nodeName)
+    // The CNI runs on the host network, so its pod IP is the node's. A failing one is shaped by the caller (its state, restarts).
+    public static JsonObject SeedAwsNodePod(SeedContext context, string nodeName, Func<PodSpec, PodSpec>? shape = null)
     {
-        var pod = new PodSpec("kube-system", $"aws-node-{SeedContext.Hex("aws-node/" + nodeName, 5)}", "aws-node", "602401143452.dkr.ecr.us-east-1.amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1")
+        var spec = new PodSpec("kube-system", $"aws-node-{SeedContext.Hex("aws-node/" + nodeName, 5)}", "aws-node", "602401143452.dkr.ecr.us-east-1.amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1")
         {
             NodeName = nodeName,
             PodIp = nodeName["ip-".Length..nodeName.IndexOf('.', StringComparison.Ordinal)].Replace('-', '.'),
@@ -130,11 +130,26 @@ internal static class EksLandscape
             MemoryRequest = "0",
             MemoryLimit = null,
             CreatedMinutesAgo = 60 * 24 * 9,
-        }.Seed(context);
+        };
+        var pod = (shape?.Invoke(spec) ?? spec).Seed(context);
         pod["metadata"]!["labels"] = new JsonObject { ["k8s-app"] = "aws-node", ["controller-revision-hash"] = "6d8b7c5f4d" };
         pod["metadata"]!["ownerReferences"]![0]!["kind"] = "DaemonSet";
         pod["metadata"]!["ownerReferences"]![0]!["name"] = "aws-node";
+        return pod;
     }
+
+    // One more node runs aws-node and its pod is not ready: the DaemonSet's status counts it as scheduled but unavailable.
+    public static void CountUnavailableAwsNodePod(SeedContext context) =>
+        context.World.Kube.Modify(KubeResource.DaemonSets, "kube-system", "aws-node", ds =>
+        {
+            var status = ds["status"]!.AsObject();
+            foreach (var field in new[] { "currentNumberScheduled", "desiredNumberScheduled", "updatedNumberScheduled" })
+            {
+                status[field] = status[field]!.GetValue<int>() + 1;
+            }
+
+            status["numberUnavailable"] = (status["numberUnavailable"]?.GetValue<int>() ?? 0) + 1;
+        });
 
     private static JsonObject Env(string name, string? value) =>
         value is null
