@@ -74,7 +74,8 @@ public sealed class EvidenceInterfacesTests
         var health = await source.LoadBalancing.DescribeTargetHealthAsync("arn", CancellationToken.None);
         var subnets = await source.Network.DescribeSubnetsAsync(["subnet-1"], AwsScope.Default, CancellationToken.None);
         var listeners = await source.LoadBalancing.DescribeListenersAsync("arn", CancellationToken.None);
-        var metrics = await source.Metrics.GetMetricDataAsync(new MetricRequest([], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var metrics = await source.Metrics.GetMetricDataAsync(
+            new MetricRequest([], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
 
         Assert.Equal(("elasticloadbalancing", "DescribeTargetHealth"), (health.Gap!.Source, health.Gap.Operation));
         Assert.Equal("ec2", subnets.Gap!.Source);
