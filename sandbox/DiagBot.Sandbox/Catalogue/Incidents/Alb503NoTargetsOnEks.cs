@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DiagBot.Sandbox.Aws.Elb;
 using DiagBot.Sandbox.Catalogue.Landscape;
 using DiagBot.Sandbox.Catalogue.Seeding;
 
@@ -28,20 +27,7 @@ internal sealed class Alb503NoTargetsOnEks : ICatalogueEntry
             pod["metadata"]!["labels"] = new JsonObject { ["app.kubernetes.io/name"] = App, ["pod-template-hash"] = "8d6f5c7b9" };
         }
 
-        var arn = NetworkSeeds.TargetGroupArn(context, TargetGroupName);
-        NetworkSeeds.TargetGroup(context, new ElbTargetGroup
-        {
-            TargetGroupArn = arn,
-            TargetGroupName = TargetGroupName,
-            VpcId = ProdLandscape.VpcId,
-            Port = 8080,
-            HealthCheckPath = "/healthz",
-            HealthCheckIntervalSeconds = 15,
-            LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
-            Targets = [],
-        });
-        LoadBalancerControllerSeeds.Service(context, "checkout", App, App, 80, "8080");
-        LoadBalancerControllerSeeds.TargetGroupBinding(context, "checkout", TargetGroupName, App, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);
+        LoadBalancerControllerSeeds.BehindPublicAlb(context, "checkout", App, TargetGroupName, "/healthz", targets: []);
 
         return new SandboxScenario(Name, 5, $"pod checkout/{PodName} behind the ALB answers 503 Service Temporarily Unavailable",
             $"ALB 503: {TargetGroupName} is empty; Service receipt-api selects app=receipt-api, the pods now carry app.kubernetes.io/name=receipt-api.");

@@ -39,22 +39,9 @@ internal sealed class TargetsUnhealthyOnEks : ICatalogueEntry
             "10.0.130.12 - - \"GET / HTTP/1.1\" 404 19 \"-\" \"ELB-HealthChecker/2.0\"",
             "10.0.4.21 - - \"GET /healthz HTTP/1.1\" 200 2 \"-\" \"kube-probe/1.31\"");
 
-        var lb = ProdLandscape.PublicLoadBalancer(context);
-        var arn = NetworkSeeds.TargetGroupArn(context, TargetGroupName);
-        NetworkSeeds.TargetGroup(context, new ElbTargetGroup
-        {
-            TargetGroupArn = arn,
-            TargetGroupName = TargetGroupName,
-            VpcId = ProdLandscape.VpcId,
-            Port = 8080,
-            HealthCheckPath = "/",
-            HealthCheckIntervalSeconds = 15,
-            LoadBalancerArns = [lb.LoadBalancerArn],
-            Targets = [.. pods.Select(p => new ElbTargetHealth(p["status"]!["podIP"]!.GetValue<string>(), 8080, "unhealthy", "Target.ResponseCodeMismatch",
-                "Health checks failed with these codes: [404]", context.Zone('a')))],
-        });
-        LoadBalancerControllerSeeds.Service(context, "checkout", App, App, 80, "8080");
-        LoadBalancerControllerSeeds.TargetGroupBinding(context, "checkout", TargetGroupName, App, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);
+        LoadBalancerControllerSeeds.BehindPublicAlb(context, "checkout", App, TargetGroupName, "/",
+            [.. pods.Select(p => new ElbTargetHealth(p["status"]!["podIP"]!.GetValue<string>(), 8080, "unhealthy", "Target.ResponseCodeMismatch",
+                "Health checks failed with these codes: [404]", context.Zone('a')))]);
         DeploymentSeeds.Deployment(context, "checkout", App, image, replicas: 2, available: 2, updated: 2, progressing: true, "checkout-web-7b6c5d4f8",
             createdMinutesAgo: 60 * 24 * 90);
 

@@ -25,25 +25,12 @@ internal sealed class TargetsUnhealthyLookalikeRollout : ICatalogueEntry
         Pod(context, "loyalty-api-6b8d7c9f5-x8d3q", before, EksLandscape.NodeB, "10.0.39.58", 60 * 20);
         Pod(context, NewPod, after, EksLandscape.NodeC, "10.0.15.201", 1);
 
-        var arn = NetworkSeeds.TargetGroupArn(context, TargetGroupName);
-        NetworkSeeds.TargetGroup(context, new ElbTargetGroup
-        {
-            TargetGroupArn = arn,
-            TargetGroupName = TargetGroupName,
-            VpcId = ProdLandscape.VpcId,
-            Port = 8080,
-            HealthCheckPath = "/healthz",
-            HealthCheckIntervalSeconds = 15,
-            LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
-            Targets =
-            [
-                new ElbTargetHealth("10.0.9.73", 8080, "healthy", AvailabilityZone: context.Zone('a')),
-                new ElbTargetHealth("10.0.39.58", 8080, "healthy", AvailabilityZone: context.Zone('b')),
-                new ElbTargetHealth("10.0.15.201", 8080, "initial", "Elb.InitialHealthChecking", "Initial health checks in progress", context.Zone('a')),
-            ],
-        });
-        LoadBalancerControllerSeeds.Service(context, "checkout", App, App, 80, "8080");
-        LoadBalancerControllerSeeds.TargetGroupBinding(context, "checkout", TargetGroupName, App, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);
+        LoadBalancerControllerSeeds.BehindPublicAlb(context, "checkout", App, TargetGroupName, "/healthz",
+        [
+            new ElbTargetHealth("10.0.9.73", 8080, "healthy", AvailabilityZone: context.Zone('a')),
+            new ElbTargetHealth("10.0.39.58", 8080, "healthy", AvailabilityZone: context.Zone('b')),
+            new ElbTargetHealth("10.0.15.201", 8080, "initial", "Elb.InitialHealthChecking", "Initial health checks in progress", context.Zone('a')),
+        ]);
 
         return new SandboxScenario(Name, null, $"pod checkout/{NewPod} is not healthy in the ALB target group",
             "Look-alike: a new loyalty-api pod's target is still in initial health checks during a rollout; the group's two other targets are healthy.");

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using DiagBot.Sandbox.Aws.Elb;
+using DiagBot.Sandbox.Catalogue.Landscape;
 using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
@@ -10,6 +12,31 @@ namespace DiagBot.Sandbox.Catalogue.Seeding;
 /// </summary>
 internal static class LoadBalancerControllerSeeds
 {
+    /// <summary>
+    /// An app of <paramref name="ns"/> behind the prod ALB as the controller wires an Ingress with target-type ip: a target
+    /// group on port 8080 the ALB forwards to, checked every 15 s at <paramref name="healthCheckPath"/>, holding
+    /// <paramref name="targets"/>; the app's Service (port 80 to 8080); and the TargetGroupBinding, named after the group,
+    /// that fills it with the Service's pod IPs and lets the ALB's security group in.
+    /// </summary>
+    public static void BehindPublicAlb(SeedContext context, string ns, string app, string targetGroupName, string healthCheckPath,
+        IReadOnlyList<ElbTargetHealth> targets)
+    {
+        var arn = NetworkSeeds.TargetGroupArn(context, targetGroupName);
+        NetworkSeeds.TargetGroup(context, new ElbTargetGroup
+        {
+            TargetGroupArn = arn,
+            TargetGroupName = targetGroupName,
+            VpcId = ProdLandscape.VpcId,
+            Port = 8080,
+            HealthCheckPath = healthCheckPath,
+            HealthCheckIntervalSeconds = 15,
+            LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
+            Targets = targets,
+        });
+        Service(context, ns, app, app, 80, "8080");
+        TargetGroupBinding(context, ns, targetGroupName, app, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);
+    }
+
     public static JsonObject Service(SeedContext context, string ns, string name, string app, int port, string targetPort, JsonObject? annotations = null)
     {
         var metadata = KubeSeeds.Metadata(context, name, ns, 60 * 24 * 60, new JsonObject { ["app"] = app });
