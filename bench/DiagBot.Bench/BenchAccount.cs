@@ -39,7 +39,7 @@ internal sealed class BenchAccount : IAsyncDisposable
     public static async Task<BenchAccount> StartAsync(SandboxScale scale, bool rateLimits)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Scale = scale, EnforceRateLimits = rateLimits });
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(SandboxWiring.Settings(sandbox)).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(DiagBotSettings.For(sandbox)).Build();
         var services = new ServiceCollection()
             .AddDiagBotEvidence(configuration, SandboxWiring.Credentials(sandbox))
             .BuildServiceProvider();

@@ -86,6 +86,6 @@ internal static class DiagnosisBench
 
     private static ServiceProvider EvidenceServices(SandboxServer sandbox) =>
         new ServiceCollection()
-            .AddDiagBotEvidence(new ConfigurationBuilder().AddInMemoryCollection(SandboxWiring.Settings(sandbox)).Build(), SandboxWiring.Credentials(sandbox))
+            .AddDiagBotEvidence(new ConfigurationBuilder().AddInMemoryCollection(DiagBotSettings.For(sandbox)).Build(), SandboxWiring.Credentials(sandbox))
             .BuildServiceProvider();
 }

@@ -87,7 +87,7 @@ internal static class ReplicaStormBench
     // Live mode, pointed at the sandbox as the bot points itself in sandbox mode; the shared store is the one Redis.
     private static Dictionary<string, string?> Settings(SandboxServer sandbox, RedisServer redis, FakeSlackApi slack)
     {
-        var settings = SandboxWiring.Settings(sandbox);
+        var settings = DiagBotSettings.For(sandbox);
         settings[BotModeSetting.Key] = "live";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["DiagBot:Store:Redis"] = redis.ConnectionString;

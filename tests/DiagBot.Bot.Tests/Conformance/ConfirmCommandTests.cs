@@ -88,11 +88,11 @@ public sealed class ConfirmCommandTests : IAsyncLifetime
               user:
                 token: any-token-is-accepted
             contexts:
-            - name: {DiagBot.Bot.Hosting.SandboxWiring.KubernetesCluster}
+            - name: {DiagBot.Sandbox.DiagBotSettings.KubernetesCluster}
               context:
                 cluster: sandbox
                 user: sandbox
-            current-context: {DiagBot.Bot.Hosting.SandboxWiring.KubernetesCluster}
+            current-context: {DiagBot.Sandbox.DiagBotSettings.KubernetesCluster}
             """);
         return new Dictionary<string, string>
         {

@@ -18,8 +18,8 @@ public sealed partial class RoomsTests
         ["sandbox/DiagBot.Sandbox"] = ["Microsoft.AspNetCore.App"],
         ["bench/DiagBot.Bench"] = ["DiagBot.Bot"],
         ["tests/DiagBot.Bot.Tests"] = ["DiagBot.Bot", "DiagBot.Tests.Support"],
-        // The bot's SandboxWiring.Settings: playbook fixtures point the evidence layer at a sandbox as the bot points itself.
-        ["tests/DiagBot.Playbooks.Tests"] = ["DiagBot.Playbooks", "DiagBot.Sandbox", "DiagBot.Bot"],
+        // Playbooks read the sandbox through the live evidence layer; the sandbox's DiagBotSettings point it there, no bot needed.
+        ["tests/DiagBot.Playbooks.Tests"] = ["DiagBot.Playbooks", "DiagBot.Sandbox"],
         ["tests/DiagBot.Diagnostics.Tests"] = ["DiagBot.Diagnostics", "DiagBot.Sandbox", "Microsoft.AspNetCore.App", "DiagBot.Tests.Support"],
         // What the test projects share (the loopback host their fakes start on); it knows no product room.
         ["tests/DiagBot.Tests.Support"] = ["Microsoft.AspNetCore.App"],

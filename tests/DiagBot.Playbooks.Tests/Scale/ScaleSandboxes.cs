@@ -1,12 +1,9 @@
-using DiagBot.Bot.Hosting;
-using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Sandbox;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiagBot.Playbooks.Tests.Scale;
@@ -63,13 +60,7 @@ public sealed class ScaleSandboxes : IAsyncLifetime
         public static async Task<Account> StartAsync(SandboxScale scale)
         {
             var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Scale = scale });
-            var settings = SandboxWiring.Settings(sandbox);
-            settings["DiagBot:Aws:CallTimeout"] = "00:00:30";
-            settings["DiagBot:Aws:DiagnosisBudget"] = "00:01:00";
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            var services = new ServiceCollection().AddLogging()
-                .AddDiagBotEvidence(configuration, SandboxWiring.Credentials(sandbox))
-                .BuildServiceProvider();
+            var services = SandboxEvidence.Services(sandbox);
             return new Account(sandbox, services);
         }
 

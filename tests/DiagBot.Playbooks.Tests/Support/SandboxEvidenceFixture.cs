@@ -1,12 +1,9 @@
-using DiagBot.Bot.Hosting;
-using DiagBot.Diagnostics;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 using DiagBot.Sandbox;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiagBot.Playbooks.Tests.Support;
@@ -17,7 +14,7 @@ namespace DiagBot.Playbooks.Tests.Support;
 /// </summary>
 public sealed class SandboxEvidenceFixture : IAsyncLifetime
 {
-    public const string KubernetesCluster = SandboxWiring.KubernetesCluster;
+    public const string KubernetesCluster = DiagBotSettings.KubernetesCluster;
 
     private ServiceProvider? _services;
 
@@ -32,17 +29,7 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
     {
         Sandbox = await SandboxServer.StartAsync();
         Clock = new SeededClock(Sandbox.SeededAt);
-        var settings = SandboxWiring.Settings(Sandbox);
-
-        // A loopback sandbox on a shared, loaded machine can take seconds to answer; these tests count reads and
-        // verdicts, so the per-call timeout and the budget are set far from what the machine's load can reach.
-        settings["DiagBot:Aws:CallTimeout"] = "00:00:30";
-        settings["DiagBot:Aws:DiagnosisBudget"] = "00:01:00";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddDiagBotEvidence(configuration, SandboxWiring.Credentials(Sandbox))
-            .BuildServiceProvider();
+        _services = SandboxEvidence.Services(Sandbox);
         Sessions = _services.GetRequiredService<IEvidenceSessionFactory>();
     }
 
