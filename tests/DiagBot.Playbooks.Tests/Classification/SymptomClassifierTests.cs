@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
@@ -106,7 +107,7 @@ public sealed class SymptomClassifierTests
         var ranked = CreateSut().Rank(line, EvidenceField.Log, null);
 
         Assert.Equal(3, ranked[0].Playbook);
-        Assert.DoesNotContain(ranked, r => r.Playbook == 4 && r.Confidence >= 0.3);
+        Assert.DoesNotContain(ranked, r => r.Playbook == AppAccessDenied.Number && r.Confidence >= 0.3);
     }
 
     [Fact]

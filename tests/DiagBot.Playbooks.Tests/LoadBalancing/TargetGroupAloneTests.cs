@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -72,7 +73,7 @@ public sealed class TargetGroupAloneTests
         var report = await DiagnoseAsync(world, "ALB 503 on target group web-tg");
 
         Assert.DoesNotContain(report.Verdicts, v => v.Status == VerdictStatus.Confirmed);
-        Assert.Contains(report.Verdicts, v => v.Playbook == 5 && v.Status == VerdictStatus.Inconclusive && v.Missing.Any(g => g.Reason == GapReason.AccessDenied));
+        Assert.Contains(report.Verdicts, v => v.Playbook == Alb503NoTargets.Number && v.Status == VerdictStatus.Inconclusive && v.Missing.Any(g => g.Reason == GapReason.AccessDenied));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class TargetGroupAloneTests
     {
         var report = await DiagnoseAsync(CreateWorld(), "ALB 504 on target group web-tg");
 
-        var timeout = Assert.Single(report.Verdicts, v => v.Playbook == 13);
+        var timeout = Assert.Single(report.Verdicts, v => v.Playbook == Alb504Timeout.Number);
         Assert.Equal(VerdictStatus.Inconclusive, timeout.Status);
         Assert.Contains("service <name> in <cluster>", timeout.RootCause, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -15,8 +16,8 @@ public sealed class FixedByLaterDeployTests(SandboxEvidenceFixture sandbox)
 {
     public static TheoryData<string, int, string> StartFailures => new()
     {
-        { "p03-secrets-pull-failed", 3, "could not read its secrets" },
-        { "p14-exec-format-error", 14, "could not start its entrypoint (exec format error)" },
+        { "p03-secrets-pull-failed", SecretsPullFailed.Number, "could not read its secrets" },
+        { "p14-exec-format-error", ExecFormatError.Number, "could not start its entrypoint (exec format error)" },
     };
 
     [Theory]

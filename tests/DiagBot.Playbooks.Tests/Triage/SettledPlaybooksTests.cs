@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Triage;
 
@@ -20,11 +21,11 @@ public sealed class SettledPlaybooksTests
 
         var ranking = CreateSut().Rank(facts);
 
-        var crashLoop = Assert.Single(ranking, r => r.Playbook.Id == 8);
+        var crashLoop = Assert.Single(ranking, r => r.Playbook.Id == CrashLoop.Number);
         Assert.True(crashLoop.Score < PlaybookRanker.MinimumScore, $"score {crashLoop.Score}");
         Assert.Contains("discounted, because ecs:DescribeTasks stop", crashLoop.Why, StringComparison.Ordinal);
         Assert.Contains("exited with code 0: a job that finished", crashLoop.Why, StringComparison.Ordinal);
-        Assert.DoesNotContain(PlaybookRanker.ToRun(ranking), r => r.Playbook.Id == 8);
+        Assert.DoesNotContain(PlaybookRanker.ToRun(ranking), r => r.Playbook.Id == CrashLoop.Number);
     }
 
     [Fact]

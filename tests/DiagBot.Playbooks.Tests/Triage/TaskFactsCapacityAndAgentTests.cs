@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Playbooks.Tests.Triage;
@@ -14,7 +15,7 @@ public sealed class TaskFactsCapacityAndAgentTests
 
         var ranking = CreateSut().Rank(TaskFacts.From(task));
 
-        Assert.Contains(ranking, ranked => ranked.Playbook.Id == 11);
+        Assert.Contains(ranking, ranked => ranked.Playbook.Id == SpotInterruption.Number);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed partial class EcsExecFailsPlaybookTests(SandboxEvidenceFixture san
         var report = await DiagnoseAsync("ecs exec fails on service orders-api in prod");
 
         Assert.False(report.FoundFailure);
-        var verdict = Assert.Single(report.Verdicts, v => v.Playbook == 15);
+        var verdict = Assert.Single(report.Verdicts, v => v.Playbook == EcsExecFails.Number);
         Assert.Equal(EcsExecFailsPlaybook.EcsSideReadySubCause, verdict.SubCause);
     }
 

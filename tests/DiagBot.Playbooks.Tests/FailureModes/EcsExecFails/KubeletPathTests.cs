@@ -62,7 +62,7 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
     {
         var report = await sandbox.DiagnoseAsync("lookalike-kubelet-back");
 
-        var verdict = Assert.Single(report.Verdicts, v => v.Playbook == 15);
+        var verdict = Assert.Single(report.Verdicts, v => v.Playbook == EcsExecFails.Number);
         Assert.Equal((VerdictStatus.RuledOut, KubectlExecFails.KubeletReachableSubCause), (verdict.Status, verdict.SubCause));
         Assert.Contains(verdict.Evidence, e => e.Source == "kubernetes:pods/log" && e.Value.StartsWith("reached:", StringComparison.Ordinal));
         Assert.DoesNotContain(verdict.Evidence, e => e.Source.StartsWith("ec2:", StringComparison.Ordinal));

@@ -30,7 +30,7 @@ public sealed class ExecFormatErrorOnEksTests(SandboxEvidenceFixture sandbox)
             + $"kubectl --context sandbox-eks -n checkout logs {Pod} -c tax-calculator --previous --tail 20",
             first.Confirm);
 
-        var loop = Assert.Single(report.Verdicts, v => v.Playbook == 8);
+        var loop = Assert.Single(report.Verdicts, v => v.Playbook == CrashLoop.Number);
         Assert.Equal(PodCrashLoop.ExecFormatSubCause, loop.SubCause);
         Assert.Contains(Line, loop.RootCause, StringComparison.Ordinal);
     }

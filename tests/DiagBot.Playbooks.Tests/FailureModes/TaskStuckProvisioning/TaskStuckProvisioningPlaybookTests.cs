@@ -65,7 +65,7 @@ public sealed class TaskStuckProvisioningPlaybookTests(SandboxEvidenceFixture sa
         var report = await sandbox.DiagnoseAsync("p07-task-oom");
         var verdict = await CreateSut().InvestigateAsync(await sandbox.TaskContextAsync("p07-task-oom"), CancellationToken.None);
 
-        Assert.DoesNotContain(report.Verdicts, v => v.Playbook == 1 && v.Status.IsFailureFound());
+        Assert.DoesNotContain(report.Verdicts, v => v.Playbook == TaskStuckProvisioning.Number && v.Status.IsFailureFound());
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 

@@ -143,7 +143,7 @@ public sealed class TaskStuckProvisioningSubCauseTests
 
         var ranking = ranker.Rank(DiagBot.Playbooks.Triage.TaskFacts.From(StartupTasks.Task("PENDING")));
 
-        Assert.Contains(ranking, r => r.Playbook.Id is 1 or 2);
+        Assert.Contains(ranking, r => r.Playbook.Id is TaskStuckProvisioning.Number or CannotPullContainer.Number);
     }
 
     private static Task<Verdict> InvestigateAsync(DiagBot.Diagnostics.Ecs.EcsTask task, FakeStartupEvidence evidence) =>
