@@ -24,10 +24,15 @@ public sealed partial class FailureModeConventionTests
     public void Catalogue_NumbersRunFromOneInOrder_AndNamesAreUniqueKebabCase()
     {
         var modes = FailureModeCatalog.Modes;
+        var numbers = modes.Select(mode => mode.Number).ToList();
+        var shared = modes.GroupBy(mode => mode.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var notKebab = modes.Where(mode => !KebabCase().IsMatch(mode.Name)).Select(mode => mode.Name).ToList();
 
-        Assert.Equal(Enumerable.Range(1, modes.Count), modes.Select(mode => mode.Number));
-        Assert.Equal(modes.Count, modes.Select(mode => mode.Name).Distinct().Count());
-        Assert.All(modes, mode => Assert.Matches(KebabCase(), mode.Name));
+        Assert.True(numbers.SequenceEqual(Enumerable.Range(1, modes.Count)), $"FailureModeCatalog's numbers run {string.Join(", ", numbers)}; "
+            + $"they must run 1, 2, 3... in order, each once: a new mode takes the next number and its line goes last in Entries (steps 1 and 3 of {Doc})");
+        Assert.True(shared.Count == 0, $"two modes share the name {string.Join(", ", shared)}: each mode has its own kebab name (step 1 of {Doc})");
+        Assert.True(notKebab.Count == 0, $"not kebab names: {string.Join(", ", notKebab)}; write lower-case words and digits joined by dashes, "
+            + $"like alb-503-no-targets (step 1 of {Doc})");
     }
 
     [Theory]
@@ -46,9 +51,13 @@ public sealed partial class FailureModeConventionTests
     {
         var entry = FailureModeCatalog.ByName[name];
         var playbook = entry.CreatePlaybook();
+        var pascal = Pascal(entry.Mode);
 
-        Assert.Equal($"{Pascal(entry.Mode)}Playbook", playbook.GetType().Name);
-        Assert.Equal((entry.Mode.Number, entry.Mode.Name, entry.Mode.Title), (playbook.Id, playbook.Name, playbook.Title));
+        Assert.True(playbook.GetType().Name == $"{pascal}Playbook",
+            $"{name}: its catalogue line creates a {playbook.GetType().Name}; the mode's playbook is the class {pascal}Playbook (step 2 of {Doc})");
+        Assert.True((playbook.Id, playbook.Name, playbook.Title) == (entry.Mode.Number, entry.Mode.Name, entry.Mode.Title),
+            $"{name}: {pascal}Playbook answers Id {playbook.Id}, Name {playbook.Name}, Title {playbook.Title}; answer them from the identity: "
+            + $"{pascal}.Number, {pascal}.Name and {pascal}.Title (step 2 of {Doc})");
         Assert.True(entry.Signals.Any(rule => rule.Playbook == entry.Mode.Number), $"{name}: no signal points at mode {entry.Mode.Number} (step 4 of {Doc})");
     }
 
@@ -121,7 +130,7 @@ public sealed partial class FailureModeConventionTests
 
     private static string Describe(FailureMode mode) => $"failure mode {mode.Number} {mode.Name}";
 
-    private static string Root { get; } = FindRoot();
+    internal static string Root { get; } = FindRoot();
 
     private static string FindRoot()
     {
