@@ -12,7 +12,7 @@ public sealed class SymptomClassifierTests
     {
         var result = CreateSut().Classify(OomReason, EvidenceField.ContainerReason, 137);
 
-        Assert.Equal(7, result.Playbook);
+        Assert.Equal(TaskOutOfMemory.Number, result.Playbook);
         Assert.True(result.Confidence >= 0.9, $"confidence {result.Confidence}");
         Assert.Contains("memory", result.Why, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("without OOM wording", result.Why, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class SymptomClassifierTests
     {
         var result = CreateSut().Classify(OomReason, EvidenceField.ContainerReason, 0);
 
-        Assert.Equal(7, result.Playbook);
+        Assert.Equal(TaskOutOfMemory.Number, result.Playbook);
         Assert.True(result.Confidence >= 0.7, $"confidence {result.Confidence}");
     }
 
@@ -32,7 +32,7 @@ public sealed class SymptomClassifierTests
     {
         var result = CreateSut().Classify("Essential container in task exited", EvidenceField.StoppedReason, 137);
 
-        Assert.Equal(7, result.Playbook);
+        Assert.Equal(TaskOutOfMemory.Number, result.Playbook);
         Assert.True(result.Confidence < 0.6, $"confidence {result.Confidence}");
         Assert.Contains("stop timeout", result.Why, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public sealed class SymptomClassifierTests
     {
         var result = CreateSut().Classify("Essential container in task exited", EvidenceField.StoppedReason, 1);
 
-        Assert.Equal(8, result.Playbook);
+        Assert.Equal(CrashLoop.Number, result.Playbook);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class SymptomClassifierTests
     {
         var result = CreateSut().Classify(stoppedReason, EvidenceField.StoppedReason, null);
 
-        Assert.Equal(2, result.Playbook);
+        Assert.Equal(CannotPullContainer.Number, result.Playbook);
         Assert.Contains(subCause, result.Why, StringComparison.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public sealed class SymptomClassifierTests
     {
         const string line = "botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied";
 
-        Assert.Equal(4, CreateSut().Classify(line, EvidenceField.Log, null).Playbook);
+        Assert.Equal(AppAccessDenied.Number, CreateSut().Classify(line, EvidenceField.Log, null).Playbook);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class SymptomClassifierTests
 
         var ranked = CreateSut().Rank(line, EvidenceField.Log, null);
 
-        Assert.Equal(3, ranked[0].Playbook);
+        Assert.Equal(SecretsPullFailed.Number, ranked[0].Playbook);
         Assert.DoesNotContain(ranked, r => r.Playbook == AppAccessDenied.Number && r.Confidence >= 0.3);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
@@ -18,7 +19,7 @@ public sealed class TriageJsonlTests
         Assert.Equal(TriageJsonl.Success, exitCode);
         Assert.Equal(2, lines.Count);
         using var first = JsonDocument.Parse(lines[0]);
-        Assert.Equal(7, first.RootElement.GetProperty("playbook").GetInt32());
+        Assert.Equal(TaskOutOfMemory.Number, first.RootElement.GetProperty("playbook").GetInt32());
         Assert.InRange(first.RootElement.GetProperty("confidence").GetDouble(), 0, 1);
         Assert.False(string.IsNullOrWhiteSpace(first.RootElement.GetProperty("why").GetString()));
         using var second = JsonDocument.Parse(lines[1]);
@@ -41,10 +42,10 @@ public sealed class TriageJsonlTests
 
         Assert.Equal(TriageJsonl.SomeLinesMalformed, exitCode);
         Assert.Equal(6, lines.Count);
-        Assert.Equal(5, PlaybookOf(lines[0]));
+        Assert.Equal(Alb503NoTargets.Number, PlaybookOf(lines[0]));
         Assert.All(lines.Skip(1).Take(4), line => Assert.StartsWith("line ", ErrorOf(line), StringComparison.Ordinal));
         Assert.Contains("line 3", ErrorOf(lines[2]), StringComparison.Ordinal);
-        Assert.Equal(8, PlaybookOf(lines[5]));
+        Assert.Equal(CrashLoop.Number, PlaybookOf(lines[5]));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class TriageJsonlTests
         var (exitCode, lines) = await RunAsync(input);
 
         Assert.Equal(TriageJsonl.Success, exitCode);
-        Assert.All(lines, line => Assert.Equal(9, PlaybookOf(line)));
+        Assert.All(lines, line => Assert.Equal(EksPodsPending.Number, PlaybookOf(line)));
         Assert.Contains("kubeletLog", WhyOf(lines[1]), StringComparison.Ordinal);
     }
 
@@ -87,7 +88,7 @@ public sealed class TriageJsonlTests
     {
         var (_, lines) = await RunAsync("{\"text\": \"The task can\u2019t pull the image.\", \"field\": \"stoppedReason\"}");
 
-        Assert.Equal(2, PlaybookOf(lines[0]));
+        Assert.Equal(CannotPullContainer.Number, PlaybookOf(lines[0]));
         Assert.DoesNotContain("\\u0022", lines[0], StringComparison.Ordinal);
     }
 

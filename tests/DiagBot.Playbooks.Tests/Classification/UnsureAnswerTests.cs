@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
@@ -10,7 +11,7 @@ public sealed class UnsureAnswerTests
     {
         var result = new SymptomClassifier().Classify("ECS_OPERATION_THROTTLED", EvidenceField.ServiceEvent, null);
 
-        Assert.Equal(12, result.Playbook);
+        Assert.Equal(DeployStuck.Number, result.Playbook);
         Assert.True(result.Confidence < SymptomClassifier.UnsureBelow, $"confidence {result.Confidence}");
         Assert.StartsWith("unsure between playbook 12 and none: ", result.Why, StringComparison.Ordinal);
         Assert.Contains("aws ecs describe-services", result.Why, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -20,7 +21,7 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
         var report = await DiagnoseAsync(arn);
 
         var first = report.Verdicts[0];
-        Assert.Equal(5, first.Playbook);
+        Assert.Equal(Alb503NoTargets.Number, first.Playbook);
         Assert.Equal(VerdictStatus.Confirmed, first.Status);
         Assert.Equal("target-type-mismatch", first.SubCause);
         Assert.Contains("storefront", first.RootCause, StringComparison.Ordinal);
@@ -32,7 +33,7 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
     {
         var report = await DiagnoseAsync("targets unhealthy in target group catalog-api-tg");
 
-        Assert.Equal(6, report.Verdicts[0].Playbook);
+        Assert.Equal(TargetsUnhealthy.Number, report.Verdicts[0].Playbook);
         Assert.Equal(VerdictStatus.Confirmed, report.Verdicts[0].Status);
         Assert.Contains(await TargetGroupArnAsync("catalog-api-tg"), report.Verdicts[0].Confirm, StringComparison.Ordinal);
     }
@@ -113,7 +114,7 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
     {
         var report = await DiagnoseAsync("deployment ecs-svc/4719302846651023981");
 
-        Assert.Equal(12, report.Verdicts[0].Playbook);
+        Assert.Equal(DeployStuck.Number, report.Verdicts[0].Playbook);
         Assert.Equal(VerdictStatus.Confirmed, report.Verdicts[0].Status);
     }
 

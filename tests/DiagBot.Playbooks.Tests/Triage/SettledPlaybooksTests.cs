@@ -33,7 +33,7 @@ public sealed class SettledPlaybooksTests
     {
         var ranking = CreateSut().Rank([SymptomFacts.From(CrashWords)]);
 
-        Assert.Equal(8, PlaybookRanker.ToRun(ranking).First().Playbook.Id);
+        Assert.Equal(CrashLoop.Number, PlaybookRanker.ToRun(ranking).First().Playbook.Id);
         Assert.DoesNotContain("discounted", ranking[0].Why, StringComparison.Ordinal);
     }
 
@@ -60,7 +60,7 @@ public sealed class SettledPlaybooksTests
 
         var run = PlaybookRanker.ToRun(CreateSut().Rank(facts)).ToList();
 
-        Assert.Equal(8, run[0].Playbook.Id);
+        Assert.Equal(CrashLoop.Number, run[0].Playbook.Id);
         Assert.DoesNotContain("discounted", run[0].Why, StringComparison.Ordinal);
     }
 

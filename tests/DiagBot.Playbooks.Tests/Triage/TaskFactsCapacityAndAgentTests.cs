@@ -29,7 +29,7 @@ public sealed class TaskFactsCapacityAndAgentTests
 
         var ranking = CreateSut().Rank(TaskFacts.From(task));
 
-        Assert.Equal(15, ranking[0].Playbook.Id);
+        Assert.Equal(EcsExecFails.Number, ranking[0].Playbook.Id);
     }
 
     [Fact]

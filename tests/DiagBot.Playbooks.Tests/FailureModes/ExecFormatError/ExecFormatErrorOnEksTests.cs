@@ -64,7 +64,7 @@ public sealed class ExecFormatErrorOnEksTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p08-eks-pod-crash-loop");
 
         Assert.DoesNotContain(report.Ranking, r => r.Playbook.Id == ExecFormatError.Number);
-        Assert.Equal(8, report.Verdicts[0].Playbook);
+        Assert.Equal(CrashLoop.Number, report.Verdicts[0].Playbook);
     }
 
     [Fact]
