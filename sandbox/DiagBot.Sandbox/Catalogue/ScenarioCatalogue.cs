@@ -41,6 +41,7 @@ internal static class ScenarioCatalogue
         new TargetsUnhealthyOnEks(),
         new Alb503NoTargetsOnEks(),
         new EksPodsContainerCreatingCniNotReady(),
+        new CannotPullContainerOnEks(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -65,6 +66,7 @@ internal static class ScenarioCatalogue
         new EksPodsContainerCreatingLookalikeIpamdBack(),
         new DeployStuckLookalikeRolling(),
         new Alb504TimeoutLookalikeAppUpstream(),
+        new CannotPullContainerLookalikeSlowPull(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

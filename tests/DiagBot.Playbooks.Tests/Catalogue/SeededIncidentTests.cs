@@ -45,6 +45,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p06-eks-targets-unhealthy", 6 },
         { "p05-eks-alb-503", 5 },
         { "p10-eks-cni-not-ready", 10 },
+        { "p02-eks-image-pull-backoff", 2 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -73,6 +74,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-ipamd-restarted",
         "lookalike-deploy-rolling",
         "lookalike-app-504-upstream",
+        "lookalike-eks-slow-image-pull",
     ];
 
     [Theory]

@@ -57,7 +57,7 @@ public sealed class KubeApiTests(SandboxFixture fixture)
         // search-api's pods carry a track label; the shop's other workloads do not.
         Assert.Equal(
             ["catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "recommendations-7c5d8b9f4-q6w2z", "recommender-6f7b8c9d5-p4k7s",
-             "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
+             "reviews-api-6b9d7f5c8-w3m8k", "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
             names);
     }
 
@@ -90,9 +90,9 @@ public sealed class KubeApiTests(SandboxFixture fixture)
         Assert.All(lines, line => Assert.Equal("ADDED", JsonDocument.Parse(line).RootElement.GetProperty("type").GetString()));
         var reasons = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("object").GetProperty("reason").GetString()).Order();
         // Three sandbox failures: the ContainerCreating incidents' (no IP, aws-node failing), and the one their look-alike recovered
-        // from; the failing aws-node's own back-off and its MissingIAMPermissions.
+        // from; the failing aws-node's own back-off and its MissingIAMPermissions; the image pull's Failed, ErrImagePull, ImagePullBackOff.
         Assert.Equal(
-            ["BackOff", "BackOff", "BackOff", "FailedCreatePodSandBox", "FailedCreatePodSandBox", "FailedCreatePodSandBox",
+            ["BackOff", "BackOff", "BackOff", "Failed", "Failed", "Failed", "FailedCreatePodSandBox", "FailedCreatePodSandBox", "FailedCreatePodSandBox",
              "FailedScheduling", "FailedScheduling", "InstanceTerminating", "MissingIAMPermissions", "NodeNotReady", "OOMKilling", "SpotInterrupted",
              "TerminatingOnInterruption", "Unhealthy"],
             reasons);

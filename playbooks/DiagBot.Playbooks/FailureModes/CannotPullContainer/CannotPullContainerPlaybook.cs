@@ -41,7 +41,9 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     {
         if (context.Task is not { } task)
         {
-            return NewVerdict(VerdictStatus.Inconclusive, "No task to read pull errors from; give the id or ARN of the stopped task.");
+            return context is { Pod: { } pod, KubernetesCluster: { } cluster }
+                ? PodImagePull.Investigate(this, context, pod, cluster)
+                : NewVerdict(VerdictStatus.Inconclusive, "No task to read pull errors from; give the id or ARN of the stopped task.");
         }
 
         var pull = PullText(task);

@@ -1,3 +1,4 @@
+using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Ecs;
 
 namespace DiagBot.Playbooks.FailureModes;
@@ -57,6 +58,9 @@ internal static class PullFailure
         _ when text.ContainsAny(NotFoundMarkers) => PullFailureKind.ImageNotFound,
         _ => PullFailureKind.Unclassified,
     };
+
+    /// <summary>The same kinds for a message that is no task's: the kubelet's "Failed to pull image" event, say.</summary>
+    public static PullFailureKind Classify(string message) => Classify(new TaskFailureText(string.Empty, message, TextNormalizer.Normalize(message)));
 
     /// <summary>Secrets Manager and SSM failures share the "unable to pull secrets or registry auth" prefix; they are playbook 3's.</summary>
     public static bool IsAboutSecrets(TaskFailureText text) =>
