@@ -18,7 +18,8 @@ public sealed class CannotPullContainerOnEksTests(SandboxEvidenceFixture sandbox
         var report = await sandbox.DiagnoseAsync(Incident);
 
         var first = report.Verdicts[0];
-        Assert.Equal((2, VerdictStatus.Confirmed, CannotPullContainerPlaybook.AuthDeniedSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((CannotPullContainer.Number, VerdictStatus.Confirmed, CannotPullContainerPlaybook.AuthDeniedSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Matches(@"^The registry refused node ip-10-0-37-112\.ec2\.internal's credentials for "
             + @"\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com/reviews-api:2\.8\.0, "
             + "so pod shop/reviews-api-6b9d7f5c8-w3m8k cannot pull it.$", first.RootCause);

@@ -19,7 +19,7 @@ public sealed class EksPodsContainerCreatingCniTests(SandboxEvidenceFixture sand
         var report = await sandbox.DiagnoseAsync(Incident);
 
         var first = report.Verdicts[0];
-        Assert.Equal((10, VerdictStatus.Confirmed, CniNotReady.SubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EksPodsContainerCreating.Number, VerdictStatus.Confirmed, CniNotReady.SubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("The VPC CNI is not ready on node ip-10-0-39-58.ec2.internal, so pod shop/recommendations-7c5d8b9f4-q6w2z gets no network: "
             + "aws-node pod " + AwsNodePod, first.RootCause, StringComparison.Ordinal);
         Assert.Contains("is not Ready (not ready, CrashLoopBackOff, 14 restarts, last exit 1 (Error)): the VPC CNI is denied the EC2 calls it needs "
