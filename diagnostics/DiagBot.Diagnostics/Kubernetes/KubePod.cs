@@ -39,6 +39,9 @@ public sealed record KubePod
 
     /// <summary>spec.nodeSelector, e.g. kubernetes.io/arch=arm64 or karpenter.sh/capacity-type=spot.</summary>
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>spec.serviceAccountName: whose IAM role (IRSA annotation or Pod Identity association) the pod's AWS calls get.</summary>
+    public string? ServiceAccountName { get; init; }
 }
 
 public sealed record KubeOwner(string Kind, string Name);
@@ -60,6 +63,24 @@ public sealed record KubeContainer
 
     /// <summary>The readiness probe's HTTP GET, when it has one: a target is only registered healthy once this passes.</summary>
     public KubeHttpProbe? ReadinessProbe { get; init; }
+
+    /// <summary>
+    /// The AWS credentials EKS handed the container, from the variables its admission webhooks inject (names only,
+    /// and the role ARN, which is no secret): IRSA sets AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, Pod Identity
+    /// AWS_CONTAINER_CREDENTIALS_FULL_URI. Neither means the SDK falls through to the node's instance role.
+    /// </summary>
+    public KubeAwsCredentials AwsCredentials { get; init; } = KubeAwsCredentials.None;
+}
+
+/// <summary>Which EKS credential source reaches a container, and the IRSA role when that is it.</summary>
+/// <param name="Source">"irsa", "pod-identity", or null when neither webhook injected its variables.</param>
+/// <param name="RoleArn">AWS_ROLE_ARN, set by IRSA.</param>
+public sealed record KubeAwsCredentials(string? Source, string? RoleArn)
+{
+    public const string Irsa = "irsa";
+    public const string PodIdentity = "pod-identity";
+
+    public static KubeAwsCredentials None { get; } = new(null, null);
 }
 
 public sealed record KubeContainerPort(string? Name, int ContainerPort, string? Protocol);

@@ -52,4 +52,9 @@ public static class KubectlCli
 
     public static string Exec(string cluster, string @namespace, string pod, string container) =>
         $"kubectl --context {cluster} -n {@namespace} exec -it {pod} -c {container} -- sh";
+
+    /// <summary>The pod's service account and each container's variable names: IRSA's AWS_ROLE_ARN or Pod Identity's, or neither.</summary>
+    public static string PodCredentials(string cluster, string @namespace, string pod) =>
+        $"kubectl --context {cluster} -n {@namespace} get pod {pod} -o jsonpath='serviceAccount={{.spec.serviceAccountName}}{{\"\\n\"}}"
+        + "{range .spec.containers[*]}{.name}:{range .env[*]} {.name}{end}{\"\\n\"}{end}'";
 }

@@ -37,7 +37,11 @@ internal static class StartupCli
     }
 
     /// <summary>Asks IAM whether the role may perform the actions, without calling them.</summary>
-    public static string SimulateRole(EcsTask task, string roleArn, IEnumerable<string> actions, IEnumerable<string> resources)
+    public static string SimulateRole(EcsTask task, string roleArn, IEnumerable<string> actions, IEnumerable<string> resources) =>
+        SimulateRole(roleArn, actions, resources);
+
+    /// <summary>The same for any role (IAM is global: no region, no task).</summary>
+    public static string SimulateRole(string roleArn, IEnumerable<string> actions, IEnumerable<string> resources)
     {
         var resourceList = resources.ToList();
         return $"aws iam simulate-principal-policy --policy-source-arn {roleArn} --action-names {string.Join(' ', actions)}"

@@ -27,6 +27,15 @@ internal static class PodTermination
     /// <summary>The last lines of the container's run before the current one, where a crash-looping container said why it exited.</summary>
     public static KubeLogQuery PreviousRun(KubePod pod, string container) => new(pod.Namespace, pod.Name, container, Previous: true, LinesRead);
 
+    /// <summary>
+    /// The last lines of a running container: an app's own errors (AccessDenied, slow requests) live only there. Triage
+    /// and playbook 4 ask the same query, so the session reads it once.
+    /// </summary>
+    public static KubeLogQuery CurrentRun(KubePod pod, string container) => new(pod.Namespace, pod.Name, container, Previous: false, CurrentLinesRead);
+
+    /// <summary>How many of a running container's last lines are read.</summary>
+    public const int CurrentLinesRead = 100;
+
     /// <summary>The reason and exit code of the container's last end: the current state if terminated, else the previous run.</summary>
     public static (string? Reason, int? ExitCode) LastEnd(KubeContainerStatus status) =>
         status.TerminatedReason is not null || status.TerminatedExitCode is not null

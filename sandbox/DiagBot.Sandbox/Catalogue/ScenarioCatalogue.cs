@@ -42,6 +42,7 @@ internal static class ScenarioCatalogue
         new Alb503NoTargetsOnEks(),
         new EksPodsContainerCreatingCniNotReady(),
         new CannotPullContainerOnEks(),
+        new AppAccessDeniedOnEks(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),

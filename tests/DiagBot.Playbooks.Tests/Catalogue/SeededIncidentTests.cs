@@ -46,6 +46,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p05-eks-alb-503", 5 },
         { "p10-eks-cni-not-ready", 10 },
         { "p02-eks-image-pull-backoff", 2 },
+        { "p04-eks-irsa-missing", 4 },
     };
 
     public static TheoryData<string> NotFailures() =>

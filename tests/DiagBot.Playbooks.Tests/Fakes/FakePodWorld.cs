@@ -25,6 +25,8 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
 
     public List<string> PreviousLog { get; } = [];
 
+    public List<string> CurrentLog { get; } = [];
+
     /// <summary>What the API server answers for the current log instead of its lines: a dial failure to the kubelet, say.</summary>
     public EvidenceGap? CurrentLogGap { get; set; }
 
@@ -98,5 +100,5 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
     public Task<EvidenceResult<IReadOnlyList<string>>> GetPodLogAsync(string cluster, KubeLogQuery query, CancellationToken cancellationToken) =>
         Task.FromResult(!query.Previous && CurrentLogGap is { } gap
             ? EvidenceResult<IReadOnlyList<string>>.Missing(gap)
-            : EvidenceResult<IReadOnlyList<string>>.Found(query.Previous ? PreviousLog : []));
+            : EvidenceResult<IReadOnlyList<string>>.Found(query.Previous ? PreviousLog : CurrentLog));
 }

@@ -26,6 +26,7 @@ internal static class KubernetesMapper
             HasLivenessProbe = c.LivenessProbe is not null,
             Ports = [.. (c.Ports ?? []).Select(p => new KubeContainerPort(p.Name, p.ContainerPort, p.Protocol))],
             ReadinessProbe = c.ReadinessProbe?.HttpGet is { } get ? new KubeHttpProbe(get.Path, get.Port?.Value ?? string.Empty) : null,
+            AwsCredentials = AwsCredentials(c.Env),
         })],
         RestartPolicy = pod.Spec?.RestartPolicy,
         TerminationGracePeriodSeconds = pod.Spec?.TerminationGracePeriodSeconds,
@@ -34,7 +35,19 @@ internal static class KubernetesMapper
         HostIp = pod.Status?.HostIP,
         DeletionTimestamp = Time(pod.Metadata?.DeletionTimestamp),
         NodeSelector = Copy(pod.Spec?.NodeSelector),
+        ServiceAccountName = pod.Spec?.ServiceAccountName,
     };
+
+    // https://docs.aws.amazon.com/eks/latest/userguide/pod-configuration.html (IRSA's variables) and
+    // https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html (Pod Identity's). Other values stay unread.
+    private static KubeAwsCredentials AwsCredentials(IList<V1EnvVar>? env)
+    {
+        // A name given twice is legal (the API server only warns); the last one wins, as in the container.
+        var names = (env ?? []).GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        return names.TryGetValue("AWS_ROLE_ARN", out var role) && names.ContainsKey("AWS_WEB_IDENTITY_TOKEN_FILE")
+            ? new KubeAwsCredentials(KubeAwsCredentials.Irsa, role)
+            : names.ContainsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI") ? new KubeAwsCredentials(KubeAwsCredentials.PodIdentity, null) : KubeAwsCredentials.None;
+    }
 
     public static KubeNode ToModel(V1Node node) => new()
     {

@@ -38,7 +38,7 @@ internal sealed partial record AccessDenial(string Line, string? PrincipalArn, s
         var match = NotAuthorized().Match(text);
         if (match.Success)
         {
-            return new AccessDenial(text, match.Groups["principal"].Value.TrimEnd('.', ','), match.Groups["action"].Value, match.Groups["resource"].Success ? match.Groups["resource"].Value.TrimEnd('.', ',') : null);
+            return new AccessDenial(text, match.Groups["principal"].Value.TrimEnd('.', ','), match.Groups["action"].Value, match.Groups["resource"].Success ? Unquoted(match.Groups["resource"].Value) : null);
         }
 
         var operation = CalledOperation().Match(text);
@@ -68,6 +68,9 @@ internal sealed partial record AccessDenial(string Line, string? PrincipalArn, s
 
         return session is not null && InstanceId().IsMatch(session) ? DeniedPrincipal.InstanceRole : DeniedPrincipal.Other;
     }
+
+    // S3 quotes the resource ("on resource: \"arn:aws:s3:::bucket/key\" because ..."), and a JSON log escapes those quotes.
+    private static string Unquoted(string resource) => resource.Replace("\\\"", "\"", StringComparison.Ordinal).Trim('"').TrimEnd('.', ',', '"');
 
     public static string NameOf(string roleArn) => roleArn[(roleArn.LastIndexOf('/') + 1)..];
 

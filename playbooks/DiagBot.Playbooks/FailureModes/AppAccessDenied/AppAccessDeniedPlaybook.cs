@@ -16,6 +16,7 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
     public const string InstanceRoleFallbackSubCause = "instance-role-fallback";
     public const string NoTaskRoleSubCause = "no-task-role";
     public const string OtherPrincipalSubCause = "other-principal";
+    public const string ServiceAccountRoleDeniedSubCause = "service-account-role-denied";
 
     /// <summary>How far back a running task's denials are looked for.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(3);
@@ -31,6 +32,11 @@ internal sealed class AppAccessDeniedPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await PodAccessDenied.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         var gaps = new List<EvidenceGap>();
         var task = context.Subject is TaskSubject ? context.Task : null;
         if (task is null && context.Service is { } service)
