@@ -20,4 +20,11 @@ public sealed record KubeTargetGroupBinding
 
     /// <summary>spec.networking.ingress[].from[].securityGroup.groupID: the groups the controller opens the targets to.</summary>
     public IReadOnlyList<string> IngressFromSecurityGroups { get; init; } = [];
+
+    /// <summary>
+    /// metadata.labels: the controller labels the bindings it makes with their stack (aws-load-balancer-controller
+    /// pkg/deploy/tracking/provider.go StackLabels): ingress.k8s.aws/stack-namespace and stack-name for one Ingress,
+    /// ingress.k8s.aws/stack for an IngressGroup, service.k8s.aws/stack-namespace and stack-name for a Service.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Playbooks.Diagnosis;
@@ -19,7 +20,16 @@ public sealed partial class Diagnoser
             };
         }
 
-        var described = await kubernetes.GetPodAsync(cluster, pod.Namespace, pod.Pod, cancellationToken).ConfigureAwait(false);
+        var podRead = kubernetes.GetPodAsync(cluster, pod.Namespace, pod.Pod, cancellationToken);
+
+        // Reads that need only the namespace start beside the pod's; the session caches them for the playbooks that ask again.
+        var atHand = new NamespaceAtHand(cluster, pod.Namespace, pod.Symptom);
+        foreach (var early in FailureModeCatalog.EarlyNamespaceReads)
+        {
+            _ = early(context.Evidence, atHand, cancellationToken);
+        }
+
+        var described = await podRead.ConfigureAwait(false);
         if (described.Value is not { } kubePod)
         {
             return described.Gap!.Reason == GapReason.NotFound

@@ -22,7 +22,16 @@ internal sealed record EarlyReads
 
     /// <summary>Given the pod triage has just read, once its events are asked for.</summary>
     public IReadOnlyList<Func<IEvidenceSource, PodAtHand, CancellationToken, Task>> ForPod { get; init; } = [];
+
+    /// <summary>
+    /// Given only the pod's namespace and the engineer's words, beside the read of the pod itself: what depends on the
+    /// namespace alone (its TargetGroupBindings) is then a round trip ahead of what the pod's status names.
+    /// </summary>
+    public IReadOnlyList<Func<IEvidenceSource, NamespaceAtHand, CancellationToken, Task>> ForNamespace { get; init; } = [];
 }
 
 /// <summary>A pod as triage holds it when the early reads start: its configured cluster, the pod, the engineer's words about it.</summary>
 internal sealed record PodAtHand(string Cluster, KubePod Pod, string? Symptom);
+
+/// <summary>A pod's namespace before the pod is read: its configured cluster, the namespace, the engineer's words about the pod.</summary>
+internal sealed record NamespaceAtHand(string Cluster, string Namespace, string? Symptom);

@@ -47,6 +47,10 @@ internal static class FailureModeCatalog
     /// <summary>Every mode's early reads of a pod, each once however many modes share it.</summary>
     public static IReadOnlyList<Func<IEvidenceSource, PodAtHand, CancellationToken, Task>> EarlyPodReads { get; } =
         [.. Entries.SelectMany(e => e.EarlyReads.ForPod).Distinct()];
+
+    /// <summary>Every mode's early reads of a pod's namespace, each once however many modes share it.</summary>
+    public static IReadOnlyList<Func<IEvidenceSource, NamespaceAtHand, CancellationToken, Task>> EarlyNamespaceReads { get; } =
+        [.. Entries.SelectMany(e => e.EarlyReads.ForNamespace).Distinct()];
 }
 
 /// <summary>One failure mode as the catalogue knows it.</summary>

@@ -8,7 +8,8 @@ namespace DiagBot.Playbooks.LoadBalancing;
 /// The AWS/ApplicationELB metrics of a service's target groups and their load balancers over the last three hours, in
 /// one GetMetricData call that playbooks 5, 6 and 13 share (and triage's prefetch starts): per target group
 /// HealthyHostCount (Minimum), UnHealthyHostCount (Maximum) and TargetResponseTime p50 and p99; per load balancer the
-/// 503s and 504s it generated itself (HTTPCode_ELB_503_Count, HTTPCode_ELB_504_Count, Sum). ELB User Guide,
+/// 503s and 504s it generated itself (HTTPCode_ELB_503_Count, HTTPCode_ELB_504_Count, Sum) and the 5XX its targets
+/// answered (HTTPCode_Target_5XX_Count, Sum), which tells an app's own 504 from the load balancer's. ELB User Guide,
 /// "CloudWatch metrics for your Application Load Balancer": dimensions TargetGroup and LoadBalancer, the ends of the ARNs.
 /// </summary>
 internal static class LoadBalancerMetrics
@@ -17,6 +18,7 @@ internal static class LoadBalancerMetrics
     public const string Namespace = "AWS/ApplicationELB";
     public const string Elb503 = "HTTPCode_ELB_503_Count";
     public const string Elb504 = "HTTPCode_ELB_504_Count";
+    public const string Target5xx = "HTTPCode_Target_5XX_Count";
     public static readonly TimeSpan Window = TimeSpan.FromHours(3);
     private const int PeriodSeconds = 60;
     private const string ApplicationLoadBalancerPath = ":loadbalancer/app/";
@@ -46,6 +48,7 @@ internal static class LoadBalancerMetrics
             IReadOnlyList<MetricDimension> lb = [new("LoadBalancer", LoadBalancerDimension(balancers[i]))];
             queries.Add(new($"elb503_{i}", Namespace, Elb503, lb, PeriodSeconds, "Sum"));
             queries.Add(new($"elb504_{i}", Namespace, Elb504, lb, PeriodSeconds, "Sum"));
+            queries.Add(new($"target5xx_{i}", Namespace, Target5xx, lb, PeriodSeconds, "Sum"));
         }
 
         // The window ends on a whole minute, so the prefetch and a playbook a few seconds later ask the same question.
@@ -72,7 +75,8 @@ internal static class LoadBalancerMetrics
         var pairs = groups.SelectMany(g => g.LoadBalancerArns.Where(IsApplication).Select(lb => (Group: g.TargetGroupArn, Balancer: lb))).ToList();
         var balancers = pairs.Select(p => p.Balancer).Distinct().ToList();
         return ([.. pairs.Select((p, i) => new TargetGroupMetrics(p.Group, p.Balancer, Of($"healthy{i}"), Of($"unhealthy{i}"), Of($"p50_{i}"), Of($"p99_{i}"),
-            Of($"elb503_{balancers.IndexOf(p.Balancer)}"), Of($"elb504_{balancers.IndexOf(p.Balancer)}")))], null);
+            Of($"elb503_{balancers.IndexOf(p.Balancer)}"), Of($"elb504_{balancers.IndexOf(p.Balancer)}"))
+            { Target5xx = Of($"target5xx_{balancers.IndexOf(p.Balancer)}") })], null);
     }
 
     public static string LoadBalancerDimension(string arn) => arn[(arn.IndexOf(":loadbalancer/", StringComparison.Ordinal) + ":loadbalancer/".Length)..];
@@ -93,6 +97,9 @@ internal sealed record TargetGroupMetrics(
     IReadOnlyList<MetricPoint> Elb503,
     IReadOnlyList<MetricPoint> Elb504)
 {
+    /// <summary>The 5XX the load balancer's targets answered themselves (HTTPCode_Target_5XX_Count), an app's own 504 among them.</summary>
+    public IReadOnlyList<MetricPoint> Target5xx { get; init; } = [];
+
     public string GroupName => TargetGroupArn.Split('/') is { Length: >= 2 } parts ? parts[1] : TargetGroupArn;
 
     public string BalancerName => LoadBalancerArn.Split('/') is { Length: >= 3 } parts ? parts[2] : LoadBalancerArn;

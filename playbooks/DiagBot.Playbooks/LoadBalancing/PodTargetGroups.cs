@@ -25,6 +25,25 @@ internal static partial class PodTargetGroups
             ? evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken)
             : Task.CompletedTask;
 
+    /// <summary>
+    /// Playbooks 5, 6 and 13's early read of the namespace of a pod the engineer says is behind a load balancer, beside the
+    /// pod's own read: the bindings, then their Services, groups and targets' health, as <see cref="ReadAllAsync"/> asks for them.
+    /// </summary>
+    public static async Task EarlyForNamespaceAsync(IEvidenceSource evidence, NamespaceAtHand atHand, CancellationToken cancellationToken)
+    {
+        if (!AboutLoadBalancer(atHand.Symptom))
+        {
+            return;
+        }
+
+        var listed = await evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Namespace, cancellationToken).ConfigureAwait(false);
+        if (listed.Value is { Count: > 0 } bindings)
+        {
+            var (services, groups, health) = Start(evidence, atHand.Cluster, atHand.Namespace, bindings, cancellationToken);
+            await Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask)).ConfigureAwait(false);
+        }
+    }
+
     public static bool AboutLoadBalancer(string? words) => words is not null && LoadBalancerWords().IsMatch(words);
 
     /// <summary>The bindings whose Service selects the pod, with the evidence a verdict shows about each.</summary>
@@ -51,12 +70,7 @@ internal static partial class PodTargetGroups
         }
 
         var podsRead = withPods ? k8s.ListPodsAsync(cluster, pod.Namespace, null, cancellationToken) : null;
-        var services = bindings.Select(b => b.ServiceName).Distinct(StringComparer.Ordinal)
-            .ToDictionary(name => name, name => k8s.GetServiceAsync(cluster, pod.Namespace, name, cancellationToken), StringComparer.Ordinal);
-        var arns = bindings.Select(b => b.TargetGroupArn).Distinct(StringComparer.Ordinal).ToList();
-        var groupsRead = arns.Count == 0 ? null : context.Evidence.LoadBalancing.DescribeTargetGroupsAsync(arns, cancellationToken);
-        var healthReads = arns.ToDictionary(
-            arn => arn, arn => context.Evidence.LoadBalancing.DescribeTargetHealthAsync(arn, cancellationToken), StringComparer.Ordinal);
+        var (services, groupsRead, healthReads) = Start(context.Evidence, cluster, pod.Namespace, bindings, cancellationToken);
         await Task.WhenAll(services.Values.Cast<Task>().Concat(healthReads.Values)
             .Append(groupsRead ?? Task.CompletedTask).Append(podsRead ?? Task.CompletedTask)).ConfigureAwait(false);
 
@@ -85,6 +99,19 @@ internal static partial class PodTargetGroups
 
         missing.AddRange(new[] { groups?.Gap, pods?.Gap }.OfType<EvidenceGap>());
         return (found, pods?.Value, missing.DistinctBy(g => (g.Source, g.Operation, g.Detail)).ToList());
+    }
+
+    // Every read the bindings lead to, started at once; the same questions in the same order whoever asks, so the session answers repeats.
+    private static (Dictionary<string, Task<EvidenceResult<KubeService>>> Services, Task<EvidenceResult<IReadOnlyList<TargetGroup>>>? Groups,
+        Dictionary<string, Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>>> Health) Start(
+        IEvidenceSource evidence, string cluster, string ns, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken)
+    {
+        var services = bindings.Select(b => b.ServiceName).Distinct(StringComparer.Ordinal)
+            .ToDictionary(name => name, name => evidence.Kubernetes.GetServiceAsync(cluster, ns, name, cancellationToken), StringComparer.Ordinal);
+        var arns = bindings.Select(b => b.TargetGroupArn).Distinct(StringComparer.Ordinal).ToList();
+        var groups = arns.Count == 0 ? null : evidence.LoadBalancing.DescribeTargetGroupsAsync(arns, cancellationToken);
+        var health = arns.ToDictionary(arn => arn, arn => evidence.LoadBalancing.DescribeTargetHealthAsync(arn, cancellationToken), StringComparer.Ordinal);
+        return (services, groups, health);
     }
 
     /// <summary>A Service picks a pod when its selector is set and every one of its labels is on the pod.</summary>

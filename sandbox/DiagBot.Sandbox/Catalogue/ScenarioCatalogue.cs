@@ -43,6 +43,7 @@ internal static class ScenarioCatalogue
         new EksPodsContainerCreatingCniNotReady(),
         new CannotPullContainerOnEks(),
         new AppAccessDeniedOnEks(),
+        new Alb504TimeoutOnEks(),
         new HealthyOrdersApi(),
         new HealthyInventorySync(),
         new HealthyShopWebPod(),
@@ -68,6 +69,7 @@ internal static class ScenarioCatalogue
         new DeployStuckLookalikeRolling(),
         new Alb504TimeoutLookalikeAppUpstream(),
         new CannotPullContainerLookalikeSlowPull(),
+        new Alb504TimeoutLookalikeOnEks(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -47,6 +47,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p10-eks-cni-not-ready", 10 },
         { "p02-eks-image-pull-backoff", 2 },
         { "p04-eks-irsa-missing", 4 },
+        { "p13-eks-alb-504", 13 },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -76,6 +77,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-deploy-rolling",
         "lookalike-app-504-upstream",
         "lookalike-eks-slow-image-pull",
+        "lookalike-eks-app-504-upstream",
     ];
 
     [Theory]

@@ -56,8 +56,10 @@ public sealed class KubeApiTests(SandboxFixture fixture)
         var names = pods.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("metadata").GetProperty("name").GetString()).Order();
         // search-api's pods carry a track label; the shop's other workloads do not.
         Assert.Equal(
-            ["catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "recommendations-7c5d8b9f4-q6w2z", "recommender-6f7b8c9d5-p4k7s",
-             "reviews-api-6b9d7f5c8-w3m8k", "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n"],
+            [
+                "catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "price-quote-84d6b9c7f-x5m2t", "recommendations-7c5d8b9f4-q6w2z",
+                "recommender-6f7b8c9d5-p4k7s", "reviews-api-6b9d7f5c8-w3m8k", "web-6d4b8c7f9-x9v5t", "web-7f9c6d5b8-k7p2n",
+            ],
             names);
     }
 

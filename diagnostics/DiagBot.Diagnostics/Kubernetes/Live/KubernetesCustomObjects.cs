@@ -51,6 +51,10 @@ internal static class KubernetesCustomObjects
             ServiceName = service,
             ServicePort = Child(serviceRef, "port") is { ValueKind: JsonValueKind.Number or JsonValueKind.String } port ? port.ToString() : null,
             IngressFromSecurityGroups = from,
+            Labels = Child(metadata, "labels") is { ValueKind: JsonValueKind.Object } labels
+                ? labels.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(l => l.Name, l => l.Value.GetString()!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
         };
     }
 

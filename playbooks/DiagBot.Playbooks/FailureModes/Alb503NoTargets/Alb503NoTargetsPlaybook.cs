@@ -24,7 +24,12 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
     private static readonly string[] RegistrationWords = ["registered", "register targets", "deregistered"];
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync], ForPod = [PodTargetGroups.EarlyAsync] };
+    public static EarlyReads EarlyReads { get; } = new()
+    {
+        ForService = [ServiceLoadBalancerEarlyReads.ReadAsync],
+        ForPod = [PodTargetGroups.EarlyAsync],
+        ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
+    };
 
     public int Id => Alb503NoTargets.Number;
 

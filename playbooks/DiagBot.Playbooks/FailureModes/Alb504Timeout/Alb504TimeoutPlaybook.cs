@@ -20,13 +20,19 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
     public const string IdleTimeoutExceededSubCause = "idle-timeout-exceeded";
     public const string NearIdleTimeoutSubCause = "requests-near-idle-timeout";
 
-    private const string IdleTimeoutKey = "idle_timeout.timeout_seconds";
     private const string NetworkLoadBalancerPath = ":loadbalancer/net/";
-    private const int DefaultIdleTimeoutSeconds = 60;
-    private const double NearShare = 0.8;
+    private const int DefaultIdleTimeoutSeconds = IdleTimeout.DefaultSeconds;
+    private const string IdleTimeoutKey = IdleTimeout.Key;
+
+    /// <summary>A slowest request past this share of the idle timeout leaves no margin: slower ones hit 504.</summary>
+    public const double NearShare = 0.8;
 
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
-    public static EarlyReads EarlyReads { get; } = new() { ForService = [ServiceLoadBalancerEarlyReads.ReadAsync] };
+    public static EarlyReads EarlyReads { get; } = new()
+    {
+        ForService = [ServiceLoadBalancerEarlyReads.ReadAsync],
+        ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
+    };
 
     public int Id => Alb504Timeout.Number;
 
@@ -36,6 +42,11 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
 
     public async Task<Verdict> InvestigateAsync(DiagnosisContext context, CancellationToken cancellationToken)
     {
+        if (context is { Pod: { } pod, KubernetesCluster: { } cluster })
+        {
+            return await PodAlb504Timeout.InvestigateAsync(this, context, pod, cluster, cancellationToken).ConfigureAwait(false);
+        }
+
         var verdict = await FromLogsAsync(context, cancellationToken).ConfigureAwait(false);
 
         // A verdict without evidence found no load-balanced service to read metrics for.
@@ -78,7 +89,7 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
             targets.Missing.Add(attributesGap);
         }
 
-        int? idle = attributes?.Value?.TryGetValue(IdleTimeoutKey, out var text) == true && int.TryParse(text, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+        var idle = IdleTimeout.Of(attributes?.Value);
         var name = balancer?.Split('/') is { Length: >= 3 } parts ? parts[2] : "the load balancer";
         if (idle is int read)
         {
@@ -141,13 +152,18 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
             : $"{inUse.Count(t => t.State != TargetGroupReading.Healthy)} of {inUse.Count} targets are not healthy either (see playbook 6)";
     }
 
+    /// <summary>The first and last steps of the fix, whoever owns the load balancer.</summary>
+    public const string FasterStep = "Make the slow endpoint asynchronous (accept the job, answer 202, let the client poll) or faster: a request should finish well inside the idle timeout.";
+
+    public const string KeepAliveStep = "Keep the app's HTTP keep-alive timeout longer than the idle timeout, so the app never closes a connection the load balancer still uses (that is a 502).";
+
     private static List<string> Fix(LoadBalancedService resolved, string? balancer, TimeSpan slowest) =>
     [
-        "Make the slow endpoint asynchronous (accept the job, answer 202, let the client poll) or faster: a request should finish well inside the idle timeout.",
+        FasterStep,
         balancer is null
             ? "Raise the load balancer's idle timeout above the slowest legitimate request (at most 4000 s)."
-            : $"Until then, raise the idle timeout above the slowest legitimate request: `aws elbv2 modify-load-balancer-attributes --region {resolved.Region} --load-balancer-arn {balancer} --attributes Key={IdleTimeoutKey},Value={(int)Math.Ceiling(slowest.TotalSeconds / 30) * 30 + 30}`.",
-        "Keep the app's HTTP keep-alive timeout longer than the idle timeout, so the app never closes a connection the load balancer still uses (that is a 502).",
+            : $"Until then, raise the idle timeout above the slowest legitimate request: `aws elbv2 modify-load-balancer-attributes --region {resolved.Region} --load-balancer-arn {balancer} --attributes Key={IdleTimeoutKey},Value={IdleTimeout.Above(slowest)}`.",
+        KeepAliveStep,
     ];
 
     private static async Task<(string? Group, IReadOnlyList<LogEvent>? Lines)> ReadLogsAsync(DiagnosisContext context, ServiceTargets targets, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
     {
         ForService = [ServiceLoadBalancerEarlyReads.ReadAsync, TaskSecurityGroupsAsync],
         ForPod = [PodTargetGroups.EarlyAsync],
+        ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
     };
 
     // Whether the tasks' groups admit the health checks is known from the service alone; only the load balancer's egress waits for more.

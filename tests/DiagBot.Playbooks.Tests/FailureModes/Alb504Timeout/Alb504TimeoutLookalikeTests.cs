@@ -21,6 +21,8 @@ public sealed class Alb504TimeoutLookalikeTests(SandboxEvidenceFixture sandbox)
             verdict.RootCause, StringComparison.Ordinal);
         Assert.Contains(verdict.Evidence, e => e.Fact.StartsWith("load balancer prod-partners HTTPCode_ELB_504_Count", StringComparison.Ordinal)
             && e.Value == "0");
+        Assert.Contains("are the targets' own answers (HTTPCode_Target_5XX_Count), and prod-partners answered no 504 itself", verdict.RootCause,
+            StringComparison.Ordinal);
     }
 
     [Fact]
