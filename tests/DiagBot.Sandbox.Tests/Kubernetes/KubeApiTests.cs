@@ -54,7 +54,7 @@ public sealed class KubeApiTests(SandboxFixture fixture)
         var pods = await GetJsonAsync("api/v1/namespaces/shop/pods?labelSelector=" + Uri.EscapeDataString("!track"));
 
         var names = pods.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("metadata").GetProperty("name").GetString()).Order();
-        // search-api's pods carry a track label; the shop's other workloads do not.
+        // search-api's pods carry a track label; the shop's other workloads do not (price-quote is lookalike-eks-app-504-upstream's pod).
         Assert.Equal(
             [
                 "catalog-sync-5d8c7b6f4-m2x9q", "order-events-5f6b7c8d9-t3k8m", "price-quote-84d6b9c7f-x5m2t", "recommendations-7c5d8b9f4-q6w2z",
