@@ -24,14 +24,14 @@ public sealed partial class Diagnoser
 
         // Reads that need only the namespace start beside the pod's; the session caches them for the playbooks that ask again.
         var atHand = new NamespaceAtHand(cluster, pod.Namespace, pod.Symptom);
-        foreach (var early in FailureModeCatalog.EarlyNamespaceReads)
-        {
-            _ = early(context.Evidence, atHand, cancellationToken);
-        }
+        var early = FailureModeCatalog.EarlyNamespaceReads.Select(read => read(context.Evidence, atHand, cancellationToken)).ToList();
 
         var described = await podRead.ConfigureAwait(false);
         if (described.Value is not { } kubePod)
         {
+            // Asked in the same round as the pod: waiting costs nothing, and no read outlives the diagnosis that asked for it
+            // (another diagnosis of the namespace could otherwise join it, and its answer, while it is in flight).
+            await Task.WhenAll(early).ConfigureAwait(false);
             return described.Gap!.Reason == GapReason.NotFound
                 ? new DiagnosisReport
                 {

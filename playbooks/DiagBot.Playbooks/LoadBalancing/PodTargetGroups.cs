@@ -19,30 +19,34 @@ internal static partial class PodTargetGroups
 {
     private const string Source = "kubernetes:targetgroupbindings";
 
-    /// <summary>Playbooks 5 and 6's early read of a pod the engineer says is behind a load balancer, or that is not ready.</summary>
-    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken) =>
-        atHand.Pod.PodIp is not null && (AboutLoadBalancer(atHand.Symptom) || !IsReady(atHand.Pod))
-            ? evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken)
-            : Task.CompletedTask;
-
     /// <summary>
-    /// Playbooks 5, 6 and 13's early read of the namespace of a pod the engineer says is behind a load balancer, beside the
-    /// pod's own read: the bindings, then their Services, groups and targets' health, as <see cref="ReadAllAsync"/> asks for them.
+    /// Playbooks 5, 6 and 13's early reads of a pod the engineer says is behind a load balancer, or that is not ready: the
+    /// namespace's bindings (often already asked for beside the pod's own read), then their Services, groups and targets'
+    /// health, as <see cref="ReadAllAsync"/> asks for them.
     /// </summary>
-    public static async Task EarlyForNamespaceAsync(IEvidenceSource evidence, NamespaceAtHand atHand, CancellationToken cancellationToken)
+    public static async Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
     {
-        if (!AboutLoadBalancer(atHand.Symptom))
+        if (atHand.Pod.PodIp is null || !(AboutLoadBalancer(atHand.Symptom) || !IsReady(atHand.Pod)))
         {
             return;
         }
 
-        var listed = await evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Namespace, cancellationToken).ConfigureAwait(false);
+        var listed = await evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken).ConfigureAwait(false);
         if (listed.Value is { Count: > 0 } bindings)
         {
-            var (services, groups, health) = Start(evidence, atHand.Cluster, atHand.Namespace, bindings, cancellationToken);
+            var (services, groups, health) = Start(evidence, atHand.Cluster, atHand.Pod.Namespace, bindings, cancellationToken);
             await Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The namespace's bindings, listed beside the pod's own read when the engineer's words name a load balancer: what they
+    /// lead to then starts with the pod's events (<see cref="EarlyAsync"/>), and playbook 13 reaches the load balancer in round three.
+    /// </summary>
+    public static Task EarlyForNamespaceAsync(IEvidenceSource evidence, NamespaceAtHand atHand, CancellationToken cancellationToken) =>
+        AboutLoadBalancer(atHand.Symptom)
+            ? evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Namespace, cancellationToken)
+            : Task.CompletedTask;
 
     public static bool AboutLoadBalancer(string? words) => words is not null && LoadBalancerWords().IsMatch(words);
 
