@@ -33,8 +33,8 @@ internal static class PodTermination
     /// </summary>
     public static KubeLogQuery CurrentRun(KubePod pod, string container) => new(pod.Namespace, pod.Name, container, Previous: false, CurrentLinesRead);
 
-    /// <summary>How many of a running container's last lines are read.</summary>
-    public const int CurrentLinesRead = 100;
+    /// <summary>How many of a running container's last lines are read: enough requests of a busy pod to hold its slow ones (13).</summary>
+    public const int CurrentLinesRead = 500;
 
     /// <summary>The reason and exit code of the container's last end: the current state if terminated, else the previous run.</summary>
     public static (string? Reason, int? ExitCode) LastEnd(KubeContainerStatus status) =>

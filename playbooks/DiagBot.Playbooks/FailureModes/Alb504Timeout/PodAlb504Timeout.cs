@@ -3,6 +3,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Kubernetes;
 using DiagBot.Playbooks.LoadBalancing;
 using DiagBot.Playbooks.Verdicts;
 
@@ -16,8 +17,8 @@ namespace DiagBot.Playbooks.FailureModes;
 /// </summary>
 internal static class PodAlb504Timeout
 {
-    /// <summary>The current run's last lines: enough requests of a busy pod to hold its slow ones.</summary>
-    public const int LinesRead = 500;
+    /// <summary>The current run's last lines, the query triage and playbook 4 ask too, so the session reads it once.</summary>
+    public const int LinesRead = PodTermination.CurrentLinesRead;
 
     private const string NetworkLoadBalancerPath = ":loadbalancer/net/";
     private const string Annotation = "alb.ingress.kubernetes.io/load-balancer-attributes";
@@ -53,7 +54,7 @@ internal static class PodAlb504Timeout
         var attributesRead = context.Evidence.LoadBalancing.DescribeLoadBalancerAttributesAsync(balancer, cancellationToken);
         var logsRead = container is null ? null
             : context.Evidence.Kubernetes.GetPodLogAsync(
-                cluster, new KubeLogQuery(pod.Namespace, pod.Name, container.Name, Previous: false, LinesRead), cancellationToken);
+                cluster, PodTermination.CurrentRun(pod, container.Name), cancellationToken);
         var metricsRead = LoadBalancerMetrics.ReadAsync(context.Evidence,
             ServiceLoadBalancerMetrics.GroupsOf(bindings.Select(b => (b.Binding.TargetGroupArn, b.Group))), context.Now, cancellationToken);
         var attributes = await attributesRead.ConfigureAwait(false);
