@@ -31,7 +31,7 @@ public sealed partial class Diagnoser
         {
             // Asked in the same round as the pod: waiting costs nothing, and no read outlives the diagnosis that asked for it
             // (another diagnosis of the namespace could otherwise join it, and its answer, while it is in flight).
-            await Task.WhenAll(early).ConfigureAwait(false);
+            await StartedReads.SettleAsync([.. early]).ConfigureAwait(false);
             return described.Gap!.Reason == GapReason.NotFound
                 ? new DiagnosisReport
                 {
@@ -43,6 +43,8 @@ public sealed partial class Diagnoser
 
         var first = await PodFactsReader.ReadAsync(kubernetes, cluster, kubePod, cancellationToken, context.Evidence, pod.Symptom).ConfigureAwait(false);
         context = context with { Pod = kubePod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = first.Facts };
-        return await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
+        var report = await RunAsync(context, WithSymptom(pod, first.Facts), first.Gaps, progress, cancellationToken).ConfigureAwait(false);
+        await StartedReads.SettleAsync([.. early, first.EarlyReads]).ConfigureAwait(false);
+        return report;
     }
 }

@@ -20,11 +20,12 @@ public sealed partial class Diagnoser
             };
         }
 
-        // Not awaited: triage and the playbooks ask for the same tasks and find them in the session cache.
-        _ = ServicePrefetch.TasksAsync(context.Evidence, service.Cluster, service.Service, cancellationToken);
+        // Not awaited here: triage and the playbooks ask for the same tasks and find them in the session cache.
+        var prefetch = ServicePrefetch.TasksAsync(context.Evidence, service.Cluster, service.Service, cancellationToken);
         var described = await context.Evidence.Ecs.DescribeServiceAsync(service.Cluster, service.Service, cancellationToken).ConfigureAwait(false);
         if (described.Value is not { } ecsService)
         {
+            await StartedReads.SettleAsync(prefetch).ConfigureAwait(false);
             return described.Gap!.Reason == GapReason.NotFound
                 ? new DiagnosisReport
                 {
@@ -34,7 +35,9 @@ public sealed partial class Diagnoser
                 : new DiagnosisReport { Subject = service, TriageGaps = [described.Gap] };
         }
 
-        return await RunForServiceAsync(service, ecsService, context, [], progress, cancellationToken).ConfigureAwait(false);
+        var report = await RunForServiceAsync(service, ecsService, context, [], progress, cancellationToken).ConfigureAwait(false);
+        await StartedReads.SettleAsync(prefetch).ConfigureAwait(false);
+        return report;
     }
 
     // The service path for every subject that leads to an ECS service (the service itself, a target group, an ECS deployment).

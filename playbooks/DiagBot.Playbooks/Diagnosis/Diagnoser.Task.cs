@@ -22,8 +22,8 @@ public sealed partial class Diagnoser
                 : new DiagnosisReport { Subject = task, TriageGaps = [described.Gap!, archiveGap] };
         }
 
-        // Not awaited: triage need not wait for it; the playbooks that want it find it in the session cache.
-        _ = TaskPrefetch.ReadAsync(evidence, ecsTask, cancellationToken);
+        // Not awaited here: triage need not wait for it; the playbooks that want it find it in the session cache.
+        var prefetch = TaskPrefetch.ReadAsync(evidence, ecsTask, cancellationToken);
         var path = StartFailureFacts.PathAsync(evidence, ecsTask, cancellationToken);
         var freeAddresses = StartFailureFacts.FreeAddressesAsync(evidence, ecsTask, cancellationToken);
         var (logFacts, logGaps) = await TaskLogFacts.ReadAsync(evidence, ecsTask, cancellationToken).ConfigureAwait(false);
@@ -31,7 +31,9 @@ public sealed partial class Diagnoser
         IReadOnlyList<TriageFact> taskFacts = [.. TaskFacts.From(ecsTask), .. await freeAddresses.ConfigureAwait(false), .. logFacts];
         context = context with { Task = ecsTask, Facts = taskFacts };
         var report = await RunAsync(context, WithSymptom(task, taskFacts), taskGaps, progress, cancellationToken).ConfigureAwait(false);
-        return await WithNetworkPathAsync(report, context, path, cancellationToken).ConfigureAwait(false);
+        report = await WithNetworkPathAsync(report, context, path, cancellationToken).ConfigureAwait(false);
+        await StartedReads.SettleAsync(prefetch).ConfigureAwait(false);
+        return report;
     }
 
     // A never-started task's routes and endpoints arrive while the playbooks read (they share those reads, so no round

@@ -20,14 +20,9 @@ internal static class PodFactsReader
 
         // Every mode's early reads, once the events read is on its way: the first EC2 read of a process builds its client on
         // this thread, and on a busy host that took long enough for the diagnosis budget to run out before the events were asked for.
-        if (evidence is not null)
-        {
-            var atHand = new PodAtHand(cluster, pod, symptom);
-            foreach (var early in FailureModeCatalog.EarlyPodReads)
-            {
-                _ = early(evidence, atHand, cancellationToken);
-            }
-        }
+        var earlyReads = evidence is null
+            ? Task.CompletedTask
+            : Task.WhenAll(FailureModeCatalog.EarlyPodReads.Select(early => early(evidence, new PodAtHand(cluster, pod, symptom), cancellationToken)).ToList());
 
         var events = await eventsRead.ConfigureAwait(false);
         var eventList = events.Value ?? [];
@@ -35,7 +30,7 @@ internal static class PodFactsReader
             .Concat(eventList.Select(e => new TriageFact(EvidenceField.K8sEvent, $"{e.Type} {e.Reason}: {e.Message}".Trim(), null, $"kubernetes events {e.Reason}")))
             .Concat(await logRead.ConfigureAwait(false))
             .ToList();
-        return new PodFirstFacts(eventList, facts, events.Gap is null ? [] : [events.Gap]);
+        return new PodFirstFacts(eventList, facts, events.Gap is null ? [] : [events.Gap]) { EarlyReads = earlyReads };
     }
 
     private const double DisruptionScore = 0.6;

@@ -9,7 +9,8 @@ namespace DiagBot.Playbooks.Tests.Diagnosis;
 /// How long an engineer waits is, against a real AWS, the number of round trips one after another. Every seeded
 /// incident is diagnosed in three: the first facts, what they name, and what the playbooks read next, all asked
 /// for as soon as what they need is known. A prefetch whose question no longer matches the playbook's makes one
-/// incident take four, which the bench would show only as a slower percentile.
+/// incident take four, which the bench would show only as a slower percentile. And no read outlives the diagnosis
+/// that started it.
 /// </summary>
 [Collection(SandboxReads.Name)]
 public sealed class RoundTripTests(SandboxEvidenceFixture sandbox)
@@ -29,6 +30,9 @@ public sealed class RoundTripTests(SandboxEvidenceFixture sandbox)
         var first = report!.Verdicts[0];
         Assert.True(first.Playbook == playbook && first.Status == VerdictStatus.Confirmed, $"{scenario}: first is {first.Playbook} {first.Status}: {first.RootCause}");
         Assert.True(count <= MostRounds, $"{scenario}: {count} round trips, more than {MostRounds}:\n{rounds.Log}");
+
+        // A read that outlives its diagnosis can be joined by the next one, and makes a diagnosis's cost depend on timing.
+        Assert.True(rounds.Outlived.Count == 0, $"{scenario}: answered before {string.Join(", ", rounds.Outlived)}:\n{rounds.Log}");
     }
 
     [Fact]

@@ -10,7 +10,8 @@ public sealed class EvidenceRounds
 {
     private readonly object _lock = new();
     private readonly List<Task> _answered = [];
-    private readonly List<Action> _waiting = [];
+    private readonly List<(string Key, Action Release)> _waiting = [];
+    private readonly List<string> _outlived = [];
     private readonly HashSet<string> _answeredThisRound = new(StringComparer.Ordinal);
     private readonly HashSet<string> _answeredBefore = new(StringComparer.Ordinal);
     private readonly List<string> _log = [];
@@ -24,6 +25,18 @@ public sealed class EvidenceRounds
             lock (_lock)
             {
                 return string.Join("\n", _log);
+            }
+        }
+    }
+
+    /// <summary>The reads a diagnosis had started and not yet been given when it answered: reads that outlived it.</summary>
+    public IReadOnlyList<string> Outlived
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _outlived];
             }
         }
     }
@@ -45,6 +58,11 @@ public sealed class EvidenceRounds
             await AnsweredAsync(timeout.Token).ConfigureAwait(false);
             if (run.IsCompleted)
             {
+                lock (_lock)
+                {
+                    _outlived.AddRange(_waiting.Select(w => w.Key));
+                }
+
                 break;
             }
 
@@ -116,7 +134,7 @@ public sealed class EvidenceRounds
             }
             else
             {
-                _waiting.Add(release);
+                _waiting.Add((key, release));
             }
         }
 
@@ -154,7 +172,7 @@ public sealed class EvidenceRounds
         List<Action> waiting;
         lock (_lock)
         {
-            waiting = [.. _waiting];
+            waiting = [.. _waiting.Select(w => w.Release)];
             _waiting.Clear();
             _answered.Clear();
             _answeredBefore.UnionWith(_answeredThisRound);
@@ -180,7 +198,7 @@ public sealed class EvidenceRounds
         lock (_lock)
         {
             _open = true;
-            waiting = [.. _waiting];
+            waiting = [.. _waiting.Select(w => w.Release)];
             _waiting.Clear();
         }
 
