@@ -18,28 +18,10 @@ public sealed class EvidenceRounds
     private bool _open;
 
     /// <summary>What happened, round by round: each read held (and in which round) and each answered from an earlier one.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return string.Join("\n", _log);
-            }
-        }
-    }
+    public string Log => Locked(() => string.Join("\n", _log));
 
     /// <summary>The reads a diagnosis had started and not yet been given when it answered: reads that outlived it.</summary>
-    public IReadOnlyList<string> Outlived
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _outlived];
-            }
-        }
-    }
+    public IReadOnlyList<string> Outlived => Locked<IReadOnlyList<string>>(() => [.. _outlived]);
 
     /// <summary>Runs the diagnosis and returns how many rounds of evidence reads it waited for.</summary>
     /// <remarks>
@@ -205,6 +187,14 @@ public sealed class EvidenceRounds
         foreach (var release in waiting)
         {
             release();
+        }
+    }
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_lock)
+        {
+            return read();
         }
     }
 }
