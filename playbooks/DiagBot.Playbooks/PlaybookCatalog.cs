@@ -9,4 +9,7 @@ public static class PlaybookCatalog
 
     /// <summary>Every failure mode's identity, in number order: count and number the modes from here, never by hand.</summary>
     public static IReadOnlyList<FailureMode> Modes => FailureModeCatalog.Modes;
+
+    /// <summary>How many modes there are, as a sentence says it ("fifteen"): a new mode changes every answer that counts them.</summary>
+    public static string CountInWords => NumberWords.Of(Modes.Count);
 }

@@ -111,7 +111,7 @@ public static class MarkdownRenderer
     // A failure DiagBot recognises but no playbook owns: named, with its fix and confirm, never a shrug.
     private static void RenderOutside(OutsideFailure outside, StringBuilder text)
     {
-        text.Append("## Outside the fifteen failure modes: ").AppendLine(outside.Name);
+        text.Append("## ").Append(OutsideFailure.Heading).Append(": ").AppendLine(outside.Name);
         text.Append("**Root cause:** ").AppendLine(outside.RootCause);
         text.AppendLine();
         text.AppendLine("**Fix**");

@@ -80,7 +80,7 @@ internal static class ReportBlocks
     // A failure DiagBot recognises but no playbook owns: named, with its fix and confirm, never a shrug.
     private static IEnumerable<JsonObject> Outside(OutsideFailure outside)
     {
-        yield return BlockKit.Section(SlackMrkdwn.Format($"*Outside the fifteen failure modes:* {SlackMrkdwn.Code(outside.Name)}\n*Root cause:* {outside.RootCause}"));
+        yield return BlockKit.Section(SlackMrkdwn.Format($"*{OutsideFailure.Heading}:* {SlackMrkdwn.Code(outside.Name)}\n*Root cause:* {outside.RootCause}"));
         var fix = outside.Fix.Select((step, index) => SlackMrkdwn.Format($"{index + 1}. {step}"));
         foreach (var block in Sections(SlackMrkdwn.Own("*Fix*"), fix))
         {

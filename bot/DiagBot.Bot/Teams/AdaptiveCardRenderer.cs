@@ -79,7 +79,7 @@ internal static class AdaptiveCardRenderer
     {
         var items = new List<JsonNode>
         {
-            Text(Run("Outside the fifteen failure modes: ", weight: "Bolder", size: "Medium"), Run(outside.Name, monospace: true)),
+            Text(Run($"{OutsideFailure.Heading}: ", weight: "Bolder", size: "Medium"), Run(outside.Name, monospace: true)),
             Text(Run("Root cause: ", weight: "Bolder"), Run(outside.RootCause)),
             Text(Run("Fix", weight: "Bolder")),
         };

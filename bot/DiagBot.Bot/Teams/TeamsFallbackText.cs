@@ -1,5 +1,6 @@
 using DiagBot.Bot.Rendering;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.Outside;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Bot.Teams;
@@ -21,7 +22,7 @@ internal static class TeamsFallbackText
 
         foreach (var outside in report.Outside)
         {
-            text += TeamsMarkdown.Format($"\n\nOutside the fifteen failure modes, {outside.Name}: {outside.RootCause}");
+            text += TeamsMarkdown.Format($"\n\n{OutsideFailure.Heading}, {outside.Name}: {outside.RootCause}");
         }
 
         if (report.Verdicts.Count == 0 && report.Outside.Count == 0)

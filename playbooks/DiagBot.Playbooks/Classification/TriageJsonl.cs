@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.Classification;
 
 /// <summary>
 /// The engine of <c>triage --jsonl</c>: one JSON object per input line in, one per line out,
-/// <c>{"playbook": 1..15 | "none", "confidence": 0..1, "why": "..."}</c>. A malformed line gets
+/// <c>{"playbook": a mode's number | "none", "confidence": 0..1, "why": "..."}</c>. A malformed line gets
 /// <c>{"error": "..."}</c> on its own output line and the run goes on; blank lines are skipped.
 /// Returns 0, or 2 when any line was malformed. Text only: no network, no AWS.
 /// </summary>

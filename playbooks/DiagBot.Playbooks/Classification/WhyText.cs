@@ -39,7 +39,8 @@ internal static class WhyText
     public static string NothingRecognised(EvidenceField field, int? exitCode)
     {
         var exit = exitCode is null ? string.Empty : $" (exit code {exitCode})";
-        return $"no failure signal recognised in this {EvidenceFieldNames.ToWireName(field)}{exit}; nothing points to one of the fifteen failure modes";
+        return $"no failure signal recognised in this {EvidenceFieldNames.ToWireName(field)}{exit}; "
+            + $"nothing points to one of the {PlaybookCatalog.CountInWords} failure modes";
     }
 
     private static string Shorten(string phrase) =>

@@ -3,7 +3,7 @@ using DiagBot.Playbooks.Classification;
 namespace DiagBot.Playbooks.Outside;
 
 /// <summary>
-/// A failure outside the fifteen that DiagBot recognises: its wordings, how strongly they mean it and why, the
+/// A failure outside the catalogue's modes that DiagBot recognises: its wordings, how strongly they mean it and why, the
 /// failure modes whose words it explains away, and what to tell the engineer.
 /// </summary>
 /// <param name="Weight">How much one of its phrases is worth against a failure mode's own words.</param>
@@ -23,7 +23,8 @@ internal sealed record OutsideCause(
     /// <summary>The fields its phrases are read in; null means every field.</summary>
     public IReadOnlySet<EvidenceField>? OnlyIn { get; init; }
 
-    public IEnumerable<SignalRule> Rules() => Phrases.Select(phrase => new SignalRule(null, Weight, phrase.Pattern, $"{phrase.Name}: {Name}, outside the fifteen failure modes ({WeightReason})")
+    public IEnumerable<SignalRule> Rules() => Phrases.Select(phrase => new SignalRule(
+        null, Weight, phrase.Pattern, $"{phrase.Name}: {Name}, outside the {PlaybookCatalog.CountInWords} failure modes ({WeightReason})")
     {
         ExplainsAway = ExplainsAway,
         OnlyIn = OnlyIn,

@@ -46,6 +46,21 @@ public sealed partial class PlaybookConventionTests
         Assert.All(PlaybookCatalog.Create(), p => Assert.True(testClasses.Contains(p.GetType().Name + "Tests"), $"{p.GetType().Name} has no {p.GetType().Name}Tests.cs"));
     }
 
+    [Fact]
+    public void ProductCode_NeverTypesHowManyFailureModesThereAre()
+    {
+        // Comments may still say "the fifteen"; an answer must count the catalogue (PlaybookCatalog.CountInWords).
+        var count = new Regex($@"\b{PlaybookCatalog.CountInWords}\b", RegexOptions.IgnoreCase);
+        var offenders = RepositoryRoot.SourceFiles("bot", "playbooks")
+            .Where(file => Path.GetFileName(file) != "NumberWords.cs")
+            .SelectMany(file => File.ReadLines(file).Select((line, index) => (File: file, Line: index + 1, Text: line.Trim())))
+            .Where(line => !line.Text.StartsWith("//", StringComparison.Ordinal) && count.IsMatch(line.Text))
+            .Select(line => $"{RepositoryRoot.Relative(line.File)}:{line.Line}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Count the failure modes from PlaybookCatalog.CountInWords instead of typing it: " + string.Join(", ", offenders));
+    }
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
 }

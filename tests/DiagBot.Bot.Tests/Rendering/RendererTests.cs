@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DiagBot.Bot.Rendering;
 using DiagBot.Bot.Tests.Support;
+using DiagBot.Playbooks;
 
 namespace DiagBot.Bot.Tests.Rendering;
 
@@ -63,7 +64,7 @@ public sealed class RendererTests
 
         var text = MarkdownRenderer.Render(report, Sandbox);
 
-        Assert.Contains("## Outside the fifteen failure modes: service-quota", text, StringComparison.Ordinal);
+        Assert.Contains($"## Outside the {PlaybookCatalog.CountInWords} failure modes: service-quota", text, StringComparison.Ordinal);
         Assert.Contains("```sh\naws ecs describe-services --cluster shop --services web", text, StringComparison.Ordinal);
         Assert.DoesNotContain(NoMatchHint.Markdown, text, StringComparison.Ordinal);
     }

@@ -5,6 +5,7 @@ using DiagBot.Bot.Rendering;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Tests.Support;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Verdicts;
 
@@ -44,7 +45,7 @@ public sealed class BlockKitRendererTests
         var message = BlockKitRenderer.Render(report, Sandbox);
         var texts = AllTexts(message.Blocks!).ToList();
 
-        Assert.Contains(texts, text => text.Contains("*Outside the fifteen failure modes:* `service-quota`", StringComparison.Ordinal));
+        Assert.Contains(texts, text => text.Contains($"*Outside the {PlaybookCatalog.CountInWords} failure modes:* `service-quota`", StringComparison.Ordinal));
         Assert.Contains(texts, text => text.StartsWith("*Confirm*\n```aws ecs describe-services", StringComparison.Ordinal));
         Assert.All(texts, text => Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal));
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DiagBot.Bot.Rendering;
 using DiagBot.Bot.Teams;
 using DiagBot.Bot.Tests.Support;
+using DiagBot.Playbooks;
 
 namespace DiagBot.Bot.Tests.Teams;
 
@@ -44,7 +45,7 @@ public sealed class AdaptiveCardRendererTests
         Assert.Contains("kubectl describe pod web -n shop", runs);
         Assert.Contains("A volume would not mount " + hostile, runs);
         var fallback = card["fallbackText"]!.GetValue<string>();
-        Assert.Contains("Outside the fifteen failure modes, volume-mount-failed", fallback, StringComparison.Ordinal);
+        Assert.Contains($"Outside the {PlaybookCatalog.CountInWords} failure modes, volume-mount-failed", fallback, StringComparison.Ordinal);
         Assert.DoesNotContain("[click](", fallback, StringComparison.Ordinal);
     }
 

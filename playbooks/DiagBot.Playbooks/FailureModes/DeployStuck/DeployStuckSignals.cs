@@ -51,7 +51,7 @@ internal static partial class DeployStuckSignals
         SignalRule.AnyOf(Playbook, 0.92, "ECS cannot place a task: no container instance meets its requirements", UnableToPlace), // ECS's own event
         // ECS's own words
         new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),
-        new(Playbook, 0.85, ScaleInBlocked(), "task protection or a steady-state failure blocks the service"), // ECS's own reason; quotas are outside the fifteen
+        new(Playbook, 0.85, ScaleInBlocked(), "task protection or a steady-state failure blocks the service"), // ECS's own reason; quotas are outside the modes
         new(Playbook, 0.75, DeploymentStuckWords(), "the deployment does not complete"), // state, in words
         new(Playbook, 0.55, Throttled(), "the service's operations are throttled"), // throttling, not placement
         SignalRule.AnyOf(Playbook, 0.8, "the deployment waits for room it never gets, in an engineer's words", StuckInWords), // the stuck rollout, said plainly
