@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
+using DiagBot.Playbooks;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -11,6 +12,9 @@ internal static class Reports
 {
     public const string TaskArn = "arn:aws:ecs:us-east-1:111122223333:task/prod/0f3c9a1b2c3d4e5f60718293a4b5c6d7";
 
+    /// <summary>The mode the hand-built verdict is about, by its kebab name (a contract) from the catalogue.</summary>
+    public static FailureMode OutOfMemoryMode { get; } = PlaybookCatalog.Modes.Single(mode => mode.Name == "task-out-of-memory");
+
     public static DiagnosisReport OutOfMemory(string reason = "OutOfMemoryError: Container killed due to memory usage") => new()
     {
         Subject = Task(),
@@ -18,9 +22,9 @@ internal static class Reports
         [
             new Verdict
             {
-                Playbook = 7,
-                Name = "task-out-of-memory",
-                Title = "Container killed: exit code 137",
+                Playbook = OutOfMemoryMode.Number,
+                Name = OutOfMemoryMode.Name,
+                Title = OutOfMemoryMode.Title,
                 Status = VerdictStatus.Confirmed,
                 SubCause = "oom",
                 RootCause = "Container web ran out of memory: it used more than its container hard limit of 512 MiB and was killed (exit 137).",

@@ -1,4 +1,5 @@
 using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
@@ -6,46 +7,46 @@ namespace DiagBot.Playbooks.Tests.Classification;
 public sealed class SymptomClassifierGeneralisationTests
 {
     [Theory]
-    [InlineData("0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.", EvidenceField.K8sEvent, 9)]
-    [InlineData("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"abc\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: Error received from AddNetwork gRPC call: rpc error: code = Unavailable desc = failed to assign an IP address to container", EvidenceField.K8sEvent, 10)]
-    [InlineData("exec /docker-entrypoint.sh: exec format error", EvidenceField.Log, 14)]
-    [InlineData("Back-off restarting failed container app in pod web-7d9f_default", EvidenceField.K8sEvent, 8)]
-    [InlineData("(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 0123456789abcdef0123456789abcdef) has insufficient memory available.", EvidenceField.ServiceEvent, 12)]
-    [InlineData("our ALB returns 504 on the /export endpoint", EvidenceField.SymptomText, 13)]
-    [InlineData("ALB 503 on service web in prod", EvidenceField.SymptomText, 5)]
-    [InlineData("(service web) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) due to (reason Health checks failed with these codes: [404]).", EvidenceField.ServiceEvent, 6)]
-    [InlineData("Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)", EvidenceField.StoppedReason, 6)]
-    [InlineData("Your Spot Task was interrupted.", EvidenceField.StoppedReason, 11)]
-    [InlineData("An error occurred (TargetNotConnectedException) when calling the ExecuteCommand operation: The execute command failed due to an internal error. Try again later.", EvidenceField.SymptomText, 15)]
+    [InlineData("0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.", EvidenceField.K8sEvent, EksPodsPending.Number)]
+    [InlineData("Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"abc\": plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): add cmd: Error received from AddNetwork gRPC call: rpc error: code = Unavailable desc = failed to assign an IP address to container", EvidenceField.K8sEvent, EksPodsContainerCreating.Number)]
+    [InlineData("exec /docker-entrypoint.sh: exec format error", EvidenceField.Log, ExecFormatError.Number)]
+    [InlineData("Back-off restarting failed container app in pod web-7d9f_default", EvidenceField.K8sEvent, CrashLoop.Number)]
+    [InlineData("(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 0123456789abcdef0123456789abcdef) has insufficient memory available.", EvidenceField.ServiceEvent, DeployStuck.Number)]
+    [InlineData("our ALB returns 504 on the /export endpoint", EvidenceField.SymptomText, Alb504Timeout.Number)]
+    [InlineData("ALB 503 on service web in prod", EvidenceField.SymptomText, Alb503NoTargets.Number)]
+    [InlineData("(service web) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) due to (reason Health checks failed with these codes: [404]).", EvidenceField.ServiceEvent, TargetsUnhealthy.Number)]
+    [InlineData("Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)", EvidenceField.StoppedReason, TargetsUnhealthy.Number)]
+    [InlineData("Your Spot Task was interrupted.", EvidenceField.StoppedReason, SpotInterruption.Number)]
+    [InlineData("An error occurred (TargetNotConnectedException) when calling the ExecuteCommand operation: The execute command failed due to an internal error. Try again later.", EvidenceField.SymptomText, EcsExecFails.Number)]
     public void Classify_UnseenWordings_Generalise(string text, EvidenceField field, int expected)
     {
         Assert.Equal(expected, CreateSut().Classify(text, field, null).Playbook);
     }
 
     [Theory]
-    [InlineData("(service web) failed to register targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) with (error The following targets are not in a running state and cannot be registered: '10.0.1.5')", EvidenceField.ServiceEvent, 5)]
-    [InlineData("(service web) rolling back to deployment ecs-svc/1234567890123456789.", EvidenceField.ServiceEvent, 8)]
-    [InlineData("Liveness probe failed: HTTP probe failed with statuscode: 500", EvidenceField.K8sEvent, 8)]
-    [InlineData("Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"/app/run\": executable file not found in $PATH: unknown", EvidenceField.K8sEvent, 8)]
-    [InlineData("error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"abc\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown", EvidenceField.Log, 15)]
-    [InlineData("SessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found", EvidenceField.Log, 15)]
-    [InlineData("An error occurred (AccessDeniedException) when calling the ExecuteCommand operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecs:ExecuteCommand on resource: arn:aws:ecs:us-east-1:123456789012:task/prod/abc", EvidenceField.Log, 15)]
-    [InlineData("com.amazonaws.SdkClientException: Unable to load AWS credentials from any provider in the chain", EvidenceField.Log, 4)]
-    [InlineData("An error occurred (AccessDenied) when calling the PutObject operation: Access Denied", EvidenceField.Log, 4)]
-    [InlineData("Received a Spot Interruption Notice for node ip-10-0-1-2.ec2.internal", EvidenceField.K8sEvent, 11)]
-    [InlineData("Disrupting node: SpotInterrupted", EvidenceField.K8sEvent, 11)]
-    [InlineData("CannotPullContainerError: pull image manifest has been retried 5 time(s): image Manifest does not contain descriptor matching platform 'linux/arm64'", EvidenceField.StoppedReason, 14)]
+    [InlineData("(service web) failed to register targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef) with (error The following targets are not in a running state and cannot be registered: '10.0.1.5')", EvidenceField.ServiceEvent, Alb503NoTargets.Number)]
+    [InlineData("(service web) rolling back to deployment ecs-svc/1234567890123456789.", EvidenceField.ServiceEvent, CrashLoop.Number)]
+    [InlineData("Liveness probe failed: HTTP probe failed with statuscode: 500", EvidenceField.K8sEvent, CrashLoop.Number)]
+    [InlineData("Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"/app/run\": executable file not found in $PATH: unknown", EvidenceField.K8sEvent, CrashLoop.Number)]
+    [InlineData("error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"abc\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown", EvidenceField.Log, EcsExecFails.Number)]
+    [InlineData("SessionManagerPlugin is not found. Please refer to SessionManager Documentation here: http://docs.aws.amazon.com/console/systems-manager/session-manager-plugin-not-found", EvidenceField.Log, EcsExecFails.Number)]
+    [InlineData("An error occurred (AccessDeniedException) when calling the ExecuteCommand operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecs:ExecuteCommand on resource: arn:aws:ecs:us-east-1:123456789012:task/prod/abc", EvidenceField.Log, EcsExecFails.Number)]
+    [InlineData("com.amazonaws.SdkClientException: Unable to load AWS credentials from any provider in the chain", EvidenceField.Log, AppAccessDenied.Number)]
+    [InlineData("An error occurred (AccessDenied) when calling the PutObject operation: Access Denied", EvidenceField.Log, AppAccessDenied.Number)]
+    [InlineData("Received a Spot Interruption Notice for node ip-10-0-1-2.ec2.internal", EvidenceField.K8sEvent, SpotInterruption.Number)]
+    [InlineData("Disrupting node: SpotInterrupted", EvidenceField.K8sEvent, SpotInterruption.Number)]
+    [InlineData("CannotPullContainerError: pull image manifest has been retried 5 time(s): image Manifest does not contain descriptor matching platform 'linux/arm64'", EvidenceField.StoppedReason, ExecFormatError.Number)]
     [InlineData("WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64) and no specific platform was requested", EvidenceField.Log, null)] // a warning: the image may still run under emulation (issue 19)
-    [InlineData("pod didn't trigger scale-up: 1 max node group size reached", EvidenceField.K8sEvent, 9)]
-    [InlineData("java.lang.OutOfMemoryError: Java heap space", EvidenceField.Log, 7)]
-    [InlineData("Memory cgroup out of memory: Killed process 4242 (node) total-vm:1234kB", EvidenceField.Log, 7)]
-    [InlineData("ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s): RequestError: send request failed", EvidenceField.StoppedReason, 3)]
-    [InlineData("the ECS deployment has been IN_PROGRESS for two hours", EvidenceField.SymptomText, 12)]
-    [InlineData("service my-service was unable to place a task because no container instance met all of its requirements. The closest matching container instance doesn't have enough CPU units available.", EvidenceField.ServiceEvent, 12)]
-    [InlineData("Failed Elastic Load Balancing (ELB) health checks", EvidenceField.SymptomText, 6)]
-    [InlineData("Essential container in task exited. Exit code: 137", EvidenceField.StoppedReason, 7)]
-    [InlineData("our container keeps restarting every few seconds", EvidenceField.SymptomText, 8)]
-    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: unable to retrieve secret from asm: There is a connection issue between the task and AWS Secrets Manager. Check your task network configuration.", EvidenceField.StoppedReason, 3)]
+    [InlineData("pod didn't trigger scale-up: 1 max node group size reached", EvidenceField.K8sEvent, EksPodsPending.Number)]
+    [InlineData("java.lang.OutOfMemoryError: Java heap space", EvidenceField.Log, TaskOutOfMemory.Number)]
+    [InlineData("Memory cgroup out of memory: Killed process 4242 (node) total-vm:1234kB", EvidenceField.Log, TaskOutOfMemory.Number)]
+    [InlineData("ResourceInitializationError: failed to download env files: file download command: non empty error stream: service call has been retried 5 time(s): RequestError: send request failed", EvidenceField.StoppedReason, SecretsPullFailed.Number)]
+    [InlineData("the ECS deployment has been IN_PROGRESS for two hours", EvidenceField.SymptomText, DeployStuck.Number)]
+    [InlineData("service my-service was unable to place a task because no container instance met all of its requirements. The closest matching container instance doesn't have enough CPU units available.", EvidenceField.ServiceEvent, DeployStuck.Number)]
+    [InlineData("Failed Elastic Load Balancing (ELB) health checks", EvidenceField.SymptomText, TargetsUnhealthy.Number)]
+    [InlineData("Essential container in task exited. Exit code: 137", EvidenceField.StoppedReason, TaskOutOfMemory.Number)]
+    [InlineData("our container keeps restarting every few seconds", EvidenceField.SymptomText, CrashLoop.Number)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: unable to retrieve secret from asm: There is a connection issue between the task and AWS Secrets Manager. Check your task network configuration.", EvidenceField.StoppedReason, SecretsPullFailed.Number)]
     [InlineData("ResourceInitializationError: failed to validate logger args: The task cannot find the Amazon CloudWatch log group defined in the task definition. There is a connection issue between the task and Amazon CloudWatch. Check your network configuration. : signal: killed", EvidenceField.StoppedReason, null)]
     [InlineData("ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes: stderr: Failed to resolve \"fs-0123abcd.efs.us-west-2.amazonaws.com\" - check that your file system ID is correct", EvidenceField.StoppedReason, null)]
     [InlineData("Startup probe failed: HTTP probe failed with statuscode: 503", EvidenceField.K8sEvent, null)] // probes during start-up are outside the fifteen (issue 19)
@@ -72,16 +73,16 @@ public sealed class SymptomClassifierGeneralisationTests
     }
 
     [Theory]
-    [InlineData("we are getting 504s from the load balancer on long exports", 13)]
-    [InlineData("the ALB started returning 503s after the deploy", 5)]
-    [InlineData("can't pull image from ECR in the private subnet", 2)]
-    [InlineData("secrets not loading in my fargate task", 3)]
-    [InlineData("targets are unhealthy but the app answers fine on the port", 6)]
-    [InlineData("my task exited with code 1 again", 8)]
-    [InlineData("task killed, exit 137", 7)]
-    [InlineData("can't exec into the container on ECS", 15)]
-    [InlineData("pods stuck in ContainerCreating on the new node group", 10)]
-    [InlineData("the fargate spot tasks were interrupted overnight", 11)]
+    [InlineData("we are getting 504s from the load balancer on long exports", Alb504Timeout.Number)]
+    [InlineData("the ALB started returning 503s after the deploy", Alb503NoTargets.Number)]
+    [InlineData("can't pull image from ECR in the private subnet", CannotPullContainer.Number)]
+    [InlineData("secrets not loading in my fargate task", SecretsPullFailed.Number)]
+    [InlineData("targets are unhealthy but the app answers fine on the port", TargetsUnhealthy.Number)]
+    [InlineData("my task exited with code 1 again", CrashLoop.Number)]
+    [InlineData("task killed, exit 137", TaskOutOfMemory.Number)]
+    [InlineData("can't exec into the container on ECS", EcsExecFails.Number)]
+    [InlineData("pods stuck in ContainerCreating on the new node group", EksPodsContainerCreating.Number)]
+    [InlineData("the fargate spot tasks were interrupted overnight", SpotInterruption.Number)]
     public void Classify_EngineerPhrasing_FindsThePlaybook(string sentence, int expected)
     {
         Assert.Equal(expected, CreateSut().Classify(sentence, EvidenceField.SymptomText, null).Playbook);

@@ -66,11 +66,11 @@ public sealed class SymptomClassifierTests
     }
 
     [Theory]
-    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 5 time(s): failed to fetch secret arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf from secrets manager: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/ecsTaskExecutionRole/abc is not authorized to perform: secretsmanager:GetSecretValue", 3)]
-    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to get parameters from ssm: service call has been retried 5 time(s): failed to fetch ssm parameter /prod/db/password", 3)]
-    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.eu-west-1.amazonaws.com/\": dial tcp 52.94.10.1:443: i/o timeout", 2)]
-    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: The task cannot pull registry auth from Amazon ECR: There is a connection issue between the task and Amazon ECR. Check your task network configuration. RequestError: send request failed caused by: Post \"https://api.ecr.us-east-1.amazonaws.com/\": dial tcp 3.5.1.1:443: i/o timeout", 2)]
-    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: pull command failed: : signal: killed", 3)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 5 time(s): failed to fetch secret arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf from secrets manager: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/ecsTaskExecutionRole/abc is not authorized to perform: secretsmanager:GetSecretValue", SecretsPullFailed.Number)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to get parameters from ssm: service call has been retried 5 time(s): failed to fetch ssm parameter /prod/db/password", SecretsPullFailed.Number)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.eu-west-1.amazonaws.com/\": dial tcp 52.94.10.1:443: i/o timeout", CannotPullContainer.Number)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: The task cannot pull registry auth from Amazon ECR: There is a connection issue between the task and Amazon ECR. Check your task network configuration. RequestError: send request failed caused by: Post \"https://api.ecr.us-east-1.amazonaws.com/\": dial tcp 3.5.1.1:443: i/o timeout", CannotPullContainer.Number)]
+    [InlineData("ResourceInitializationError: unable to pull secrets or registry auth: pull command failed: : signal: killed", SecretsPullFailed.Number)]
     public void Classify_ResourceInitializationError_SplitsSecretsFromRegistryAuth(string stoppedReason, int expected)
     {
         var result = CreateSut().Classify(stoppedReason, EvidenceField.StoppedReason, null);
@@ -119,17 +119,17 @@ public sealed class SymptomClassifierTests
     }
 
     [Theory]
-    [InlineData("task stuck in PROVISIONING for 10 minutes", 1)]
-    [InlineData("my fargate task is stuck in PENDING and never starts", 2)]
-    [InlineData("pods stuck in Pending after the deploy", 9)]
+    [InlineData("task stuck in PROVISIONING for 10 minutes", TaskStuckProvisioning.Number)]
+    [InlineData("my fargate task is stuck in PENDING and never starts", CannotPullContainer.Number)]
+    [InlineData("pods stuck in Pending after the deploy", EksPodsPending.Number)]
     public void Classify_StuckStateWording_SeparatesProvisioningPendingAndPods(string sentence, int expected)
     {
         Assert.Equal(expected, CreateSut().Classify(sentence, EvidenceField.SymptomText, null).Playbook);
     }
 
     [Theory]
-    [InlineData("task lastStatus PROVISIONING", 1)]
-    [InlineData("task lastStatus PENDING", 2)]
+    [InlineData("task lastStatus PROVISIONING", TaskStuckProvisioning.Number)]
+    [InlineData("task lastStatus PENDING", CannotPullContainer.Number)]
     public void Classify_TriageLastStatusFact_SeparatesProvisioningFromPending(string fact, int expected)
     {
         Assert.Equal(expected, CreateSut().Classify(fact, EvidenceField.StoppedReason, null).Playbook);
@@ -144,10 +144,10 @@ public sealed class SymptomClassifierTests
     }
 
     [Theory]
-    [InlineData("Target.ResponseCodeMismatch", 6)]
-    [InlineData("Target.NotRegistered", 5)]
+    [InlineData("Target.ResponseCodeMismatch", TargetsUnhealthy.Number)]
+    [InlineData("Target.NotRegistered", Alb503NoTargets.Number)]
     [InlineData("healthy", null)]
-    [InlineData("unhealthy", 6)]
+    [InlineData("unhealthy", TargetsUnhealthy.Number)]
     [InlineData("Elb.InitialHealthChecking", null)]
     public void Classify_TargetHealth_SplitsUnhealthyFromUnregisteredFromNormal(string reason, int? expected)
     {

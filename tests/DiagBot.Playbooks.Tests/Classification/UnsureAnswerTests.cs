@@ -13,7 +13,7 @@ public sealed class UnsureAnswerTests
 
         Assert.Equal(DeployStuck.Number, result.Playbook);
         Assert.True(result.Confidence < SymptomClassifier.UnsureBelow, $"confidence {result.Confidence}");
-        Assert.StartsWith("unsure between playbook 12 and none: ", result.Why, StringComparison.Ordinal);
+        Assert.StartsWith($"unsure between playbook {DeployStuck.Number} and none: ", result.Why, StringComparison.Ordinal);
         Assert.Contains("aws ecs describe-services", result.Why, StringComparison.Ordinal);
         Assert.Contains("\"ecs_operation_throttled\"", result.Why, StringComparison.Ordinal);
     }

@@ -45,7 +45,16 @@ public sealed partial class FailureModeRegistrationTests
             .ToList();
 
         Assert.True(missing.Count == 0, $"{Describe(mode)}: {SeededIncidentTests} does not check {string.Join(", ", missing)}; "
-            + $"an incident goes in Incidents() with its number ({mode.Number}), a look-alike in NotFailures() (step 7 of {Doc})");
+            + $"an incident goes in Incidents() with `{FailureModeConventionTests.Pascal(mode)}.Number`, a look-alike in NotFailures() (step 7 of {Doc})");
+    }
+
+    [Fact]
+    public void SeededIncidentTests_NameEachModeByItsIdentity()
+    {
+        var bare = BareNumber().Matches(Read(SeededIncidentTests)).Select(match => match.Value).ToList();
+
+        Assert.True(bare.Count == 0, $"{SeededIncidentTests} names modes by bare number: {string.Join(", ", bare)}; "
+            + $"write the mode's identity instead, e.g. `{{ \"p08-crash-loop\", CrashLoop.Number }}` (step 7 of {Doc})");
     }
 
     [Theory]
@@ -73,6 +82,9 @@ public sealed partial class FailureModeRegistrationTests
     private static string Read(string file) => File.ReadAllText(Path.Combine(FailureModeConventionTests.Root, file));
 
     private static string Describe(FailureMode mode) => $"failure mode {mode.Number} {mode.Name}";
+
+    [GeneratedRegex(@"\{ ""[a-z0-9-]+"", \d+ \}")]
+    private static partial Regex BareNumber();
 
     [GeneratedRegex(@"public const string Name = ""(?<name>[a-z0-9-]+)"";")]
     private static partial Regex ScenarioName();

@@ -48,8 +48,8 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
     }
 
     [Theory]
-    [InlineData("deployment payments/ledger-api", 9, "ledger-api-6c8f7d9b5-q2w8x")]
-    [InlineData("deployment checkout/cart-worker", 10, "cart-worker-5b7c9d8f6-h4k2m")]
+    [InlineData("deployment payments/ledger-api", EksPodsPending.Number, "ledger-api-6c8f7d9b5-q2w8x")]
+    [InlineData("deployment checkout/cart-worker", EksPodsContainerCreating.Number, "cart-worker-5b7c9d8f6-h4k2m")]
     public async Task Diagnose_SeededEksDeployment_DiagnosesItsFailingPod(string subject, int playbook, string pod)
     {
         var report = await DiagnoseAsync(subject);
