@@ -76,6 +76,8 @@ internal static class ScenarioCatalogue
     {
         ProdLandscape.Seed(context);
         EksLandscape.Seed(context);
-        return [.. Entries.Select(entry => entry.Seed(context))];
+        IReadOnlyList<SandboxScenario> scenarios = [.. Entries.Select(entry => entry.Seed(context))];
+        AwsNodeDaemonSet.Settle(context);
+        return scenarios;
     }
 }

@@ -73,4 +73,21 @@ public sealed class NetworkIncidentEvidenceTests(SandboxFixture fixture)
 
         Assert.Equal(0, events.GetProperty("items").GetArrayLength());
     }
+
+    [Fact]
+    public async Task AwsNode_DaemonSetStatus_CountsOnePodPerNodeAsItsControllerWould()
+    {
+        var nodes = (await Probe.KubeAsync("api/v1/nodes")).GetProperty("items").EnumerateArray()
+            .Select(n => n.GetProperty("metadata").GetProperty("name").GetString()).ToList();
+        var pods = (await Probe.KubeAsync("api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Daws-node")).GetProperty("items").EnumerateArray().ToList();
+        var status = (await Probe.KubeAsync("apis/apps/v1/namespaces/kube-system/daemonsets/aws-node")).GetProperty("status");
+        var ready = pods.Count(p => p.GetProperty("status").GetProperty("conditions").EnumerateArray()
+            .Any(c => c.GetProperty("type").GetString() == "Ready" && c.GetProperty("status").GetString() == "True"));
+
+        Assert.Equal(nodes.Order(), pods.Select(p => p.GetProperty("spec").GetProperty("nodeName").GetString()).Order());
+        Assert.Equal(nodes.Count, status.GetProperty("desiredNumberScheduled").GetInt32());
+        Assert.Equal(ready, status.GetProperty("numberReady").GetInt32());
+        Assert.Equal(nodes.Count - ready, status.GetProperty("numberUnavailable").GetInt32());
+        Assert.InRange(ready, 1, nodes.Count - 1);
+    }
 }

@@ -40,7 +40,6 @@ internal sealed class EksPodsContainerCreatingCniNotReady : ICatalogueEntry
             },
             LastState = KubeSeeds.Terminated(context, Name + "/aws-node", 1, "Error", 4, 3),
         });
-        EksLandscape.CountUnavailableAwsNodePod(context);
 
         // ipamd's event on its own pod when EC2 answers UnauthorizedOperation (pkg/awsutils/awsutils.go,
         // checkAPIErrorAndBroadcastEvent), as aws-samples/eks-workshop-v2's VPC CNI troubleshooting shows it in kubectl describe.

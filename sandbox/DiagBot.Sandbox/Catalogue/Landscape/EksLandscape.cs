@@ -100,22 +100,15 @@ internal static class EksLandscape
                             ["image"] = "602401143452.dkr.ecr.us-east-1.amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1",
                             ["env"] = env,
                         }),
+                        ["affinity"] = AwsNodeAffinity(),
                         ["hostNetwork"] = true,
                         ["serviceAccountName"] = "aws-node",
                     },
                 },
                 ["updateStrategy"] = new JsonObject { ["type"] = "RollingUpdate", ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = "10%" } },
             },
-            ["status"] = new JsonObject
-            {
-                ["currentNumberScheduled"] = 4,
-                ["desiredNumberScheduled"] = 4,
-                ["numberAvailable"] = 4,
-                ["numberMisscheduled"] = 0,
-                ["numberReady"] = 4,
-                ["observedGeneration"] = 3,
-                ["updatedNumberScheduled"] = 4,
-            },
+            // Counted once every incident has added its nodes: AwsNodeDaemonSet.Settle.
+            ["status"] = new JsonObject(),
         });
     }
 
@@ -138,18 +131,26 @@ internal static class EksLandscape
         return pod;
     }
 
-    // One more node runs aws-node and its pod is not ready: the DaemonSet's status counts it as scheduled but unavailable.
-    public static void CountUnavailableAwsNodePod(SeedContext context) =>
-        context.World.Kube.Modify(KubeResource.DaemonSets, "kube-system", "aws-node", ds =>
+    // The VPC CNI manifest's node affinity (charts/aws-vpc-cni values.yaml), which AwsNodeDaemonSet.Settle follows.
+    private static JsonObject AwsNodeAffinity() => new()
+    {
+        ["nodeAffinity"] = new JsonObject
         {
-            var status = ds["status"]!.AsObject();
-            foreach (var field in new[] { "currentNumberScheduled", "desiredNumberScheduled", "updatedNumberScheduled" })
+            ["requiredDuringSchedulingIgnoredDuringExecution"] = new JsonObject
             {
-                status[field] = status[field]!.GetValue<int>() + 1;
-            }
+                ["nodeSelectorTerms"] = new JsonArray(new JsonObject
+                {
+                    ["matchExpressions"] = new JsonArray(
+                        Expression("kubernetes.io/os", "In", "linux"),
+                        Expression("kubernetes.io/arch", "In", "amd64", "arm64"),
+                        Expression("eks.amazonaws.com/compute-type", "NotIn", "fargate", "hybrid", "auto")),
+                }),
+            },
+        },
+    };
 
-            status["numberUnavailable"] = (status["numberUnavailable"]?.GetValue<int>() ?? 0) + 1;
-        });
+    private static JsonObject Expression(string key, string op, params string[] values) =>
+        new() { ["key"] = key, ["operator"] = op, ["values"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) };
 
     private static JsonObject Env(string name, string? value) =>
         value is null
