@@ -79,7 +79,8 @@ public sealed class NetworkIncidentEvidenceTests(SandboxFixture fixture)
     {
         var nodes = (await Probe.KubeAsync("api/v1/nodes")).GetProperty("items").EnumerateArray()
             .Select(n => n.GetProperty("metadata").GetProperty("name").GetString()).ToList();
-        var pods = (await Probe.KubeAsync("api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Daws-node")).GetProperty("items").EnumerateArray().ToList();
+        var pods = (await Probe.KubeAsync("api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Daws-node"))
+            .GetProperty("items").EnumerateArray().ToList();
         var status = (await Probe.KubeAsync("apis/apps/v1/namespaces/kube-system/daemonsets/aws-node")).GetProperty("status");
         var ready = pods.Count(p => p.GetProperty("status").GetProperty("conditions").EnumerateArray()
             .Any(c => c.GetProperty("type").GetString() == "Ready" && c.GetProperty("status").GetString() == "True"));
