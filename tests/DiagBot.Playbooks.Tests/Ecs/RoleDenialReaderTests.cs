@@ -14,7 +14,7 @@ public sealed class RoleDenialReaderTests
     public async Task ReadAsync_KmsLookupThrottled_KeepsTheSecretsManagerDenialAndNamesTheThrottledLookup()
     {
         var evidence = StartupTasks.Network();
-        evidence.Trail.Add(StartupTasks.Denied("secretsmanager.amazonaws.com", "GetSecretValue", "secretsmanager:GetSecretValue", SecretArn));
+        evidence.AuditEvents.Add(StartupTasks.Denied("secretsmanager.amazonaws.com", "GetSecretValue", "secretsmanager:GetSecretValue", SecretArn));
         evidence.ThrottledSources.Add("kms.amazonaws.com");
         var task = StartupTasks.Task("STOPPED");
 

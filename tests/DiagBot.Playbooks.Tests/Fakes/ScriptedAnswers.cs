@@ -16,6 +16,12 @@ internal abstract class ScriptedAnswers
     public static EvidenceGap Denied(string source, string operation) =>
         new(source, operation, GapReason.AccessDenied, $"not authorized to perform: {source}:{operation}");
 
+    /// <summary>The operation answers AccessDenied, as it does for a role without its IAM action.</summary>
+    public void Deny(string source, string operation) => Gaps[operation] = Denied(source, operation);
+
+    /// <summary>CloudTrail's answer to a lookup past its 2 a second.</summary>
+    public static EvidenceGap Throttled { get; } = new("cloudtrail", "LookupEvents", GapReason.Throttled, "ThrottlingException: Rate exceeded");
+
     protected Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
         where T : class
     {
@@ -28,5 +34,13 @@ internal abstract class ScriptedAnswers
         return Task.FromResult(read() is { } value
             ? EvidenceResult<T>.Found(value)
             : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
+    }
+
+    /// <summary>A gap whatever the fake holds, counted like any other answer.</summary>
+    protected Task<EvidenceResult<T>> Missing<T>(string operation, EvidenceGap gap)
+        where T : class
+    {
+        Calls.Add(operation);
+        return Task.FromResult(EvidenceResult<T>.Missing(gap));
     }
 }

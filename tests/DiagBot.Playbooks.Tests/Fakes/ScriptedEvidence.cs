@@ -12,8 +12,9 @@ using DiagBot.Diagnostics.Network;
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>
-/// Every evidence source held in memory, for cases the sandbox does not seed. A gap keyed by operation name
-/// ("DescribeServices", "LookupEvents", ...) stands in for that operation's answer.
+/// The in-memory evidence for cases the sandbox does not seed: tasks, services, a task's start-up network, logs and
+/// CloudTrail events. A gap keyed by operation name ("DescribeServices", "LookupEvents", ...) stands in for that
+/// operation's answer; <see cref="StartupTasks.Network"/> builds a start-up's VPC in one.
 /// </summary>
 internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
 {
@@ -32,6 +33,9 @@ internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsF
     public List<RouteTable> RouteTables { get; } = [];
 
     public List<VpcEndpoint> Endpoints { get; } = [];
+
+    /// <summary>Event sources whose CloudTrail lookup answers ThrottlingException, as AWS does past 2 a second.</summary>
+    public HashSet<string> ThrottledSources { get; } = [];
 
     public IEcsEvidence Ecs => this;
 
@@ -69,7 +73,9 @@ internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsF
         Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogLines.Take(filter.Limit).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", () => AuditEvents.Where(e => Matches(e, query)).Take(query.MaxEvents).ToList());
+        ThrottledSources.Contains(query.AttributeValue)
+            ? Missing<IReadOnlyList<AuditEvent>>("LookupEvents", Throttled)
+            : Answer<IReadOnlyList<AuditEvent>>("cloudtrail", "LookupEvents", () => AuditEvents.Where(e => Matches(e, query)).Take(query.MaxEvents).ToList());
 
     public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(
         IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>

@@ -37,9 +37,9 @@ internal static class StartupTasks
     };
 
     /// <summary>A VPC with the task's subnet; route is "nat", "igw" or "none"; endpoints are suffixes such as "ecr.api" or "s3".</summary>
-    public static FakeStartupEvidence Network(int freeIps = 200, string route = "nat", string assignPublicIp = "DISABLED", params string[] endpoints)
+    public static ScriptedEvidence Network(int freeIps = 200, string route = "nat", string assignPublicIp = "DISABLED", params string[] endpoints)
     {
-        var evidence = new FakeStartupEvidence();
+        var evidence = new ScriptedEvidence();
         evidence.Subnets.Add(new Subnet(SubnetId, VpcId, "us-east-1a", "10.0.8.0/24", freeIps, route == "igw"));
         Route[] routes = route switch
         {
@@ -80,7 +80,7 @@ internal static class StartupTasks
         SessionIssuerArn = ExecutionRoleArn,
     };
 
-    public static DiagnosisContext Context(EcsTask task, FakeStartupEvidence evidence)
+    public static DiagnosisContext Context(EcsTask task, ScriptedEvidence evidence)
     {
         EcsTaskRef.TryParse(task.TaskArn, out var reference);
         return new DiagnosisContext(new TaskSubject(task.TaskArn, reference!), evidence, TimeProvider.System) { Task = task };

@@ -109,13 +109,8 @@ public sealed class StartFailureFactsTests
     [Fact]
     public async Task Diagnose_PullTimeoutInASubnetWithNoWayOut_AnswersPlaybookOneFirstAfterTheReads()
     {
-        var network = StartupTasks.Network(route: "none", endpoints: "s3");
-        var evidence = new ScriptedEvidence();
+        var evidence = StartupTasks.Network(route: "none", endpoints: "s3");
         evidence.Tasks.Add(StartupTasks.Task("STOPPED", PullTimeout));
-        evidence.Subnets.AddRange(network.Subnets);
-        evidence.RouteTables.AddRange(network.RouteTables);
-        evidence.Endpoints.AddRange(network.Endpoints);
-        evidence.Services.AddRange(network.Services);
 
         var report = await DiagnoseAsync(evidence);
 
@@ -129,7 +124,7 @@ public sealed class StartFailureFactsTests
             .DiagnoseAsync(SubjectParser.Parse($"task {evidence.Tasks[0].TaskArn}").Subject!, CancellationToken.None);
 
     private static async Task<IReadOnlyList<RankedPlaybook>> RankAsync(
-        EcsTask task, FakeStartupEvidence evidence, Func<IEvidenceSource, EcsTask, CancellationToken, Task<IReadOnlyList<TriageFact>>> read)
+        EcsTask task, ScriptedEvidence evidence, Func<IEvidenceSource, EcsTask, CancellationToken, Task<IReadOnlyList<TriageFact>>> read)
     {
         var facts = await read(evidence, task, CancellationToken.None);
         return new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()).Rank([.. TaskFacts.From(task), .. facts]);

@@ -23,7 +23,7 @@ public sealed class CannotPullContainerSubCauseTests
     public async Task Investigate_EcrDenialInCloudTrail_ConfirmsAuthDeniedAndSimulatesTheRole()
     {
         var evidence = WithDefinition(StartupTasks.Network());
-        evidence.Trail.Add(StartupTasks.Denied("ecr.amazonaws.com", "BatchGetImage", "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/ledger"));
+        evidence.AuditEvents.Add(StartupTasks.Denied("ecr.amazonaws.com", "BatchGetImage", "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/ledger"));
 
         var verdict = await InvestigateAsync(PullAccessDenied, evidence);
 
@@ -35,7 +35,7 @@ public sealed class CannotPullContainerSubCauseTests
     public async Task Investigate_AuthMessageWithCloudTrailDenied_IsLikelyAndNamesTheGap()
     {
         var evidence = WithDefinition(StartupTasks.Network());
-        evidence.Gaps.Add("LookupEvents");
+        evidence.Deny("cloudtrail", "LookupEvents");
 
         var verdict = await InvestigateAsync(PullAccessDenied, evidence);
 
@@ -101,7 +101,7 @@ public sealed class CannotPullContainerSubCauseTests
     public async Task Investigate_NotFoundWithAnUnrelatedDenialInTheWindow_StaysImageNotFound()
     {
         var evidence = WithDefinition(StartupTasks.Network());
-        evidence.Trail.Add(StartupTasks.Denied("ecr.amazonaws.com", "BatchGetImage", "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/other"));
+        evidence.AuditEvents.Add(StartupTasks.Denied("ecr.amazonaws.com", "BatchGetImage", "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/other"));
 
         var verdict = await InvestigateAsync("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref " + StartupTasks.Image + ": " + StartupTasks.Image + ": not found", evidence);
 
@@ -139,13 +139,13 @@ public sealed class CannotPullContainerSubCauseTests
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 
-    private static FakeStartupEvidence WithDefinition(FakeStartupEvidence evidence)
+    private static ScriptedEvidence WithDefinition(ScriptedEvidence evidence)
     {
         evidence.TaskDefinitions.Add(StartupTasks.Definition());
         return evidence;
     }
 
-    private static Task<Verdict> InvestigateAsync(string stoppedReason, FakeStartupEvidence evidence)
+    private static Task<Verdict> InvestigateAsync(string stoppedReason, ScriptedEvidence evidence)
     {
         var task = StartupTasks.Task("STOPPED", stoppedReason: stoppedReason);
         return new CannotPullContainerPlaybook().InvestigateAsync(StartupTasks.Context(task, evidence), CancellationToken.None);

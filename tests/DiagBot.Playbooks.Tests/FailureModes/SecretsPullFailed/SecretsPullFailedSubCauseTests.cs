@@ -22,7 +22,7 @@ public sealed class SecretsPullFailedSubCauseTests
     {
         var evidence = StartupTasks.Network();
         evidence.TaskDefinitions.Add(StartupTasks.Definition(StartupTasks.ExecutionRoleArn, Parameter));
-        evidence.Trail.Add(StartupTasks.Denied("ssm.amazonaws.com", "GetParameters", "ssm:GetParameters", ParameterArn));
+        evidence.AuditEvents.Add(StartupTasks.Denied("ssm.amazonaws.com", "GetParameters", "ssm:GetParameters", ParameterArn));
 
         var verdict = await InvestigateAsync(SsmDenied, evidence);
 
@@ -65,7 +65,7 @@ public sealed class SecretsPullFailedSubCauseTests
     {
         var evidence = StartupTasks.Network(route: "none", endpoints: "s3");
         evidence.TaskDefinitions.Add(StartupTasks.Definition(StartupTasks.ExecutionRoleArn, Parameter));
-        evidence.Trail.Add(StartupTasks.Denied("ssm.amazonaws.com", "GetParameters", "ssm:GetParameters", ParameterArn + "-old"));
+        evidence.AuditEvents.Add(StartupTasks.Denied("ssm.amazonaws.com", "GetParameters", "ssm:GetParameters", ParameterArn + "-old"));
 
         var verdict = await InvestigateAsync("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 5 time(s): RequestCanceled: request context canceled caused by: context deadline exceeded", evidence);
 
@@ -105,7 +105,7 @@ public sealed class SecretsPullFailedSubCauseTests
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 
-    private static Task<Verdict> InvestigateAsync(string stoppedReason, FakeStartupEvidence evidence)
+    private static Task<Verdict> InvestigateAsync(string stoppedReason, ScriptedEvidence evidence)
     {
         var task = StartupTasks.Task("STOPPED", stoppedReason: stoppedReason);
         return new SecretsPullFailedPlaybook().InvestigateAsync(StartupTasks.Context(task, evidence), CancellationToken.None);

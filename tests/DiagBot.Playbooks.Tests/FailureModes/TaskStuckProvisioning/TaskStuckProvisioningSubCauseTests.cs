@@ -59,7 +59,7 @@ public sealed class TaskStuckProvisioningSubCauseTests
     public async Task Investigate_PublicSubnetWithPublicIpEnabledAndEndpointsDenied_IsStillReachable()
     {
         var evidence = StartupTasks.Network(route: "igw", assignPublicIp: "ENABLED");
-        evidence.Gaps.Add("DescribeVpcEndpoints");
+        evidence.Deny("ec2", "DescribeVpcEndpoints");
         var task = StartupTasks.Task("STOPPED", stoppedReason: "Timeout waiting for network interface provisioning to complete.");
 
         var verdict = await InvestigateAsync(task, evidence);
@@ -105,7 +105,7 @@ public sealed class TaskStuckProvisioningSubCauseTests
     public async Task Investigate_StuckLongWithRouteTablesDenied_IsLikelyAndNamesTheGap()
     {
         var evidence = StartupTasks.Network();
-        evidence.Gaps.Add("DescribeRouteTables");
+        evidence.Deny("ec2", "DescribeRouteTables");
 
         var verdict = await InvestigateAsync(StartupTasks.Task("PROVISIONING", minutesAgo: 30), evidence);
 
@@ -146,6 +146,6 @@ public sealed class TaskStuckProvisioningSubCauseTests
         Assert.Contains(ranking, r => r.Playbook.Id is TaskStuckProvisioning.Number or CannotPullContainer.Number);
     }
 
-    private static Task<Verdict> InvestigateAsync(DiagBot.Diagnostics.Ecs.EcsTask task, FakeStartupEvidence evidence) =>
+    private static Task<Verdict> InvestigateAsync(DiagBot.Diagnostics.Ecs.EcsTask task, ScriptedEvidence evidence) =>
         new TaskStuckProvisioningPlaybook().InvestigateAsync(StartupTasks.Context(task, evidence), CancellationToken.None);
 }
