@@ -17,14 +17,15 @@ internal static class IndexedPng
     public static byte[] FromPng(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png) ?? throw new ArgumentException("not a PNG SkiaSharp can read", nameof(png));
-        var pixels = new uint[bitmap.Width * bitmap.Height];
-        for (var y = 0; y < bitmap.Height; y++)
+        var (width, height) = (bitmap.Width, bitmap.Height);
+
+        // One native copy of every pixel: Width, Height and GetPixel are each a call into Skia, and asking them per
+        // pixel cost more than drawing the chart.
+        var colours = bitmap.Pixels;
+        var pixels = new uint[colours.Length];
+        for (var i = 0; i < colours.Length; i++)
         {
-            for (var x = 0; x < bitmap.Width; x++)
-            {
-                var colour = bitmap.GetPixel(x, y);
-                pixels[(y * bitmap.Width) + x] = ((uint)colour.Red << 16) | ((uint)colour.Green << 8) | colour.Blue;
-            }
+            pixels[i] = (uint)colours[i] & 0xFFFFFF; // SKColor is 0xAARRGGBB; the chart is opaque
         }
 
         var palette = pixels.GroupBy(pixel => pixel).OrderByDescending(group => group.Count()).Take(MaxColours).Select(group => group.Key).ToArray();
@@ -36,9 +37,9 @@ internal static class IndexedPng
 
         using var output = new MemoryStream();
         output.Write(Signature);
-        Chunk(output, "IHDR", Header(bitmap.Width, bitmap.Height));
+        Chunk(output, "IHDR", Header(width, height));
         Chunk(output, "PLTE", [.. palette.SelectMany(colour => new[] { (byte)(colour >> 16), (byte)(colour >> 8), (byte)colour })]);
-        Chunk(output, "IDAT", Rows(pixels, bitmap.Width, bitmap.Height, pixel => Nearest(pixel, palette, index)));
+        Chunk(output, "IDAT", Rows(pixels, width, height, pixel => Nearest(pixel, palette, index)));
         Chunk(output, "IEND", []);
         return output.ToArray();
     }

@@ -6,16 +6,20 @@ namespace DiagBot.Bot.Tests.Charts;
 internal sealed class PngPixels : IDisposable
 {
     private readonly SKBitmap bitmap;
+    private readonly SKColor[] pixels;
 
     public PngPixels(byte[] png)
     {
         Assert.True(png.Length > 8 && png[0] == 0x89 && png[1] == (byte)'P', "not a PNG");
         bitmap = SKBitmap.Decode(png) ?? throw new InvalidOperationException("the PNG does not decode");
+
+        // Read once: Width, Height and GetPixel each call into Skia, which per pixel cost more than the chart's drawing.
+        (Width, Height, pixels) = (bitmap.Width, bitmap.Height, bitmap.Pixels);
     }
 
-    public int Width => bitmap.Width;
+    public int Width { get; }
 
-    public int Height => bitmap.Height;
+    public int Height { get; }
 
     /// <summary>
     /// Pixels within a small distance of <paramref name="hex"/> in the rows from <paramref name="top"/> to
@@ -29,7 +33,7 @@ internal sealed class PngPixels : IDisposable
         {
             for (var x = 0; x < Width; x++)
             {
-                var pixel = bitmap.GetPixel(x, y);
+                var pixel = pixels[(y * Width) + x];
                 if (Math.Abs(pixel.Red - target.Red) + Math.Abs(pixel.Green - target.Green) + Math.Abs(pixel.Blue - target.Blue) <= tolerance)
                 {
                     count++;
