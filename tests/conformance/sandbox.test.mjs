@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { ECSClient, DescribeTasksCommand, DescribeTaskDefinitionCommand, ListTasksCommand, DescribeServicesCommand,
   ListContainerInstancesCommand, DescribeContainerInstancesCommand, paginateListClusters, paginateListServices, ListServicesCommand } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand, DescribeLoadBalancerAttributesCommand,
-  DescribeTargetGroupsCommand, DescribeTargetHealthCommand, DescribeListenersCommand, DescribeRulesCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+  DescribeTargetGroupsCommand, DescribeTargetHealthCommand, DescribeListenersCommand, DescribeRulesCommand,
+  DescribeTagsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { EC2Client, DescribeSubnetsCommand, DescribeRouteTablesCommand, DescribeVpcEndpointsCommand,
   DescribeSecurityGroupsCommand } from "@aws-sdk/client-ec2";
 import { CloudWatchLogsClient, GetLogEventsCommand, FilterLogEventsCommand, paginateDescribeLogGroups } from "@aws-sdk/client-cloudwatch-logs";
@@ -144,6 +145,22 @@ test("ELBv2 DescribeListeners and DescribeRules: the rules forward to the groups
   const groups = (await elb.send(new DescribeTargetGroupsCommand({ LoadBalancerArn: lb.LoadBalancerArn }))).TargetGroups;
   assert.deepEqual(groups.map((g) => g.TargetGroupArn).sort(), [...forwarded].sort());
   assert.ok(Rules.filter((r) => !r.IsDefault).every((r) => r.Conditions[0].Field === "host-header" && r.Conditions[0].HostHeaderConfig.Values.length === 1));
+});
+
+test("ELBv2 DescribeTags: the controller's tracking tags on its groups, none on a group made for ECS", async () => {
+  const groups = (await elb.send(new DescribeTargetGroupsCommand({ Names: ["k8s-checkout-receipta-5e1d8b3f9a", "catalog-api-tg"] }))).TargetGroups;
+  const eks = groups.find((g) => g.TargetGroupName.startsWith("k8s-"));
+  const ecs = groups.find((g) => g.TargetGroupName === "catalog-api-tg");
+  const { TagDescriptions } = await elb.send(new DescribeTagsCommand({ ResourceArns: [eks.TargetGroupArn, ecs.TargetGroupArn] }));
+  const tags = Object.fromEntries(TagDescriptions.find((d) => d.ResourceArn === eks.TargetGroupArn).Tags.map((t) => [t.Key, t.Value]));
+  assert.deepEqual(tags, {
+    "elbv2.k8s.aws/cluster": "prod-eks",
+    "ingress.k8s.aws/stack": "checkout/receipt-api",
+    "ingress.k8s.aws/resource": "checkout/receipt-api-receipt-api:80",
+  });
+  assert.deepEqual(TagDescriptions.find((d) => d.ResourceArn === ecs.TargetGroupArn).Tags ?? [], []);
+  await assert.rejects(elb.send(new DescribeTagsCommand({ ResourceArns: [ecs.TargetGroupArn.replace(/[0-9a-f]{16}$/, "0000000000000000")] })),
+    (e) => e.name === "TargetGroupNotFoundException");
 });
 
 test("CloudWatch Logs has every log group the seeded task definitions name", async () => {

@@ -27,4 +27,10 @@ public interface ILoadBalancingEvidence
 
     /// <summary>DescribeRules of one listener, every page, the default rule included.</summary>
     Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tags of one ELBv2 resource by key (DescribeTags with one ResourceArns member); a resource without tags answers
+    /// an empty set, an unknown one a NotFound gap.
+    /// </summary>
+    Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeTagsAsync(string resourceArn, CancellationToken cancellationToken);
 }

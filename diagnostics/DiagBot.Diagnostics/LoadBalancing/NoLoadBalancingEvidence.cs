@@ -37,4 +37,7 @@ public sealed class NoLoadBalancingEvidence : ILoadBalancingEvidence
 
     public Task<EvidenceResult<IReadOnlyList<ListenerRule>>> DescribeRulesAsync(string listenerArn, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<ListenerRule>>("elasticloadbalancing", "DescribeRules");
+
+    public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeTagsAsync(string resourceArn, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyDictionary<string, string>>(Source, "DescribeTags");
 }

@@ -89,6 +89,30 @@ public sealed class LoadBalancingClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeTags_DocumentedResponse_SendsOneResourceArnAndReadsTheControllersTags()
+    {
+        _server.Reply = _ => FakeReply.Xml(200, Fixture.Read("elb-describe-tags.xml"));
+
+        var tags = (await CreateSut().DescribeTagsAsync(TargetGroupArn, CancellationToken.None)).Value!;
+
+        Assert.Equal(("prod-eks", "shop/web", "shop/web-api:80"),
+            (tags["elbv2.k8s.aws/cluster"], tags["ingress.k8s.aws/stack"], tags["ingress.k8s.aws/resource"]));
+        var form = Assert.Single(_server.Requests).Form;
+        Assert.Equal(("DescribeTags", "2015-12-01", TargetGroupArn), (form["Action"], form["Version"], form["ResourceArns.member.1"]));
+    }
+
+    [Fact]
+    public async Task DescribeTags_AccessDenied_IsGapNamingTheAction()
+    {
+        _server.Reply = _ => FakeReply.QueryError(403, "AccessDenied", "said by the fake");
+
+        var result = await CreateSut().DescribeTagsAsync(TargetGroupArn, CancellationToken.None);
+
+        Assert.Equal((GapReason.AccessDenied, "DescribeTags"), (result.Gap!.Reason, result.Gap.Operation));
+        Assert.StartsWith("elasticloadbalancing:DescribeTags denied", result.Gap.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DescribeListeners_TwoPages_FollowsMarkerAndReadsRedirectAndWeightedForward()
     {
         _server.Reply = r => FakeReply.Xml(200, Fixture.Read(r.Form.ContainsKey("Marker") ? "elb-describe-listeners-page2.xml" : "elb-describe-listeners-page1.xml"));

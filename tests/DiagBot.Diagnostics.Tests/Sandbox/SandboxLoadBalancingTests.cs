@@ -69,6 +69,22 @@ public sealed class SandboxLoadBalancingTests(SharedSandbox shared)
         Assert.Contains("elasticloadbalancing:DescribeTargetGroups", result.Gap.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DescribeTags_GroupTheControllerMade_ReadsItsTrackingTags_AndAnEcsGroupNone()
+    {
+        var (evidence, ecsGroupArn) = await TargetGroupOfAsync("p06-targets-unhealthy");
+        var eksGroup = Assert.Single((await evidence.LoadBalancing.DescribeTargetGroupsByNameAsync(
+            "k8s-checkout-checkout-6f2a9d41c7", Diagnostics.Aws.AwsScope.Default, CancellationToken.None)).Value!);
+
+        var eksTags = await evidence.LoadBalancing.DescribeTagsAsync(eksGroup.TargetGroupArn, CancellationToken.None);
+        var ecsTags = await evidence.LoadBalancing.DescribeTagsAsync(ecsGroupArn, CancellationToken.None);
+
+        Assert.Equal("prod-eks", eksTags.Value!["elbv2.k8s.aws/cluster"]);
+        Assert.Equal("checkout/checkout-web", eksTags.Value["ingress.k8s.aws/stack"]);
+        Assert.Equal("checkout/checkout-web-checkout-web:80", eksTags.Value["ingress.k8s.aws/resource"]);
+        Assert.Empty(ecsTags.Value!);
+    }
+
     private async Task<(IEvidenceSource Evidence, string TargetGroupArn)> TargetGroupOfAsync(string scenario)
     {
         var evidence = SandboxSession.Start(_sandbox);

@@ -91,4 +91,8 @@ internal interface ILoadBalancingFake : ILoadBalancingEvidence
     Task<EvidenceResult<IReadOnlyList<ListenerRule>>> ILoadBalancingEvidence.DescribeRulesAsync(
         string listenerArn, CancellationToken cancellationToken) =>
         NotFaked.Gap<IReadOnlyList<ListenerRule>>("elasticloadbalancing", "DescribeRules");
+
+    Task<EvidenceResult<IReadOnlyDictionary<string, string>>> ILoadBalancingEvidence.DescribeTagsAsync(
+        string resourceArn, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyDictionary<string, string>>("elasticloadbalancing", "DescribeTags");
 }

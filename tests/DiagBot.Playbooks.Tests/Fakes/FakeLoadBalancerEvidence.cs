@@ -29,6 +29,9 @@ internal sealed class FakeLoadBalancerEvidence : ScriptedAnswers, IEvidenceSourc
 
     public Dictionary<string, Dictionary<string, string>> Attributes { get; } = [];
 
+    /// <summary>Tags by resource ARN; a group not listed has none, as most groups made outside a cluster.</summary>
+    public Dictionary<string, Dictionary<string, string>> Tags { get; } = [];
+
     public List<SecurityGroup> SecurityGroups { get; } = [];
 
     public List<LogEvent> LogLines { get; } = [];
@@ -80,6 +83,10 @@ internal sealed class FakeLoadBalancerEvidence : ScriptedAnswers, IEvidenceSourc
     public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeLoadBalancerAttributesAsync(
         string loadBalancerArn, CancellationToken cancellationToken) =>
         Answer<IReadOnlyDictionary<string, string>>("elasticloadbalancing", "DescribeLoadBalancerAttributes", () => Attributes.GetValueOrDefault(loadBalancerArn));
+
+    public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeTagsAsync(string resourceArn, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyDictionary<string, string>>("elasticloadbalancing", "DescribeTags",
+            () => Tags.GetValueOrDefault(resourceArn) ?? new Dictionary<string, string>());
 
     public Task<EvidenceResult<IReadOnlyList<Subnet>>> DescribeSubnetsAsync(
         IReadOnlyList<string> subnetIds, AwsScope scope, CancellationToken cancellationToken) =>

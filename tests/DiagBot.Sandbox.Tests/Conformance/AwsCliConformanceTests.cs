@@ -62,6 +62,19 @@ public sealed class AwsCliConformanceTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task AwsCli_DescribeTagsOfAGroupTheControllerMade_ShowsItsClusterAndStack()
+    {
+        var group = (await JsonAsync("elbv2", "describe-target-groups", "--names", "k8s-payments-invoicer-9e3a6f2c18")).GetProperty("TargetGroups")[0];
+        var arn = group.GetProperty("TargetGroupArn").GetString()!;
+
+        var described = (await JsonAsync("elbv2", "describe-tags", "--resource-arns", arn)).GetProperty("TagDescriptions")[0];
+
+        Assert.Equal(arn, described.GetProperty("ResourceArn").GetString());
+        var tags = described.GetProperty("Tags").EnumerateArray().ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString());
+        Assert.Equal(("prod-eks", "payments/invoice-render"), (tags["elbv2.k8s.aws/cluster"], tags["ingress.k8s.aws/stack"]));
+    }
+
+    [Fact]
     public async Task AwsCli_UnknownListener_FailsWithTheElbErrorCode()
     {
         var result = await AwsCli.RunAsync(fixture.Server, ["elbv2", "describe-rules", "--listener-arn",

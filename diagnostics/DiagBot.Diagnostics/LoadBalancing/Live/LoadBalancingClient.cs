@@ -49,6 +49,20 @@ internal sealed class LoadBalancingClient(AwsQueryClient query, EvidenceScope sc
         }, cancellationToken);
     }
 
+    public Task<EvidenceResult<IReadOnlyDictionary<string, string>>> DescribeTagsAsync(string resourceArn, CancellationToken cancellationToken)
+    {
+        var operation = ElbApi.DescribeTags;
+        var target = TargetOf(resourceArn);
+        return scope.GetOrLoadAsync($"elb:{operation.Name}:{target}:{resourceArn}", operation.Service.Key, operation.Name, async () =>
+        {
+            var result = await query.CallAsync(operation, ElbApi.Version, target, [.. QueryXml.ListParameter("ResourceArns", [resourceArn])], scope.Budget,
+                CancellationToken.None).ConfigureAwait(false);
+            return result.Value is { } element
+                ? EvidenceResult<IReadOnlyDictionary<string, string>>.Found(ElbXmlReader.Tags(element, resourceArn))
+                : EvidenceResult<IReadOnlyDictionary<string, string>>.Missing(result.Gap!);
+        }, cancellationToken);
+    }
+
     private Task<EvidenceResult<IReadOnlyList<T>>> PagedAsync<T>(
         AwsOperation operation, string resourceArn, IReadOnlyList<KeyValuePair<string, string>> parameters, string listName, Func<XElement, T> read,
         CancellationToken cancellationToken) =>

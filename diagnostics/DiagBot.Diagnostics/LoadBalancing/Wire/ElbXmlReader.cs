@@ -59,4 +59,12 @@ internal static class ElbXmlReader
         .Where(a => a.ChildText("Key") is not null)
         .GroupBy(a => a.ChildText("Key")!)
         .ToDictionary(g => g.Key, g => g.Last().ChildText("Value") ?? string.Empty);
+
+    // DescribeTagsResult: TagDescriptions.member (ResourceArn, Tags.member Key/Value); one member per ARN asked for.
+    public static IReadOnlyDictionary<string, string> Tags(XElement result, string resourceArn) => result.Members("TagDescriptions")
+        .Where(d => d.ChildText("ResourceArn") == resourceArn)
+        .SelectMany(d => d.Members("Tags"))
+        .Where(t => t.ChildText("Key") is not null)
+        .GroupBy(t => t.ChildText("Key")!)
+        .ToDictionary(g => g.Key, g => g.Last().ChildText("Value") ?? string.Empty);
 }

@@ -30,6 +30,9 @@ internal sealed record ElbTargetGroup
     // listeners and rules that actually forward here (ElbState.LoadBalancersForwardingTo), never from this list.
     public IReadOnlyList<string> LoadBalancerArns { get; init; } = [];
     public IReadOnlyList<ElbTargetHealth> Targets { get; init; } = [];
+
+    /// <summary>What DescribeTags answers for the group: none for a group made by hand, the controller's tracking tags for one it made.</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 
 /// <summary>One registered target and its health; Reason and Description are absent for a healthy target, as in AWS.</summary>

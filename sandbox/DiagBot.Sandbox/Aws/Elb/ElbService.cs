@@ -10,6 +10,7 @@ internal sealed class ElbService : IAwsService
 {
     public const string Version = "2015-12-01";
     private const int MaxPageSize = 400;
+    private const int MaxTaggedResources = 20;
 
     private readonly SandboxWorld _world;
     private readonly Dictionary<string, Func<AwsCall, XmlResult>> _operations;
@@ -25,6 +26,7 @@ internal sealed class ElbService : IAwsService
             ["DescribeTargetHealth"] = DescribeTargetHealth,
             ["DescribeListeners"] = DescribeListeners,
             ["DescribeRules"] = DescribeRules,
+            ["DescribeTags"] = DescribeTags,
         };
         Protocol = new QueryProtocol(SigningName, Version, "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", _operations.Keys.ToHashSet());
     }
@@ -130,6 +132,47 @@ internal sealed class ElbService : IAwsService
 
         var (page, next) = Paging.Page(rules, QueryParameters.Get(call.Form, "Marker"), PageSize(call), "ValidationError");
         return new XmlResult(E("Rules", page.Select(r => r.Xml)), Opt("NextMarker", next));
+    }
+
+    // Up to 20 resources of any ELBv2 kind; an ARN naming nothing fails the call with the not-found error of its kind.
+    private XmlResult DescribeTags(AwsCall call)
+    {
+        var arns = QueryParameters.List(call.Form, "ResourceArns.member");
+        // AWS's request validation wording for a required list left out or too long (as QueryParameters.Required words the first).
+        if (arns.Count is 0 or > MaxTaggedResources)
+        {
+            throw new AwsException("ValidationError", arns.Count == 0
+                ? "1 validation error detected: Value null at 'resourceArns' failed to satisfy constraint: Member must not be null"
+                : "1 validation error detected: Value at 'resourceArns' failed to satisfy constraint: "
+                    + $"Member must have length less than or equal to {MaxTaggedResources}");
+        }
+
+        return new XmlResult(E("TagDescriptions", arns.Select(arn => ElbWire.TagDescription(arn, TagsOf(arn)))));
+    }
+
+    private IReadOnlyList<(string Key, string Value)> TagsOf(string arn)
+    {
+        if (_world.Elb.TargetGroups.FirstOrDefault(tg => tg.TargetGroupArn == arn) is { } group)
+        {
+            return group.Tags;
+        }
+
+        // The sandbox tags only target groups; its other resources answer with no tags, as AWS does for untagged ones.
+        var kind = arn.Split(':') is { Length: 6 } parts ? parts[5].Split('/')[0] : string.Empty;
+        var exists = kind switch
+        {
+            "loadbalancer" => _world.Elb.LoadBalancers.Any(lb => lb.LoadBalancerArn == arn),
+            "listener" => _world.Elb.Listeners.Any(l => l.ListenerArn == arn),
+            "listener-rule" => _world.Elb.Rules.Any(r => r.RuleArn == arn) || _world.Elb.Listeners.Any(l => l.DefaultRuleArn == arn),
+            _ => false,
+        };
+        return exists ? [] : throw kind switch
+        {
+            "loadbalancer" => ElbErrors.LoadBalancerNotFound(),
+            "listener" => ElbErrors.ListenerNotFound(),
+            "listener-rule" => ElbErrors.RuleNotFound(),
+            _ => ElbErrors.TargetGroupNotFound(),
+        };
     }
 
     private static int PageSize(AwsCall call) =>

@@ -57,6 +57,7 @@ internal sealed class Alb504TimeoutOnEks : ICatalogueEntry
                 new ElbTargetHealth("10.0.13.58", 8080, "healthy", AvailabilityZone: context.Zone('a')),
                 new ElbTargetHealth("10.0.39.26", 8080, "healthy", AvailabilityZone: context.Zone('b')),
             ],
+            Tags = LoadBalancerControllerSeeds.IngressTags(Namespace, App, App, 80),
         });
         LoadBalancerControllerSeeds.Service(context, Namespace, App, App, 80, "8080");
         LoadBalancerControllerSeeds.TargetGroupBinding(context, Namespace, TargetGroupName, App, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);

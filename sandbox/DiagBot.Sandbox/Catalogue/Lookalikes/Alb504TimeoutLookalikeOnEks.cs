@@ -48,6 +48,7 @@ internal sealed class Alb504TimeoutLookalikeOnEks : ICatalogueEntry
             HealthCheckPath = "/healthz",
             LoadBalancerArns = [lb.LoadBalancerArn],
             Targets = [new ElbTargetHealth("10.0.6.33", 8080, "healthy", AvailabilityZone: context.Zone('a'))],
+            Tags = LoadBalancerControllerSeeds.IngressTags(Namespace, App, App, 80),
         });
         LoadBalancerControllerSeeds.Service(context, Namespace, App, App, 80, "8080");
         LoadBalancerControllerSeeds.TargetGroupBinding(context, Namespace, TargetGroupName, App, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);

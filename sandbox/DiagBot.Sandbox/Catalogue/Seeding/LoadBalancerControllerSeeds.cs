@@ -32,10 +32,23 @@ internal static class LoadBalancerControllerSeeds
             HealthCheckIntervalSeconds = 15,
             LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
             Targets = targets,
+            Tags = IngressTags(ns, app, app, 80),
         });
         Service(context, ns, app, app, 80, "8080");
         TargetGroupBinding(context, ns, targetGroupName, app, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);
     }
+
+    /// <summary>
+    /// The tags the controller puts on a target group it made for an Ingress backend (aws-load-balancer-controller
+    /// pkg/deploy/tracking/provider.go StackTags and ResourceTags; the resource id from pkg/ingress/model_build_target_group.go
+    /// buildTargetGroupResourceID, "namespace/ingress-service:port"), for an Ingress outside any IngressGroup.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Value)> IngressTags(string ns, string ingress, string service, int servicePort) =>
+    [
+        ("elbv2.k8s.aws/cluster", EksLandscape.ClusterName),
+        ("ingress.k8s.aws/stack", $"{ns}/{ingress}"),
+        ("ingress.k8s.aws/resource", $"{ns}/{ingress}-{service}:{servicePort}"),
+    ];
 
     public static JsonObject Service(SeedContext context, string ns, string name, string app, int port, string targetPort, JsonObject? annotations = null)
     {
