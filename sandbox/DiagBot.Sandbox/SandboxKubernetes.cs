@@ -64,6 +64,13 @@ public sealed class SandboxKubernetes
     // The API server can no longer dial this node's kubelet on 10250: its pods' logs answer with the dial timeout.
     public void MarkKubeletUnreachable(string nodeName) => _state.MarkKubeletUnreachable(nodeName);
 
+    // How long the API server dials an unreachable kubelet before answering (30 s, as kube-apiserver does).
+    public TimeSpan KubeletDialTimeout
+    {
+        get => _state.KubeletDialTimeout;
+        set => _state.KubeletDialTimeout = value;
+    }
+
     // Closes every open watch stream, as a load balancer or an API server restart would.
     public void DropWatches() => _state.DropConnections();
 

@@ -18,7 +18,20 @@ public sealed partial record KubeletDialFailure(string Address, int Port, string
 {
     public const int KubeletPort = 10250;
 
+    /// <summary>
+    /// True when the read got no answer at all within DiagBot's call timeout: kube-apiserver dials a kubelet with net/http's
+    /// default dialer (k8s.io/apimachinery pkg/util/net SetTransportDefaults, 30 s), so against a node whose security group
+    /// drops 10250 it says `dial tcp ...: i/o timeout` only after 30 s, and until then a proxied read simply waits.
+    /// </summary>
+    public bool StillDialing { get; init; }
+
     public static KubeletDialFailure? From(EvidenceGap? gap) => gap is null ? null : Parse(gap.Detail);
+
+    /// <summary>A proxied read to the kubelet at <paramref name="hostIp"/> that timed out, while the API server itself answers.</summary>
+    public static KubeletDialFailure? Unanswered(EvidenceGap? gap, string? hostIp) =>
+        gap is { Reason: GapReason.TimedOut } && hostIp is not null
+            ? new KubeletDialFailure(hostIp, KubeletPort, "no answer yet") { StillDialing = true }
+            : null;
 
     public static KubeletDialFailure? Parse(string? message)
     {

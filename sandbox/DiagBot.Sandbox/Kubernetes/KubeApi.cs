@@ -71,6 +71,13 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
                 return KubeDiscovery.Resources(group, version);
             case ["api", "v1", "namespaces", var logNamespace, "pods", var logPod, "log"]:
                 await _faultGate.ApplyAsync("pods/log", string.Empty, logNamespace, "get", context.RequestAborted);
+                if (KubePodLogs.OnUnreachableKubelet(state, logNamespace, logPod))
+                {
+                    var stoppingNow = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                    using var dialing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stoppingNow);
+                    await Task.Delay(state.KubeletDialTimeout, clock, dialing.Token);
+                }
+
                 var text = KubePodLogs.Read(state, logNamespace, logPod, context.Request.Query);
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync(text, context.RequestAborted);

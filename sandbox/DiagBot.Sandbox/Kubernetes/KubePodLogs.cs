@@ -9,6 +9,11 @@ namespace DiagBot.Sandbox.Kubernetes;
 /// </summary>
 internal static class KubePodLogs
 {
+    /// <summary>Whether the pod's node is one the API server cannot dial: it answers only once its dialer gives up.</summary>
+    public static bool OnUnreachableKubelet(KubeState state, string ns, string name) =>
+        state.List(KubeResource.Pods).FirstOrDefault(o => KubeState.Name(o) == name && KubeState.Namespace(o) == ns)?["spec"]?["nodeName"]
+            ?.GetValue<string>() is { } node && state.IsKubeletUnreachable(node);
+
     public static string Read(KubeState state, string ns, string name, IQueryCollection query)
     {
         var pod = state.List(KubeResource.Pods).FirstOrDefault(o => KubeState.Name(o) == name && KubeState.Namespace(o) == ns)

@@ -148,6 +148,13 @@ internal sealed class KubeState
         }
     }
 
+    /// <summary>
+    /// How long the API server tries to dial a kubelet that drops its packets before it answers the dial error:
+    /// kube-apiserver's kubelet transport dials with net/http's default dialer (k8s.io/apimachinery pkg/util/net
+    /// SetTransportDefaults), whose timeout is 30 s. Tests that read the error itself shorten it.
+    /// </summary>
+    public TimeSpan KubeletDialTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     // A node whose kubelet the API server cannot dial on 10250 (its security group, or the node is gone): reads proxied
     // to the kubelet (pods/log) time out there.
     public void MarkKubeletUnreachable(string nodeName)

@@ -83,12 +83,31 @@ public sealed class SandboxEksTests : IAsyncLifetime
     public async Task GetPodLog_KubeletUnreachable_IsUnreachableNamingTheDial()
     {
         _sandbox.Kubernetes.MarkKubeletUnreachable("ip-10-0-4-21.ec2.internal");
+        _sandbox.Kubernetes.KubeletDialTimeout = TimeSpan.FromMilliseconds(100);
 
         var result = await Start().Kubernetes.GetPodLogAsync(Cluster, new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: false, TailLines: 20), CancellationToken.None);
 
         Assert.Equal(GapReason.Unreachable, result.Gap!.Reason);
         var dial = KubeletDialFailure.From(result.Gap)!;
         Assert.Equal(("10.0.4.21", 10250, "i/o timeout"), (dial.Address, dial.Port, dial.Error));
+    }
+
+    [Fact]
+    public async Task GetPodLog_KubeletStillDialingPastTheCallTimeout_IsTimedOutAndReadsAsStillDialing()
+    {
+        _sandbox.Kubernetes.MarkKubeletUnreachable(NodeA);
+        var session = SandboxSession.Start(_sandbox,
+            ("DiagBot:Kubernetes:Clusters:0:Name", Cluster),
+            ("DiagBot:Kubernetes:Clusters:0:Server", _sandbox.BaseAddress.ToString()),
+            ("DiagBot:Aws:CallTimeout", "00:00:01"));
+
+        var query = new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: false, TailLines: 1);
+        var result = await session.Kubernetes.GetPodLogAsync(Cluster, query, CancellationToken.None);
+
+        Assert.Equal(GapReason.TimedOut, result.Gap!.Reason);
+        Assert.Null(KubeletDialFailure.From(result.Gap));
+        var dial = KubeletDialFailure.Unanswered(result.Gap, "10.0.4.21")!;
+        Assert.Equal(("10.0.4.21", 10250, true), (dial.Address, dial.Port, dial.StillDialing));
     }
 
     private IEvidenceSource Start() => SandboxSession.Start(_sandbox,

@@ -10,7 +10,13 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public SandboxServer Server => _server ?? throw new InvalidOperationException("The sandbox has not started.");
 
-    public async Task InitializeAsync() => _server = await SandboxServer.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _server = await SandboxServer.StartAsync();
+
+        // The wire tests read an unreachable kubelet's dial error itself, which a real API server gives only after 30 s.
+        _server.Kubernetes.KubeletDialTimeout = TimeSpan.FromSeconds(1);
+    }
 
     public async Task DisposeAsync()
     {

@@ -21,7 +21,10 @@ internal static class KubeletPathVerdict
     {
         if (reach.Dial is { } dial)
         {
-            var quoted = $"DiagBot's own log read through the API server answered `dial tcp {dial.Address}:{dial.Port}: {dial.Error}`";
+            var quoted = dial.StillDialing
+                ? $"DiagBot's own one-line log read through the API server got no answer while the API server answered the pod's own reads: "
+                    + $"it is still dialing {dial.Address}:{dial.Port}, which it gives up after 30 s with `dial tcp {dial.Address}:{dial.Port}: i/o timeout`"
+                : $"DiagBot's own log read through the API server answered `dial tcp {dial.Address}:{dial.Port}: {dial.Error}`";
             var ready = where.NodeReady ? "although the node is Ready" : "(the node's state could not be read)";
             var unreachable = $"The API server cannot reach the kubelet on node {pod.NodeName} ({quoted}) {ready}";
             return reach.Port switch

@@ -53,7 +53,8 @@ internal sealed record KubeletReach(
 
         var read = await probe.ConfigureAwait(false);
         var container = ProbeContainer(pod);
-        var dial = KubeletDialFailure.From(read.Gap);
+        // The pod's own read answered at once, so a proxied read that times out is the API server waiting on its dialer.
+        var dial = KubeletDialFailure.From(read.Gap) ?? KubeletDialFailure.Unanswered(read.Gap, pod.HostIp);
         if (read.Value is not null)
         {
             items.Add(new EvidenceItem("kubernetes:pods/log", $"API server to kubelet on {pod.NodeName} (port {KubeletDialFailure.KubeletPort})",

@@ -46,7 +46,9 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
         Assert.Matches("^sg-[0-9a-f]{17}$", nodeGroup);
         Assert.Matches("^sg-[0-9a-f]{17}$", clusterGroup);
         Assert.Equal((15, VerdictStatus.Confirmed, KubectlExecFails.KubeletPortBlockedSubCause), (first.Playbook, first.Status, first.SubCause));
-        Assert.Contains("answered `dial tcp 10.0.46.19:10250: i/o timeout`", first.RootCause, StringComparison.Ordinal);
+        // As against a real API server, which answers the dial error only when its 30 s dialer gives up: DiagBot's read times out first.
+        Assert.Contains("it is still dialing 10.0.46.19:10250, which it gives up after 30 s with `dial tcp 10.0.46.19:10250: i/o timeout`",
+            first.RootCause, StringComparison.Ordinal);
         Assert.Contains($"none of instance i-0f3a8c61d2b7e4a09's security groups ({nodeGroup}) allows inbound TCP 10250 "
             + $"from the cluster's control-plane security groups ({clusterGroup})", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "ec2:DescribeSecurityGroups"
