@@ -32,7 +32,7 @@ internal sealed class MeasuredEvidenceSessions(IEvidenceSessionFactory inner, bo
 
         public Diagnostics.Eks.IEksEvidence Eks { get; } = SerialisingProxy<Diagnostics.Eks.IEksEvidence>.Wrap(inner.Eks, gate, counter);
 
-        // Every source is forwarded: one left to the interface's default would read as a gap and go unmeasured.
+        /// <summary>Every source is forwarded: one left to the interface's default would read as a gap and go unmeasured.</summary>
         public Diagnostics.Metrics.IMetricsEvidence Metrics { get; } =
             SerialisingProxy<Diagnostics.Metrics.IMetricsEvidence>.Wrap(inner.Metrics, gate, counter);
 

@@ -2,7 +2,7 @@ namespace DiagBot.Bench;
 
 internal static class Percentiles
 {
-    // Nearest-rank percentile over the measured samples.
+    /// <summary>Nearest-rank percentile over the measured samples.</summary>
     public static double Of(IReadOnlyList<double> samples, double percentile)
     {
         if (samples.Count == 0)

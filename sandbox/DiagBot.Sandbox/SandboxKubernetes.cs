@@ -21,7 +21,7 @@ public sealed class SandboxKubernetes
 
     public long ResourceVersion => _state.ResourceVersion;
 
-    // Records a core/v1 Event about a pod, as the kubelet or the scheduler would; returns the event's name.
+    /// <summary>Records a core/v1 Event about a pod, as the kubelet or the scheduler would; returns the event's name.</summary>
     public string AddPodEvent(string @namespace, string pod, string type, string reason, string message, string component = "kubelet")
     {
         var now = Time(_clock.GetUtcNow());
@@ -53,7 +53,7 @@ public sealed class SandboxKubernetes
         return name;
     }
 
-    // The same event seen again: its count grows and it is MODIFIED under a new resourceVersion, as the API server aggregates repeats.
+    /// <summary>The same event seen again: its count grows and it is MODIFIED under a new resourceVersion, as the API server aggregates repeats.</summary>
     public void RepeatEvent(string @namespace, string name) =>
         _state.Modify(KubeResource.Events, @namespace, name, item =>
         {
@@ -61,20 +61,20 @@ public sealed class SandboxKubernetes
             item["lastTimestamp"] = Time(_clock.GetUtcNow());
         });
 
-    // The API server can no longer dial this node's kubelet on 10250: its pods' logs answer with the dial timeout.
+    /// <summary>The API server can no longer dial this node's kubelet on 10250: its pods' logs answer with the dial timeout.</summary>
     public void MarkKubeletUnreachable(string nodeName) => _state.MarkKubeletUnreachable(nodeName);
 
-    // How long the API server dials an unreachable kubelet before answering (30 s, as kube-apiserver does).
+    /// <summary>How long the API server dials an unreachable kubelet before answering (30 s, as kube-apiserver does).</summary>
     public TimeSpan KubeletDialTimeout
     {
         get => _state.KubeletDialTimeout;
         set => _state.KubeletDialTimeout = value;
     }
 
-    // Closes every open watch stream, as a load balancer or an API server restart would.
+    /// <summary>Closes every open watch stream, as a load balancer or an API server restart would.</summary>
     public void DropWatches() => _state.DropConnections();
 
-    // Forgets the change history: a watch resumed from any earlier resourceVersion now gets 410 Expired.
+    /// <summary>Forgets the change history: a watch resumed from any earlier resourceVersion now gets 410 Expired.</summary>
     public void ExpireHistory() => _state.Compact();
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    // The EKS cluster behind the simulated Kubernetes API (eks:DescribeCluster, ListFargateProfiles answer for it).
+    /// <summary>The EKS cluster behind the simulated Kubernetes API (eks:DescribeCluster, ListFargateProfiles answer for it).</summary>
     public const string EksClusterName = Catalogue.Landscape.EksLandscape.ClusterName;
 
     public SandboxOptions Options => _runtime.Options;
@@ -29,25 +29,31 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public IReadOnlyList<SandboxScenario> Scenarios => _runtime.Scenarios;
 
-    // The moment the catalogue was seeded: every seeded time ("started a minute ago") is that long before it, not before
-    // the request. A caller that judges ages reads the world at this moment to see it as seeded.
+    /// <summary>
+    /// The moment the catalogue was seeded: every seeded time ("started a minute ago") is that long before it, not before
+    /// the request. A caller that judges ages reads the world at this moment to see it as seeded.
+    /// </summary>
     public DateTimeOffset SeededAt => _runtime.SeededAt;
 
     public SandboxKubernetes Kubernetes => new(_runtime.World.Kube, _runtime.Options.TimeProvider);
 
-    // The bot searches these for a bare task id, as it searches the configured clusters in live mode: the clusters of
-    // the seeded incidents. The large estate's clusters are reached by ARN, target group or service, not configured,
-    // since a bare id costs one DescribeTasks per configured cluster (docs/scale.md).
+    /// <summary>
+    /// The bot searches these for a bare task id, as it searches the configured clusters in live mode: the clusters of
+    /// the seeded incidents. The large estate's clusters are reached by ARN, target group or service, not configured,
+    /// since a bare id costs one DescribeTasks per configured cluster (docs/scale.md).
+    /// </summary>
     public IReadOnlyList<string> Clusters => _runtime.CatalogueClusters;
 
-    // The simulated accounts other than the sandbox's own (the large scale's two); reached with sts:AssumeRole.
+    /// <summary>The simulated accounts other than the sandbox's own (the large scale's two); reached with sts:AssumeRole.</summary>
     public IReadOnlyList<string> OtherAccounts => [.. _runtime.Worlds.Keys.Where(account => account != _runtime.Options.AccountId).Order(StringComparer.Ordinal)];
 
-    // Requests refused with AWS's throttling error since start, when the documented rates are enforced.
+    /// <summary>Requests refused with AWS's throttling error since start, when the documented rates are enforced.</summary>
     public long Throttled => _runtime.RateLimits.Refused;
 
-    // Adds count stopped tasks of one failing service (DescribeTasks knows them from now on) and returns the
-    // ECS Task State Change events that announce them, for a bot's intake.
+    /// <summary>
+    /// Adds count stopped tasks of one failing service (DescribeTasks knows them from now on) and returns the
+    /// ECS Task State Change events that announce them, for a bot's intake.
+    /// </summary>
     public SandboxIncidentBurst StartIncidentBurst(int count = 20) =>
         IncidentBurst.Start(_runtime.World, _runtime.Scenarios, count, _runtime.Options.TimeProvider.GetUtcNow());
 

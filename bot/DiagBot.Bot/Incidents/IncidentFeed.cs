@@ -52,7 +52,7 @@ internal sealed class IncidentFeed(IncidentRecords records, IncidentOptions opti
         return view.Record.Key;
     }
 
-    // The feed shows each incident's record as it is when read: an update has nothing to send.
+    /// <summary>The feed shows each incident's record as it is when read: an update has nothing to send.</summary>
     public Task UpdateAsync(string messageId, IncidentView view, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ReplyAsync(string messageId, IncidentView view, IncidentReply reply, CancellationToken cancellationToken) =>

@@ -47,7 +47,7 @@ internal sealed class SlackIncidentChannel(ISlackChannelPoster poster, string ch
         }
     }
 
-    // Slack's own idiom: emoji codes and *bold*; every value from the events is a hole, so it is cleaned and escaped.
+    /// <summary>Slack's own idiom: emoji codes and *bold*; every value from the events is a hole, so it is cleaned and escaped.</summary>
     public static SlackMrkdwn Body(IncidentView view)
     {
         var record = view.Record;

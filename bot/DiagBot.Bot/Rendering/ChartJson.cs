@@ -37,8 +37,10 @@ internal static class ChartJson
             }).ToArray()),
     }).ToArray());
 
-    // JSON has no NaN or Infinity: a point without a finite value is left out rather than breaking the document.
-    // Metric timestamps are whole seconds; task events carry milliseconds, kept only when there are some.
+    /// <summary>
+    /// JSON has no NaN or Infinity: a point without a finite value is left out rather than breaking the document.
+    /// Metric timestamps are whole seconds; task events carry milliseconds, kept only when there are some.
+    /// </summary>
     public static string Timestamp(DateTimeOffset at)
     {
         var utc = at.ToUniversalTime();

@@ -10,6 +10,6 @@ internal static class BlockKitLimits
     public const int MaxButtonText = 75;
     public const int MaxButtonValue = 2000;
 
-    // The top-level fallback text may be longer, but a notification needs only the first line.
+    /// <summary>The top-level fallback text may be longer, but a notification needs only the first line.</summary>
     public const int MaxFallbackText = 3000;
 }

@@ -8,7 +8,7 @@ namespace DiagBot.Bot.Slack;
 /// </summary>
 internal sealed class SlackEventDeduplicator(TimeProvider time)
 {
-    // Slack's retries come within minutes (at once, after a minute, after five); an hour covers them with room.
+    /// <summary>Slack's retries come within minutes (at once, after a minute, after five); an hour covers them with room.</summary>
     public static readonly TimeSpan Remember = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);

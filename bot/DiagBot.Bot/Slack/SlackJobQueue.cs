@@ -5,7 +5,7 @@ namespace DiagBot.Bot.Slack;
 /// <summary>The hand-off between acknowledging a Slack request and answering it.</summary>
 internal sealed class SlackJobQueue
 {
-    // A burst beyond this is answered "busy" at once instead of queueing answers nobody will wait for.
+    /// <summary>A burst beyond this is answered "busy" at once instead of queueing answers nobody will wait for.</summary>
     public const int Capacity = 256;
 
     private readonly Channel<SlackJob> _jobs = Channel.CreateBounded<SlackJob>(new BoundedChannelOptions(Capacity) { SingleReader = true });

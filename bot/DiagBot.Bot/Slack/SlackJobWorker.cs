@@ -3,7 +3,7 @@ namespace DiagBot.Bot.Slack;
 /// <summary>Runs queued Slack jobs in the background, a few at a time.</summary>
 internal sealed class SlackJobWorker(SlackJobQueue queue, SlackJobRunner runner, ILogger<SlackJobWorker> logger) : BackgroundService
 {
-    // Each diagnosis already has its own time budget; this bounds how many run against the AWS APIs at once.
+    /// <summary>Each diagnosis already has its own time budget; this bounds how many run against the AWS APIs at once.</summary>
     public const int MaxConcurrentJobs = 4;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -3,7 +3,7 @@ namespace DiagBot.Bot.Slack;
 /// <summary>Reads a request's raw body and checks its Slack signature before anything parses it.</summary>
 internal sealed class SlackRequestReader(SlackSignatureVerifier verifier, ILogger<SlackRequestReader> logger)
 {
-    // Interaction payloads carry the whole message they came from; a megabyte is far above any of them.
+    /// <summary>Interaction payloads carry the whole message they came from; a megabyte is far above any of them.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
     public async Task<SlackRequest> ReadAsync(HttpContext context)

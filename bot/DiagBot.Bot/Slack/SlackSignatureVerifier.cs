@@ -21,7 +21,7 @@ internal sealed class SlackSignatureVerifier(SlackOptions options, TimeProvider 
     public const string SignatureHeader = "X-Slack-Signature";
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
 
-    // Slack's documentation: reject requests more than five minutes away, so a captured request cannot be replayed later.
+    /// <summary>Slack's documentation: reject requests more than five minutes away, so a captured request cannot be replayed later.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
 
     private const string Version = "v0";

@@ -11,7 +11,7 @@ internal sealed class SlackUserGroupDirectory(SlackWebApiClient api, SlackOption
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-    // Slack's Tier 2 methods may answer 429 with a Retry-After of seconds; past this the asker hears why instead.
+    /// <summary>Slack's Tier 2 methods may answer 429 with a Retry-After of seconds; past this the asker hears why instead.</summary>
     public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, (IReadOnlySet<string> Members, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);

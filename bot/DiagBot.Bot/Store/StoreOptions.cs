@@ -15,7 +15,7 @@ internal sealed record StoreOptions(string? Redis, TimeSpan TaskRetention)
     public const string MaxArchivedTasksKey = "DiagBot:Store:MaxArchivedTasks";
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(14);
 
-    // Sized for a 512 Mi container: 20,000 keys (a storm's event dedupe marks) and 10,000 task events of a few KB.
+    /// <summary>Sized for a 512 Mi container: 20,000 keys (a storm's event dedupe marks) and 10,000 task events of a few KB.</summary>
     public const int DefaultMaxEntries = 20_000;
     public const int DefaultMaxArchivedTasks = 10_000;
 

@@ -8,7 +8,7 @@ internal static class StoreTimeout
 {
     public const string Key = "DiagBot:Store:TimeoutSeconds";
 
-    // Under the 2 s the intake promises, itself well under an EventBridge API destination's 5 s wait.
+    /// <summary>Under the 2 s the intake promises, itself well under an EventBridge API destination's 5 s wait.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(1.5);
 
     public static TimeSpan Read(IConfiguration configuration)

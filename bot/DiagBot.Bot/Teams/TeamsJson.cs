@@ -12,7 +12,7 @@ internal static class TeamsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // Golden files and logs stay readable; the content is JSON data, never embedded in HTML.
+    /// <summary>Golden files and logs stay readable; the content is JSON data, never embedded in HTML.</summary>
     public static readonly JsonSerializerOptions Indented = new(Options)
     {
         WriteIndented = true,

@@ -14,9 +14,9 @@ internal sealed record AwsService(string Key, string EndpointPrefix, string Sign
     public static readonly AwsService Sts = new("sts", "sts", "sts");
     public static readonly AwsService Eks = new("eks", "eks", "eks");
 
-    // CloudWatch's endpoint prefix and signing name are "monitoring"; its IAM actions are "cloudwatch:*".
+    /// <summary>CloudWatch's endpoint prefix and signing name are "monitoring"; its IAM actions are "cloudwatch:*".</summary>
     public static readonly AwsService CloudWatch = new("monitoring", "monitoring", "monitoring");
 
-    // Not AWS, but its calls go through the same guard (timeout, budget, retries, a breaker per cluster).
+    /// <summary>Not AWS, but its calls go through the same guard (timeout, budget, retries, a breaker per cluster).</summary>
     public static readonly AwsService Kubernetes = new("kubernetes", string.Empty, string.Empty);
 }

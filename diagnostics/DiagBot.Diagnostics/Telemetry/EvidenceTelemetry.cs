@@ -16,7 +16,7 @@ public static class EvidenceTelemetry
     public const string CallDurationName = "diagbot.evidence.call.duration";
     public const string CallErrorsName = "diagbot.evidence.call.errors";
 
-    // Attribute names from the OpenTelemetry semantic conventions where one fits (rpc.*, cloud.*, k8s.*, error.type).
+    /// <summary>Attribute names from the OpenTelemetry semantic conventions where one fits (rpc.*, cloud.*, k8s.*, error.type).</summary>
     public const string ServiceTag = "rpc.service";
     public const string OperationTag = "rpc.method";
     public const string OutcomeTag = "diagbot.evidence.outcome";

@@ -14,7 +14,7 @@ internal static class EvidenceFieldNames
         ["symptomText"] = EvidenceField.SymptomText,
     };
 
-    // Case, '_' and '-' are forgiven: "stopped_reason" and "StoppedReason" name the same field as "stoppedReason".
+    /// <summary>Case, '_' and '-' are forgiven: "stopped_reason" and "StoppedReason" name the same field as "stoppedReason".</summary>
     public static bool TryParse(string? wireName, out EvidenceField field) =>
         _byWireName.TryGetValue((wireName ?? string.Empty).Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal), out field);
 

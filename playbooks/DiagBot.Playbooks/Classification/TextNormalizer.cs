@@ -10,7 +10,7 @@ namespace DiagBot.Playbooks.Classification;
 /// </summary>
 internal static partial class TextNormalizer
 {
-    // Signals look at the head of a message; a multi-megabyte log line must not cost more than this.
+    /// <summary>Signals look at the head of a message; a multi-megabyte log line must not cost more than this.</summary>
     public const int MaxLength = 8 * 1024;
 
     public static string Normalize(string? text)

@@ -11,7 +11,7 @@ namespace DiagBot.Playbooks.Services;
 /// </summary>
 internal static class ServiceLogs
 {
-    // Enough lines for the slow requests of a busy hour; FilterLogEvents pages through them.
+    /// <summary>Enough lines for the slow requests of a busy hour; FilterLogEvents pages through them.</summary>
     public const int LinesRead = 1000;
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 

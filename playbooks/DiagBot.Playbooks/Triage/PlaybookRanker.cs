@@ -12,7 +12,7 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
     public static IEnumerable<RankedPlaybook> ToRun(IEnumerable<RankedPlaybook> ranking) =>
         ranking.Where(ranked => ranked.Score >= MinimumScore).Take(MaxPlaybooksRun);
 
-    // Below this a playbook is a guess not worth an API call.
+    /// <summary>Below this a playbook is a guess not worth an API call.</summary>
     public const double MinimumScore = 0.3;
 
     // An exit 137 always deserves playbook 7's look, if only to say it was a SIGKILL and not memory.

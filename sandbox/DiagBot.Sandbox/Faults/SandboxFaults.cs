@@ -25,7 +25,7 @@ public sealed class SandboxFaults
     public IReadOnlyDictionary<string, SandboxFault> Snapshot() =>
         _faults.ToDictionary(pair => $"{pair.Key.Service}:{pair.Key.Operation}", pair => pair.Value);
 
-    // Returns the fault for this request and counts it down; a fault whose count is spent is removed.
+    /// <summary>Returns the fault for this request and counts it down; a fault whose count is spent is removed.</summary>
     public SandboxFault? Take(string service, string operation)
     {
         foreach (var key in new[] { Key(service, operation), Key(service, AnyOperation) })

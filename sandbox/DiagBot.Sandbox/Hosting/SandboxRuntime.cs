@@ -22,12 +22,12 @@ internal sealed class SandboxRuntime
         RateLimits = new RateLimits(options);
     }
 
-    // Every simulated account by id; a credential of an account not listed sees the sandbox's own.
+    /// <summary>Every simulated account by id; a credential of an account not listed sees the sandbox's own.</summary>
     public IReadOnlyDictionary<string, SandboxWorld> Worlds { get; }
 
     public RateLimits RateLimits { get; }
 
-    // The clusters of the seeded incidents, without the large estate's: what a bot configures for bare task ids.
+    /// <summary>The clusters of the seeded incidents, without the large estate's: what a bot configures for bare task ids.</summary>
     public IReadOnlyList<string> CatalogueClusters { get; }
 
     public SandboxOptions Options { get; }

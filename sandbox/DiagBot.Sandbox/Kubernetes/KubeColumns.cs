@@ -58,7 +58,7 @@ internal static class KubeColumns
         ];
     }
 
-    // An events.k8s.io event seen through core/v1 has a series and no lastTimestamp; the printer reads the series first.
+    /// <summary>An events.k8s.io event seen through core/v1 has a series and no lastTimestamp; the printer reads the series first.</summary>
     public static JsonNode?[] EventCells(JsonObject e, DateTimeOffset now) =>
     [
         Age(e["series"]?["lastObservedTime"] ?? e["lastTimestamp"] ?? e["eventTime"], now), e["type"]?.GetValue<string>(), e["reason"]?.GetValue<string>(),
@@ -66,7 +66,7 @@ internal static class KubeColumns
         e["message"]?.GetValue<string>(),
     ];
 
-    // Like the API server's human duration: 45s, 12m, 5h, 3d.
+    /// <summary>Like the API server's human duration: 45s, 12m, 5h, 3d.</summary>
     public static string Age(JsonNode? timestamp, DateTimeOffset now)
     {
         if (timestamp is null || !DateTimeOffset.TryParse(timestamp.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var then))

@@ -3,7 +3,7 @@ namespace DiagBot.Sandbox.Kubernetes;
 /// <summary>An injected fault on a Kubernetes read, answered with the Status the API server sends for it.</summary>
 internal sealed class KubeFaultGate(SandboxFaults faults, TimeProvider clock)
 {
-    // A fault is keyed by the resource as RBAC names it: "pods", or "pods/log" for the log subresource.
+    /// <summary>A fault is keyed by the resource as RBAC names it: "pods", or "pods/log" for the log subresource.</summary>
     public async Task ApplyAsync(string plural, string group, string? ns, string verb, CancellationToken cancellationToken)
     {
         if (faults.Take(KubeApi.FaultService, plural) is not { } fault)

@@ -15,7 +15,7 @@ internal sealed record KubeLabelRequirement(string Key, string Operator, IReadOn
     public const string Exists = "exists";
     public const string DoesNotExist = "!";
 
-    // A label that is absent satisfies notin and != : only a present label with a listed value is excluded.
+    /// <summary>A label that is absent satisfies notin and != : only a present label with a listed value is excluded.</summary>
     public bool Matches(Func<string, string?> label) => (Operator, label(Key)) switch
     {
         (In or EqualsOperator or DoubleEquals, { } value) => Values.Contains(value),

@@ -10,7 +10,7 @@ internal static partial class KubeLabelValidation
     private const string ValueFormat = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
     private const string SubdomainFormat = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
-    // A key is a qualified name: an optional DNS subdomain prefix and '/', then a name of at most 63 characters.
+    /// <summary>A key is a qualified name: an optional DNS subdomain prefix and '/', then a name of at most 63 characters.</summary>
     public static string? Key(string path, string key)
     {
         var errors = KeyErrors(key).ToList();

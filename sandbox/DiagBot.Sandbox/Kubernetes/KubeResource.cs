@@ -19,8 +19,10 @@ internal sealed record KubeResource(string Group, string Version, string Plural,
 
     public static KubeResource Services { get; } = new("", "v1", "services", "service", "Service", true, ["svc"]);
 
-    // The AWS Load Balancer Controller's CRD (config/crd/bases/elbv2.k8s.aws_targetgroupbindings.yaml): served from
-    // elbv2.k8s.aws/v1beta1, with no short names.
+    /// <summary>
+    /// The AWS Load Balancer Controller's CRD (config/crd/bases/elbv2.k8s.aws_targetgroupbindings.yaml): served from
+    /// elbv2.k8s.aws/v1beta1, with no short names.
+    /// </summary>
     public static KubeResource TargetGroupBindings { get; } = new("elbv2.k8s.aws", "v1beta1", "targetgroupbindings", "targetgroupbinding", "TargetGroupBinding", true, []);
 
     public static IReadOnlyList<KubeResource> All { get; } = [Pods, Events, Nodes, Namespaces, Services, DaemonSets, Deployments, TargetGroupBindings];

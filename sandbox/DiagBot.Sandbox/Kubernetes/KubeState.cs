@@ -30,7 +30,7 @@ internal sealed class KubeState
         }
     }
 
-    // Watches from a resourceVersion older than this are answered 410 Expired, as after etcd compaction.
+    /// <summary>Watches from a resourceVersion older than this are answered 410 Expired, as after etcd compaction.</summary>
     public long CompactedThrough
     {
         get
@@ -42,7 +42,7 @@ internal sealed class KubeState
         }
     }
 
-    // Ends when the next change is recorded.
+    /// <summary>Ends when the next change is recorded.</summary>
     public Task Changed
     {
         get
@@ -54,7 +54,7 @@ internal sealed class KubeState
         }
     }
 
-    // Cancelled when a test drops every open watch connection.
+    /// <summary>Cancelled when a test drops every open watch connection.</summary>
     public CancellationToken Connections
     {
         get
@@ -87,7 +87,7 @@ internal sealed class KubeState
         }
     }
 
-    // Changes an object in place (a repeated event's count, say) under a new resourceVersion, as an update would.
+    /// <summary>Changes an object in place (a repeated event's count, say) under a new resourceVersion, as an update would.</summary>
     public JsonObject Modify(KubeResource resource, string? ns, string name, Action<JsonObject> change)
     {
         lock (_gate)
@@ -100,7 +100,7 @@ internal sealed class KubeState
         }
     }
 
-    // The changes after a resourceVersion, oldest first, and the resourceVersion they bring the watcher to.
+    /// <summary>The changes after a resourceVersion, oldest first, and the resourceVersion they bring the watcher to.</summary>
     public (IReadOnlyList<KubeChange> Changes, long Through) ChangesAfter(KubeResource resource, long resourceVersion)
     {
         lock (_gate)
@@ -131,7 +131,7 @@ internal sealed class KubeState
         dropped.Dispose();
     }
 
-    // A container's output: its current run, or with previous the run before (what `kubectl logs --previous` shows).
+    /// <summary>A container's output: its current run, or with previous the run before (what `kubectl logs --previous` shows).</summary>
     public void AddLogs(string ns, string pod, string container, bool previous, IReadOnlyList<string> lines)
     {
         lock (_gate)
@@ -155,8 +155,10 @@ internal sealed class KubeState
     /// </summary>
     public TimeSpan KubeletDialTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    // A node whose kubelet the API server cannot dial on 10250 (its security group, or the node is gone): reads proxied
-    // to the kubelet (pods/log) time out there.
+    /// <summary>
+    /// A node whose kubelet the API server cannot dial on 10250 (its security group, or the node is gone): reads proxied
+    /// to the kubelet (pods/log) time out there.
+    /// </summary>
     public void MarkKubeletUnreachable(string nodeName)
     {
         lock (_gate)

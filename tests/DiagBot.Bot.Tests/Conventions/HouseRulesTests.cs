@@ -30,6 +30,40 @@ public sealed partial class HouseRulesTests
         Assert.True(offenders.Count == 0, "Move these versions to Directory.Packages.props: " + string.Join(", ", offenders));
     }
 
+    [Fact]
+    public void ProductCode_DescribesWhatOthersUseInSummaries()
+    {
+        var offenders = RepositoryRoot.SourceFiles([.. ProductRooms, "bench"])
+            .SelectMany(file => SlashCommentedDeclarations(file).Select(line => $"{RepositoryRoot.Relative(file)}:{line}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Make the // comment above each of these its /// <summary> (CONTRIBUTING, rule 5): " + string.Join(", ", offenders));
+    }
+
+    // A // block right above a public, internal or protected declaration describes it; a private one may keep its why.
+    private static IEnumerable<int> SlashCommentedDeclarations(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var above = i - 1;
+            while (above > 0 && lines[above].TrimStart().StartsWith('['))
+            {
+                above--;
+            }
+
+            var comment = lines[above].TrimStart();
+            var slashes = comment.StartsWith("//", StringComparison.Ordinal) && !comment.StartsWith("///", StringComparison.Ordinal);
+            if (slashes && NonPrivateDeclaration().IsMatch(lines[i]))
+            {
+                yield return i + 1;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(public|internal|protected)\b")]
+    private static partial Regex NonPrivateDeclaration();
+
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow)\b")]
     private static partial Regex WallClock();
 

@@ -22,8 +22,10 @@ internal sealed class EcsTaskLocator(EcsClient ecs, AwsLocations locations)
         return SearchAsync(taskId, locations.Clusters, cancellationToken);
     }
 
-    // The ARN says where: its account and region. The configured clusters there are searched; where none are
-    // configured (an account only named by the ARN), the clusters ListClusters finds there.
+    /// <summary>
+    /// The ARN says where: its account and region. The configured clusters there are searched; where none are
+    /// configured (an account only named by the ARN), the clusters ListClusters finds there.
+    /// </summary>
     public async Task<EvidenceResult<EcsTask>> FindOldArnAsync(EcsTaskRef task, CancellationToken cancellationToken)
     {
         var target = new AwsTarget(task.AccountId, task.Region!);

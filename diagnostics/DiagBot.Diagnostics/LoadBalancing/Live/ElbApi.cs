@@ -18,7 +18,7 @@ internal static class ElbApi
     public static readonly AwsOperation DescribeListeners = Operation("DescribeListeners");
     public static readonly AwsOperation DescribeRules = Operation("DescribeRules");
 
-    // What the AWS Load Balancer Controller tags its groups with says who owns a group (elbv2.k8s.aws/cluster, ingress.k8s.aws/stack).
+    /// <summary>What the AWS Load Balancer Controller tags its groups with says who owns a group (elbv2.k8s.aws/cluster, ingress.k8s.aws/stack).</summary>
     public static readonly AwsOperation DescribeTags = Operation("DescribeTags");
 
     public static IReadOnlyList<AwsOperation> Operations { get; } =

@@ -60,7 +60,7 @@ internal static class ElbXmlReader
         .GroupBy(a => a.ChildText("Key")!)
         .ToDictionary(g => g.Key, g => g.Last().ChildText("Value") ?? string.Empty);
 
-    // DescribeTagsResult: TagDescriptions.member (ResourceArn, Tags.member Key/Value); one member per ARN asked for.
+    /// <summary>DescribeTagsResult: TagDescriptions.member (ResourceArn, Tags.member Key/Value); one member per ARN asked for.</summary>
     public static IReadOnlyDictionary<string, string> Tags(XElement result, string resourceArn) => result.Members("TagDescriptions")
         .Where(d => d.ChildText("ResourceArn") == resourceArn)
         .SelectMany(d => d.Members("Tags"))

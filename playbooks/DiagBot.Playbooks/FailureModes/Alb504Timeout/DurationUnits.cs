@@ -10,7 +10,7 @@ namespace DiagBot.Playbooks.FailureModes;
 /// </summary>
 internal static partial class DurationUnits
 {
-    // Seconds per unit: a TimeSpan cannot hold one nanosecond.
+    /// <summary>Seconds per unit: a TimeSpan cannot hold one nanosecond.</summary>
     public const double Millisecond = 1e-3;
     public const double Second = 1;
     public const double Microsecond = 1e-6;

@@ -19,7 +19,7 @@ internal enum DeniedPrincipal
 /// </summary>
 internal sealed partial record AccessDenial(string Line, string? PrincipalArn, string? Action, string? Resource)
 {
-    // The terms of a CloudWatch Logs filter pattern: any of them (case-sensitive, as CloudWatch matches).
+    /// <summary>The terms of a CloudWatch Logs filter pattern: any of them (case-sensitive, as CloudWatch matches).</summary>
     public const string LogFilterPattern = "?AccessDenied ?\"not authorized to perform\" ?\"Access Denied\" ?UnauthorizedOperation";
 
     private static readonly string[] Markers = ["AccessDenied", "not authorized to perform", "Access Denied", "UnauthorizedOperation"];

@@ -15,7 +15,7 @@ internal sealed record AwsNodeOnNode(
     public const string Namespace = "kube-system";
     public const string Container = "aws-node";
 
-    // The DaemonSet's selector as the VPC CNI's manifests and the EKS add-on write it (config/master/aws-k8s-cni.yaml).
+    /// <summary>The DaemonSet's selector as the VPC CNI's manifests and the EKS add-on write it (config/master/aws-k8s-cni.yaml).</summary>
     public const string Selector = "k8s-app=aws-node";
     public const int TailLines = 20;
 

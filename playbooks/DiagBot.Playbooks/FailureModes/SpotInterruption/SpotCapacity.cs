@@ -11,8 +11,10 @@ internal static partial class SpotCapacity
     public const string FargateSpot = "FARGATE_SPOT";
     public const string Fargate = "FARGATE";
 
-    // A Fargate Spot or EC2 Spot provider; an EC2 provider's purchase option is inferred from its name, since
-    // DiagBot does not read the provider's Auto Scaling group.
+    /// <summary>
+    /// A Fargate Spot or EC2 Spot provider; an EC2 provider's purchase option is inferred from its name, since
+    /// DiagBot does not read the provider's Auto Scaling group.
+    /// </summary>
     public static bool IsSpot(string? capacityProvider) =>
         capacityProvider is not null
         && (capacityProvider == FargateSpot || capacityProvider.Contains("spot", StringComparison.OrdinalIgnoreCase));

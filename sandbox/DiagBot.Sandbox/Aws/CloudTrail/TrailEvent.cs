@@ -20,6 +20,6 @@ internal sealed record TrailEvent
     public string UserAgent { get; init; } = "aws-sdk-go-v2/1.24.0 os/linux lang/go#1.21 md/GOOS#linux md/GOARCH#amd64 api/ecs";
     public string SourceIpAddress { get; init; } = "ecs-tasks.amazonaws.com";
 
-    // The user name CloudTrail shows: the session name of an assumed role, or the IAM user's name.
+    /// <summary>The user name CloudTrail shows: the session name of an assumed role, or the IAM user's name.</summary>
     public string Username => PrincipalArn[(PrincipalArn.LastIndexOf('/') + 1)..];
 }

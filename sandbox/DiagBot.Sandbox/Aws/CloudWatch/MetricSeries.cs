@@ -18,7 +18,7 @@ internal sealed record MetricSeries(
         Namespace == ns && MetricName == name && Dimensions.Count == dimensions.Count
         && Dimensions.All(d => dimensions.Any(asked => asked.Name == d.Name && asked.Value == d.Value));
 
-    // The minutes in [start, end) this metric received data in, and the values of each.
+    /// <summary>The minutes in [start, end) this metric received data in, and the values of each.</summary>
     public IEnumerable<(DateTimeOffset Minute, IReadOnlyList<double> Values)> Samples(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
     {
         var last = Until is { } until && until < now ? until : now;

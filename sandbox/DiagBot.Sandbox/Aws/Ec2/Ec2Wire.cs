@@ -67,7 +67,7 @@ internal static class Ec2Wire
         E("ipPermissionsEgress", g.Egress.Select(p => Permission(p, o))),
         E("securityGroupArn", $"arn:aws:ec2:{o.Region}:{o.AccountId}:security-group/{g.GroupId}"));
 
-    // An interface ECS created: requester-managed, in use, with the task's attachment ARN as its description.
+    /// <summary>An interface ECS created: requester-managed, in use, with the task's attachment ARN as its description.</summary>
     public static XElement NetworkInterface(Ec2NetworkInterface n, SandboxOptions o) => E("item",
         E("networkInterfaceId", n.NetworkInterfaceId),
         E("subnetId", n.SubnetId),
@@ -88,7 +88,7 @@ internal static class Ec2Wire
         E("privateIpAddressesSet", E("item", E("privateIpAddress", n.PrivateIpAddress), E("privateDnsName", $"ip-{n.PrivateIpAddress.Replace('.', '-')}.ec2.internal"), E("primary", true))),
         E("ipv6AddressesSet"));
 
-    // One reservation per instance, as a RunInstances of one would make; stateReason only once the instance stops or ends.
+    /// <summary>One reservation per instance, as a RunInstances of one would make; stateReason only once the instance stops or ends.</summary>
     public static XElement Reservation(Ec2Instance i, SandboxOptions o) => E("item",
         E("reservationId", "r-" + i.InstanceId[2..]),
         E("ownerId", o.AccountId),

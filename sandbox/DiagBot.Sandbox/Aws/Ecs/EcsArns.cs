@@ -25,6 +25,6 @@ internal static class EcsArns
     public static string ContainerInstance(SandboxOptions o, string cluster, string id) =>
         $"arn:aws:ecs:{o.Region}:{o.AccountId}:container-instance/{cluster}/{id}";
 
-    // The last path segment: the task id of a task ARN, the name of a service ARN.
+    /// <summary>The last path segment: the task id of a task ARN, the name of a service ARN.</summary>
     public static string LastSegment(string arnOrId) => arnOrId[(arnOrId.LastIndexOf('/') + 1)..];
 }

@@ -17,7 +17,7 @@ internal sealed record EcsContainerInstance
     public long Version { get; init; } = 12;
     public EcsVersionInfo VersionInfo { get; init; } = new("1.88.0", "8d3a4b4e", "DockerVersion: 25.0.6");
 
-    // The owning cluster is known from the request on the wire; kept here only to filter by it.
+    /// <summary>The owning cluster is known from the request on the wire; kept here only to filter by it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string ClusterArn { get; init; } = string.Empty;
 }

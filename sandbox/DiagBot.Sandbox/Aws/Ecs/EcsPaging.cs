@@ -4,7 +4,7 @@ namespace DiagBot.Sandbox.Aws.Ecs;
 
 internal static class EcsPaging
 {
-    // ECS refuses a page size outside 1..limit rather than clamping it.
+    /// <summary>ECS refuses a page size outside 1..limit rather than clamping it.</summary>
     public static int MaxResults(AwsCall call, int limit) => JsonRequest.Int(call.Json, "maxResults") switch
     {
         null => limit,

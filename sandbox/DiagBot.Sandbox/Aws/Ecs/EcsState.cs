@@ -39,7 +39,7 @@ internal sealed class EcsState
         }
     }
 
-    // Many tasks at once (the large account), in one copy of the list rather than one per task.
+    /// <summary>Many tasks at once (the large account), in one copy of the list rather than one per task.</summary>
     public void AddRange(IEnumerable<EcsTask> tasks)
     {
         lock (_tasksGate)
@@ -52,14 +52,14 @@ internal sealed class EcsState
 
     public void Add(EcsContainerInstance instance) => _containerInstances.Add(instance);
 
-    // Adding a revision again replaces it, so a seed can refine a definition it has just built.
+    /// <summary>Adding a revision again replaces it, so a seed can refine a definition it has just built.</summary>
     public void Add(EcsTaskDefinition taskDefinition)
     {
         _taskDefinitions.RemoveAll(t => t.TaskDefinitionArn == taskDefinition.TaskDefinitionArn);
         _taskDefinitions.Add(taskDefinition);
     }
 
-    // A cluster is named by its short name or its full ARN, as the API accepts both.
+    /// <summary>A cluster is named by its short name or its full ARN, as the API accepts both.</summary>
     public EcsCluster? FindCluster(string nameOrArn) =>
         _clusters.FirstOrDefault(c => c.ClusterArn == nameOrArn || c.ClusterName == nameOrArn);
 }

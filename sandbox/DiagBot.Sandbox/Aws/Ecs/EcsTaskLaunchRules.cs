@@ -23,8 +23,10 @@ internal static class EcsTaskLaunchRules
         "CannotStartContainerError: Error response from daemon: failed to initialize logging driver: failed to create Cloudwatch log stream: " +
         "ResourceNotFoundException: The specified log group does not exist.";
 
-    // A seeded task whose definition names a missing group must be the task that failed for it; anything else is a state
-    // AWS cannot be in, and seeding stops with the reason.
+    /// <summary>
+    /// A seeded task whose definition names a missing group must be the task that failed for it; anything else is a state
+    /// AWS cannot be in, and seeding stops with the reason.
+    /// </summary>
     public static void CheckLogGroups(SandboxWorld world, EcsTaskDefinition definition, EcsTask task)
     {
         var missing = definition.ContainerDefinitions

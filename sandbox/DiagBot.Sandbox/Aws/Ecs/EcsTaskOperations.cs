@@ -8,7 +8,7 @@ internal sealed class EcsTaskOperations(SandboxWorld world)
     private const int MaxDescribeTasks = 100;
     private const int MaxListTasks = 100;
 
-    // desiredStatus defaults to RUNNING; a service is matched through the task's group "service:<name>".
+    /// <summary>desiredStatus defaults to RUNNING; a service is matched through the task's group "service:&lt;name&gt;".</summary>
     public object ListTasks(AwsCall call)
     {
         var cluster = EcsClusters.Resolve(world, call);

@@ -26,8 +26,10 @@ internal sealed record ElbTargetGroup
     public int HealthCheckIntervalSeconds { get; init; } = 30;
     public int HealthCheckTimeoutSeconds { get; init; } = 5;
     public string Matcher { get; init; } = "200";
-    // What the seed asks for: a forward from each of these load balancers. The API reports LoadBalancerArns from the
-    // listeners and rules that actually forward here (ElbState.LoadBalancersForwardingTo), never from this list.
+    /// <summary>
+    /// What the seed asks for: a forward from each of these load balancers. The API reports LoadBalancerArns from the
+    /// listeners and rules that actually forward here (ElbState.LoadBalancersForwardingTo), never from this list.
+    /// </summary>
     public IReadOnlyList<string> LoadBalancerArns { get; init; } = [];
     public IReadOnlyList<ElbTargetHealth> Targets { get; init; } = [];
 

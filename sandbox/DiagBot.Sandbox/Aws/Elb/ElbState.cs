@@ -23,8 +23,10 @@ internal sealed class ElbState
 
     public void Add(ElbRule rule) => _rules.Add(rule);
 
-    // A target group belongs to a load balancer only through a listener or rule that forwards to it: that is how
-    // AWS fills TargetGroup.LoadBalancerArns, and what CreateService checks before it accepts the group.
+    /// <summary>
+    /// A target group belongs to a load balancer only through a listener or rule that forwards to it: that is how
+    /// AWS fills TargetGroup.LoadBalancerArns, and what CreateService checks before it accepts the group.
+    /// </summary>
     public IReadOnlyList<string> LoadBalancersForwardingTo(string targetGroupArn) =>
     [
         .. _listeners.Where(l => Forwards(l.DefaultActions, targetGroupArn)

@@ -45,7 +45,7 @@ internal static class ElbWire
         E("HealthCheckPort", target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         E("TargetHealth", E("State", target.State), Opt("Reason", target.Reason), Opt("Description", target.Description)));
 
-    // TagDescription: the resource's ARN and its tags, an empty Tags list for a resource that has none.
+    /// <summary>TagDescription: the resource's ARN and its tags, an empty Tags list for a resource that has none.</summary>
     public static XElement TagDescription(string resourceArn, IReadOnlyList<(string Key, string Value)> tags) => E("member",
         E("ResourceArn", resourceArn),
         E("Tags", tags.Select(t => E("member", E("Key", t.Key), E("Value", t.Value)))));

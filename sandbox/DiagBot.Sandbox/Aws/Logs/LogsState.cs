@@ -8,11 +8,13 @@ internal sealed class LogsState
 
     public LogGroup? FindGroup(string name) => _groups.FirstOrDefault(g => g.Name == name);
 
-    // A group exists before any task writes to it: created beside the task definition that names it, as IaC does.
+    /// <summary>A group exists before any task writes to it: created beside the task definition that names it, as IaC does.</summary>
     public LogGroup CreateGroup(string name, DateTimeOffset createdAt) => FindGroup(name) ?? Add(new LogGroup(name, createdAt));
 
-    // Appends lines to a stream, creating the stream as the awslogs driver does. The driver never creates the group
-    // (awslogs-create-group is false unless set): a missing group stops the task before it starts instead.
+    /// <summary>
+    /// Appends lines to a stream, creating the stream as the awslogs driver does. The driver never creates the group
+    /// (awslogs-create-group is false unless set): a missing group stops the task before it starts instead.
+    /// </summary>
     public void Append(string group, string stream, IEnumerable<LogEvent> events)
     {
         var logGroup = FindGroup(group)

@@ -17,7 +17,7 @@ internal static class LogsWire
 
     public static long Millis(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
-    // arn ends in ":*" (the group's streams), logGroupArn without it, as the LogGroup shape documents.
+    /// <summary>arn ends in ":*" (the group's streams), logGroupArn without it, as the LogGroup shape documents.</summary>
     public static LogGroupWire Group(SandboxOptions options, LogGroup group)
     {
         var arn = $"arn:aws:logs:{options.Region}:{options.AccountId}:log-group:{group.Name}";
@@ -25,7 +25,7 @@ internal static class LogsWire
         return new LogGroupWire(group.Name, Millis(group.CreatedAt), 0, arn + ":*", bytes, "STANDARD", arn);
     }
 
-    // Ingestion follows the event by a moment, as the awslogs driver batches lines.
+    /// <summary>Ingestion follows the event by a moment, as the awslogs driver batches lines.</summary>
     public static OutputLogEvent Output(LogEvent e) => new(Millis(e.Timestamp), e.Message, Millis(e.Timestamp) + 412);
 
     public static FilteredLogEvent Filtered(string stream, LogEvent e, int index) =>

@@ -10,6 +10,6 @@ internal sealed class AwsException(string code, string message, HttpStatusCode s
 
     public HttpStatusCode StatusCode { get; } = statusCode;
 
-    // Query errors say whether the caller ("Sender") or AWS ("Receiver") is at fault.
+    /// <summary>Query errors say whether the caller ("Sender") or AWS ("Receiver") is at fault.</summary>
     public bool SenderFault { get; } = senderFault;
 }

@@ -7,7 +7,7 @@ internal static class AwsJson
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
-    // Member names on the JSON 1.1 wire are camelCase; absent members are left out rather than sent as null.
+    /// <summary>Member names on the JSON 1.1 wire are camelCase; absent members are left out rather than sent as null.</summary>
     public static JsonSerializerOptions SerializerOptions { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -15,7 +15,7 @@ internal static class AwsJson
         Converters = { new EpochSecondsConverter() },
     };
 
-    // CloudTrail's members are PascalCase on the wire (LookupAttributes, EventTime), unlike ECS and Logs.
+    /// <summary>CloudTrail's members are PascalCase on the wire (LookupAttributes, EventTime), unlike ECS and Logs.</summary>
     public static JsonSerializerOptions PascalCaseOptions { get; } = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

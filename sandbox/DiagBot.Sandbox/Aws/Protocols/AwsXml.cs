@@ -10,7 +10,7 @@ internal static class AwsXml
 
     public static XElement? Opt(string name, object? value) => value is null ? null : E(name, value);
 
-    // Query lists wrap each item in <member>; EC2 lists in <item>.
+    /// <summary>Query lists wrap each item in &lt;member&gt;; EC2 lists in &lt;item&gt;.</summary>
     public static XElement Members(string name, IEnumerable<object?> items) => new(name, items.Select(item => E("member", item)));
 
     public static XElement Items(string name, IEnumerable<object?> items) => new(name, items.Select(item => E("item", item)));

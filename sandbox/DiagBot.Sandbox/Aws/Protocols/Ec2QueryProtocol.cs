@@ -54,7 +54,7 @@ internal sealed class Ec2QueryProtocol(string signingName, string version, IRead
         _ => new("SignatureDoesNotMatch", failure.Message, HttpStatusCode.Forbidden),
     };
 
-    // EC2 answers throttling with RequestLimitExceeded on 503, unlike the other Query services.
+    /// <summary>EC2 answers throttling with RequestLimitExceeded on 503, unlike the other Query services.</summary>
     public AwsException ThrottlingError() => new("RequestLimitExceeded", "Request limit exceeded.", HttpStatusCode.ServiceUnavailable);
 
     public AwsException ServerError() => new("InternalError", "An internal error has occurred", HttpStatusCode.InternalServerError, senderFault: false);

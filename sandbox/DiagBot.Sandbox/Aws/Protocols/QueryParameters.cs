@@ -16,11 +16,11 @@ internal static class QueryParameters
             ? value
             : throw new AwsException("ValidationError", $"1 validation error detected: Value null at '{char.ToLowerInvariant(name[0])}{name[1..]}' failed to satisfy constraint: Member must not be null");
 
-    // Values of "<prefix>.1", "<prefix>.2", ... in index order.
+    /// <summary>Values of "&lt;prefix&gt;.1", "&lt;prefix&gt;.2", ... in index order.</summary>
     public static IReadOnlyList<string> List(IReadOnlyDictionary<string, string> form, string prefix) =>
         [.. Indexed(form, prefix).Where(p => !p.Tail.Contains('.')).OrderBy(p => p.Index).Select(p => p.Value)];
 
-    // Structures of "<prefix>.N.<Member>" grouped by N, e.g. Targets.member.1.Id and Targets.member.1.Port.
+    /// <summary>Structures of "&lt;prefix&gt;.N.&lt;Member&gt;" grouped by N, e.g. Targets.member.1.Id and Targets.member.1.Port.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Structures(IReadOnlyDictionary<string, string> form, string prefix) =>
         [.. Indexed(form, prefix)
             .Where(p => p.Tail.Contains('.'))
@@ -28,7 +28,7 @@ internal static class QueryParameters
             .OrderBy(g => g.Key)
             .Select(g => (IReadOnlyDictionary<string, string>)g.ToDictionary(p => p.Tail[(p.Tail.IndexOf('.') + 1)..], p => p.Value, StringComparer.Ordinal))];
 
-    // EC2 filters: Filter.N.Name with Filter.N.Value.M.
+    /// <summary>EC2 filters: Filter.N.Name with Filter.N.Value.M.</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<string> Values)> Filters(IReadOnlyDictionary<string, string> form) =>
         [.. Structures(form, "Filter").Select(s => (
             s.GetValueOrDefault("Name") ?? string.Empty,

@@ -37,7 +37,7 @@ internal sealed record AuthorizationHeader(
         return new AuthorizationHeader(scope[0], scope[1], scope[2], scope[3], signedHeaders.Split(';'), signature);
     }
 
-    // The service named in a credential scope, read even when the rest of the header is unusable, to pick the error shape.
+    /// <summary>The service named in a credential scope, read even when the rest of the header is unusable, to pick the error shape.</summary>
     public static string? ServiceOf(string? header)
     {
         var start = header?.IndexOf("Credential=", StringComparison.Ordinal) ?? -1;

@@ -20,7 +20,7 @@ internal static class EksLandscape
 
     public static readonly string[] Namespaces = ["default", "kube-system", "kube-public", "shop", "payments", "checkout", "reports"];
 
-    // Report jobs run on Fargate: the profile selects namespace reports, pods labelled compute=fargate.
+    /// <summary>Report jobs run on Fargate: the profile selects namespace reports, pods labelled compute=fargate.</summary>
     public const string ReportsProfile = "fp-reports";
 
     public static string NodeA => "ip-10-0-4-21.ec2.internal";
@@ -55,7 +55,7 @@ internal static class EksLandscape
         EksSearchApi.Seed(context);
     }
 
-    // A managed node group's node and its instance, which carries the cluster security group.
+    /// <summary>A managed node group's node and its instance, which carries the cluster security group.</summary>
     public static JsonObject Node(SeedContext context, string ip, char zone, string instanceId, string subnetId, string? lifecycle = null, IReadOnlyList<string>? groups = null)
     {
         var node = KubeSeeds.Node(context, ip, context.Zone(zone), instanceId);
@@ -112,7 +112,7 @@ internal static class EksLandscape
         });
     }
 
-    // The CNI runs on the host network, so its pod IP is the node's. A failing one is shaped by the caller (its state, restarts).
+    /// <summary>The CNI runs on the host network, so its pod IP is the node's. A failing one is shaped by the caller (its state, restarts).</summary>
     public static JsonObject SeedAwsNodePod(SeedContext context, string nodeName, Func<PodSpec, PodSpec>? shape = null)
     {
         var spec = new PodSpec("kube-system", $"aws-node-{SeedContext.Hex("aws-node/" + nodeName, 5)}", "aws-node", "602401143452.dkr.ecr.us-east-1.amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1")

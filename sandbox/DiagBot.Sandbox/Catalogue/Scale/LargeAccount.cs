@@ -11,7 +11,7 @@ public static class LargeAccount
     public const int StoppedTasks = 20_000;
     public const int TargetGroups = 500;
 
-    // Every fourth service sits behind a load balancer: 2,000 / 4 = 500 target groups.
+    /// <summary>Every fourth service sits behind a load balancer: 2,000 / 4 = 500 target groups.</summary>
     internal const int LoadBalancedEvery = Services / TargetGroups;
 
     public static IReadOnlyList<string> OtherAccountIds { get; } = ["222233334444", "333344455555"];
@@ -19,6 +19,6 @@ public static class LargeAccount
     public const int ServicesPerCluster = Services / Clusters;
     public const int StoppedTasksPerService = StoppedTasks / Services;
 
-    // Which of the three accounts (0 is the sandbox's own) holds cluster i.
+    /// <summary>Which of the three accounts (0 is the sandbox's own) holds cluster i.</summary>
     internal static int AccountOf(int cluster) => cluster % 3;
 }

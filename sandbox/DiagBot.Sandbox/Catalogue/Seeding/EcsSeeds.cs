@@ -56,8 +56,10 @@ internal static class EcsSeeds
         return definition;
     }
 
-    // Every awslogs group a task definition names exists, created beside it as IaC does; an incident about a missing
-    // group registers its definition without this.
+    /// <summary>
+    /// Every awslogs group a task definition names exists, created beside it as IaC does; an incident about a missing
+    /// group registers its definition without this.
+    /// </summary>
     public static void CreateLogGroups(SeedContext context, EcsTaskDefinition definition)
     {
         foreach (var group in definition.ContainerDefinitions.Select(LogGroupOf).OfType<string>())
@@ -69,8 +71,10 @@ internal static class EcsSeeds
     public static string? LogGroupOf(EcsContainerDefinition container) =>
         container.LogConfiguration is { LogDriver: "awslogs" } log ? log.Options.GetValueOrDefault("awslogs-group") : null;
 
-    // A Fargate task in awsvpc mode with its ENI attachment; its containers are built from the definition and then adjusted.
-    // An old-ARN task (launched without the taskLongArnFormat setting) has a UUID id and ARNs without the cluster.
+    /// <summary>
+    /// A Fargate task in awsvpc mode with its ENI attachment; its containers are built from the definition and then adjusted.
+    /// An old-ARN task (launched without the taskLongArnFormat setting) has a UUID id and ARNs without the cluster.
+    /// </summary>
     public static EcsTask FargateTask(
         SeedContext context, EcsCluster cluster, string seed, EcsTaskDefinition definition, TaskLife life,
         Func<EcsContainer, EcsContainer>? adjustContainer = null, string? subnetId = null, Func<EcsTask, EcsTask>? adjustTask = null,

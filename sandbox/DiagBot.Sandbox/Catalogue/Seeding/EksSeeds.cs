@@ -22,7 +22,7 @@ internal static class EksSeeds
         return profile;
     }
 
-    // The instance behind a node seeded with KubeSeeds.Node: same id, address and zone; architecture from the node's label.
+    /// <summary>The instance behind a node seeded with KubeSeeds.Node: same id, address and zone; architecture from the node's label.</summary>
     public static Ec2Instance Instance(SeedContext context, JsonObject node, string subnetId, string vpcId, IReadOnlyList<string> groupIds, string? lifecycle = null)
     {
         var instanceId = node["spec"]!["providerID"]!.GetValue<string>().Split('/')[^1];

@@ -6,7 +6,7 @@ namespace DiagBot.Sandbox.Catalogue.Seeding;
 /// <summary>Log lines and CloudTrail records that an incident leaves behind.</summary>
 internal static class EvidenceSeeds
 {
-    // The awslogs driver names a stream "<prefix>/<container>/<task id>".
+    /// <summary>The awslogs driver names a stream "&lt;prefix&gt;/&lt;container&gt;/&lt;task id&gt;".</summary>
     public static string StreamFor(string container, string taskArn) => $"ecs/{container}/{taskArn[(taskArn.LastIndexOf('/') + 1)..]}";
 
     public static void Logs(SeedContext context, string group, string stream, int startMinutesAgo, params string[] lines) =>

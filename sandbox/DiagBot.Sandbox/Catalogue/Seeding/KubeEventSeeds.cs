@@ -42,7 +42,7 @@ internal static class KubeEventSeeds
         return context.World.Kube.Add(KubeResource.Events, e);
     }
 
-    // metav1.MicroTime: RFC 3339 with six fractional digits.
+    /// <summary>metav1.MicroTime: RFC 3339 with six fractional digits.</summary>
     public static string MicroTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.'ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     // A cluster-scoped object's events (a Node's) live in the default namespace and name no namespace in involvedObject.

@@ -132,11 +132,11 @@ internal static class KubeSeeds
         });
     }
 
-    // What `kubectl logs` shows for the pod's container: its current run, or with previous the run that ended last.
+    /// <summary>What `kubectl logs` shows for the pod's container: its current run, or with previous the run that ended last.</summary>
     public static void Logs(SeedContext context, JsonObject pod, string container, bool previous, params string[] lines) =>
         context.World.Kube.AddLogs(pod["metadata"]!["namespace"]!.GetValue<string>(), pod["metadata"]!["name"]!.GetValue<string>(), container, previous, lines);
 
-    // A container state that ended: {"terminated":{"exitCode":..,"reason":..,"startedAt":..,"finishedAt":..,"containerID":..}}.
+    /// <summary>A container state that ended: {"terminated":{"exitCode":..,"reason":..,"startedAt":..,"finishedAt":..,"containerID":..}}.</summary>
     public static JsonObject Terminated(SeedContext context, string seed, int exitCode, string reason, int startedMinutesAgo, int finishedMinutesAgo) => new()
     {
         ["terminated"] = new JsonObject

@@ -19,7 +19,7 @@ internal static class ListenerSeeds
     public static ElbListener Https(SeedContext context, string loadBalancerArn) =>
         context.World.Elb.Listeners.First(l => l.LoadBalancerArn == loadBalancerArn && l.Port == HttpsPort);
 
-    // The next free priority in tens, as consoles and IaC modules number them.
+    /// <summary>The next free priority in tens, as consoles and IaC modules number them.</summary>
     public static ElbRule ForwardRule(SeedContext context, string loadBalancerArn, ElbTargetGroup targetGroup, string? host = null)
     {
         var listener = Https(context, loadBalancerArn);

@@ -18,7 +18,7 @@ internal static class MetricSeeds
     public const string EksContainerInsights = "ContainerInsights";
     private const double MiB = 1024 * 1024;
 
-    // A task's memory each minute of its life, as Container Insights reports it on a cluster that has it on.
+    /// <summary>A task's memory each minute of its life, as Container Insights reports it on a cluster that has it on.</summary>
     public static void TaskMemory(SeedContext context, EcsTask task, string family, double reservedMiB, Func<double, double> usedMiBAtShareOfLife)
     {
         var started = task.StartedAt ?? task.CreatedAt ?? context.Now;
@@ -32,9 +32,11 @@ internal static class MetricSeeds
         world.Add(new MetricSeries(ContainerInsights, "MemoryReserved", dimensions, "Megabytes", started, task.StoppedAt, _ => [reservedMiB]));
     }
 
-    // A pod's memory as Container Insights on EKS publishes it (namespace ContainerInsights, Bytes): pod_memory_working_set
-    // each minute and pod_memory_limit, per ClusterName, Namespace, PodName (the workload) and FullPodName (the pod),
-    // CloudWatch User Guide, "Amazon EKS and Kubernetes Container Insights metrics".
+    /// <summary>
+    /// A pod's memory as Container Insights on EKS publishes it (namespace ContainerInsights, Bytes): pod_memory_working_set
+    /// each minute and pod_memory_limit, per ClusterName, Namespace, PodName (the workload) and FullPodName (the pod),
+    /// CloudWatch User Guide, "Amazon EKS and Kubernetes Container Insights metrics".
+    /// </summary>
     public static void PodMemory(SeedContext context, string cluster, string ns, string workload, string pod, DateTimeOffset from, double limitMiB,
         Func<DateTimeOffset, double> usedMiBAt)
     {
@@ -45,8 +47,10 @@ internal static class MetricSeeds
         world.Add(new MetricSeries(EksContainerInsights, "pod_memory_limit", dimensions, "Bytes", from, null, _ => [limitMiB * MiB]));
     }
 
-    // A service's AWS/ECS MemoryUtilization each minute (Percent; Maximum is its busiest task), published for every service
-    // whether or not Container Insights is on ("Amazon ECS CloudWatch metrics", ClusterName and ServiceName dimensions).
+    /// <summary>
+    /// A service's AWS/ECS MemoryUtilization each minute (Percent; Maximum is its busiest task), published for every service
+    /// whether or not Container Insights is on ("Amazon ECS CloudWatch metrics", ClusterName and ServiceName dimensions).
+    /// </summary>
     public static void ServiceMemory(
         SeedContext context, string cluster, string service, DateTimeOffset from, DateTimeOffset to, Func<double, double> percentAtShare)
     {
@@ -56,7 +60,7 @@ internal static class MetricSeeds
             minute => [Math.Round(percentAtShare(Math.Clamp((minute - from).TotalMinutes / minutes, 0, 1)), 1)]));
     }
 
-    // Healthy and unhealthy target counts for a target group behind a load balancer; counts change at the given moments.
+    /// <summary>Healthy and unhealthy target counts for a target group behind a load balancer; counts change at the given moments.</summary>
     public static void TargetHealth(SeedContext context, string loadBalancerArn, string targetGroupArn,
         params (DateTimeOffset From, int Healthy, int Unhealthy)[] steps)
     {
@@ -66,7 +70,7 @@ internal static class MetricSeeds
         context.World.CloudWatch.Add(new MetricSeries(ApplicationElb, "UnHealthyHostCount", dimensions, "Count", from, null, m => [StepAt(steps, m).Unhealthy]));
     }
 
-    // An ELB-generated error count (HTTPCode_ELB_503_Count, HTTPCode_ELB_504_Count): per minute, present only when non-zero.
+    /// <summary>An ELB-generated error count (HTTPCode_ELB_503_Count, HTTPCode_ELB_504_Count): per minute, present only when non-zero.</summary>
     public static void ElbErrorCount(SeedContext context, string loadBalancerArn, string metricName, DateTimeOffset since, int low, int high)
     {
         IReadOnlyList<MetricDimension> dimensions = [new("LoadBalancer", LoadBalancerDimension(loadBalancerArn))];
@@ -74,7 +78,7 @@ internal static class MetricSeeds
             minute => [low + Spread(metricName + loadBalancerArn, minute, high - low + 1)]));
     }
 
-    // Seconds each request took, per minute: fast requests plus the slow ones, which the load balancer cuts at its idle timeout.
+    /// <summary>Seconds each request took, per minute: fast requests plus the slow ones, which the load balancer cuts at its idle timeout.</summary>
     public static void TargetResponseTime(SeedContext context, string loadBalancerArn, string targetGroupArn, DateTimeOffset since,
         double fastSeconds, double slowSeconds, int slowPerMinute, int idleTimeoutSeconds)
     {
@@ -89,8 +93,10 @@ internal static class MetricSeeds
             [new("TargetGroup", TargetGroupDimension(targetGroupArn)), new("LoadBalancer", lb)], "Seconds", since, null, Requests));
     }
 
-    // CloudWatch names a load balancer by the end of its ARN ("app/prod-public/50dc6c495c0c9188") and a target group by
-    // its resource ("targetgroup/storefront-tg/73e2d6bc24d8a067").
+    /// <summary>
+    /// CloudWatch names a load balancer by the end of its ARN ("app/prod-public/50dc6c495c0c9188") and a target group by
+    /// its resource ("targetgroup/storefront-tg/73e2d6bc24d8a067").
+    /// </summary>
     public static string LoadBalancerDimension(string arn) => arn[(arn.IndexOf(":loadbalancer/", StringComparison.Ordinal) + ":loadbalancer/".Length)..];
 
     public static string TargetGroupDimension(string arn) => arn[(arn.LastIndexOf(':') + 1)..];

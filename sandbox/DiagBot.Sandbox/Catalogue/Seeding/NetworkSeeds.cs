@@ -54,7 +54,7 @@ internal static class NetworkSeeds
     public static string TargetGroupArn(SeedContext context, string name) =>
         $"arn:aws:elasticloadbalancing:{context.Options.Region}:{context.Options.AccountId}:targetgroup/{name}/{SeedContext.Hex("tg/" + name, 16)}";
 
-    // A group is attached to a load balancer the way a person attaches it: a listener rule that forwards to it.
+    /// <summary>A group is attached to a load balancer the way a person attaches it: a listener rule that forwards to it.</summary>
     public static ElbTargetGroup TargetGroup(SeedContext context, ElbTargetGroup targetGroup)
     {
         context.World.Elb.Add(targetGroup);

@@ -15,17 +15,17 @@ internal sealed record PodSpec(string Namespace, string Name, string App, string
     public int CreatedMinutesAgo { get; init; } = 60 * 30;
     public int RestartCount { get; init; }
 
-    // The container's state object: {"running":{...}} or {"waiting":{"reason":...}}.
+    /// <summary>The container's state object: {"running":{...}} or {"waiting":{"reason":...}}.</summary>
     public JsonObject? State { get; init; }
     public bool Ready { get; init; } = true;
 
-    // The previous run's end, e.g. {"terminated":{"exitCode":137,"reason":"OOMKilled",...}}; empty when it never restarted.
+    /// <summary>The previous run's end, e.g. {"terminated":{"exitCode":137,"reason":"OOMKilled",...}}; empty when it never restarted.</summary>
     public JsonObject? LastState { get; init; }
 
-    // The container's livenessProbe, as the spec declares it; none by default.
+    /// <summary>The container's livenessProbe, as the spec declares it; none by default.</summary>
     public JsonObject? LivenessProbe { get; init; }
 
-    // The PodScheduled condition's message while no node is chosen.
+    /// <summary>The PodScheduled condition's message while no node is chosen.</summary>
     public string UnschedulableMessage { get; init; } = "0/4 nodes are available: 1 node(s) had untolerated taint {dedicated: batch}, 3 Insufficient memory.";
 
     public JsonObject Seed(SeedContext context)

@@ -15,10 +15,10 @@ internal sealed class SeedContext(SandboxWorld world, DateTimeOffset now)
 
     public DateTimeOffset Ago(int minutes) => Now.AddMinutes(-minutes);
 
-    // An availability zone of the configured region: 'a' gives us-east-1a.
+    /// <summary>An availability zone of the configured region: 'a' gives us-east-1a.</summary>
     public string Zone(char letter) => Options.Region + letter;
 
-    // Stable ids derived from a name, so a scenario's subject is the same on every run.
+    /// <summary>Stable ids derived from a name, so a scenario's subject is the same on every run.</summary>
     public static string Hex(string seed, int length) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..length];
 
