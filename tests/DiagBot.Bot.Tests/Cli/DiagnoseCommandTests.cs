@@ -18,7 +18,7 @@ public sealed class DiagnoseCommandTests
         Assert.Equal(CliApp.ExitVerdict, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         var verdict = json.RootElement.GetProperty("verdicts")[0];
-        Assert.Equal(7, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal(Modes.Named("task-out-of-memory").Number, verdict.GetProperty("playbook").GetInt32());
         Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
         Assert.Equal("oom", verdict.GetProperty("subCause").GetString());
         var taskId = subject[(subject.LastIndexOf('/') + 1)..];
@@ -84,7 +84,7 @@ public sealed class DiagnoseCommandTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal("target-group", json.RootElement.GetProperty("subjectKind").GetString());
         var verdict = json.RootElement.GetProperty("verdicts")[0];
-        Assert.Equal(5, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal(Modes.Named("alb-503-no-targets").Number, verdict.GetProperty("playbook").GetInt32());
         Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
         Assert.Matches(@"--target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/storefront-tg/[0-9a-f]{16}\b", verdict.GetProperty("confirm").GetString());
     }
@@ -98,7 +98,7 @@ public sealed class DiagnoseCommandTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal("deployment", json.RootElement.GetProperty("subjectKind").GetString());
         var verdict = json.RootElement.GetProperty("verdicts")[0];
-        Assert.Equal(9, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal(Modes.Named("eks-pods-pending").Number, verdict.GetProperty("playbook").GetInt32());
         Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
         Assert.Contains("ledger-api-6c8f7d9b5-q2w8x", verdict.GetProperty("confirm").GetString(), StringComparison.Ordinal);
     }

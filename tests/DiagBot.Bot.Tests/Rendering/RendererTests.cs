@@ -32,7 +32,7 @@ public sealed class RendererTests
 
         Assert.Equal(Reports.TaskArn, root.GetProperty("subject").GetString());
         Assert.True(root.GetProperty("sandbox").GetBoolean());
-        Assert.Equal(7, verdict.GetProperty("playbook").GetInt32());
+        Assert.Equal(Reports.OutOfMemoryMode.Number, verdict.GetProperty("playbook").GetInt32());
         Assert.Equal("confirmed", verdict.GetProperty("status").GetString());
         foreach (var field in new[] { "title", "rootCause", "evidence", "fix", "confirm", "missing" })
         {

@@ -13,7 +13,7 @@ internal static class Reports
     public const string TaskArn = "arn:aws:ecs:us-east-1:111122223333:task/prod/0f3c9a1b2c3d4e5f60718293a4b5c6d7";
 
     /// <summary>The mode the hand-built verdict is about, by its kebab name (a contract) from the catalogue.</summary>
-    public static FailureMode OutOfMemoryMode { get; } = PlaybookCatalog.Modes.Single(mode => mode.Name == "task-out-of-memory");
+    public static FailureMode OutOfMemoryMode { get; } = Modes.Named("task-out-of-memory");
 
     public static DiagnosisReport OutOfMemory(string reason = "OutOfMemoryError: Container killed due to memory usage") => new()
     {

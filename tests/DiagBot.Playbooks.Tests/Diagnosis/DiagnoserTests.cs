@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
@@ -20,7 +21,7 @@ public sealed class DiagnoserTests
         var report = await sut.DiagnoseAsync(Subject(EcsTasks.OomTaskId), CancellationToken.None);
 
         var verdict = Assert.Single(report.Verdicts);
-        Assert.Equal((7, VerdictStatus.Confirmed), (verdict.Playbook, verdict.Status));
+        Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Confirmed), (verdict.Playbook, verdict.Status));
         Assert.True(report.FoundFailure);
         Assert.Contains("OutOfMemoryError", report.Ranking[0].Why, StringComparison.Ordinal);
     }

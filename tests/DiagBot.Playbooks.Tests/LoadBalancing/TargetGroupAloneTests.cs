@@ -20,7 +20,7 @@ public sealed class TargetGroupAloneTests
         var report = await DiagnoseAsync(world, "ALB 503 on target group web-tg");
 
         var first = report.Verdicts[0];
-        Assert.Equal((5, VerdictStatus.Confirmed), (first.Playbook, first.Status));
+        Assert.Equal((Alb503NoTargets.Number, VerdictStatus.Confirmed), (first.Playbook, first.Status));
         Assert.Equal("no-service-registers-targets", first.SubCause);
         Assert.Contains("no ECS service names it", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(LoadBalancedWorld.TargetGroupArn, first.Confirm, StringComparison.Ordinal);
@@ -36,7 +36,8 @@ public sealed class TargetGroupAloneTests
 
         var report = await DiagnoseAsync(world, LoadBalancedWorld.TargetGroupArn);
 
-        Assert.Equal((5, VerdictStatus.Likely, "target-group-not-attached"), (report.Verdicts[0].Playbook, report.Verdicts[0].Status, report.Verdicts[0].SubCause));
+        Assert.Equal((Alb503NoTargets.Number, VerdictStatus.Likely, "target-group-not-attached"),
+            (report.Verdicts[0].Playbook, report.Verdicts[0].Status, report.Verdicts[0].SubCause));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class TargetGroupAloneTests
         var report = await DiagnoseAsync(world, "target group web-tg");
 
         var first = report.Verdicts[0];
-        Assert.Equal((6, VerdictStatus.Confirmed, "health-check-path-not-found"), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TargetsUnhealthy.Number, VerdictStatus.Confirmed, "health-check-path-not-found"), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("/health", first.RootCause, StringComparison.Ordinal);
     }
 
@@ -60,7 +61,7 @@ public sealed class TargetGroupAloneTests
 
         var report = await DiagnoseAsync(world, "target group web-tg");
 
-        Assert.Equal((6, VerdictStatus.Likely), (report.Verdicts[0].Playbook, report.Verdicts[0].Status));
+        Assert.Equal((TargetsUnhealthy.Number, VerdictStatus.Likely), (report.Verdicts[0].Playbook, report.Verdicts[0].Status));
         Assert.Contains("security groups and containerPort could not be compared", report.Verdicts[0].RootCause, StringComparison.Ordinal);
     }
 

@@ -83,7 +83,7 @@ public sealed class ResourceSubjectsOnSandboxTests(SandboxEvidenceFixture sandbo
         Assert.Empty(report.TriageGaps);
         Assert.Contains(progress, p => p.EndsWith("looking at pod search-api-7b9d5c6f8-8hzwm", StringComparison.Ordinal));
         var first = report.Verdicts[0];
-        Assert.Equal((7, VerdictStatus.Confirmed), (first.Playbook, first.Status));
+        Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Confirmed), (first.Playbook, first.Status));
         Assert.Contains("search-api-7b9d5c6f8-8hzwm", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Fact == "pods selected, not ready" && e.Value == "2, 0");
         Assert.Contains(first.Evidence, e => e.Fact.Contains("deployment shop/search-api available / desired", StringComparison.Ordinal) && e.Value == "2 / 2");

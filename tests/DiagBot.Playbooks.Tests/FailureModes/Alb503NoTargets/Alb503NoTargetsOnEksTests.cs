@@ -14,7 +14,8 @@ public sealed class Alb503NoTargetsOnEksTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p05-eks-alb-503");
 
         var first = report.Verdicts[0];
-        Assert.Equal((5, VerdictStatus.Confirmed, PodNoTargets.SelectorMatchesNoPodSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((Alb503NoTargets.Number, VerdictStatus.Confirmed, PodNoTargets.SelectorMatchesNoPodSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("target group k8s-checkout-receipta-5e1d8b3f9a has no registered targets", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("Service receipt-api selects app=receipt-api and no pod of namespace checkout carries it", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("carries app.kubernetes.io/name=receipt-api", first.RootCause, StringComparison.Ordinal);

@@ -20,7 +20,8 @@ public sealed class Alb503NoTargetsPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((5, VerdictStatus.Confirmed, Alb503NoTargetsPlaybook.TargetTypeMismatchSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((Alb503NoTargets.Number, VerdictStatus.Confirmed, Alb503NoTargetsPlaybook.TargetTypeMismatchSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"--target-group-arn {targetGroupArn}", first.Confirm, StringComparison.Ordinal);
         Assert.Contains($"--region {sandbox.Sandbox.Options.Region}", first.Confirm, StringComparison.Ordinal);
         Assert.DoesNotContain("<", first.Confirm, StringComparison.Ordinal);

@@ -23,7 +23,8 @@ public sealed class Alb504TimeoutPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((13, VerdictStatus.Confirmed, Alb504TimeoutPlaybook.IdleTimeoutExceededSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((Alb504Timeout.Number, VerdictStatus.Confirmed, Alb504TimeoutPlaybook.IdleTimeoutExceededSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"--load-balancer-arn {loadBalancerArn}", first.Confirm, StringComparison.Ordinal);
         Assert.Contains("--log-group-name /ecs/quotes", first.Confirm, StringComparison.Ordinal);
         Assert.Contains("--filter-pattern '\"completed in\"'", first.Confirm, StringComparison.Ordinal);

@@ -20,7 +20,8 @@ public sealed class AppAccessDeniedOnEksTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((4, VerdictStatus.Confirmed, AppAccessDeniedPlaybook.InstanceRoleFallbackSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((AppAccessDenied.Number, VerdictStatus.Confirmed, AppAccessDeniedPlaybook.InstanceRoleFallbackSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("called s3:PutObject on arn:aws:s3:::prod-settlement-exports/2026/12/07/settlements-0415.csv as the node's instance role",
             first.RootCause, StringComparison.Ordinal);
         Assert.Contains("NodeInstanceRole-7HQ2KX9WZ3PL/i-0b71d4e0c9a2f3b02", first.RootCause, StringComparison.Ordinal);

@@ -26,7 +26,8 @@ public sealed class AppAccessDeniedPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((4, VerdictStatus.Confirmed, AppAccessDeniedPlaybook.TaskRoleDeniedSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((AppAccessDenied.Number, VerdictStatus.Confirmed, AppAccessDeniedPlaybook.TaskRoleDeniedSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("report-exporter-task-role", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("kms:GenerateDataKey", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("--log-group-name /ecs/exporter", first.Confirm, StringComparison.Ordinal);

@@ -17,7 +17,8 @@ public sealed class CannotPullContainerPlaybookTests(SandboxEvidenceFixture sand
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((2, VerdictStatus.Confirmed, CannotPullContainerPlaybook.ImageNotFoundSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((CannotPullContainer.Number, VerdictStatus.Confirmed, CannotPullContainerPlaybook.ImageNotFoundSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("--region us-east-1 --repository-name payments-api --image-ids imageTag=3.9.0", first.Confirm, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "cloudtrail:LookupEvents" && e.Value.StartsWith("none of", StringComparison.Ordinal));
         Assert.Contains(first.Evidence, e => e.Source == "ec2:DescribeRouteTables" && e.Value.Contains("nat-", StringComparison.Ordinal));

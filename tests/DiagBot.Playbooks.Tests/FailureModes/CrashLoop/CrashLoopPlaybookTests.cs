@@ -23,7 +23,7 @@ public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((8, VerdictStatus.Confirmed, CrashLoopPlaybook.BreakerOffSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((CrashLoop.Number, VerdictStatus.Confirmed, CrashLoopPlaybook.BreakerOffSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("\"FATAL config: required environment variable SMTP_HOST is not set\"", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("9 failed tasks", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("--log-group-name /ecs/notifier --log-stream-name ecs/notifier/", first.Confirm, StringComparison.Ordinal);

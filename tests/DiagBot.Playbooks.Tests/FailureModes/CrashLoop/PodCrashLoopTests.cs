@@ -16,7 +16,7 @@ public sealed class PodCrashLoopTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p08-eks-pod-crash-loop");
 
         var first = report.Verdicts[0];
-        Assert.Equal((8, VerdictStatus.Confirmed, PodCrashLoop.NonZeroExitSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((CrashLoop.Number, VerdictStatus.Confirmed, PodCrashLoop.NonZeroExitSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("restarted 14 times, its last run ended Error with exit 1", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("FATAL config: SETTLEMENT_DB_DSN is required but empty", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "kubernetes:pods/log");

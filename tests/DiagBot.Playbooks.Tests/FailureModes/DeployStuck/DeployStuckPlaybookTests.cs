@@ -23,7 +23,8 @@ public sealed class DeployStuckPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((12, VerdictStatus.Confirmed, DeployStuckPlaybook.NoSpareCapacitySubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((DeployStuck.Number, VerdictStatus.Confirmed, DeployStuckPlaybook.NoSpareCapacitySubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("minimumHealthyPercent 100", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("3072 MiB", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("--cluster prod-ec2 --container-instances ", first.Confirm, StringComparison.Ordinal);

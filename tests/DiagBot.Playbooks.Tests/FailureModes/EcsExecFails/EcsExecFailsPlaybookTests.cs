@@ -40,7 +40,8 @@ public sealed partial class EcsExecFailsPlaybookTests(SandboxEvidenceFixture san
         var report = await DiagnoseAsync("ecs exec fails on " + sandbox.SubjectOf(Scenario));
 
         var first = report.Verdicts[0];
-        Assert.Equal((15, VerdictStatus.Confirmed, EcsExecFailsPlaybook.TaskStartedBeforeExecEnabledSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EcsExecFails.Number, VerdictStatus.Confirmed, EcsExecFailsPlaybook.TaskStartedBeforeExecEnabledSubCause),
+            (first.Playbook, first.Status, first.SubCause));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class KubectlExecFailsTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p15-eks-kubectl-exec-fails");
 
         var first = report.Verdicts[0];
-        Assert.Equal((15, VerdictStatus.Confirmed, KubectlExecFails.NodeNotReadySubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EcsExecFails.Number, VerdictStatus.Confirmed, KubectlExecFails.NodeNotReadySubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Equal("kubectl exec cannot open a session", first.Title);
         Assert.Contains("Kubelet stopped posting node status.", first.RootCause, StringComparison.Ordinal);
         Assert.Equal("kubectl --context sandbox-eks get node ip-10-0-44-87.ec2.internal -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{\"\\n\"}{end}'", first.Confirm);

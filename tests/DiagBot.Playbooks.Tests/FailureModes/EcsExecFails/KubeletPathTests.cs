@@ -45,7 +45,8 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
         var clusterGroup = Assert.Single(first.Evidence, e => e.Source == "eks:DescribeCluster").Value;
         Assert.Matches("^sg-[0-9a-f]{17}$", nodeGroup);
         Assert.Matches("^sg-[0-9a-f]{17}$", clusterGroup);
-        Assert.Equal((15, VerdictStatus.Confirmed, KubectlExecFails.KubeletPortBlockedSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EcsExecFails.Number, VerdictStatus.Confirmed, KubectlExecFails.KubeletPortBlockedSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         // As against a real API server, which answers the dial error only when its 30 s dialer gives up: DiagBot's read times out first.
         Assert.Contains("it is still dialing 10.0.46.19:10250, which it gives up after 30 s with `dial tcp 10.0.46.19:10250: i/o timeout`",
             first.RootCause, StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public sealed class EksPodsContainerCreatingPlaybookTests(SandboxEvidenceFixture
         var report = await sandbox.DiagnoseAsync("p10-pod-container-creating");
 
         var first = report.Verdicts[0];
-        Assert.Equal((10, VerdictStatus.Confirmed, EksPodsContainerCreatingPlaybook.SubnetExhausted), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EksPodsContainerCreating.Number, VerdictStatus.Confirmed, EksPodsContainerCreatingPlaybook.SubnetExhausted),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("has 0 free addresses and prefix delegation is off", first.RootCause, StringComparison.Ordinal);
         Assert.Matches(@"aws ec2 describe-subnets --subnet-ids subnet-[0-9a-f]+ ", first.Confirm);
     }

@@ -15,7 +15,7 @@ public sealed class EksPodsPendingPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p09-pod-pending");
 
         var first = report.Verdicts[0];
-        Assert.Equal((9, VerdictStatus.Confirmed, SchedulingMessage.InsufficientResources), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EksPodsPending.Number, VerdictStatus.Confirmed, SchedulingMessage.InsufficientResources), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("3 Insufficient memory", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("kubectl --context sandbox-eks -n payments describe pod ledger-api-6c8f7d9b5-q2w8x", first.Confirm, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "kubernetes:nodes");

@@ -14,7 +14,7 @@ public sealed class PendingOnFargateTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p09-eks-no-fargate-profile");
 
         var first = report.Verdicts[0];
-        Assert.Equal((9, VerdictStatus.Confirmed, PendingOnFargate.NoProfileSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((EksPodsPending.Number, VerdictStatus.Confirmed, PendingOnFargate.NoProfileSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("fp-reports", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("the selector wants label compute=fargate, the pod has compute=serverless", first.RootCause, StringComparison.Ordinal);
         Assert.StartsWith("Give the pod template of report-renderer-7c9d8b6f5-x2v4n the label(s) compute=fargate", first.Fix[0], StringComparison.Ordinal);

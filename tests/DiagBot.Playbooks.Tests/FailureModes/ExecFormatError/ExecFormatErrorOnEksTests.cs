@@ -18,7 +18,8 @@ public sealed class ExecFormatErrorOnEksTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p14-eks-exec-format-error");
 
         var first = report.Verdicts[0];
-        Assert.Equal((14, VerdictStatus.Confirmed, ExecFormatErrorPlaybook.ArchitectureMismatchSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((ExecFormatError.Number, VerdictStatus.Confirmed, ExecFormatErrorPlaybook.ArchitectureMismatchSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"node {Node} is arm64", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("has no arm64 build", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "kubernetes:pods/log" && e.Value == Line);

@@ -25,7 +25,8 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((14, VerdictStatus.Confirmed, ExecFormatErrorPlaybook.ArchitectureMismatchSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((ExecFormatError.Number, VerdictStatus.Confirmed, ExecFormatErrorPlaybook.ArchitectureMismatchSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("--task-definition arn:aws:ecs:", first.Confirm, StringComparison.Ordinal);
     }
 

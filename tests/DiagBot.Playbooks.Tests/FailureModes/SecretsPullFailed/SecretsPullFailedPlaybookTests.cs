@@ -17,7 +17,8 @@ public sealed class SecretsPullFailedPlaybookTests(SandboxEvidenceFixture sandbo
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((3, VerdictStatus.Confirmed, SecretsPullFailedPlaybook.AccessDeniedSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((SecretsPullFailed.Number, VerdictStatus.Confirmed, SecretsPullFailedPlaybook.AccessDeniedSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"--policy-source-arn arn:aws:iam::{sandbox.Sandbox.Options.AccountId}:role/{Role}", first.Confirm, StringComparison.Ordinal);
         Assert.Contains("--action-names secretsmanager:GetSecretValue", first.Confirm, StringComparison.Ordinal);
         Assert.Contains(":secret:prod/billing/db-password-Xy12Ab", first.Confirm, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class SpotInterruptionOnEksTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p11-eks-spot-node-reclaimed");
 
         var first = report.Verdicts[0];
-        Assert.Equal((11, VerdictStatus.Confirmed, SpotReclaimOnEks.HandledSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((SpotInterruption.Number, VerdictStatus.Confirmed, SpotReclaimOnEks.HandledSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("Spot reclaimed node ip-10-0-41-77.ec2.internal", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "kubernetes:events" && e.Value == "Spot interruption warning was triggered");
         Assert.Contains(first.Evidence, e => e.Fact == "node ip-10-0-41-77.ec2.internal capacity type" && e.Value == "spot");

@@ -1,17 +1,15 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Tests.Support;
-using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 using DiagBot.Sandbox;
 
 namespace DiagBot.Playbooks.Tests.FailureModes;
 
 [Collection(SandboxReads.Name)]
-public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox)
+public sealed partial class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string TaskId = "5e1f0a2b3c4d5e6f708192a3b4c5d6e7";
     private readonly ScriptedEvidence _evidence = new();
@@ -22,7 +20,8 @@ public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox
         var report = await sandbox.DiagnoseAsync("p11-spot-interruption");
 
         var first = report.Verdicts[0];
-        Assert.Equal((11, VerdictStatus.Confirmed, SpotInterruptionPlaybook.NoOnDemandBaseSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((SpotInterruption.Number, VerdictStatus.Confirmed, SpotInterruptionPlaybook.NoOnDemandBaseSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("--cluster prod --services image-resizer", first.Confirm, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, item => item.Source == "ecs:DescribeServices" && item.Value.Contains("base=0", StringComparison.Ordinal));
         Assert.Empty(first.Missing);
@@ -159,42 +158,4 @@ public sealed class SpotInterruptionPlaybookTests(SandboxEvidenceFixture sandbox
         Assert.Equal(VerdictStatus.Likely, verdict.Status);
         Assert.Equal("DescribeClusters", Assert.Single(verdict.Missing).Operation);
     }
-
-    private static async Task<EcsTask> DescribeAsync(IEvidenceSource evidence, string arn)
-    {
-        Assert.True(EcsTaskRef.TryParse(arn, out var reference));
-        var task = await evidence.Ecs.DescribeTaskAsync(reference, CancellationToken.None);
-        return task.Value ?? throw new InvalidOperationException(task.Gap?.ToString());
-    }
-
-    private static DiagnosisContext ContextFor(EcsTask task, IEvidenceSource evidence, TimeProvider? clock = null)
-    {
-        EcsTaskRef.TryParse(task.TaskArn, out var reference);
-        return new DiagnosisContext(new TaskSubject(task.TaskArn, reference!), evidence, clock ?? TimeProvider.System) { Task = task };
-    }
-
-    private static EcsTask Interrupted(string? stopCode = "SpotInterruption", string reason = "Your Spot Task was interrupted.") => new()
-    {
-        TaskArn = $"arn:aws:ecs:eu-west-1:111122223333:task/batch/{TaskId}",
-        ClusterArn = "arn:aws:ecs:eu-west-1:111122223333:cluster/batch",
-        TaskDefinitionArn = "arn:aws:ecs:eu-west-1:111122223333:task-definition/resizer:3",
-        LastStatus = "STOPPED",
-        StopCode = stopCode,
-        StoppedReason = reason,
-        CapacityProviderName = "FARGATE_SPOT",
-        Group = "service:resizer",
-    };
-
-    private static EcsService Service(params EcsCapacityProviderStrategyItem[] strategy) => new()
-    {
-        ServiceArn = "arn:aws:ecs:eu-west-1:111122223333:service/batch/resizer",
-        ServiceName = "resizer",
-        DesiredCount = 4,
-        RunningCount = 3,
-        CapacityProviderStrategy = strategy,
-    };
-
-    private Task<Verdict> InvestigateAsync(EcsTask task) => CreateSut().InvestigateAsync(ContextFor(task, _evidence), CancellationToken.None);
-
-    private static SpotInterruptionPlaybook CreateSut() => new();
 }

@@ -16,7 +16,8 @@ public sealed class TargetsUnhealthyOnEksTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p06-eks-targets-unhealthy");
 
         var first = report.Verdicts[0];
-        Assert.Equal((6, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.PathNotFoundSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TargetsUnhealthy.Number, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.PathNotFoundSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"(10.0.7.44:8080) in {Group} is unhealthy (Target.ResponseCodeMismatch", first.RootCause, StringComparison.Ordinal);
         Assert.Contains("the health check path / answers 404", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "kubernetes:targetgroupbindings"

@@ -21,7 +21,8 @@ public sealed class TargetsUnhealthyPlaybookTests(SandboxEvidenceFixture sandbox
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((6, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TargetsUnhealthy.Number, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"--group-ids {taskGroup} sg-", first.Confirm, StringComparison.Ordinal);
         Assert.Contains($"--target-group-arn {service.LoadBalancers[0].TargetGroupArn}", first.Confirm, StringComparison.Ordinal);
         Assert.DoesNotContain("<", first.Confirm, StringComparison.Ordinal);

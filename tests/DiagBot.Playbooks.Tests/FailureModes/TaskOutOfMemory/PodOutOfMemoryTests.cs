@@ -16,7 +16,7 @@ public sealed class PodOutOfMemoryTests(SandboxEvidenceFixture sandbox)
         var report = await sandbox.DiagnoseAsync("p07-eks-pod-oom");
 
         var first = report.Verdicts[0];
-        Assert.Equal((7, VerdictStatus.Confirmed, PodOutOfMemory.OomSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Confirmed, PodOutOfMemory.OomSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("256Mi limit", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Fact == "container pricing-engine resources.requests.memory / resources.limits.memory" && e.Value == "256Mi / 256Mi");
         Assert.Contains(first.Evidence, e => e.Source == "kubernetes:events" && e.Value.StartsWith("Memory cgroup out of memory: Killed process 28731 (java)", StringComparison.Ordinal));

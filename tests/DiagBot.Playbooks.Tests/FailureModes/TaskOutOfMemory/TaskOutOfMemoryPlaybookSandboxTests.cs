@@ -15,7 +15,7 @@ public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture s
         var report = await sandbox.DiagnoseAsync("p07-task-oom");
 
         var first = report.Verdicts[0];
-        Assert.Equal((7, VerdictStatus.Confirmed, TaskOutOfMemoryPlaybook.OomSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Confirmed, TaskOutOfMemoryPlaybook.OomSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("--cluster prod", first.Confirm, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture s
         var report = await sandbox.DiagnoseAsync("p07-task-oom-no-reason");
 
         var first = report.Verdicts[0];
-        Assert.Equal((7, VerdictStatus.Likely, TaskOutOfMemoryPlaybook.OomSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Likely, TaskOutOfMemoryPlaybook.OomSubCause), (first.Playbook, first.Status, first.SubCause));
         Assert.Contains("exited 137 with no reason given, but the task's memory was at its limit", first.RootCause, StringComparison.Ordinal);
         var chart = Assert.Single(first.Charts);
         Assert.Equal(("MiB", 1024.0), (chart.Unit, Assert.Single(chart.Thresholds).Value));
@@ -53,7 +53,7 @@ public sealed class TaskOutOfMemoryPlaybookSandboxTests(SandboxEvidenceFixture s
         var report = await sandbox.DiagnoseAsync("p07-task-oom-service-metric");
 
         var first = report.Verdicts[0];
-        Assert.Equal((7, VerdictStatus.Likely), (first.Playbook, first.Status));
+        Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Likely), (first.Playbook, first.Status));
         var chart = Assert.Single(first.Charts);
         Assert.Equal(("Percent", 100.0), (chart.Unit, chart.Series[0].Points.Max(p => p.Value)));
         Assert.Contains(first.Evidence, e => e.Value.StartsWith(

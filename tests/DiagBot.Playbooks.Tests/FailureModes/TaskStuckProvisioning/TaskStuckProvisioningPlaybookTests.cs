@@ -19,7 +19,8 @@ public sealed class TaskStuckProvisioningPlaybookTests(SandboxEvidenceFixture sa
         var report = await sandbox.DiagnoseAsync(Scenario);
 
         var first = report.Verdicts[0];
-        Assert.Equal((1, VerdictStatus.Confirmed, TaskStuckProvisioningPlaybook.NoFreeIpsSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TaskStuckProvisioning.Number, VerdictStatus.Confirmed, TaskStuckProvisioningPlaybook.NoFreeIpsSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         Assert.Contains($"--subnet-ids {subnetId}", first.Confirm, StringComparison.Ordinal);
         Assert.Contains("--region us-east-1", first.Confirm, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "ec2:DescribeSubnets" && e.Value == "0");
