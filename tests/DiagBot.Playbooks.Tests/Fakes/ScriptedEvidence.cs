@@ -12,9 +12,10 @@ using DiagBot.Diagnostics.Network;
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>
-/// The in-memory evidence for cases the sandbox does not seed: tasks, services, a task's start-up network, logs and
-/// CloudTrail events. A gap keyed by operation name ("DescribeServices", "LookupEvents", ...) stands in for that
-/// operation's answer; <see cref="StartupTasks.Network"/> builds a start-up's VPC in one.
+/// The in-memory evidence for cases the sandbox does not seed: tasks by desired status, services, container instances,
+/// a task's start-up network, log lines per stream and CloudTrail events. A gap keyed by operation name
+/// ("DescribeServices", "LookupEvents", ...) stands in for that operation's answer; <see cref="StartupTasks.Network"/>
+/// builds a start-up's VPC in one.
 /// </summary>
 internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
 {
@@ -24,7 +25,10 @@ internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsF
 
     public List<EcsService> Services { get; } = [];
 
-    public List<LogEvent> LogLines { get; } = [];
+    public List<EcsContainerInstance> ContainerInstances { get; } = [];
+
+    /// <summary>Log lines by stream name; a filter reads every stream.</summary>
+    public Dictionary<string, List<string>> LogStreams { get; } = [];
 
     public List<AuditEvent> AuditEvents { get; } = [];
 
@@ -65,12 +69,31 @@ internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsF
     public Task<EvidenceResult<EcsService>> DescribeServiceAsync(string cluster, string serviceName, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeServices", () => Services.FirstOrDefault(s => s.ServiceName == serviceName));
 
+    public Task<EvidenceResult<IReadOnlyList<string>>> ListTasksAsync(EcsTaskListQuery query, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<string>>("ecs", "ListTasks", () => Tasks
+            .Where(t => (query.DesiredStatus ?? "RUNNING") == (t.DesiredStatus ?? t.LastStatus))
+            .Where(t => query.ServiceName is null || t.Group == "service:" + query.ServiceName)
+            .Select(t => t.TaskArn)
+            .ToList());
+
+    public Task<EvidenceResult<IReadOnlyList<EcsContainerInstance>>> DescribeContainerInstancesAsync(
+        string cluster, IReadOnlyList<string> containerInstanceArns, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<EcsContainerInstance>>("ecs", "DescribeContainerInstances", () => ContainerInstances
+            .Where(i => containerInstanceArns.Any(arn => arn == i.ContainerInstanceArn
+                || i.ContainerInstanceArn.EndsWith("/" + arn, StringComparison.Ordinal)))
+            .ToList());
+
     public Task<EvidenceResult<IReadOnlyList<LogEvent>>> GetLastEventsAsync(
         LogGroupRef group, string logStreamName, int limit, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogLines.TakeLast(limit).ToList());
+        Answer<IReadOnlyList<LogEvent>>("logs", "GetLogEvents", () => LogStreams.TryGetValue(logStreamName, out var lines)
+            ? lines.TakeLast(limit).Select(line => new LogEvent(DateTimeOffset.UnixEpoch, line, logStreamName)).ToList()
+            : null);
 
     public Task<EvidenceResult<IReadOnlyList<LogEvent>>> FilterEventsAsync(LogFilter filter, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogLines.Take(filter.Limit).ToList());
+        Answer<IReadOnlyList<LogEvent>>("logs", "FilterLogEvents", () => LogStreams
+            .SelectMany(s => s.Value.Select(line => new LogEvent(DateTimeOffset.UnixEpoch, line, s.Key)))
+            .Take(filter.Limit)
+            .ToList());
 
     public Task<EvidenceResult<IReadOnlyList<AuditEvent>>> LookupEventsAsync(AuditQuery query, CancellationToken cancellationToken) =>
         ThrottledSources.Contains(query.AttributeValue)

@@ -18,7 +18,7 @@ public sealed class AppAccessDeniedPlaybookTests(SandboxEvidenceFixture sandbox)
     private const string Account = "111122223333";
     private const string TaskId = "3c4d5e6f708192a3b4c5d6e7f8091a2b";
     private const string ExecutionRole = $"arn:aws:iam::{Account}:role/ecsTaskExecutionRole";
-    private readonly FakeServiceEvidence _evidence = new();
+    private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
     public async Task Diagnose_SeededAppAccessDenied_ConfirmsTaskRoleDeniedFirstWithRealIds()

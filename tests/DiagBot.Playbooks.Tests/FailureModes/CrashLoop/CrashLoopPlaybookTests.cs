@@ -15,7 +15,7 @@ public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox)
 {
     private const string Scenario = "p08-crash-loop";
     private const string Prefix = "arn:aws:ecs:us-east-1:111122223333";
-    private readonly FakeServiceEvidence _evidence = new();
+    private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
     public async Task Diagnose_SeededCrashLoop_ConfirmsBreakerOffFirstQuotingTheFatalLine()

@@ -15,7 +15,7 @@ public sealed class DeployStuckPlaybookTests(SandboxEvidenceFixture sandbox)
     private const string Scenario = "p12-deploy-stuck";
     private const string Prefix = "arn:aws:ecs:us-east-1:111122223333";
     private const string InstanceId = "0c1d2e3f405162738495a6b7c8d9e0f1";
-    private readonly FakeServiceEvidence _evidence = new();
+    private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
     public async Task Diagnose_SeededStuckDeployment_ConfirmsNoSpareCapacityFirstWithRealIds()

@@ -1,6 +1,5 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Diagnostics.Logs;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Fakes;
@@ -17,6 +16,7 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
     private const string Scenario = "p14-exec-format-error";
     private const string TaskDefinitionArn = "arn:aws:ecs:us-east-1:111122223333:task-definition/api:4";
     private const string Repository = "111122223333.dkr.ecr.us-east-1.amazonaws.com/api";
+    private const string Stream = "ecs/api/7c0d1e2f3a4b5c6d7e8f901a2b3c4d5e";
     private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
     public async Task Investigate_ImageNamesNoArchitecture_IsLikelyNotConfirmed()
     {
         _evidence.TaskDefinitions.Add(Definition($"{Repository}:2.0.0", cpuArchitecture: "ARM64"));
-        _evidence.LogLines.Add(new LogEvent(DateTimeOffset.UnixEpoch, "standard_init_linux.go:228: exec user process caused: exec format error", null));
+        _evidence.LogStreams[Stream] = ["standard_init_linux.go:228: exec user process caused: exec format error"];
 
         var verdict = await InvestigateAsync(Failed());
 
@@ -107,7 +107,7 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
     public async Task Investigate_ImageNamesTheTasksOwnArchitecture_PointsAtTheEntrypoint()
     {
         _evidence.TaskDefinitions.Add(Definition($"{Repository}:2.0.0-arm64", cpuArchitecture: "ARM64"));
-        _evidence.LogLines.Add(new LogEvent(DateTimeOffset.UnixEpoch, "exec /entrypoint.sh: exec format error", null));
+        _evidence.LogStreams[Stream] = ["exec /entrypoint.sh: exec format error"];
 
         var verdict = await InvestigateAsync(Failed());
 
@@ -140,7 +140,7 @@ public sealed class ExecFormatErrorPlaybookTests(SandboxEvidenceFixture sandbox)
     public async Task Investigate_LogsWithoutTheError_IsRuledOut()
     {
         _evidence.TaskDefinitions.Add(Definition($"{Repository}:2.0.0", cpuArchitecture: null));
-        _evidence.LogLines.Add(new LogEvent(DateTimeOffset.UnixEpoch, "panic: runtime error: index out of range", null));
+        _evidence.LogStreams[Stream] = ["panic: runtime error: index out of range"];
 
         var verdict = await InvestigateAsync(Failed());
 
