@@ -14,10 +14,11 @@ internal static class BlockKitRenderer
 {
     public static SlackMessage Render(DiagnosisReport report, AnswerOrigin origin, int page = 1)
     {
-        report = OutgoingText.Clean(report);
+        // Every quoted text is cleaned where it becomes mrkdwn or plain text (a SlackMrkdwn hole, BlockKit's builders),
+        // so the report is not cleaned whole first: that cleaned every text twice, on every page of a long report.
         var pages = Paginate(ReportBlocks.Build(report));
         var index = Math.Clamp(page, 1, pages.Count);
-        var subject = report.Subject.Text;
+        var subject = OutgoingText.Plain(report.Subject.Text);
         var blocks = new JsonArray();
         if (index == 1)
         {

@@ -10,8 +10,9 @@ namespace DiagBot.Bot.Slack;
 /// <summary>
 /// The body of a diagnosis as Block Kit blocks, in reading order: per verdict the root cause, the evidence as a
 /// compact list, the fix steps, the confirm command in a code block and the gaps in a context block.
-/// Every piece of text from the infrastructure is a hole in <see cref="SlackMrkdwn.Format"/>, so it is escaped;
-/// long lists are split across sections.
+/// The report comes as diagnosed: every piece of text from the infrastructure is a hole in <see cref="SlackMrkdwn.Format"/>
+/// (or <see cref="SlackMrkdwn.Code"/>, <see cref="SlackMrkdwn.CodeBlock"/>), so it is cleaned and escaped there; long lists
+/// are split across sections.
 /// </summary>
 internal static class ReportBlocks
 {
@@ -68,7 +69,9 @@ internal static class ReportBlocks
         {
             const string heading = "*Confirm*\n";
             var room = BlockKitLimits.MaxSectionText - heading.Length - 6;
-            yield return BlockKit.Section(SlackMrkdwn.Own(heading) + SlackMrkdwn.CodeBlock(SlackText.Truncate(verdict.Confirm, room / 2)));
+
+            // Cleaned before it is cut: a secret the cut would split must still be found whole.
+            yield return BlockKit.Section(SlackMrkdwn.Own(heading) + SlackMrkdwn.CodeBlock(SlackText.Truncate(OutgoingText.Plain(verdict.Confirm), room / 2)));
         }
 
         foreach (var block in Gaps("Could not read", verdict.Missing))
@@ -89,7 +92,7 @@ internal static class ReportBlocks
 
         const string heading = "*Confirm*\n";
         var room = BlockKitLimits.MaxSectionText - heading.Length - 6;
-        yield return BlockKit.Section(SlackMrkdwn.Own(heading) + SlackMrkdwn.CodeBlock(SlackText.Truncate(outside.Confirm, room / 2)));
+        yield return BlockKit.Section(SlackMrkdwn.Own(heading) + SlackMrkdwn.CodeBlock(SlackText.Truncate(OutgoingText.Plain(outside.Confirm), room / 2)));
     }
 
     private static IEnumerable<JsonObject> NoVerdict(DiagnosisReport report)

@@ -39,6 +39,18 @@ public sealed class SecretCorpusTests
     }
 
     [Fact]
+    public void Plain_CleanedTextAgain_ChangesNothing()
+    {
+        // Renderers clean a text where it is shown, so a subject may pass twice (a header, then a button); the second pass must be a no-op.
+        var changed = SecretCorpus.Secrets.Concat(SecretCorpus.Harmless)
+            .Select(line => OutgoingText.Plain(line.Line))
+            .Where(cleaned => OutgoingText.Plain(cleaned) != cleaned)
+            .ToList();
+
+        Assert.True(changed.Count == 0, $"{changed.Count} cleaned lines changed when cleaned again:\n" + string.Join('\n', changed));
+    }
+
+    [Fact]
     public void SecurityDocumentation_StatesTheCorpusAsItIs()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "security.md"));
