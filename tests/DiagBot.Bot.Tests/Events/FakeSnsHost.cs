@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using DiagBot.Bot.Tests.Support;
 using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ namespace DiagBot.Bot.Tests.Events;
 internal sealed class FakeSnsHost : IAsyncDisposable
 {
     public const string TopicArn = "arn:aws:sns:us-west-2:111122223333:ecs-events";
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly RSA _key = TestRsaKeys.For(TestKeyRole.SnsSigning);
     private LoopbackHost _host = null!;
     private int _confirmations;
     private int _certificateFetches;
@@ -88,7 +89,6 @@ internal sealed class FakeSnsHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        _key.Dispose();
     }
 
     private string Signed(SortedDictionary<string, string> fields, string[] signedNames)

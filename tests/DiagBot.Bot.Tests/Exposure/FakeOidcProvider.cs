@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Tests.Support;
 using DiagBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,8 +21,8 @@ internal sealed class FakeOidcProvider : IAsyncDisposable
     public const string ClientSecret = "provider-secret";
     private const string KeyId = "oidc-test-key";
 
-    private readonly RSA _key = RSA.Create(2048);
-    private readonly RSA _stranger = RSA.Create(2048);
+    private readonly RSA _key = TestRsaKeys.For(TestKeyRole.OidcProvider);
+    private readonly RSA _stranger = TestRsaKeys.For(TestKeyRole.OidcStranger);
     private readonly ConcurrentDictionary<string, Func<string>> _codes = new(StringComparer.Ordinal);
     private LoopbackHost? _server;
 
@@ -106,8 +107,5 @@ internal sealed class FakeOidcProvider : IAsyncDisposable
         {
             await _server.DisposeAsync();
         }
-
-        _key.Dispose();
-        _stranger.Dispose();
     }
 }

@@ -69,7 +69,6 @@ internal sealed class FakeIdentityServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Keys.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();

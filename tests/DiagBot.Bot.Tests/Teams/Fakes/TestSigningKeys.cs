@@ -1,18 +1,19 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using DiagBot.Bot.Tests.Support;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace DiagBot.Bot.Tests.Teams.Fakes;
 
 /// <summary>RSA keys for test tokens: the published one (with its endorsements) and ones the bot must not trust.</summary>
-internal sealed class TestSigningKeys : IDisposable
+internal sealed class TestSigningKeys
 {
     public const string PublishedKeyId = "test-key-1";
 
-    private readonly RSA _published = RSA.Create(2048);
-    private readonly RSA _stranger = RSA.Create(2048);
-    private readonly RSA _second = RSA.Create(2048);
+    private readonly RSA _published = TestRsaKeys.For(TestKeyRole.TeamsPublished);
+    private readonly RSA _stranger = TestRsaKeys.For(TestKeyRole.TeamsStranger);
+    private readonly RSA _second = TestRsaKeys.For(TestKeyRole.TeamsSecond);
     private bool _secondPublished;
 
     public string[] Endorsements { get; set; } = ["msteams", "webchat"];
@@ -68,12 +69,5 @@ internal sealed class TestSigningKeys : IDisposable
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
-    }
-
-    public void Dispose()
-    {
-        _published.Dispose();
-        _stranger.Dispose();
-        _second.Dispose();
     }
 }
