@@ -13,6 +13,9 @@ public sealed record KubePod
     public string? Message { get; init; }
     public string? SchedulerName { get; init; }
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>metadata.annotations, e.g. the VPC CNI's vpc.amazonaws.com/pod-eni on a pod with security groups of its own.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<KubeCondition> Conditions { get; init; } = [];
     public IReadOnlyList<KubeContainerStatus> ContainerStatuses { get; init; } = [];
 

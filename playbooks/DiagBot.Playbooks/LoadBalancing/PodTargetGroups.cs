@@ -26,7 +26,7 @@ internal static partial class PodTargetGroups
     /// </summary>
     public static async Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
     {
-        if (atHand.Pod.PodIp is null || !(AboutLoadBalancer(atHand.Symptom) || !IsReady(atHand.Pod)))
+        if (!WouldRead(atHand))
         {
             return;
         }
@@ -47,6 +47,9 @@ internal static partial class PodTargetGroups
         AboutLoadBalancer(atHand.Symptom)
             ? evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Namespace, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>Whether triage reads what a pod's bindings lead to: the words name a load balancer, or the pod is not ready.</summary>
+    public static bool WouldRead(PodAtHand atHand) => atHand.Pod.PodIp is not null && (AboutLoadBalancer(atHand.Symptom) || !IsReady(atHand.Pod));
 
     public static bool AboutLoadBalancer(string? words) => words is not null && LoadBalancerWords().IsMatch(words);
 

@@ -39,6 +39,7 @@ internal static class ScenarioCatalogue
         new EcsExecFailsOnEksKubeletPort(),
         new ExecFormatErrorOnEks(),
         new TargetsUnhealthyOnEks(),
+        new TargetsUnhealthyOnEksNodeSecurityGroup(),
         new Alb503NoTargetsOnEks(),
         new EksPodsContainerCreatingCniNotReady(),
         new CannotPullContainerOnEks(),
@@ -70,6 +71,7 @@ internal static class ScenarioCatalogue
         new Alb504TimeoutLookalikeAppUpstream(),
         new CannotPullContainerLookalikeSlowPull(),
         new Alb504TimeoutLookalikeOnEks(),
+        new TargetsUnhealthyLookalikeListenerPort(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

@@ -49,6 +49,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p02-eks-image-pull-backoff", CannotPullContainer.Number },
         { "p04-eks-irsa-missing", AppAccessDenied.Number },
         { "p13-eks-alb-504", Alb504Timeout.Number },
+        { "p06-eks-node-sg-blocks-alb", TargetsUnhealthy.Number },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -79,6 +80,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-app-504-upstream",
         "lookalike-eks-slow-image-pull",
         "lookalike-eks-app-504-upstream",
+        "lookalike-eks-alb-listener-port",
     ];
 
     [Theory]

@@ -15,6 +15,7 @@ internal static class KubernetesMapper
         Message = pod.Status?.Message,
         SchedulerName = pod.Spec?.SchedulerName,
         Labels = Copy(pod.Metadata?.Labels),
+        Annotations = Copy(pod.Metadata?.Annotations),
         Conditions = [.. (pod.Status?.Conditions ?? []).Select(c => new KubeCondition(c.Type, c.Status, c.Reason, c.Message))],
         ContainerStatuses = [.. (pod.Status?.ContainerStatuses ?? []).Select(ToModel)],
         Containers = [.. (pod.Spec?.Containers ?? []).Select(c => new KubeContainer

@@ -41,13 +41,30 @@ internal static class PodTargetsUnhealthy
         var arn = failing.Binding.TargetGroupArn;
         var confirm = LoadBalancingCli.All(LoadBalancingCli.TargetHealth(region, arn), LoadBalancingCli.TargetGroupSetup(region, arn));
         var state = string.Join(' ', new[] { target.Reason, target.Description }.Where(s => !string.IsNullOrEmpty(s)));
-        var (subCause, why, fix, decisive) = Cause(region, pod, failing);
+        var cause = Cause(region, pod, failing);
+        if (cause is null)
+        {
+            // Only a timeout or a refused connection is left: what lies between the load balancer and the pod decides it.
+            var (path, pathEvidence, pathGaps) = await PodSecurityPath.ReadAsync(context.Evidence, cluster, pod, failing, cancellationToken)
+                .ConfigureAwait(false);
+            evidence.AddRange(pathEvidence);
+            missing.AddRange(pathGaps);
+            cause = PodTimeoutCause.From(region, pod, failing, path);
+            if (path.Blocked == true)
+            {
+                confirm = LoadBalancingCli.All(
+                    LoadBalancingCli.SecurityGroupIngress(region, [.. path.Instance!.SecurityGroupIds, .. path.LoadBalancerGroupIds ?? []]),
+                    LoadBalancingCli.TargetHealth(region, arn));
+            }
+        }
+
+        var (subCause, why, fix, decisive) = cause.Value;
         return Verdict.For(playbook, decisive ? VerdictStatus.Confirmed : VerdictStatus.Likely,
             $"The target of {subject} ({pod.PodIp}:{failing.TargetPort}) in {failing.Name} is unhealthy ({state}) because {why}.")
             with { SubCause = subCause, Evidence = evidence, Missing = missing, Fix = fix, Confirm = confirm };
     }
 
-    private static (string SubCause, string Why, IReadOnlyList<string> Fix, bool Decisive) Cause(string region, KubePod pod, PodBinding failing)
+    private static (string SubCause, string Why, IReadOnlyList<string> Fix, bool Decisive)? Cause(string region, KubePod pod, PodBinding failing)
     {
         var tg = failing.Group;
         var owner = $"the Ingress or Service behind TargetGroupBinding {failing.Binding.Name}";
@@ -79,19 +96,7 @@ internal static class PodTargetsUnhealthy
                 true);
         }
 
-        var timedOut = unhealthy.Any(t => t.Reason == "Target.Timeout");
-        var opens = failing.Binding.IngressFromSecurityGroups.Count == 0 ? "no group" : string.Join(", ", failing.Binding.IngressFromSecurityGroups);
-        return (timedOut ? TargetsUnhealthyPlaybook.TimeoutSubCause : TargetsUnhealthyPlaybook.FailedChecksSubCause,
-            $"health checks to {tg?.HealthCheckPath ?? "the health check path"} on port {failing.HealthCheckPort} "
-                + $"{(timedOut ? "time out" : "fail to connect")}: "
-                + "the pod is slow there, "
-                + "does not listen on that port, or a security group between the load balancer and the pod drops them (DiagBot did not read the groups)",
-            [
-                $"Check that the pod listens on 0.0.0.0:{failing.HealthCheckPort} and answers within {tg?.HealthCheckTimeoutSeconds ?? 5} s.",
-                $"Check that the node's (or, with security groups for pods, the pod's) security group admits the load balancer's group on tcp "
-                    + $"{failing.HealthCheckPort}; TargetGroupBinding {failing.Binding.Name} opens it from {opens}.",
-            ],
-            false);
+        return null;
     }
 
     private static Verdict NotFailing(

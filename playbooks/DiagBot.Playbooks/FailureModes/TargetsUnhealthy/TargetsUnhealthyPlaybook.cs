@@ -32,7 +32,7 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
     public static EarlyReads EarlyReads { get; } = new()
     {
         ForService = [ServiceLoadBalancerEarlyReads.ReadAsync, TaskSecurityGroupsAsync],
-        ForPod = [PodTargetGroups.EarlyAsync],
+        ForPod = [PodTargetGroups.EarlyAsync, PodSecurityPath.EarlyAsync],
         ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
     };
 

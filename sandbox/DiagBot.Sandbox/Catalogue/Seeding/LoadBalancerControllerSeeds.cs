@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DiagBot.Sandbox.Aws.Elb;
 using DiagBot.Sandbox.Catalogue.Landscape;
@@ -18,8 +19,14 @@ internal static class LoadBalancerControllerSeeds
     /// <paramref name="targets"/>; the app's Service (port 80 to 8080); and the TargetGroupBinding, named after the group,
     /// that fills it with the Service's pod IPs and lets the ALB's security group in.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="backendRules"/> false is an Ingress that names its own security groups
+    /// (alb.ingress.kubernetes.io/security-groups): the controller then leaves the binding without spec.networking and the
+    /// nodes' groups as they are, unless manage-backend-security-group-rules is "true" (the controller's "Security Groups for
+    /// Load Balancers" guide).
+    /// </remarks>
     public static void BehindPublicAlb(SeedContext context, string ns, string app, string targetGroupName, string healthCheckPath,
-        IReadOnlyList<ElbTargetHealth> targets)
+        IReadOnlyList<ElbTargetHealth> targets, int port = 8080, bool backendRules = true)
     {
         var arn = NetworkSeeds.TargetGroupArn(context, targetGroupName);
         NetworkSeeds.TargetGroup(context, new ElbTargetGroup
@@ -27,15 +34,15 @@ internal static class LoadBalancerControllerSeeds
             TargetGroupArn = arn,
             TargetGroupName = targetGroupName,
             VpcId = ProdLandscape.VpcId,
-            Port = 8080,
+            Port = port,
             HealthCheckPath = healthCheckPath,
             HealthCheckIntervalSeconds = 15,
             LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
             Targets = targets,
             Tags = IngressTags(ns, app, app, 80),
         });
-        Service(context, ns, app, app, 80, "8080");
-        TargetGroupBinding(context, ns, targetGroupName, app, 80, arn, ProdLandscape.AlbSecurityGroup, 8080);
+        Service(context, ns, app, app, 80, port.ToString(CultureInfo.InvariantCulture));
+        TargetGroupBinding(context, ns, targetGroupName, app, 80, arn, backendRules ? ProdLandscape.AlbSecurityGroup : null, port);
     }
 
     /// <summary>
@@ -75,31 +82,56 @@ internal static class LoadBalancerControllerSeeds
         });
     }
 
-    public static JsonObject TargetGroupBinding(SeedContext context, string ns, string name, string service, int servicePort, string targetGroupArn, string fromSecurityGroup, int targetPort)
+    public static JsonObject TargetGroupBinding(
+        SeedContext context, string ns, string name, string service, int servicePort, string targetGroupArn, string? fromSecurityGroup, int targetPort)
     {
         var labels = new JsonObject { ["ingress.k8s.aws/stack-name"] = service, ["ingress.k8s.aws/stack-namespace"] = ns };
+        if (fromSecurityGroup is not null)
+        {
+            OpenNodeGroup(context, fromSecurityGroup, targetPort);
+        }
+
+        var spec = new JsonObject
+        {
+            ["serviceRef"] = new JsonObject { ["name"] = service, ["port"] = servicePort },
+            ["targetGroupARN"] = targetGroupArn,
+            ["targetType"] = "ip",
+            ["ipAddressType"] = "ipv4",
+        };
+        if (fromSecurityGroup is not null)
+        {
+            spec["networking"] = new JsonObject
+            {
+                ["ingress"] = new JsonArray(new JsonObject
+                {
+                    ["from"] = new JsonArray(new JsonObject { ["securityGroup"] = new JsonObject { ["groupID"] = fromSecurityGroup } }),
+                    ["ports"] = new JsonArray(new JsonObject { ["protocol"] = "TCP", ["port"] = targetPort }),
+                }),
+            };
+        }
+
         return context.World.Kube.Add(KubeResource.TargetGroupBindings, new JsonObject
         {
             ["kind"] = "TargetGroupBinding",
             ["apiVersion"] = "elbv2.k8s.aws/v1beta1",
             ["metadata"] = KubeSeeds.Metadata(context, name, ns, 60 * 24 * 60, labels),
-            ["spec"] = new JsonObject
-            {
-                ["serviceRef"] = new JsonObject { ["name"] = service, ["port"] = servicePort },
-                ["targetGroupARN"] = targetGroupArn,
-                ["targetType"] = "ip",
-                ["ipAddressType"] = "ipv4",
-                ["networking"] = new JsonObject
-                {
-                    ["ingress"] = new JsonArray(new JsonObject
-                    {
-                        ["from"] = new JsonArray(new JsonObject { ["securityGroup"] = new JsonObject { ["groupID"] = fromSecurityGroup } }),
-                        ["ports"] = new JsonArray(new JsonObject { ["protocol"] = "TCP", ["port"] = targetPort }),
-                    }),
-                },
-            },
+            ["spec"] = spec,
             ["status"] = new JsonObject { ["observedGeneration"] = 1 },
         });
+    }
+
+    // What the controller makes of spec.networking: an inbound rule on the targets' interfaces' security group tagged
+    // kubernetes.io/cluster/<cluster> (aws-load-balancer-controller issue #2557), on the EKS nodes here the cluster security group.
+    private static void OpenNodeGroup(SeedContext context, string fromSecurityGroup, int port)
+    {
+        var groups = context.World.Ec2.SecurityGroups;
+        var index = groups.FindIndex(g => g.GroupId == EksLandscape.ClusterSecurityGroup);
+        var rule = NetworkSeeds.Tcp(port, fromGroupId: fromSecurityGroup);
+        if (index >= 0 && !groups[index].Ingress.Any(r => r.IpProtocol == rule.IpProtocol && r.FromPort == port && r.ToPort == port
+            && r.CidrRanges.Count == 0 && r.SourceGroupIds.SequenceEqual(rule.SourceGroupIds)))
+        {
+            groups[index] = groups[index] with { Ingress = [.. groups[index].Ingress, rule] };
+        }
     }
 
     private static JsonNode TargetPort(string port) => int.TryParse(port, out var number) ? JsonValue.Create(number) : JsonValue.Create(port);
