@@ -20,7 +20,8 @@ public sealed class TargetsUnhealthyOnEksSecurityGroupTests(SandboxEvidenceFixtu
         var report = await sandbox.DiagnoseAsync(Incident);
 
         var first = report.Verdicts[0];
-        Assert.Equal((6, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause), (first.Playbook, first.Status, first.SubCause));
+        Assert.Equal((TargetsUnhealthy.Number, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause),
+            (first.Playbook, first.Status, first.SubCause));
         var nodeGroup = Assert.Single(first.Evidence, e => e.Fact == $"instance {NodeInstance} of node ip-10-0-4-21.ec2.internal security groups").Value;
         var albGroup = Assert.Single(first.Evidence, e => e.Source == "elasticloadbalancing:DescribeLoadBalancers").Value;
         Assert.Matches("^sg-[0-9a-f]{17}$", nodeGroup);
