@@ -15,7 +15,7 @@ public interface ISymptomClassifier
     SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode) => null;
 
     /// <summary>
-    /// When the reading is "none" because the text names a recognised failure outside the fifteen (a quota, the
+    /// When the reading is "none" because the text names a recognised failure outside the failure modes (a quota, the
     /// deployer's own PassRole denial), those failures' kebab names, strongest first; empty otherwise.
     /// </summary>
     IReadOnlyList<string> OutsideFailures(string text, EvidenceField field, int? exitCode) => [];

@@ -27,7 +27,7 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
     /// </summary>
     public IReadOnlySet<int>? Settles { get; init; }
 
-    /// <summary>For a "none" rule: the kebab name of the recognised failure outside the fifteen it points to.</summary>
+    /// <summary>For a "none" rule: the kebab name of the recognised failure outside the failure modes it points to.</summary>
     public string? Outside { get; init; }
 
     /// <summary>A condition on the container exit code; null means any exit code.</summary>

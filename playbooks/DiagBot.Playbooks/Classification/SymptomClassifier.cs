@@ -2,7 +2,7 @@ namespace DiagBot.Playbooks.Classification;
 
 /// <summary>
 /// Reads one piece of evidence text (a stoppedReason, an event, a log line, a sentence) and says which of the
-/// fifteen failure modes it points to. Each signal that matches adds its weight to its playbook (or to "none")
+/// failure modes it points to. Each signal that matches adds its weight to its playbook (or to "none")
 /// by noisy-OR, so two independent signals strengthen each other without passing 1. "None" wins when its
 /// evidence is at least as strong as the best playbook's: a finished job or a user's stop is an answer.
 /// </summary>
@@ -70,7 +70,7 @@ public sealed class SymptomClassifier : ISymptomClassifier
         var decider = best.Playbook is { } playbook && _deciders.TryGetValue(playbook, out var own) ? own
             : runnerUp?.Playbook is { } other && _deciders.TryGetValue(other, out var theirs) ? theirs
             : null;
-        // With a single weak reading the other side is that nothing of the fifteen is at work.
+        // With a single weak reading the other side is that no failure mode is at work.
         var between = $"{WhyText.Name(best.Playbook)} and {WhyText.Name(runnerUp?.Playbook)}";
         return decider is null ? $"unsure between {between}; " : $"unsure between {between}: {decider} decides; ";
     }

@@ -80,7 +80,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
         };
     }
 
-    // Failures outside the fifteen are answered from the first facts alone: no playbook investigates them.
+    // Failures outside the failure modes are answered from the first facts alone: no playbook investigates them.
     private IReadOnlyList<OutsideFailure> OutsideFor(IReadOnlyList<TriageFact> facts, DiagnosisContext context)
     {
         var identifiers = OutsideContext.From(context);

@@ -18,7 +18,7 @@ public sealed record DiagnosisReport
     /// <summary>Evidence that triage itself could not read (the task could not be described, for instance).</summary>
     public IReadOnlyList<EvidenceGap> TriageGaps { get; init; } = [];
 
-    /// <summary>Recognised failures outside the fifteen (a quota, a volume that would not mount): their cause, fix and confirm.</summary>
+    /// <summary>Recognised failures outside the failure modes (a quota, a volume that would not mount): their cause, fix and confirm.</summary>
     public IReadOnlyList<OutsideFailure> Outside { get; init; } = [];
 
     public bool FoundFailure => Verdicts.Any(verdict => verdict.Status.IsFailureFound());

@@ -2,7 +2,7 @@ using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.Outside;
 
-/// <summary>Every recognised failure outside the fifteen, in one visible list: a new one is added here, not discovered.</summary>
+/// <summary>Every recognised failure outside the failure modes, in one visible list: a new one is added here, not discovered.</summary>
 internal static class OutsideCatalog
 {
     public static IReadOnlyList<OutsideCause> All { get; } =

@@ -76,7 +76,7 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
             .ToList();
     }
 
-    /// <summary>The recognised failures outside the fifteen that the facts name, each once, in the order first seen.</summary>
+    /// <summary>The recognised failures outside the failure modes that the facts name, each once, in the order first seen.</summary>
     public IReadOnlyList<string> Outside(IEnumerable<TriageFact> facts) =>
         [.. facts.Where(fact => fact.Text.Length > 0).SelectMany(fact => classifier.OutsideFailures(fact.Text, fact.Field, fact.ExitCode)).Distinct()];
 

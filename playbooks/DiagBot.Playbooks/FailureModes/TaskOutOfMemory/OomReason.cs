@@ -1,3 +1,5 @@
+using DiagBot.Playbooks.Kubernetes;
+
 namespace DiagBot.Playbooks.FailureModes;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class OomReason
     /// <summary>The verdict's sub-cause when memory decided it, on either half.</summary>
     public const string SubCause = "oom";
 
-    private static readonly string[] Markers = ["OutOfMemory", "OOMKilled", "out of memory", "OOM-kill", "oom_kill"];
+    private static readonly string[] Markers = ["OutOfMemory", PodTermination.OomKilled, "out of memory", "OOM-kill", "oom_kill"];
 
     public static bool In(string? reason) =>
         reason is not null && Markers.Any(marker => reason.Contains(marker, StringComparison.OrdinalIgnoreCase));

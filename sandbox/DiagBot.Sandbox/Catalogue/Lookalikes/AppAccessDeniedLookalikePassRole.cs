@@ -8,7 +8,7 @@ namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 /// principal is the deploy pipeline, refused iam:PassRole when it registered revision 22; no task ever ran with it, and
 /// the running tasks (revision 21) call AWS without a single denial. The wording is RegisterTaskDefinition's, from
 /// ministryofjustice/modernisation-platform#8443; ECS checks iam:PassRole for the roles a definition names (Amazon ECS
-/// Developer Guide, "Troubleshooting Amazon Elastic Container Service identity and access"). A failure outside the fifteen.
+/// Developer Guide, "Troubleshooting Amazon Elastic Container Service identity and access"). A failure outside the failure modes.
 /// </summary>
 internal sealed class AppAccessDeniedLookalikePassRole : ICatalogueEntry
 {

@@ -9,7 +9,7 @@ namespace DiagBot.Sandbox.Catalogue.Lookalikes;
 /// ResourceInitializationError, the secrets failure's own prefix. But the reason is the log driver's: the task definition
 /// names awslogs group /ecs/audit-shipper, which nobody created (no awslogs-create-group), so the agent's logger
 /// validation failed (the wording is EcsTaskLaunchRules', from a stopped task quoted in a public Terraform configuration and
-/// doctorray117/minecraft-ondemand#12). A failure outside the fifteen: the missing log group.
+/// doctorray117/minecraft-ondemand#12). A failure outside the failure modes: the missing log group.
 /// </summary>
 internal sealed class SecretsPullFailedLookalikeLogGroup : ICatalogueEntry
 {
