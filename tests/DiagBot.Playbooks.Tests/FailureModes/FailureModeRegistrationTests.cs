@@ -57,6 +57,20 @@ public sealed partial class FailureModeRegistrationTests
             + $"write the mode's identity instead, e.g. `{{ \"p08-crash-loop\", CrashLoop.Number }}` (step 7 of {Doc})");
     }
 
+    [Fact]
+    public void PlaybookTests_ExpectAVerdictOfAModeByItsIdentity()
+    {
+        var tests = Path.Combine(FailureModeConventionTests.Root, "tests", "DiagBot.Playbooks.Tests");
+        var bare = Directory.EnumerateFiles(tests, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(file => BareVerdict().IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(FailureModeConventionTests.Root, file))
+            .ToList();
+
+        Assert.True(bare.Count == 0, $"These expect a verdict of a mode by its bare number: {string.Join(", ", bare)}; "
+            + "write the mode's identity instead, e.g. `Assert.Equal((TaskOutOfMemory.Number, VerdictStatus.Confirmed), ...)`");
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void Mode_HasARowInTheReadme(string name)
@@ -82,6 +96,9 @@ public sealed partial class FailureModeRegistrationTests
     private static string Read(string file) => File.ReadAllText(Path.Combine(FailureModeConventionTests.Root, file));
 
     private static string Describe(FailureMode mode) => $"failure mode {mode.Number} {mode.Name}";
+
+    [GeneratedRegex(@"Assert\.Equal\(\(\d{1,2}, VerdictStatus\.")]
+    private static partial Regex BareVerdict();
 
     [GeneratedRegex(@"\{ ""[a-z0-9-]+"", \d+ \}")]
     private static partial Regex BareNumber();
