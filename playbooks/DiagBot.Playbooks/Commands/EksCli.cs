@@ -30,6 +30,10 @@ public static class EksCli
     public static string NodeArchitecture(string cluster, string node) =>
         $"kubectl --context {cluster} get node {node} -L kubernetes.io/arch -L node.kubernetes.io/instance-type";
 
+    /// <summary>Every namespace's TargetGroupBindings, with the target group each one fills.</summary>
+    public static string AllTargetGroupBindings(string cluster) =>
+        $"kubectl --context {cluster} get targetgroupbindings -A -o wide";
+
     public static string TargetGroupBindings(string cluster, string @namespace) =>
         $"kubectl --context {cluster} -n {@namespace} get targetgroupbindings -o wide";
 }

@@ -11,6 +11,10 @@ public static class LoadBalancingCli
         $"aws elbv2 describe-target-groups --region {region} --target-group-arns {targetGroupArn} "
         + "--query \"TargetGroups[0].{targetType:TargetType,port:Port,healthCheckPort:HealthCheckPort,healthCheckPath:HealthCheckPath,matcher:Matcher.HttpCode,loadBalancers:LoadBalancerArns}\"";
 
+    /// <summary>Who made the group: the AWS Load Balancer Controller tags its own with elbv2.k8s.aws/cluster and its stack.</summary>
+    public static string Tags(string region, string resourceArn) =>
+        $"aws elbv2 describe-tags --region {region} --resource-arns {resourceArn} --query \"TagDescriptions[0].Tags\"";
+
     public static string ServiceLoadBalancers(string region, string cluster, string service) =>
         $"aws ecs describe-services --region {region} --cluster {cluster} --services {service} "
         + "--query \"services[0].{loadBalancers:loadBalancers,running:runningCount,desired:desiredCount,grace:healthCheckGracePeriodSeconds,events:events[:5].message}\"";

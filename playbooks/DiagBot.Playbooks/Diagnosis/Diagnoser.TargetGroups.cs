@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Playbooks.LoadBalancing;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Playbooks.Diagnosis;
@@ -17,8 +18,9 @@ public sealed partial class Diagnoser
         var loadBalancing = context.Evidence.LoadBalancing;
         IReadOnlyList<AwsScope> scopes = subject.Arn is { } arn ? [AwsScope.FromArn(arn)] : context.Evidence.Scopes;
 
-        // Given by ARN, the group's targets are read beside the group itself: they lead to its service.
+        // Given by ARN, the group's targets and tags are read beside the group itself: they lead to its service or its cluster.
         var early = subject.Arn is { } known ? loadBalancing.DescribeTargetHealthAsync(known, cancellationToken) : null;
+        var earlyTags = subject.Arn is { } tagged ? loadBalancing.DescribeTagsAsync(tagged, cancellationToken) : null;
         var reads = await Task.WhenAll(scopes.Select(scope => subject.Arn is { } byArn
             ? loadBalancing.DescribeTargetGroupsAsync([byArn], cancellationToken)
             : loadBalancing.DescribeTargetGroupsByNameAsync(subject.Name!, scope, cancellationToken))).ConfigureAwait(false);
@@ -35,6 +37,9 @@ public sealed partial class Diagnoser
         if (found.FirstOrDefault() is not { } group)
         {
             var failed = reads.Select(r => r.Gap).OfType<EvidenceGap>().Where(g => g.Reason != GapReason.NotFound).ToList();
+
+            // The ARN's own reads answer nobody now; none outlives the diagnosis that started it.
+            await StartedReads.SettleAsync([.. new Task?[] { early, earlyTags }.OfType<Task>()]).ConfigureAwait(false);
             return failed.Count > 0
                 ? new DiagnosisReport { Subject = subject, TriageGaps = failed }
                 : new DiagnosisReport
@@ -44,19 +49,33 @@ public sealed partial class Diagnoser
                 };
         }
 
+        var tagsRead = earlyTags ?? loadBalancing.DescribeTagsAsync(group.TargetGroupArn, cancellationToken);
         var health = await (early ?? loadBalancing.DescribeTargetHealthAsync(group.TargetGroupArn, cancellationToken)).ConfigureAwait(false);
+        var tags = await tagsRead.ConfigureAwait(false);
+
+        // The AWS Load Balancer Controller's groups hold pods: no ECS service is looked for, and the answer is the pod's.
+        if ((ControllerTags.AreControllers(tags.Value) || (tags.Value is null && context.Evidence.Kubernetes.Clusters.Count > 0))
+            && await ControllerGroupReader.ReadAsync(context.Evidence, group, tags, health.Value, cancellationToken).ConfigureAwait(false) is { } owned)
+        {
+            return await RunForControllerGroupAsync(subject, context, group, health, owned, tags.Gap, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         var owner = await TargetGroupOwnerTracer.TraceAsync(context.Evidence, group, health, cancellationToken).ConfigureAwait(false);
         context = context with { TargetGroup = group };
         if (owner.Service is { } service)
         {
             progress?.Report($"Target group {group.TargetGroupName} is used by service {service.ServiceName}");
-            return await RunForServiceAsync(subject, service, context, owner.Gaps, progress, cancellationToken).ConfigureAwait(false);
+            return await RunForServiceAsync(subject, service, context, [.. owner.Gaps, .. Gap(tags)], progress, cancellationToken).ConfigureAwait(false);
         }
 
         var (facts, gaps) = TargetHealthFacts.From(group.TargetGroupArn, health);
         context = context with { Facts = facts };
-        return await RunAsync(context, WithSymptom(subject, facts), [.. gaps, .. owner.Gaps, NoServiceGap(group, owner)], progress, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EvidenceGap> triageGaps = [.. gaps, .. owner.Gaps, .. Gap(tags), NoServiceGap(group, owner)];
+        return await RunAsync(context, WithSymptom(subject, facts), triageGaps, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    private static IEnumerable<EvidenceGap> Gap<T>(EvidenceResult<T> read)
+        where T : class => read.Gap is { } gap ? [gap] : [];
 
     // Said as a gap: without the service its tasks, task definition and security groups stay unread.
     private static EvidenceGap NoServiceGap(TargetGroup group, TargetGroupOwner owner) =>

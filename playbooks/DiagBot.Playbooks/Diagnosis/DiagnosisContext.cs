@@ -37,6 +37,12 @@ public sealed record DiagnosisContext(DiagnosisSubject Subject, IEvidenceSource 
     /// <summary>For a target-group subject: the group as DescribeTargetGroups returned it, whether or not a service uses it.</summary>
     public TargetGroup? TargetGroup { get; init; }
 
+    /// <summary>
+    /// For a target-group subject the AWS Load Balancer Controller owns: its tags and what was found of it in the cluster.
+    /// Its targets are pods, so no ECS service is looked for and no ECS fix given.
+    /// </summary>
+    public ControllerGroup? ControllerGroup { get; init; }
+
     /// <summary>The first facts triage ranked on (the service's recent log lines among them), so a playbook can start from what was seen.</summary>
     public IReadOnlyList<TriageFact> Facts { get; init; } = [];
 }

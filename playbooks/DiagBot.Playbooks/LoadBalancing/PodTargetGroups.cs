@@ -5,6 +5,7 @@ using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Kubernetes;
 using DiagBot.Playbooks.Verdicts;
 
 namespace DiagBot.Playbooks.LoadBalancing;
@@ -94,6 +95,12 @@ internal static partial class PodTargetGroups
                 continue;
             }
 
+            // A target-group subject is about its own group: the namespace's other bindings are not its evidence.
+            if (context.TargetGroup is { } subjectGroup && binding.TargetGroupArn != subjectGroup.TargetGroupArn)
+            {
+                continue;
+            }
+
             var health = await healthReads[binding.TargetGroupArn].ConfigureAwait(false);
             if (health.Gap is { } healthGap && Selects(read, pod))
             {
@@ -145,7 +152,13 @@ internal static partial class PodTargetGroups
             : pod.Containers.SelectMany(c => c.Ports).FirstOrDefault(p => p.Name == port.TargetPort)?.ContainerPort;
     }
 
-    private static bool IsReady(KubePod pod) => pod.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
+    public static bool IsReady(KubePod pod) => pod.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
+
+    /// <summary>The Service meant for a pod it no longer selects: named after the pod's Deployment or its app label.</summary>
+    public static bool MeantFor(KubeService service, KubePod pod) =>
+        service.Name == PodTermination.DeploymentOf(pod)
+        || (pod.Labels.TryGetValue("app", out var app) && app == service.Name)
+        || (pod.Labels.TryGetValue("app.kubernetes.io/name", out var name) && name == service.Name);
 
     public static IEnumerable<EvidenceItem> EvidenceOf(PodBinding found, KubePod pod)
     {

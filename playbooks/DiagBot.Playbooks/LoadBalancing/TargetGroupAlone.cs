@@ -19,6 +19,11 @@ internal static class TargetGroupAlone
 
     public static async Task<Verdict> NoTargetsAsync(IPlaybook playbook, DiagnosisContext context, TargetGroup group, CancellationToken cancellationToken)
     {
+        if (context.ControllerGroup is { } owned)
+        {
+            return ControllerGroupAlone.For(playbook, group, owned);
+        }
+
         var (region, name, health, evidence) = await ReadAsync(context, group, cancellationToken).ConfigureAwait(false);
         var confirm = LoadBalancingCli.All(LoadBalancingCli.TargetHealth(region, group.TargetGroupArn), LoadBalancingCli.TargetGroupSetup(region, group.TargetGroupArn));
         if (health.Value is not { } targets)
@@ -62,6 +67,11 @@ internal static class TargetGroupAlone
 
     public static async Task<Verdict> UnhealthyAsync(IPlaybook playbook, DiagnosisContext context, TargetGroup group, CancellationToken cancellationToken)
     {
+        if (context.ControllerGroup is { } owned)
+        {
+            return ControllerGroupAlone.For(playbook, group, owned);
+        }
+
         var (region, name, health, evidence) = await ReadAsync(context, group, cancellationToken).ConfigureAwait(false);
         var confirm = LoadBalancingCli.TargetHealth(region, group.TargetGroupArn);
         if (health.Value is not { } targets)
@@ -94,8 +104,9 @@ internal static class TargetGroupAlone
             };
     }
 
-    public static Verdict NoService(IPlaybook playbook, TargetGroup group) =>
-        Verdict.For(playbook, VerdictStatus.Inconclusive, $"No ECS service DiagBot can find uses target group {group.TargetGroupName}, so there are no app logs to compare with the load balancer's idle timeout; give the service: `service <name> in <cluster>`.");
+    public static Verdict NoService(IPlaybook playbook, DiagnosisContext context, TargetGroup group) => context.ControllerGroup is { } owned
+        ? ControllerGroupAlone.For(playbook, group, owned)
+        : Verdict.For(playbook, VerdictStatus.Inconclusive, $"No ECS service DiagBot can find uses target group {group.TargetGroupName}, so there are no app logs to compare with the load balancer's idle timeout; give the service: `service <name> in <cluster>`.");
 
     private static async Task<(string Region, string Name, Diagnostics.Evidence.EvidenceResult<IReadOnlyList<TargetHealthDescription>> Health, List<EvidenceItem> Evidence)> ReadAsync(
         DiagnosisContext context, TargetGroup group, CancellationToken cancellationToken)

@@ -87,6 +87,32 @@ public sealed class TargetGroupAloneTests
         Assert.Contains("service <name> in <cluster>", timeout.RootCause, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ALB 503 on target group web-tg", Alb503NoTargets.Number)]
+    [InlineData("targets unhealthy in target group web-tg", TargetsUnhealthy.Number)]
+    [InlineData("ALB 504 on target group web-tg", Alb504Timeout.Number)]
+    public async Task Diagnose_ControllersGroupWithNoClusterConfigured_SaysWhoseItIsAndGivesNoConsoleOrEcsFix(string text, int playbook)
+    {
+        var world = CreateWorld();
+        world.Tags[LoadBalancedWorld.TargetGroupArn] = new()
+        {
+            ["elbv2.k8s.aws/cluster"] = "prod-eks", ["ingress.k8s.aws/stack"] = "shop/web", ["ingress.k8s.aws/resource"] = "shop/web-web:80",
+        };
+        world.Health[LoadBalancedWorld.TargetGroupArn] =
+            [LoadBalancedWorld.Target("10.0.1.10", "unhealthy", "Target.ResponseCodeMismatch", "Health checks failed with these codes: [404]")];
+
+        var report = await DiagnoseAsync(world, text);
+
+        var verdict = Assert.Single(report.Verdicts, v => v.Playbook == playbook);
+        Assert.Equal(VerdictStatus.Inconclusive, verdict.Status);
+        Assert.Contains("is the AWS Load Balancer Controller's (elbv2.k8s.aws/cluster=prod-eks, ingress.k8s.aws/stack=shop/web, "
+            + "ingress.k8s.aws/resource=shop/web-web:80)", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Contains("settings come from Ingress shop/web's annotations; no Kubernetes cluster is configured", verdict.RootCause, StringComparison.Ordinal);
+        Assert.Contains("aws elbv2 describe-tags", verdict.Confirm, StringComparison.Ordinal);
+        Assert.DoesNotContain(verdict.Fix, step => step.Contains("aws ecs", StringComparison.Ordinal) || step.Contains("ECS", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.TriageGaps, g => g.Detail.Contains("no ECS service", StringComparison.Ordinal));
+    }
+
     // The world's group, with no service pointing at it.
     private static FakeLoadBalancerEvidence CreateWorld()
     {

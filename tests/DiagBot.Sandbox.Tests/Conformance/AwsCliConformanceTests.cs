@@ -72,6 +72,8 @@ public sealed class AwsCliConformanceTests(SandboxFixture fixture)
         Assert.Equal(arn, described.GetProperty("ResourceArn").GetString());
         var tags = described.GetProperty("Tags").EnumerateArray().ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString());
         Assert.Equal(("prod-eks", "payments/invoice-render"), (tags["elbv2.k8s.aws/cluster"], tags["ingress.k8s.aws/stack"]));
+        var queried = await JsonAsync("elbv2", "describe-tags", "--region", "us-east-1", "--resource-arns", arn, "--query", "TagDescriptions[0].Tags");
+        Assert.Equal(3, queried.GetArrayLength());
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
     [Fact]
     public async Task GetTargetGroupBindingsAndNodeLabels_AreFoundThroughDiscovery()
     {
-        var bindings = await KubectlAsync("get", "targetgroupbindings", "-A");
+        var bindings = await KubectlAsync("get", "targetgroupbindings", "-A", "-o", "wide");
         var nodes = await KubectlAsync("get", "nodes", "-L", "karpenter.sh/capacity-type");
 
         Assert.True(bindings.ExitCode == 0, bindings.Describe());

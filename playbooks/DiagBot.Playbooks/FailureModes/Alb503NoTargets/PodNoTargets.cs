@@ -2,7 +2,6 @@ using System.Globalization;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Playbooks.Commands;
 using DiagBot.Playbooks.Diagnosis;
-using DiagBot.Playbooks.Kubernetes;
 using DiagBot.Playbooks.LoadBalancing;
 using DiagBot.Playbooks.Verdicts;
 
@@ -25,7 +24,7 @@ internal static class PodNoTargets
     {
         var (all, pods, missing) = await PodTargetGroups.ReadAllAsync(context, pod, cluster, withPods: true, cancellationToken).ConfigureAwait(false);
         var subject = $"pod {pod.Namespace}/{pod.Name}";
-        var mine = all.Where(b => PodTargetGroups.Selects(b.Service, pod) || MeantFor(b.Service, pod)).ToList();
+        var mine = all.Where(b => PodTargetGroups.Selects(b.Service, pod) || PodTargetGroups.MeantFor(b.Service, pod)).ToList();
         if (mine.Count == 0)
         {
             return missing.Count > 0
@@ -67,7 +66,7 @@ internal static class PodNoTargets
                 $"Service {service.Name} selects {selector} and no pod of namespace {pod.Namespace} carries it; {subject} carries {Labels(pod)}",
                 $"Make Service {service.Name}'s selector match the pods' labels again (or put {selector} back on the pod template); "
                     + "the controller then registers them."),
-            (_, { } picked) when picked.All(p => !IsReady(p)) => (NoReadyPodSubCause,
+            (_, { } picked) when picked.All(p => !PodTargetGroups.IsReady(p)) => (NoReadyPodSubCause,
                 $"Service {service.Name} selects {picked.Count} pod(s) and none is Ready, and the controller registers ready endpoints only",
                 $"Find why the pods of Service {service.Name} are not Ready (their readiness probe, or the crash loop playbook 8 names)."),
             (_, null) => (Alb503NoTargetsPlaybook.UnexplainedSubCause,
@@ -82,14 +81,6 @@ internal static class PodNoTargets
         return Verdict.For(playbook, decided ? VerdictStatus.Confirmed : VerdictStatus.Likely, $"{where}: {why}.")
             with { SubCause = subCause, Evidence = evidence, Missing = missing, Fix = [fix], Confirm = confirm };
     }
-
-    // The Service meant for the pod when it no longer selects it: named after its Deployment or its app label.
-    private static bool MeantFor(KubeService service, KubePod pod) =>
-        service.Name == PodTermination.DeploymentOf(pod)
-        || (pod.Labels.TryGetValue("app", out var app) && app == service.Name)
-        || (pod.Labels.TryGetValue("app.kubernetes.io/name", out var name) && name == service.Name);
-
-    private static bool IsReady(KubePod pod) => pod.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
 
     private static string Labels(KubePod pod) =>
         string.Join(",", pod.Labels.Where(kv => kv.Key != "pod-template-hash").Select(kv => $"{kv.Key}={kv.Value}"));

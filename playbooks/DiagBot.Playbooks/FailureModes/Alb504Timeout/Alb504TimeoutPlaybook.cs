@@ -58,7 +58,7 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
         var resolved = await LoadBalancedService.ResolveAsync(context, cancellationToken).ConfigureAwait(false);
         if (resolved.Service is null && context.TargetGroup is { } alone)
         {
-            return TargetGroupAlone.NoService(this, alone);
+            return TargetGroupAlone.NoService(this, context, alone);
         }
 
         if (resolved.Service is not { } service)

@@ -78,8 +78,7 @@ internal static class PodTargetsUnhealthy
         {
             return (TargetsUnhealthyPlaybook.PortMismatchSubCause,
                 $"the health check of {failing.Name} probes port {checkPort} while the pod serves the Service on {port}",
-                [$"Probe the traffic port: set `alb.ingress.kubernetes.io/healthcheck-port: traffic-port` on the Ingress (a LoadBalancer Service: "
-                    + $"service.beta.kubernetes.io/aws-load-balancer-healthcheck-port) behind TargetGroupBinding {failing.Binding.Name}; {Reconciled}."], true);
+                [$"Probe the traffic port: {ControllerAnnotation.Set(failing.Binding, "healthcheck-port", "traffic-port")}; {Reconciled}."], true);
         }
 
         var unhealthy = failing.Health!.Where(t => t.State == TargetGroupReading.Unhealthy).ToList();
@@ -88,9 +87,8 @@ internal static class PodTargetsUnhealthy
             var probe = pod.Containers.Select(c => c.ReadinessProbe?.Path).FirstOrDefault(p => p is not null);
             var path = probe is null ? "a path the app answers with 200" : $"{probe} (the path the pod's own readinessProbe checks)";
             return (answered.SubCause, answered.Why, answered.SubCause == TargetsUnhealthyPlaybook.PathNotFoundSubCause
-                ? [$"Point the health check at {path}: set `alb.ingress.kubernetes.io/healthcheck-path` on the Ingress (a LoadBalancer Service: "
-                    + $"service.beta.kubernetes.io/aws-load-balancer-healthcheck-path) behind TargetGroupBinding {failing.Binding.Name}, "
-                    + $"whose default is /; {Reconciled}."]
+                ? [$"Point the health check at {path}: {ControllerAnnotation.Set(failing.Binding, "healthcheck-path", probe)} (its default is /); "
+                    + $"{Reconciled}."]
                 : [.. answered.Fix.Select(step => $"{step} On EKS set the same through the alb.ingress.kubernetes.io/healthcheck-* annotations of {owner}: "
                     + $"{Reconciled}.")],
                 true);
