@@ -87,8 +87,8 @@ internal static class PodTargetsUnhealthy
             var probe = pod.Containers.Select(c => c.ReadinessProbe?.Path).FirstOrDefault(p => p is not null);
             var path = probe is null ? "a path the app answers with 200" : $"{probe} (the path the pod's own readinessProbe checks)";
             return (answered.SubCause, answered.Why, answered.SubCause == TargetsUnhealthyPlaybook.PathNotFoundSubCause
-                ? [$"Point the health check at {path}: {ControllerAnnotation.Set(failing.Binding, "healthcheck-path", probe)} (its default is /); "
-                    + $"{Reconciled}."]
+                ? [$"Point the health check at {path} instead of the controller's default /: "
+                    + $"{ControllerAnnotation.Set(failing.Binding, "healthcheck-path", probe)}; {Reconciled}."]
                 : [.. answered.Fix.Select(step => $"{step} On EKS set the same through the alb.ingress.kubernetes.io/healthcheck-* annotations of {owner}: "
                     + $"{Reconciled}.")],
                 true);
