@@ -1,5 +1,6 @@
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Tests.Fakes;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Verdicts;
 
@@ -25,6 +26,21 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
     }
 
     [Fact]
+    public async Task Investigate_LogReadUnansweredWithinTheCallTimeout_ReadsAsTheApiServerStillDialing()
+    {
+        // A real API server answers a dropped dial only after 30 s, so DiagBot's own read times out first.
+        var world = KubectlExecWorld.ReadyNode(
+            new EvidenceGap("kubernetes", "get pods/log", GapReason.TimedOut, "no answer from kubernetes in test-eks within 3s"));
+        var pod = FakePodWorld.Pod(KubectlExecWorld.RunningWorker) with { HostIp = "10.0.1.5" };
+
+        var verdict = await new EcsExecFailsPlaybook().InvestigateAsync(world.Context(pod, "kubectl exec hangs"), CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.Likely, KubectlExecFails.KubeletPortBlockedSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Contains("it is still dialing 10.0.1.5:10250, which it gives up after 30 s with `dial tcp 10.0.1.5:10250: i/o timeout`",
+            verdict.RootCause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_KubectlQuotedADialTimeoutButTheKubeletAnswersNow_IsRuledOut()
     {
         var world = KubectlExecWorld.ReadyNode();
@@ -47,9 +63,7 @@ public sealed class KubeletPathTests(SandboxEvidenceFixture sandbox)
         Assert.Matches("^sg-[0-9a-f]{17}$", clusterGroup);
         Assert.Equal((EcsExecFails.Number, VerdictStatus.Confirmed, KubectlExecFails.KubeletPortBlockedSubCause),
             (first.Playbook, first.Status, first.SubCause));
-        // As against a real API server, which answers the dial error only when its 30 s dialer gives up: DiagBot's read times out first.
-        Assert.Contains("it is still dialing 10.0.46.19:10250, which it gives up after 30 s with `dial tcp 10.0.46.19:10250: i/o timeout`",
-            first.RootCause, StringComparison.Ordinal);
+        Assert.Contains("answered `dial tcp 10.0.46.19:10250: i/o timeout`", first.RootCause, StringComparison.Ordinal);
         Assert.Contains($"none of instance i-0f3a8c61d2b7e4a09's security groups ({nodeGroup}) allows inbound TCP 10250 "
             + $"from the cluster's control-plane security groups ({clusterGroup})", first.RootCause, StringComparison.Ordinal);
         Assert.Contains(first.Evidence, e => e.Source == "ec2:DescribeSecurityGroups"
