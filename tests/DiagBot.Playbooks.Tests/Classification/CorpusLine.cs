@@ -1,11 +1,25 @@
+using System.Globalization;
 using System.Text.Json;
 using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Playbooks.Tests.Classification;
 
+/// <summary>
+/// One labelled real message. Lines of a batch scored before any rule changed for it also carry the batch number and
+/// the answer triage gave then (<see cref="FirstAnswer"/>, recorded once at scoring and never edited), so the unseen
+/// figure can be printed from the files instead of copied by hand.
+/// </summary>
 internal sealed record CorpusLine(int LineNumber, string Text, EvidenceField Field, int? ExitCode, int? Expected, string Source)
 {
-    public string ExpectedName => Expected?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+    public string ExpectedName => Expected?.ToString(CultureInfo.InvariantCulture) ?? "none";
+
+    /// <summary>The batch the line came in with, when it was scored whole before any rule changed for it.</summary>
+    public int? Batch { get; init; }
+
+    /// <summary>What <c>triage --jsonl</c> answered ("none" or a playbook number) when the batch was first scored.</summary>
+    public string? FirstAnswer { get; init; }
+
+    public bool WasRightWhenFirstScored => FirstAnswer == ExpectedName;
 
     public static IReadOnlyList<CorpusLine> Load(string fileName)
     {
@@ -31,8 +45,16 @@ internal sealed record CorpusLine(int LineNumber, string Text, EvidenceField Fie
             field,
             exit.ValueKind == JsonValueKind.Null ? null : exit.GetInt32(),
             expected.ValueKind == JsonValueKind.Number ? expected.GetInt32() : null,
-            root.GetProperty("source").GetString()!);
+            root.GetProperty("source").GetString()!)
+        {
+            Batch = root.TryGetProperty("batch", out var batch) ? batch.GetInt32() : null,
+            FirstAnswer = root.TryGetProperty("first_answer", out var first) ? AnswerName(first) : null,
+        };
     }
+
+    // The same spelling as the triage contract: a playbook number, or the string "none".
+    private static string AnswerName(JsonElement answer) =>
+        answer.ValueKind == JsonValueKind.Number ? answer.GetInt32().ToString(CultureInfo.InvariantCulture) : answer.GetString()!;
 
     // The corpus lives in the repository (tests/corpus), not in the build output: walk up to find it.
     private static string FindCorpusDirectory()

@@ -39,6 +39,29 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.True(score.Accuracy >= HoldoutBreakageFloor, score.Describe("holdout corpus"));
     }
 
+    // Issue 19's "Done means": the corpus tests report the unseen-batch figure. It is read from the answers each batch's
+    // lines recorded when the batch was first scored, so it cannot drift as rules are written for the batch afterwards.
+    [Fact]
+    public void Corpus_UnseenBatches_ReportTheirFigureWhenFirstScored()
+    {
+        var tuning = CorpusLine.Load("triage-corpus.jsonl");
+        var holdout = CorpusLine.Load("triage-holdout.jsonl");
+        var batches = UnseenBatch.From(tuning, holdout);
+        var sut = CreateSut();
+        foreach (var batch in batches)
+        {
+            output.WriteLine(batch.Describe(sut));
+        }
+
+        Assert.NotEmpty(batches);
+        Assert.All(tuning.Concat(holdout), line => Assert.True((line.Batch is null) == (line.FirstAnswer is null),
+            $"line {line.LineNumber}: a batch line records the answer it got when first scored, and only batch lines do"));
+        var labels = PlaybookCatalog.Modes.Select(mode => mode.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("none").ToHashSet();
+        Assert.All(batches.SelectMany(batch => batch.Lines), line =>
+            Assert.True(labels.Contains(line.FirstAnswer!), $"line {line.LineNumber}: first answer {line.FirstAnswer} is neither none nor a playbook"));
+        Assert.All(batches, batch => Assert.True(batch.HeldOut > 0, $"batch {batch.Number}: no line was split off into the hold-out"));
+    }
+
     [Fact]
     public void Corpus_EveryLine_HasSourceAndEnoughNoneLines()
     {
