@@ -39,8 +39,10 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.True(score.Accuracy >= HoldoutBreakageFloor, score.Describe("holdout corpus"));
     }
 
-    // Issue 19's "Done means": the corpus tests report the unseen-batch figure. It is read from the answers each batch's
-    // lines recorded when the batch was first scored, so it cannot drift as rules are written for the batch afterwards.
+    /// <summary>
+    /// Issue 19's "Done means": the corpus tests report the unseen-batch figure. It is read from the answers each batch's
+    /// lines recorded when the batch was first scored, so it cannot drift as rules are written for the batch afterwards.
+    /// </summary>
     [Fact]
     public void Corpus_UnseenBatches_ReportTheirFigureWhenFirstScored()
     {

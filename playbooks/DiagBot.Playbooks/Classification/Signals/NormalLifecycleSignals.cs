@@ -19,6 +19,10 @@ internal static partial class NormalLifecycleSignals
         Phrase.Of("a deployment replaced the task", @"deployment .{0,60}replac\w* (the )?tasks?"),
         Phrase.Of("scale-in", @"scale-?in|scaling event triggered"),
         Phrase.Of("maintenance, in short", @"underlying infrastructure maintenance"),
+        // Batch 12, aws/aws-for-fluent-bit#11: a sidecar "always exits with exit code 137 when the actual container in the task finishs",
+        // the SIGKILL after the stop timeout once the essential container ended
+        Phrase.Of("a sidecar's 137 when the task ends", @"\b137\b.{0,80}\bwhen (the )?(actual|main|essential|other|app) container\b.{0,40}"
+            + @"\b(finish\w*|exits?|exited|stops?|stopped|ends?)\b"),
     ];
 
     private static readonly Phrase[] ServiceProgress =

@@ -41,6 +41,11 @@ internal static partial class Alb503NoTargetsSignals
         // Batch 11, kubernetes-sigs/aws-load-balancer-controller#3690: "register into my target group but its empty"
         Phrase.Of("the target group stays empty", @"\btarget groups?\b.{0,80}\b(is|are|was|were|stays?|remains?|but (it'?s|its|it is)) "
             + @"(still |completely |always )?empty\b"),
+        // Batch 12, kubernetes-sigs/aws-load-balancer-controller#1599: "Targets are not created in Target Groups"
+        Phrase.Of("targets not created or registered in the group", @"\b(targets?|pods?|instances?|tasks?|ips?)\b (are |is |were |was )?"
+            + @"(not|never|n'?t) (being )?(created|registered|added) (in|into|to|with) (the |their |its |a )?target ?groups?\b"),
+        // Batch 12, kubernetes-sigs/aws-load-balancer-controller#3299: the controller's own line for a pod it leaves unregistered
+        Phrase.Of("the controller skipped the pod's endpoint", @"ignore pod endpoint with non-existent podinfo"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -48,6 +48,8 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("an AWS call fails with 403", @"\b(get|put|list|describe|create|delete|head)[a-z]+ (fails?|failed|failing) with (a |an )?403\b"),
         // eleven41/aws-lambda-encrypt-s3-objects#4 (code: 'Forbidden'), aws/aws-sdk-net#3271 ("Error Code Forbidden")
         Phrase.Of("Forbidden as the SDK's error code", @"\bcode: \W?forbidden\b|error code forbidden|status code forbidden"),
+        // Batch 12, aws-samples/cdk-fargate-gitlab-runner#19: "a missing permission for the action "ecs:StopTask" for the fargate-service-task"
+        Phrase.Of("a permission missing for an IAM action", @"\bmissing (iam )?permissions? (for|to call|to perform) (the )?(actions? )?\W?[a-z0-9-]+:[a-z*]+"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -30,6 +30,8 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("the pull failed, in words", @"pulling (the )?(image|container) fail"),
         // batch 11, aws/amazon-ecs-agent#2061: "Image pull fails for unknown reason."
         Phrase.Of("the image pull fails", @"\bimage pulls? (fails?|failed|failing|errors?|is failing|keeps failing)\b"),
+        // Batch 12, kubernetes-sigs/aws-load-balancer-controller#1736: "im getting problems pulling the image"
+        Phrase.Of("trouble pulling the image", @"\b(problems?|issues?|trouble|errors?) (with )?pulling (the |an |my |our )?(images?|containers?)\b"),
     ];
 
     private static readonly Phrase[] RegistryAuthDenied =
@@ -38,6 +40,9 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("the execution role lacks ECR pull actions", @"ecr:(batchgetimage|getdownloadurlforlayer|batchchecklayeravailability)|"
             + @"permissions to pull images"),
         Phrase.Of("docker login needed", @"may require 'docker login'"),
+        // Batch 12, enix/kube-image-keeper#172: "a "401 Unauthorized" error deploying Pod with an image in the ECR"
+        Phrase.Of("a 401 beside the image or registry", @"\b401\b.{0,20}\bunauthorized\b.{0,80}\b(images?|ecr|registry)\b|"
+            + @"\b(images?|ecr|registry)\b.{0,80}\b401\b.{0,20}\bunauthorized\b"),
     ];
 
     private static readonly Phrase[] ImageNotFound =

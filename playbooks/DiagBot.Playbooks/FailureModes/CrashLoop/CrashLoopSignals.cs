@@ -62,8 +62,18 @@ internal static partial class CrashLoopSignals
             + @"(tries|trying) to start the (container|task) again"),
     ];
 
+    // Issue 19, batch 12, aws/amazon-ecs-agent#594: "my tasks stays couple seconds in PENDING state and then gone ... Exit Code 139".
+    // Seconds in PENDING and then gone is a task that got past its pull and died, not one stuck pulling: playbook 2 is explained away.
+    private static readonly SignalRule LeftPendingThenDied = SignalRule.AnyOf(Playbook, 0.8,
+        "the task leaves PENDING within seconds and is gone: it started and died, it was not stuck pulling",
+        Phrase.Of("seconds in PENDING, then gone", @"\bseconds in (the )?pending\b.{0,40}\b(then|and) (gone|stopped|exit\w*|died|dies|disappear\w*)\b")) with
+    {
+        ExplainsAway = new HashSet<int> { CannotPullContainer.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        LeftPendingThenDied,
         SignalRule.AnyOf(Playbook, 0.95, "the container keeps crashing and is restarted with back-off", CrashLoopWords), // ECS and kubelet's words
         StartsThenDies,
         // ECS's own events

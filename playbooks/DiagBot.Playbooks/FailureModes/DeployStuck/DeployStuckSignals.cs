@@ -44,6 +44,9 @@ internal static partial class DeployStuckSignals
         // xtdb/xtdb#3082: "The ECSService never completes. It says `CREATE_IN_PROGRESS` for about two hours"
         Phrase.Of("the service's stack stays in progress", @"\becs ?service\b.{0,80}\b(create|update)_in_progress\b|"
             + @"\b(create|update)_in_progress\b.{0,20}\bfor (about |over |more than )?(\w+ )?hours?\b"),
+        // Batch 12, fabfuel/ecs-deploy#56: "it won't stop the tasks, and get timeout on the deployment"
+        Phrase.Of("the deploy times out, the old tasks never stop", @"\b(timeout|time out|timed out|times out) (on|of|waiting for) the deployment\b|"
+            + @"\b(won'?t|doesn'?t|does not|will not|never) stop the (old |running |existing |previous )?tasks\b"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
@@ -57,7 +60,8 @@ internal static partial class DeployStuckSignals
         SignalRule.AnyOf(Playbook, 0.8, "the deployment waits for room it never gets, in an engineer's words", StuckInWords), // the stuck rollout, said plainly
     ];
 
-    [GeneratedRegex(@"unable to stop or start tasks during a deployment|minimumhealthypercent|maximumpercent|minimum healthy percent", RegexOptions.CultureInvariant)]
+    // Batch 12, aws/amazon-ecs-agent#2031: Terraform spells it deployment_minimum_healthy_percent
+    [GeneratedRegex(@"unable to stop or start tasks during a deployment|minimumhealthypercent|maximumpercent|minimum[ _]healthy[ _]percent", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentConfiguration();
 
     [GeneratedRegex(@"unable to reach steady state|protected tasks", RegexOptions.CultureInvariant)]

@@ -30,8 +30,17 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("kubectl logs or exec refused, in words", @"(cannot|can'?t|could not|couldn'?t|unable to|not able to) (run )?kubectl (logs|exec)"),
     ];
 
+    // Issue 19, batch 12: exec and logs failing together, the pair that shares the API server's path to the kubelet
+    // (ovh/terraform-ovh-publiccloud-k8s#124: "When I run exec/logs command through kubelet the error occurs that connection refused").
+    // The pair named is a hint, not the error itself: below the plain-words rules. (The port, 10250, cannot be read: the
+    // normaliser masks numbers of five digits.)
+    private static readonly SignalRule KubeletPathNamed = SignalRule.AnyOf(Playbook, 0.7,
+        "exec and logs named together: the API server's path to the kubelet",
+        Phrase.Of("exec and logs together", @"\bexec ?(/|or|and|&) ?logs?\b|\blogs ?(/|or|and|&) ?exec\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        KubeletPathNamed,
         // ECS Exec's own words
         SignalRule.AnyOf(Playbook, 0.93, "ECS Exec (execute-command) cannot open a session: enableExecuteCommand, the ExecuteCommandAgent, ssmmessages or the task role's SSM permissions", EcsExec),
         SignalRule.AnyOf(Playbook, 0.9, "kubectl exec cannot open a session into the container", KubectlExec), // kubectl's own words

@@ -60,8 +60,16 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("ipamd cannot grow its pool", @"failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size"),
     ];
 
+    // Issue 19, batch 12: the node's ENIs and IPs told as used up (aws/amazon-vpc-cni-k8s#1480: "seems like all ENIs and IPs are used
+    // up"). ENIs named beside the IPs are a node's, not a task's; an engineer's words, so below the IPAM's own.
+    private static readonly SignalRule EnisAndIpsUsedUp = SignalRule.AnyOf(Playbook, 0.8,
+        "the node's ENIs and IPs are used up, in an engineer's words",
+        Phrase.Of("ENIs and IPs used up", @"\benis?\b.{0,20}\bips?\b.{0,20}\b(used up|exhausted|all (in use|taken))\b|"
+            + @"\b(no|out of) (more )?(free )?enis? (or|and) ips?\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        EnisAndIpsUsedUp,
         // CNI's own words
         SignalRule.AnyOf(Playbook, 0.95, "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)", IpAssignment),
         SignalRule.AnyOf(Playbook, 0.88, "the pod sandbox's network could not be set up (CNI)", SandboxNetwork), // CNI's own words

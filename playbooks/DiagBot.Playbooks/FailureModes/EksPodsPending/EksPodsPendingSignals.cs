@@ -45,8 +45,19 @@ internal static partial class EksPodsPendingSignals
         Phrase.Of("pods short of CPU or memory", @"\bpods?\b.{0,60}\b(not enough|insufficient) (cpu|memory)\b|"
             + @"\b(not enough|insufficient) (cpu|memory)\b.{0,40}\bpods?\b"));
 
+    // Issue 19, batch 12: pods the scheduler leaves alone, told without its message: helm/charts#8982 ("Pod isn't being scheduled
+    // because it doesn't tolerate the nodes"), kubecost/kubecost#1180 ("causes no pods to be scheduled at all"). Pods named: an
+    // engineer's words for FailedScheduling, so at the weight of the other plain-words rules.
+    private static readonly SignalRule NotScheduledInWords = SignalRule.AnyOf(Playbook, 0.8,
+        "the pods are not scheduled, or do not tolerate the nodes' taints, in an engineer's words",
+        Phrase.Of("not being scheduled", @"\b(isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not) (being |getting )?scheduled\b|"
+            + @"\bno pods? (to be |get |got |were |are )?scheduled\b"),
+        Phrase.Of("does not tolerate the taint or nodes", @"\b(doesn'?t|does not|don'?t|do not|didn'?t|did not) tolerate "
+            + @"(the |its |their |any |this )?(nodes?|taints?)\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        NotScheduledInWords,
         // scheduler's own words
         SignalRule.AnyOf(Playbook, 0.95, "the scheduler cannot place the pod (resources, taints, affinity or volumes)", SchedulerMessage),
         PodsShortOfResources,

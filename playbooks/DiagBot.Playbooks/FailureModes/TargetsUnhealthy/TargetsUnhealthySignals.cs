@@ -75,8 +75,21 @@ internal static partial class TargetsUnhealthySignals
         ExplainsAway = new HashSet<int> { Alb503NoTargets.Number },
     };
 
+    // Issue 19, batch 12: the health check told as broken or mis-set rather than failing: deadlysyn/terraform-keycloak-aws#6 ("which
+    // breaks the ALB health check"), aws-samples/keycloak-on-aws#511 (302 added to the "Target Group Health Check Matcher"),
+    // LikeLionTeam4/slash-infra#62 (an ALB whose targets are "always" unhealthy, in Korean), hackoregon/civic-devops#263 (too slow for the check's
+    // "minimum number of successful results"). An engineer's words about the load balancer's check, so at the plain-words weight.
+    private static readonly SignalRule HealthCheckMisfit = SignalRule.AnyOf(Playbook, 0.8,
+        "the load balancer's health check is broken or mis-set for the app, in an engineer's words",
+        Phrase.Of("the health check is broken", @"\b(breaks?|broke|broken|breaking) (the |its |our )?"
+            + @"(alb |elb |target group |load balancer )?health ?checks?\b"),
+        Phrase.Of("a redirect code added to the matcher", @"\b30[0-9]\b.{0,60}\bhealth ?check matcher\b|\bhealth ?check matcher\b.{0,60}\b30[0-9]\b"),
+        Phrase.Of("the load balancer shows unhealthy", @"\b(alb|elb)\b.{0,60}\bunhealthy\b"),
+        Phrase.Of("too slow for the healthy threshold", @"\bhealth ?check\b.{0,80}\b(minimum number of successful|healthy threshold)\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        HealthCheckMisfit,
         SignalRule.AnyOf(Playbook, 0.92, "the load balancer's health checks fail (target health reason code)", HealthReasonCode), // ELB's reason codes
         new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"), // ELB's own words
         new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"), // ECS's own event

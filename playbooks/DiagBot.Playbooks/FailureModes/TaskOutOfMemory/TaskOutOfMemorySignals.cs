@@ -18,7 +18,8 @@ internal static partial class TaskOutOfMemorySignals
 
     private static readonly Phrase[] OomWords =
     [
-        Phrase.Of("out of memory", @"outofmemory|out of memory"),
+        // Batch 12, ubarsc/rios#149: "an out-of-memory error will kill the containers"
+        Phrase.Of("out of memory", @"outofmemory|out[- ]of[- ]memory"),
         Phrase.Of("OOM killed", @"\boom-?kill|oomkilled|\boom\b"),
         Phrase.Of("killed for memory", @"killed due to memory|memory limit too low"),
         Phrase.Of("the heap or an allocation failed", @"java heap space|cannot allocate memory"),
