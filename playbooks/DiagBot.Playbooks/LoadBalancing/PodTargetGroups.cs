@@ -35,8 +35,9 @@ internal static partial class PodTargetGroups
         var listed = await evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken).ConfigureAwait(false);
         if (listed.Value is { Count: > 0 } bindings)
         {
-            var (services, groups, health) = Start(evidence, atHand.Cluster, atHand.Pod.Namespace, bindings, cancellationToken);
-            await Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask)).ConfigureAwait(false);
+            var (services, groups, health, node) = Start(evidence, atHand.Cluster, atHand.Pod, bindings, cancellationToken);
+            await Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask).Append(node ?? Task.CompletedTask))
+                .ConfigureAwait(false);
         }
     }
 
@@ -78,12 +79,13 @@ internal static partial class PodTargetGroups
         }
 
         var podsRead = withPods ? k8s.ListPodsAsync(cluster, pod.Namespace, null, cancellationToken) : null;
-        var (services, groupsRead, healthReads) = Start(context.Evidence, cluster, pod.Namespace, bindings, cancellationToken);
+        var (services, groupsRead, healthReads, nodeRead) = Start(context.Evidence, cluster, pod, bindings, cancellationToken);
         await Task.WhenAll(services.Values.Cast<Task>().Concat(healthReads.Values)
-            .Append(groupsRead ?? Task.CompletedTask).Append(podsRead ?? Task.CompletedTask)).ConfigureAwait(false);
+            .Append(groupsRead ?? Task.CompletedTask).Append(podsRead ?? Task.CompletedTask).Append(nodeRead ?? Task.CompletedTask)).ConfigureAwait(false);
 
         var groups = groupsRead is null ? null : await groupsRead.ConfigureAwait(false);
         var pods = podsRead is null ? null : await podsRead.ConfigureAwait(false);
+        var node = nodeRead is null ? null : await nodeRead.ConfigureAwait(false);
         var missing = new List<EvidenceGap>();
         var found = new List<PodBinding>();
         foreach (var binding in bindings)
@@ -107,36 +109,51 @@ internal static partial class PodTargetGroups
                 missing.Add(healthGap);
             }
 
-            found.Add(new PodBinding(binding, read, TargetPort(read, binding.ServicePort, pod),
-                groups?.Value?.FirstOrDefault(g => g.TargetGroupArn == binding.TargetGroupArn), health.Value));
+            var port = ServicePortOf(read, binding.ServicePort);
+            found.Add(new PodBinding(binding, read, TargetPort(port, pod),
+                groups?.Value?.FirstOrDefault(g => g.TargetGroupArn == binding.TargetGroupArn), health.Value)
+            {
+                NodePort = port?.NodePort,
+                NodeInstanceId = IsInstance(binding) ? node?.Value?.InstanceId : null,
+            });
         }
 
-        missing.AddRange(new[] { groups?.Gap, pods?.Gap }.OfType<EvidenceGap>());
+        var nodeGap = found.Any(b => b.IsInstance && Selects(b.Service, pod)) ? node?.Gap : null;
+        missing.AddRange(new[] { groups?.Gap, pods?.Gap, nodeGap }.OfType<EvidenceGap>());
         return (found, pods?.Value, missing.DistinctBy(g => (g.Source, g.Operation, g.Detail)).ToList());
     }
 
     // Every read the bindings lead to, started at once; the same questions in the same order whoever asks, so the session answers repeats.
+    // An `instance` binding's targets are nodes: the pod's node (its providerID names the instance) is read beside them.
     private static (Dictionary<string, Task<EvidenceResult<KubeService>>> Services, Task<EvidenceResult<IReadOnlyList<TargetGroup>>>? Groups,
-        Dictionary<string, Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>>> Health) Start(
-        IEvidenceSource evidence, string cluster, string ns, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken)
+        Dictionary<string, Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>>> Health, Task<EvidenceResult<KubeNode>>? Node) Start(
+        IEvidenceSource evidence, string cluster, KubePod pod, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken)
     {
+        var ns = pod.Namespace;
         var services = bindings.Select(b => b.ServiceName).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => evidence.Kubernetes.GetServiceAsync(cluster, ns, name, cancellationToken), StringComparer.Ordinal);
         var arns = bindings.Select(b => b.TargetGroupArn).Distinct(StringComparer.Ordinal).ToList();
         var groups = arns.Count == 0 ? null : evidence.LoadBalancing.DescribeTargetGroupsAsync(arns, cancellationToken);
         var health = arns.ToDictionary(arn => arn, arn => evidence.LoadBalancing.DescribeTargetHealthAsync(arn, cancellationToken), StringComparer.Ordinal);
-        return (services, groups, health);
+        var node = pod.NodeName is { } nodeName && bindings.Any(IsInstance) ? evidence.Kubernetes.GetNodeAsync(cluster, nodeName, cancellationToken) : null;
+        return (services, groups, health, node);
     }
+
+    // The controller's mutating webhook fills targetType from the target group when the binding leaves it out.
+    private static bool IsInstance(KubeTargetGroupBinding binding) =>
+        string.Equals(binding.TargetType, PodBinding.InstanceTargetType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A Service picks a pod when its selector is set and every one of its labels is on the pod.</summary>
     public static bool Selects(KubeService service, KubePod pod) =>
         service.Selector.Count > 0 && service.Selector.All(kv => pod.Labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
 
-    // The binding names the Service port by number or name; its targetPort is a number, a container port's name, or unset (the port itself).
-    private static int? TargetPort(KubeService service, string? servicePort, KubePod pod)
+    // The binding names the Service port by number or name, or none (the first).
+    private static KubeServicePort? ServicePortOf(KubeService service, string? servicePort) => service.Ports.FirstOrDefault(p =>
+        servicePort is null || p.Name == servicePort || p.Port.ToString(CultureInfo.InvariantCulture) == servicePort);
+
+    // Its targetPort is a number, a container port's name, or unset (the port itself).
+    private static int? TargetPort(KubeServicePort? port, KubePod pod)
     {
-        var port = service.Ports.FirstOrDefault(p =>
-            servicePort is null || p.Name == servicePort || p.Port.ToString(CultureInfo.InvariantCulture) == servicePort);
         if (port is null)
         {
             return null;
@@ -165,7 +182,8 @@ internal static partial class PodTargetGroups
         var b = found.Binding;
         yield return new EvidenceItem(Source, $"targetgroupbinding {b.Namespace}/{b.Name} (target type, service, port)",
             $"{b.TargetType ?? "(not set)"}, {b.ServiceName}:{b.ServicePort ?? "(first)"} -> target port "
-            + (found.TargetPort?.ToString(CultureInfo.InvariantCulture) ?? "(unresolved)"));
+            + (found.TargetPort?.ToString(CultureInfo.InvariantCulture) ?? "(unresolved)")
+            + (found.IsInstance ? $", node port {found.NodePort?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}" : string.Empty));
         if (found.Group is { } tg)
         {
             yield return new EvidenceItem("elasticloadbalancing:DescribeTargetGroups",
@@ -176,7 +194,7 @@ internal static partial class PodTargetGroups
         if (found.Health is { } targets)
         {
             var own = found.TargetOf(pod);
-            yield return new EvidenceItem("elasticloadbalancing:DescribeTargetHealth", $"target {pod.PodIp}:{found.TargetPort} (pod {pod.Name})",
+            yield return new EvidenceItem("elasticloadbalancing:DescribeTargetHealth", $"target {found.TargetLabel(pod)} (pod {pod.Name})",
                 own is null ? "(not registered)" : string.Join(' ', new[] { own.State, own.Reason, own.Description }.Where(s => !string.IsNullOrEmpty(s))));
             yield return new EvidenceItem("elasticloadbalancing:DescribeTargetHealth", $"target group {found.Name} targets in use, healthy",
                 string.Create(CultureInfo.InvariantCulture, $"{found.InUse.Count}, {targets.Count(t => t.State == TargetGroupReading.Healthy)}"));

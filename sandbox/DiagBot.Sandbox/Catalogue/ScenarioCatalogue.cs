@@ -40,6 +40,7 @@ internal static class ScenarioCatalogue
         new ExecFormatErrorOnEks(),
         new TargetsUnhealthyOnEks(),
         new TargetsUnhealthyOnEksNodeSecurityGroup(),
+        new TargetsUnhealthyOnEksNodePort(),
         new Alb503NoTargetsOnEks(),
         new EksPodsContainerCreatingCniNotReady(),
         new CannotPullContainerOnEks(),

@@ -50,6 +50,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p04-eks-irsa-missing", AppAccessDenied.Number },
         { "p13-eks-alb-504", Alb504Timeout.Number },
         { "p06-eks-node-sg-blocks-alb", TargetsUnhealthy.Number },
+        { "p06-eks-nodeport-blocked", TargetsUnhealthy.Number },
     };
 
     public static TheoryData<string> NotFailures() =>

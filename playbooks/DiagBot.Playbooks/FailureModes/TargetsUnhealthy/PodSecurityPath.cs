@@ -37,14 +37,14 @@ internal sealed record PodSecurityPath(
     {
         var items = new List<EvidenceItem>();
         var missing = new List<EvidenceGap>();
-        var ports = new[] { failing.HealthCheckPort, failing.TargetPort }.OfType<int>().Distinct().ToList();
+        var ports = new[] { failing.HealthCheckPort, failing.RegisteredPort }.OfType<int>().Distinct().ToList();
         var scope = evidence.Kubernetes.EksClusterOf(cluster)?.Scope ?? AwsScope.Default;
 
         // The load balancers and the node's instance (asked for during triage) are read together; the groups' rules wait for the instance.
         var balancersRead = failing.Group is { LoadBalancerArns.Count: > 0 } tg
             ? evidence.LoadBalancing.DescribeLoadBalancersAsync(tg.LoadBalancerArns, cancellationToken)
             : null;
-        var ownGroups = pod.Annotations.ContainsKey(PodEniAnnotation);
+        var ownGroups = !failing.IsInstance && pod.Annotations.ContainsKey(PodEniAnnotation);
         var instanceRead = ownGroups ? null : PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
         var instances = instanceRead is null ? null : await instanceRead.ConfigureAwait(false);
         var instance = instances?.Value?.FirstOrDefault();

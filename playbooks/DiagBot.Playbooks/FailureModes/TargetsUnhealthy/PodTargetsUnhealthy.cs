@@ -60,7 +60,7 @@ internal static class PodTargetsUnhealthy
 
         var (subCause, why, fix, decisive) = cause.Value;
         return Verdict.For(playbook, decisive ? VerdictStatus.Confirmed : VerdictStatus.Likely,
-            $"The target of {subject} ({pod.PodIp}:{failing.TargetPort}) in {failing.Name} is unhealthy ({state}) because {why}.")
+            $"The target of {subject} ({failing.TargetLabel(pod)}) in {failing.Name} is unhealthy ({state}) because {why}.")
             with { SubCause = subCause, Evidence = evidence, Missing = missing, Fix = fix, Confirm = confirm };
     }
 
@@ -74,10 +74,11 @@ internal static class PodTargetsUnhealthy
 
         // The controller owns the group: settings changed with the AWS CLI are put back at its next reconcile, so fixes go on the annotations.
         const string Reconciled = "the controller reconciles the target group from these annotations, and reverts a change made to the group directly";
-        if (tg?.HealthCheckPort is { } configured && int.TryParse(configured, out var checkPort) && failing.TargetPort is { } port && checkPort != port)
+        if (tg?.HealthCheckPort is { } configured && int.TryParse(configured, out var checkPort) && failing.RegisteredPort is { } port && checkPort != port)
         {
             return (TargetsUnhealthyPlaybook.PortMismatchSubCause,
-                $"the health check of {failing.Name} probes port {checkPort} while the pod serves the Service on {port}",
+                $"the health check of {failing.Name} probes port {checkPort} while "
+                    + (failing.IsInstance ? $"the nodes serve the Service on node port {port}" : $"the pod serves the Service on {port}"),
                 [$"Probe the traffic port: {ControllerAnnotation.Set(failing.Binding, "healthcheck-port", "traffic-port")}; {Reconciled}."], true);
         }
 
@@ -109,7 +110,9 @@ internal static class PodTargetsUnhealthy
         var states = bindings.Select(b => b.TargetOf(pod) is { } own
             ? string.Create(CultureInfo.InvariantCulture, $"{b.Name}: {own.State}{(own.Reason is null ? string.Empty : $" ({own.Reason})")}, "
                 + $"{b.InUse.Count(t => t.State == TargetGroupReading.Healthy)} of {b.InUse.Count} targets healthy")
-            : $"{b.Name}: not registered (the controller registers ready pods only)");
+            : b.IsInstance
+                ? $"{b.Name}: its node's instance {b.NodeInstanceId ?? "(unread)"} not registered on node port {b.NodePort}"
+                : $"{b.Name}: not registered (the controller registers ready pods only)");
         var transient = bindings.Any(b => b.TargetOf(pod)?.State is TargetGroupReading.Initial or TargetGroupReading.Draining);
         return Verdict.For(playbook, VerdictStatus.RuledOut,
             $"No target of pod {pod.Namespace}/{pod.Name} fails its health checks now ({string.Join("; ", states)})"

@@ -27,7 +27,9 @@ internal static class PodTimeoutCause
         var app = App(pod, failing);
         var fix = new List<string>
         {
-            $"Check that {app} listens on 0.0.0.0:{port} and answers {checkPath} within {tg?.HealthCheckTimeoutSeconds ?? 5} s: "
+            $"Check that {app} listens on 0.0.0.0:{failing.TargetPort ?? port}"
+                + (failing.IsInstance ? $" (kube-proxy forwards node port {port} to it)" : string.Empty)
+                + $" and answers {checkPath} within {tg?.HealthCheckTimeoutSeconds ?? 5} s: "
                 + "its own log at the health checks' times (user agent ELB-HealthChecker/2.0) shows whether they arrive and how long they take.",
         };
         if (path.Blocked is null)

@@ -23,10 +23,11 @@ internal static class LoadBalancerControllerSeeds
     /// <paramref name="backendRules"/> false is an Ingress that names its own security groups
     /// (alb.ingress.kubernetes.io/security-groups): the controller then leaves the binding without spec.networking and the
     /// nodes' groups as they are, unless manage-backend-security-group-rules is "true" (the controller's "Security Groups for
-    /// Load Balancers" guide).
+    /// Load Balancers" guide). A <paramref name="nodePort"/> is an Ingress with target-type instance: the Service is a NodePort
+    /// one, and the group (target type instance) holds the nodes' instances on that port, as <paramref name="targets"/> say.
     /// </remarks>
     public static void BehindPublicAlb(SeedContext context, string ns, string app, string targetGroupName, string healthCheckPath,
-        IReadOnlyList<ElbTargetHealth> targets, int port = 8080, bool backendRules = true)
+        IReadOnlyList<ElbTargetHealth> targets, int port = 8080, bool backendRules = true, int? nodePort = null)
     {
         var arn = NetworkSeeds.TargetGroupArn(context, targetGroupName);
         NetworkSeeds.TargetGroup(context, new ElbTargetGroup
@@ -34,15 +35,17 @@ internal static class LoadBalancerControllerSeeds
             TargetGroupArn = arn,
             TargetGroupName = targetGroupName,
             VpcId = ProdLandscape.VpcId,
-            Port = port,
+            Port = nodePort ?? port,
+            TargetType = nodePort is null ? "ip" : "instance",
             HealthCheckPath = healthCheckPath,
             HealthCheckIntervalSeconds = 15,
             LoadBalancerArns = [ProdLandscape.PublicLoadBalancer(context).LoadBalancerArn],
             Targets = targets,
             Tags = IngressTags(ns, app, app, 80),
         });
-        Service(context, ns, app, app, 80, port.ToString(CultureInfo.InvariantCulture));
-        TargetGroupBinding(context, ns, targetGroupName, app, 80, arn, backendRules ? ProdLandscape.AlbSecurityGroup : null, port);
+        Service(context, ns, app, app, 80, port.ToString(CultureInfo.InvariantCulture), nodePort: nodePort);
+        TargetGroupBinding(context, ns, targetGroupName, app, 80, arn, backendRules ? ProdLandscape.AlbSecurityGroup : null, nodePort ?? port,
+            nodePort is null ? "ip" : "instance");
     }
 
     /// <summary>
@@ -57,12 +60,19 @@ internal static class LoadBalancerControllerSeeds
         ("ingress.k8s.aws/resource", $"{ns}/{ingress}-{service}:{servicePort}"),
     ];
 
-    public static JsonObject Service(SeedContext context, string ns, string name, string app, int port, string targetPort, JsonObject? annotations = null)
+    public static JsonObject Service(
+        SeedContext context, string ns, string name, string app, int port, string targetPort, JsonObject? annotations = null, int? nodePort = null)
     {
         var metadata = KubeSeeds.Metadata(context, name, ns, 60 * 24 * 60, new JsonObject { ["app"] = app });
         if (annotations is not null)
         {
             metadata["annotations"] = annotations;
+        }
+
+        var servicePort = new JsonObject { ["name"] = "http", ["port"] = port, ["protocol"] = "TCP", ["targetPort"] = TargetPort(targetPort) };
+        if (nodePort is not null)
+        {
+            servicePort["nodePort"] = nodePort;
         }
 
         return context.World.Kube.Add(KubeResource.Services, new JsonObject
@@ -72,9 +82,9 @@ internal static class LoadBalancerControllerSeeds
             ["metadata"] = metadata,
             ["spec"] = new JsonObject
             {
-                ["type"] = "ClusterIP",
+                ["type"] = nodePort is null ? "ClusterIP" : "NodePort",
                 ["selector"] = new JsonObject { ["app"] = app },
-                ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = port, ["protocol"] = "TCP", ["targetPort"] = TargetPort(targetPort) }),
+                ["ports"] = new JsonArray(servicePort),
                 ["clusterIP"] = $"172.20.{Convert.ToInt32(SeedContext.Hex(ns + "/" + name, 2), 16)}.{(Convert.ToInt32(SeedContext.Hex(name + "/ip", 2), 16) % 250) + 1}",
                 ["sessionAffinity"] = "None",
             },
@@ -82,8 +92,8 @@ internal static class LoadBalancerControllerSeeds
         });
     }
 
-    public static JsonObject TargetGroupBinding(
-        SeedContext context, string ns, string name, string service, int servicePort, string targetGroupArn, string? fromSecurityGroup, int targetPort)
+    public static JsonObject TargetGroupBinding(SeedContext context, string ns, string name, string service, int servicePort, string targetGroupArn,
+        string? fromSecurityGroup, int targetPort, string targetType = "ip")
     {
         var labels = new JsonObject { ["ingress.k8s.aws/stack-name"] = service, ["ingress.k8s.aws/stack-namespace"] = ns };
         if (fromSecurityGroup is not null)
@@ -95,7 +105,7 @@ internal static class LoadBalancerControllerSeeds
         {
             ["serviceRef"] = new JsonObject { ["name"] = service, ["port"] = servicePort },
             ["targetGroupARN"] = targetGroupArn,
-            ["targetType"] = "ip",
+            ["targetType"] = targetType,
             ["ipAddressType"] = "ipv4",
         };
         if (fromSecurityGroup is not null)

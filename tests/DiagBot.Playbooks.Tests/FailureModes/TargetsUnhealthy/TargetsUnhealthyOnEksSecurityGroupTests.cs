@@ -42,6 +42,23 @@ public sealed class TargetsUnhealthyOnEksSecurityGroupTests(SandboxEvidenceFixtu
     }
 
     [Fact]
+    public async Task Diagnose_PodBehindAnInstanceBinding_FindsItsTargetThroughItsNodeAndConfirmsTheNodePortBlocked()
+    {
+        var report = await sandbox.DiagnoseAsync("p06-eks-nodeport-blocked");
+
+        var first = report.Verdicts[0];
+        Assert.Equal((TargetsUnhealthy.Number, VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause),
+            (first.Playbook, first.Status, first.SubCause));
+        Assert.Contains("(i-0c52e8a1f6b7d9c03:31847 (node ip-10-0-12-203.ec2.internal)) in k8s-payments-refundwe-9c3a6e58d1 is unhealthy "
+            + "(Target.Timeout Request timed out)", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains("admits tcp 31847 from the load balancer's group(s)", first.RootCause, StringComparison.Ordinal);
+        Assert.Contains(first.Evidence, e => e.Source == "kubernetes:targetgroupbindings"
+            && e.Value == "instance, refund-web:80 -> target port 8080, node port 31847");
+        Assert.Contains(first.Evidence, e => e.Fact == "target i-0c52e8a1f6b7d9c03:31847 (node ip-10-0-12-203.ec2.internal) (pod refund-web-7d5c8b9f4-n4h6q)");
+        Assert.Contains("--protocol tcp --port 31847 --source-group sg-", first.Fix[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Investigate_NodeGroupsDenied_IsLikelyNamingTheAppAndTheGap()
     {
         var context = await sandbox.PodContextAsync(Incident);
