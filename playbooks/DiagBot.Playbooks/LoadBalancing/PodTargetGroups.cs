@@ -109,8 +109,8 @@ internal static partial class PodTargetGroups
                 missing.Add(healthGap);
             }
 
-            var port = ServicePortOf(read, binding.ServicePort);
-            found.Add(new PodBinding(binding, read, TargetPort(port, pod),
+            var port = ServicePorts.Of(read, binding.ServicePort);
+            found.Add(new PodBinding(binding, read, ServicePorts.TargetPort(port, pod),
                 groups?.Value?.FirstOrDefault(g => g.TargetGroupArn == binding.TargetGroupArn), health.Value)
             {
                 NodePort = port?.NodePort,
@@ -146,28 +146,6 @@ internal static partial class PodTargetGroups
     /// <summary>A Service picks a pod when its selector is set and every one of its labels is on the pod.</summary>
     public static bool Selects(KubeService service, KubePod pod) =>
         service.Selector.Count > 0 && service.Selector.All(kv => pod.Labels.TryGetValue(kv.Key, out var value) && value == kv.Value);
-
-    // The binding names the Service port by number or name, or none (the first).
-    private static KubeServicePort? ServicePortOf(KubeService service, string? servicePort) => service.Ports.FirstOrDefault(p =>
-        servicePort is null || p.Name == servicePort || p.Port.ToString(CultureInfo.InvariantCulture) == servicePort);
-
-    // Its targetPort is a number, a container port's name, or unset (the port itself).
-    private static int? TargetPort(KubeServicePort? port, KubePod pod)
-    {
-        if (port is null)
-        {
-            return null;
-        }
-
-        if (port.TargetPort is null)
-        {
-            return port.Port;
-        }
-
-        return int.TryParse(port.TargetPort, out var number)
-            ? number
-            : pod.Containers.SelectMany(c => c.Ports).FirstOrDefault(p => p.Name == port.TargetPort)?.ContainerPort;
-    }
 
     public static bool IsReady(KubePod pod) => pod.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
 
