@@ -60,18 +60,29 @@ public sealed partial class Diagnoser
             return await RunForControllerGroupAsync(subject, context, group, health, owned, tags.Gap, progress, cancellationToken).ConfigureAwait(false);
         }
 
+        // Without the tags, the clusters' bindings were the other way to tell a controller's group: when they failed too, both are named.
+        IReadOnlyList<EvidenceGap> ownerUnknown =
+            [.. Gap(tags), .. tags.Value is null ? await BindingListGapsAsync(context.Evidence, cancellationToken).ConfigureAwait(false) : []];
         var owner = await TargetGroupOwnerTracer.TraceAsync(context.Evidence, group, health, cancellationToken).ConfigureAwait(false);
         context = context with { TargetGroup = group };
         if (owner.Service is { } service)
         {
             progress?.Report($"Target group {group.TargetGroupName} is used by service {service.ServiceName}");
-            return await RunForServiceAsync(subject, service, context, [.. owner.Gaps, .. Gap(tags)], progress, cancellationToken).ConfigureAwait(false);
+            return await RunForServiceAsync(subject, service, context, [.. owner.Gaps, .. ownerUnknown], progress, cancellationToken).ConfigureAwait(false);
         }
 
         var (facts, gaps) = TargetHealthFacts.From(group.TargetGroupArn, health);
         context = context with { Facts = facts };
-        IReadOnlyList<EvidenceGap> triageGaps = [.. gaps, .. owner.Gaps, .. Gap(tags), NoServiceGap(group, owner)];
+        IReadOnlyList<EvidenceGap> triageGaps = [.. gaps, .. owner.Gaps, .. ownerUnknown, NoServiceGap(group, owner)];
         return await RunAsync(context, WithSymptom(subject, facts), triageGaps, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The lists ControllerGroupReader asked for (every namespace of every configured cluster): the session answers them again.
+    private static async Task<IReadOnlyList<EvidenceGap>> BindingListGapsAsync(IEvidenceSource evidence, CancellationToken cancellationToken)
+    {
+        var lists = await Task.WhenAll(evidence.Kubernetes.Clusters.Select(c => evidence.Kubernetes.ListTargetGroupBindingsAsync(c, null, cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. lists.Select(l => l.Gap).OfType<EvidenceGap>()];
     }
 
     private static IEnumerable<EvidenceGap> Gap<T>(EvidenceResult<T> read)

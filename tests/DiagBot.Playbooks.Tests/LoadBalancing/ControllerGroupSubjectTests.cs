@@ -78,6 +78,25 @@ public sealed class ControllerGroupSubjectTests(SandboxEvidenceFixture sandbox)
     }
 
     [Fact]
+    public async Task Diagnose_GroupWithTagsAndBindingsBothDenied_NamesBothGaps()
+    {
+        sandbox.Sandbox.Faults.Set("elasticloadbalancing", "DescribeTags", new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+        sandbox.Sandbox.Faults.Set("kubernetes", "targetgroupbindings", new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
+        DiagnosisReport report;
+        try
+        {
+            report = await DiagnoseAsync("target group k8s-checkout-checkout-6f2a9d41c7");
+        }
+        finally
+        {
+            sandbox.Sandbox.Faults.Clear();
+        }
+
+        Assert.Contains(report.TriageGaps, g => g.Operation == "DescribeTags" && g.Reason == GapReason.AccessDenied);
+        Assert.Contains(report.TriageGaps, g => g.Operation == "list targetgroupbindings" && g.Reason == GapReason.AccessDenied);
+    }
+
+    [Fact]
     public async Task Diagnose_EcsGroup_IsNotTakenForTheControllers()
     {
         var report = await DiagnoseAsync("targets unhealthy in target group catalog-api-tg");
