@@ -70,18 +70,15 @@ internal sealed class KubeApi(KubeState state, SandboxFaults faults, TimeProvide
             case ["apis", var group, var version]:
                 return KubeDiscovery.Resources(group, version);
             case ["api", "v1", "namespaces", var logNamespace, "pods", var logPod, "log"]:
+            {
                 await _faultGate.ApplyAsync("pods/log", string.Empty, logNamespace, "get", context.RequestAborted);
-                if (KubePodLogs.OnUnreachableKubelet(state, logNamespace, logPod))
-                {
-                    var stoppingNow = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-                    using var dialing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stoppingNow);
-                    await Task.Delay(state.KubeletDialTimeout, clock, dialing.Token);
-                }
-
-                var text = KubePodLogs.Read(state, logNamespace, logPod, context.Request.Query);
+                var shutdown = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                using var dialing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, shutdown);
+                var text = await KubePodLogs.ReadAsync(state, logNamespace, logPod, context.Request.Query, clock, dialing.Token);
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync(text, context.RequestAborted);
                 return _streamed;
+            }
         }
 
         var (group2, rest) = s[0] == "api" ? ("", s[1..]) : s.Length > 2 ? (s[1], s[2..]) : ("", Array.Empty<string>());

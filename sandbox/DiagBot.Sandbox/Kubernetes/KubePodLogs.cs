@@ -9,12 +9,11 @@ namespace DiagBot.Sandbox.Kubernetes;
 /// </summary>
 internal static class KubePodLogs
 {
-    /// <summary>Whether the pod's node is one the API server cannot dial: it answers only once its dialer gives up.</summary>
-    public static bool OnUnreachableKubelet(KubeState state, string ns, string name) =>
-        state.List(KubeResource.Pods).FirstOrDefault(o => KubeState.Name(o) == name && KubeState.Namespace(o) == ns)?["spec"]?["nodeName"]
-            ?.GetValue<string>() is { } node && state.IsKubeletUnreachable(node);
-
-    public static string Read(KubeState state, string ns, string name, IQueryCollection query)
+    /// <summary>
+    /// The API server checks the container before it proxies the read to the kubelet, so only a read that passed those
+    /// checks waits for an unreachable kubelet's dial (<see cref="KubeState.KubeletDialTimeout"/>) before failing.
+    /// </summary>
+    public static async Task<string> ReadAsync(KubeState state, string ns, string name, IQueryCollection query, TimeProvider clock, CancellationToken dialing)
     {
         var pod = state.List(KubeResource.Pods).FirstOrDefault(o => KubeState.Name(o) == name && KubeState.Namespace(o) == ns)
             ?? throw new KubeException(404, "NotFound", $"pods \"{name}\" not found", name, "pods");
@@ -51,6 +50,7 @@ internal static class KubePodLogs
         // responsewriters.ErrorToAPIStatus gives it StatusReasonUnknown (""), so kubectl prints "Error from server: Get ...".
         if (pod["spec"]?["nodeName"]?.GetValue<string>() is { } node && state.IsKubeletUnreachable(node))
         {
+            await Task.Delay(state.KubeletDialTimeout, clock, dialing);
             var ip = state.List(KubeResource.Nodes).FirstOrDefault(n => KubeState.Name(n) == node)?["status"]?["addresses"]?.AsArray()
                 .FirstOrDefault(a => a?["type"]?.GetValue<string>() == "InternalIP")?["address"]?.GetValue<string>() ?? node;
             var suffix = query["tailLines"] is [{ } tailText] ? $"?tailLines={tailText}" : string.Empty;
