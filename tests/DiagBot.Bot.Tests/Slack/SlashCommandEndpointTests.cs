@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,12 +18,10 @@ public sealed class SlashCommandEndpointTests
         var subject = sut.SubjectOf("p07-task-oom");
         var responseUrl = sut.Slack.ResponseUrl("oom");
 
-        var clock = Stopwatch.StartNew();
+        // That the ack never waits for the diagnosis is Command_WhileEcsHangs_...: counted, not timed.
         using var response = await sut.Client.SendAsync(SignedRequests.Form("/slack/commands", SignedRequests.SlashCommandForm(subject, responseUrl)));
-        clock.Stop();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
         using var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", ack.RootElement.GetProperty("response_type").GetString());
         Assert.StartsWith("Diagnosing `" + subject + "`", ack.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
