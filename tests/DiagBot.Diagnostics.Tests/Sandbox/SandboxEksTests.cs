@@ -93,6 +93,30 @@ public sealed class SandboxEksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPodLog_OneNodesKubeletUnreachableAgainAndAgain_EachReadStillNamesTheDialAndTheClustersOtherReadsAnswer()
+    {
+        _sandbox.Kubernetes.MarkKubeletUnreachable(NodeA);
+        _sandbox.Kubernetes.KubeletDialTimeout = TimeSpan.Zero;
+        var evidence = SandboxSession.Start(_sandbox,
+            ("DiagBot:Kubernetes:Clusters:0:Name", Cluster),
+            ("DiagBot:Kubernetes:Clusters:0:Server", _sandbox.BaseAddress.ToString()),
+            ("DiagBot:Aws:Resilience:MaxRetries", "0"),
+            ("DiagBot:Aws:Resilience:BreakerMinimumThroughput", "2"));
+
+        // Four reads the session cannot answer from its cache: a breaker that counted them would open after two.
+        var reads = new List<EvidenceResult<IReadOnlyList<string>>>();
+        for (var lines = 1; lines <= 4; lines++)
+        {
+            reads.Add(await evidence.Kubernetes.GetPodLogAsync(Cluster, new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: false, lines), CancellationToken.None));
+        }
+
+        var pod = await evidence.Kubernetes.GetPodAsync(Cluster, "shop", "web-7f9c6d5b8-k7p2n", CancellationToken.None);
+
+        Assert.All(reads, read => Assert.Equal("10.0.4.21", KubeletDialFailure.From(read.Gap)?.Address));
+        Assert.Equal(NodeA, pod.Value?.NodeName);
+    }
+
+    [Fact]
     public async Task GetPodLog_KubeletStillDialingPastTheCallTimeout_IsTimedOutAndReadsAsStillDialing()
     {
         _sandbox.Kubernetes.MarkKubeletUnreachable(NodeA);

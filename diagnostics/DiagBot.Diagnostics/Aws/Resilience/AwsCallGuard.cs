@@ -43,7 +43,7 @@ internal sealed class AwsCallGuard(AwsResilience resilience, AwsRateLimiter limi
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
         try
         {
-            return await resilience.For(operation.Service, target.Region)
+            return await resilience.For(operation, target.Region)
                 .ExecuteAsync(async token => await AttemptAsync(operation, target, attempt, token).ConfigureAwait(false), bounded.Token)
                 .ConfigureAwait(false);
         }
