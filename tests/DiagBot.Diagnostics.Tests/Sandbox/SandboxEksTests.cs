@@ -107,7 +107,8 @@ public sealed class SandboxEksTests : IAsyncLifetime
         var reads = new List<EvidenceResult<IReadOnlyList<string>>>();
         for (var lines = 1; lines <= 4; lines++)
         {
-            reads.Add(await evidence.Kubernetes.GetPodLogAsync(Cluster, new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: false, lines), CancellationToken.None));
+            var query = new KubeLogQuery("shop", "web-7f9c6d5b8-k7p2n", "web", Previous: false, lines);
+            reads.Add(await evidence.Kubernetes.GetPodLogAsync(Cluster, query, CancellationToken.None));
         }
 
         var pod = await evidence.Kubernetes.GetPodAsync(Cluster, "shop", "web-7f9c6d5b8-k7p2n", CancellationToken.None);
