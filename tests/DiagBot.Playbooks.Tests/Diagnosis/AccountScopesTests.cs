@@ -1,5 +1,4 @@
 using DiagBot.Diagnostics.Aws;
-using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Tests.Fakes;
@@ -89,7 +88,7 @@ public sealed class AccountScopesTests
     private static string OtherArn(string arn) => arn.Replace($":{LoadBalancedWorld.Region}:111122223333:", $":{OtherRegion}:{OtherAccount}:", StringComparison.Ordinal);
 
     private static Task<DiagnosisReport> DiagnoseAsync(FakeLoadBalancerEvidence world, string text, IProgress<string>? progress = null) =>
-        new Diagnoser(new FixedSessions(world), new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
+        new Diagnoser(world, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
             .DiagnoseAsync(SubjectParser.Parse(text).Subject!, progress, CancellationToken.None);
 
     /// <summary>What the diagnosis tells the channel it is doing, kept in order.</summary>
@@ -98,10 +97,5 @@ public sealed class AccountScopesTests
         public List<string> Lines { get; } = [];
 
         public void Report(string value) => Lines.Add(value);
-    }
-
-    private sealed class FixedSessions(IEvidenceSource source) : IEvidenceSessionFactory
-    {
-        public IEvidenceSource StartSession() => source;
     }
 }

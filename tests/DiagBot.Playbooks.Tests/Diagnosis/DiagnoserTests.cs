@@ -9,7 +9,7 @@ namespace DiagBot.Playbooks.Tests.Diagnosis;
 
 public sealed class DiagnoserTests
 {
-    private readonly FakeEcsEvidence _evidence = new();
+    private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
     public async Task Diagnose_OomTask_RunsPlaybook7AndConfirms()
@@ -48,7 +48,7 @@ public sealed class DiagnoserTests
 
         var report = await sut.DiagnoseAsync(Subject("ffffffffffffffffffffffffffffffff"), CancellationToken.None);
 
-        Assert.Contains("No task ffffffffffffffffffffffffffffffff", report.SubjectProblem, StringComparison.Ordinal);
+        Assert.Contains("task ffffffffffffffffffffffffffffffff not found", report.SubjectProblem, StringComparison.Ordinal);
         Assert.Empty(report.Verdicts);
     }
 
@@ -103,7 +103,7 @@ public sealed class DiagnoserTests
         var report = await sut.DiagnoseAsync(new SymptomSubject("ALB 503 since the deploy"), CancellationToken.None);
 
         Assert.Empty(report.Verdicts);
-        Assert.Equal(0, _evidence.Calls);
+        Assert.Empty(_evidence.Calls);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class DiagnoserTests
         Assert.NotEmpty(outside.Fix);
         Assert.Equal("aws ecs list-clusters", outside.Confirm);
         Assert.Empty(report.Verdicts);
-        Assert.Equal(0, _evidence.Calls);
+        Assert.Empty(_evidence.Calls);
     }
 
     private static TaskSubject Subject(string id) => Assert.IsType<TaskSubject>(SubjectParser.Parse(id).Subject);

@@ -1,45 +1,21 @@
-using DiagBot.Diagnostics.AuditTrail;
-using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
-using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
-using DiagBot.Diagnostics.LoadBalancing;
-using DiagBot.Diagnostics.Logs;
-using DiagBot.Diagnostics.Metrics;
-using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>One Deployment with no pods, recording the labelSelector each pod list was asked with.</summary>
-internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : IEvidenceSource, IEvidenceSessionFactory, IKubernetesFake
+internal sealed class FakeDeploymentWorld(KubeDeployment deployment) : EvidenceFake, IKubernetesFake
 {
     public const string Cluster = "test-eks";
 
     public List<string?> PodListSelectors { get; } = [];
 
-    public IEcsEvidence Ecs { get; } = new FakeEcsEvidence();
+    public override IEcsEvidence Ecs { get; } = new ScriptedEvidence();
 
-    public IKubernetesEvidence Kubernetes => this;
-
-    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
-    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
-
-    public ILogsEvidence Logs => NoLogsEvidence.Instance;
-
-    public IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
-
-    public INetworkEvidence Network => NoNetworkEvidence.Instance;
-
-    public IEksEvidence Eks => NoEksEvidence.Instance;
-
-    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
-
-    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
+    public override IKubernetesEvidence Kubernetes => this;
 
     public IReadOnlyList<string> Clusters => [Cluster];
-
-    public IEvidenceSource StartSession() => this;
 
     public Task<EvidenceResult<KubeDeployment>> GetDeploymentAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken) =>
         Task.FromResult(EvidenceResult<KubeDeployment>.Found(deployment));

@@ -1,12 +1,8 @@
-using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
-using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
-using DiagBot.Diagnostics.Metrics;
 using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
@@ -15,7 +11,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// A service behind a load balancer held in memory (ECS, ELBv2, security groups, log lines), for the sub-causes the
 /// sandbox does not seed. A gap keyed by operation name ("DescribeTargetHealth", ...) stands in for that answer.
 /// </summary>
-internal sealed class FakeLoadBalancerEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILoadBalancingFake, INetworkFake, ILogsEvidence
+internal sealed class FakeLoadBalancerEvidence : ScriptedAnswers, IEcsFake, ILoadBalancingFake, INetworkFake, ILogsEvidence
 {
     public List<EcsService> Services { get; } = [];
 
@@ -36,25 +32,13 @@ internal sealed class FakeLoadBalancerEvidence : ScriptedAnswers, IEvidenceSourc
 
     public List<LogEvent> LogLines { get; } = [];
 
-    /// <summary>The configured accounts and regions; the default one is the world's (111122223333, eu-west-1).</summary>
-    public IReadOnlyList<AwsScope> Scopes { get; set; } = [AwsScope.Default];
+    public override IEcsEvidence Ecs => this;
 
-    public IEcsEvidence Ecs => this;
+    public override ILoadBalancingEvidence LoadBalancing => this;
 
-    public ILoadBalancingEvidence LoadBalancing => this;
+    public override INetworkEvidence Network => this;
 
-    public INetworkEvidence Network => this;
-
-    public ILogsEvidence Logs => this;
-
-    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
-    public IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
-
-    public IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
-
-    public IEksEvidence Eks => NoEksEvidence.Instance;
-
-    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
+    public override ILogsEvidence Logs => this;
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
         Answer<EcsTask>("ecs", "DescribeTasks", () => null);

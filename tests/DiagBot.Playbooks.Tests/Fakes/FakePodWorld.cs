@@ -1,20 +1,13 @@
-using DiagBot.Diagnostics.AuditTrail;
-using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
-using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
-using DiagBot.Diagnostics.LoadBalancing;
-using DiagBot.Diagnostics.Logs;
-using DiagBot.Diagnostics.Metrics;
-using DiagBot.Diagnostics.Network;
 using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
 
 /// <summary>One pod, its node and its previous log held in memory, for pod states the sandbox does not seed.</summary>
-internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
+internal sealed class FakePodWorld : EvidenceFake, IKubernetesFake
 {
     public const string Cluster = "test-eks";
 
@@ -30,24 +23,9 @@ internal sealed class FakePodWorld : IEvidenceSource, IKubernetesFake
     /// <summary>What the API server answers for the current log instead of its lines: a dial failure to the kubelet, say.</summary>
     public EvidenceGap? CurrentLogGap { get; set; }
 
-    public IEcsEvidence Ecs { get; } = new FakeEcsEvidence();
+    public override IEcsEvidence Ecs { get; } = new ScriptedEvidence();
 
-    public IKubernetesEvidence Kubernetes => this;
-
-    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
-    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
-
-    public ILogsEvidence Logs => NoLogsEvidence.Instance;
-
-    public IAuditTrailEvidence AuditTrail => NoAuditTrailEvidence.Instance;
-
-    public INetworkEvidence Network => NoNetworkEvidence.Instance;
-
-    public IEksEvidence Eks => NoEksEvidence.Instance;
-
-    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
-
-    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
+    public override IKubernetesEvidence Kubernetes => this;
 
     public IReadOnlyList<string> Clusters => [Cluster];
 

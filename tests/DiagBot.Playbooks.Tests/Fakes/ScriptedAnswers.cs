@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// How the in-memory fakes answer an operation: the gap a test scripted for it by name, else what the fake holds,
 /// else NotFound; every call is counted, so a test can pin how many reads a playbook made.
 /// </summary>
-internal abstract class ScriptedAnswers
+internal abstract class ScriptedAnswers : EvidenceFake
 {
     /// <summary>A gap by operation name ("DescribeServices", "LookupEvents", ...) that stands in for its answer.</summary>
     public Dictionary<string, EvidenceGap> Gaps { get; } = [];
@@ -22,7 +22,8 @@ internal abstract class ScriptedAnswers
     /// <summary>CloudTrail's answer to a lookup past its 2 a second.</summary>
     public static EvidenceGap Throttled { get; } = new("cloudtrail", "LookupEvents", GapReason.Throttled, "ThrottlingException: Rate exceeded");
 
-    protected Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read)
+    /// <param name="notFound">What the gap says when the fake holds nothing: the live client's words, where a test reads them.</param>
+    protected Task<EvidenceResult<T>> Answer<T>(string source, string operation, Func<T?> read, string? notFound = null)
         where T : class
     {
         Calls.Add(operation);
@@ -33,7 +34,7 @@ internal abstract class ScriptedAnswers
 
         return Task.FromResult(read() is { } value
             ? EvidenceResult<T>.Found(value)
-            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, $"{operation}: not found")));
+            : EvidenceResult<T>.Missing(new EvidenceGap(source, operation, GapReason.NotFound, notFound ?? $"{operation}: not found")));
     }
 
     /// <summary>A gap whatever the fake holds, counted like any other answer.</summary>

@@ -1,12 +1,8 @@
 using DiagBot.Diagnostics.AuditTrail;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
-using DiagBot.Diagnostics.Eks;
 using DiagBot.Diagnostics.Evidence;
-using DiagBot.Diagnostics.Kubernetes;
-using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Diagnostics.Logs;
-using DiagBot.Diagnostics.Metrics;
 using DiagBot.Diagnostics.Network;
 
 namespace DiagBot.Playbooks.Tests.Fakes;
@@ -17,7 +13,7 @@ namespace DiagBot.Playbooks.Tests.Fakes;
 /// ("DescribeServices", "LookupEvents", ...) stands in for that operation's answer; <see cref="StartupTasks.Network"/>
 /// builds a start-up's VPC in one.
 /// </summary>
-internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
+internal sealed class ScriptedEvidence : ScriptedAnswers, IEcsFake, ILogsEvidence, IAuditTrailEvidence, INetworkFake
 {
     public List<EcsTask> Tasks { get; } = [];
 
@@ -41,27 +37,16 @@ internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsF
     /// <summary>Event sources whose CloudTrail lookup answers ThrottlingException, as AWS does past 2 a second.</summary>
     public HashSet<string> ThrottledSources { get; } = [];
 
-    public IEcsEvidence Ecs => this;
+    public override IEcsEvidence Ecs => this;
 
-    public ILogsEvidence Logs => this;
+    public override ILogsEvidence Logs => this;
 
-    public IAuditTrailEvidence AuditTrail => this;
+    public override IAuditTrailEvidence AuditTrail => this;
 
-    public INetworkEvidence Network => this;
-
-    // The sources this fake does not hold, named so none falls to a default: each answers a gap, as an unconfigured one does.
-    public ILoadBalancingEvidence LoadBalancing => NoLoadBalancingEvidence.Instance;
-
-    public IKubernetesEvidence Kubernetes => NoKubernetesEvidence.Instance;
-
-    public IEksEvidence Eks => NoEksEvidence.Instance;
-
-    public IMetricsEvidence Metrics => NoMetricsEvidence.Instance;
-
-    public IReadOnlyList<AwsScope> Scopes => [AwsScope.Default];
+    public override INetworkEvidence Network => this;
 
     public Task<EvidenceResult<EcsTask>> DescribeTaskAsync(EcsTaskRef task, CancellationToken cancellationToken) =>
-        Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId));
+        Answer("ecs", "DescribeTasks", () => Tasks.FirstOrDefault(t => t.TaskId == task.TaskId), NoSuchTask(task));
 
     public Task<EvidenceResult<EcsTaskDefinition>> DescribeTaskDefinitionAsync(string taskDefinitionArn, CancellationToken cancellationToken) =>
         Answer("ecs", "DescribeTaskDefinition", () => TaskDefinitions.FirstOrDefault(d => d.TaskDefinitionArn == taskDefinitionArn));
@@ -113,6 +98,10 @@ internal sealed class ScriptedEvidence : ScriptedAnswers, IEvidenceSource, IEcsF
     public Task<EvidenceResult<IReadOnlyList<SecurityGroup>>> DescribeSecurityGroupsAsync(
         IReadOnlyList<string> groupIds, AwsScope scope, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<SecurityGroup>>("ec2", "DescribeSecurityGroups", () => []);
+
+    // The live client's words (EcsClient, EcsTaskLocator): the report's subject problem quotes them to the user.
+    private static string NoSuchTask(EcsTaskRef task) =>
+        $"task {task.TaskId} not found in {(task.Cluster is { } cluster ? "cluster " + cluster : "the configured clusters")}";
 
     private static bool Matches(AuditEvent e, AuditQuery query) => query.AttributeKey switch
     {

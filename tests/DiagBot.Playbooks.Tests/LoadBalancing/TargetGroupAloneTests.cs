@@ -122,11 +122,6 @@ public sealed class TargetGroupAloneTests
     }
 
     private static Task<DiagnosisReport> DiagnoseAsync(FakeLoadBalancerEvidence world, string text) =>
-        new Diagnoser(new FixedSessions(world), new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
+        new Diagnoser(world, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
             .DiagnoseAsync(SubjectParser.Parse(text).Subject!, CancellationToken.None);
-
-    private sealed class FixedSessions(IEvidenceSource source) : IEvidenceSessionFactory
-    {
-        public IEvidenceSource StartSession() => source;
-    }
 }

@@ -120,7 +120,7 @@ public sealed class StartFailureFactsTests
     }
 
     private static Task<DiagnosisReport> DiagnoseAsync(ScriptedEvidence evidence) =>
-        new Diagnoser(new OneSession(evidence), new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
+        new Diagnoser(evidence, new PlaybookRanker(new SymptomClassifier(), PlaybookCatalog.Create()), TimeProvider.System)
             .DiagnoseAsync(SubjectParser.Parse($"task {evidence.Tasks[0].TaskArn}").Subject!, CancellationToken.None);
 
     private static async Task<IReadOnlyList<RankedPlaybook>> RankAsync(
@@ -135,9 +135,4 @@ public sealed class StartFailureFactsTests
             .. await StartFailureFacts.FreeAddressesAsync(evidence, task, CancellationToken.None),
             .. await StartFailureFacts.PathAsync(evidence, task, CancellationToken.None),
         ];
-
-    private sealed class OneSession(IEvidenceSource source) : IEvidenceSessionFactory
-    {
-        public IEvidenceSource StartSession() => source;
-    }
 }

@@ -14,7 +14,7 @@ public sealed class TaskOutOfMemoryMetricsTests
 {
     private static readonly DateTimeOffset Started = new(2026, 3, 14, 13, 20, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Stopped = Started.AddMinutes(40);
-    private readonly FakeEcsEvidence _ecs = new();
+    private readonly ScriptedEvidence _ecs = new();
     private readonly FakeMetricsEvidence _metrics;
 
     public TaskOutOfMemoryMetricsTests()

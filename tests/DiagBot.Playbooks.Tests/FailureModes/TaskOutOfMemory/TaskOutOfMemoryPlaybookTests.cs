@@ -9,7 +9,7 @@ namespace DiagBot.Playbooks.Tests.FailureModes;
 
 public sealed class TaskOutOfMemoryPlaybookTests
 {
-    private readonly FakeEcsEvidence _evidence = new();
+    private readonly ScriptedEvidence _evidence = new();
 
     [Fact]
     public async Task Investigate_OomReasonWithExit137_ConfirmsOutOfMemoryWithLimitAndCommand()
@@ -62,7 +62,7 @@ public sealed class TaskOutOfMemoryPlaybookTests
         var verdict = await InvestigateAsync(EcsTasks.ExitedZero());
 
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
-        Assert.Equal(0, _evidence.Calls);
+        Assert.Empty(_evidence.Calls);
     }
 
     [Fact]
