@@ -23,6 +23,13 @@ public interface INetworkEvidence
     Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesByAddressAsync(
         IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The interfaces with these ids (DescribeNetworkInterfaces, NetworkInterfaceId.N), with their security groups: a pod's
+    /// branch interface, named by the VPC CNI's vpc.amazonaws.com/pod-eni annotation.
+    /// </summary>
+    Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesAsync(
+        IReadOnlyList<string> networkInterfaceIds, AwsScope scope, CancellationToken cancellationToken);
+
     /// <summary>The instances behind nodes (their providerID names them): subnet, security groups, Spot or not, state.</summary>
     Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
         IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken);

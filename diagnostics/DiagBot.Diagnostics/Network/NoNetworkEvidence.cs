@@ -26,6 +26,10 @@ public sealed class NoNetworkEvidence : INetworkEvidence
         IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
 
+    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesAsync(
+        IReadOnlyList<string> networkInterfaceIds, AwsScope scope, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
+
     public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(
         IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");

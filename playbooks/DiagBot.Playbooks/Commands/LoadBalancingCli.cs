@@ -27,6 +27,11 @@ public static class LoadBalancingCli
         $"aws ec2 describe-security-groups --region {region} --group-ids {string.Join(' ', groupIds)} "
         + "--query \"SecurityGroups[].{id:GroupId,ingress:IpPermissions[].{protocol:IpProtocol,from:FromPort,to:ToPort,groups:UserIdGroupPairs[].GroupId,cidrs:IpRanges[].CidrIp}}\"";
 
+    /// <summary>A network interface's type and groups: for a pod with security groups of its own, its branch interface.</summary>
+    public static string InterfaceGroups(string region, string networkInterfaceId) =>
+        $"aws ec2 describe-network-interfaces --region {region} --network-interface-ids {networkInterfaceId} "
+        + "--query \"NetworkInterfaces[].{id:NetworkInterfaceId,type:InterfaceType,ip:PrivateIpAddress,groups:Groups[].GroupId}\"";
+
     public static string IdleTimeout(string region, string loadBalancerArn) =>
         $"aws elbv2 describe-load-balancer-attributes --region {region} --load-balancer-arn {loadBalancerArn} "
         + "--query \"Attributes[?Key=='idle_timeout.timeout_seconds'].Value\"";

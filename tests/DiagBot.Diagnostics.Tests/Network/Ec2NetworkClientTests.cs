@@ -76,6 +76,30 @@ public sealed class Ec2NetworkClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeNetworkInterfaces_PodBranchInterfaceById_ReadsItsOwnSecurityGroups()
+    {
+        _server.Reply = _ => FakeReply.Xml(200, Fixture.Read("ec2-describe-network-interfaces-branch.xml"));
+
+        var result = await CreateSut().DescribeNetworkInterfacesAsync(["eni-0b7c31d5e9a2f4c86"], AwsScope.Default, CancellationToken.None);
+
+        var branch = Assert.Single(result.Value!);
+        Assert.Equal(("branch", "10.0.6.142"), (branch.InterfaceType, branch.PrivateIpAddress));
+        Assert.Equal(["sg-0ledgerpods00000001", "sg-0ledgerdb000000002"], branch.SecurityGroupIds);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(("DescribeNetworkInterfaces", "eni-0b7c31d5e9a2f4c86"), (request.Form["Action"], request.Form["NetworkInterfaceId.1"]));
+        Assert.False(request.Form.ContainsKey("MaxResults"));
+    }
+
+    [Fact]
+    public async Task DescribeNetworkInterfaces_NoIds_IsAGapWithoutAnyCall()
+    {
+        var result = await CreateSut().DescribeNetworkInterfacesAsync([], AwsScope.Default, CancellationToken.None);
+
+        Assert.Equal(("DescribeNetworkInterfaces", GapReason.InvalidRequest), (result.Gap!.Operation, result.Gap.Reason));
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public async Task DescribeSubnets_UnauthorizedOperation_IsAccessDeniedNamingTheAction()
     {
         _server.Reply = _ => FakeReply.Xml(403, """

@@ -41,6 +41,10 @@ internal interface INetworkFake : INetworkEvidence
          IReadOnlyList<string> privateIps, string vpcId, AwsScope scope, CancellationToken cancellationToken) =>
         NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
 
+    Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> INetworkEvidence.DescribeNetworkInterfacesAsync(
+         IReadOnlyList<string> networkInterfaceIds, AwsScope scope, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<NetworkInterface>>("ec2", "DescribeNetworkInterfaces");
+
     Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> INetworkEvidence.DescribeInstancesAsync(
         IReadOnlyList<string> instanceIds, AwsScope scope, CancellationToken cancellationToken) =>
         NotFaked.Gap<IReadOnlyList<Ec2Instance>>("ec2", "DescribeInstances");

@@ -12,7 +12,10 @@ internal static class Ec2Mapper
         eni.RequesterId,
         eni.RequesterManaged,
         eni.InterfaceType?.Value,
-        (eni.TagSet ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value ?? string.Empty, StringComparer.Ordinal));
+        (eni.TagSet ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value ?? string.Empty, StringComparer.Ordinal))
+    {
+        SecurityGroupIds = [.. (eni.Groups ?? []).Where(g => g.GroupId is not null).Select(g => g.GroupId)],
+    };
 
     public static Subnet ToModel(Sdk.Subnet subnet) =>
         new(subnet.SubnetId, subnet.VpcId, subnet.AvailabilityZone, subnet.CidrBlock, subnet.AvailableIpAddressCount, subnet.MapPublicIpOnLaunch);

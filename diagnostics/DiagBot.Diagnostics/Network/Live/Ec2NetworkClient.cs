@@ -52,6 +52,17 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
             return ([.. (page.NetworkInterfaces ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
         });
 
+    // By id, without MaxResults: EC2 refuses NetworkInterfaceId.N and MaxResults in one request (DescribeNetworkInterfaces, MaxResults).
+    public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesAsync(
+        IReadOnlyList<string> networkInterfaceIds, AwsScope where, CancellationToken cancellationToken) =>
+        NoIds<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, networkInterfaceIds, "network interface")
+            ?? PagedAsync<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, where, $"id={string.Join(",", networkInterfaceIds)}", cancellationToken, async (ec2, token, next) =>
+            {
+                var request = new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. networkInterfaceIds], NextToken = next };
+                var page = await ec2.DescribeNetworkInterfacesAsync(request, token).ConfigureAwait(false);
+                return ([.. (page.NetworkInterfaces ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
+            });
+
     public Task<EvidenceResult<IReadOnlyList<Ec2Instance>>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, AwsScope where, CancellationToken cancellationToken) =>
         NoIds<Ec2Instance>(Ec2Api.DescribeInstances, instanceIds, "instance") ?? PagedAsync<Ec2Instance>(Ec2Api.DescribeInstances, where, string.Join(",", instanceIds), cancellationToken, async (ec2, token, next) =>
         {

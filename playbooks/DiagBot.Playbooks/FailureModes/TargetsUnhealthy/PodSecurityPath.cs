@@ -13,24 +13,48 @@ namespace DiagBot.Playbooks.FailureModes;
 /// Traffic to a pod on the VPC CNI arrives on its node's interfaces, so the node's instance's groups decide it
 /// (ec2:DescribeInstances by the pod's hostIP), unless the pod has security groups of its own: the VPC CNI then gives it
 /// a branch interface and writes vpc.amazonaws.com/pod-eni on the pod (EKS user guide, "Assign security groups to
-/// individual Pods"), whose groups are not the node's. <see cref="Blocked"/> is null when what was read cannot decide it.
+/// individual Pods"), whose groups, not the node's, decide it ("Traffic to and from that Pod is evaluated against those
+/// security groups at the branch interface, independently of the node's own security groups"). An `instance` binding
+/// reaches the node's port, so the node's groups decide it either way. <see cref="Blocked"/> is null when what was read
+/// cannot decide it.
 /// </summary>
 internal sealed record PodSecurityPath(
     IReadOnlyList<int> Ports, Ec2Instance? Instance, IReadOnlyList<string>? LoadBalancerGroupIds, bool? Blocked, string Why)
 {
-    public const string PodEniAnnotation = "vpc.amazonaws.com/pod-eni";
+    public const string PodEniAnnotation = PodBranchInterface.Annotation;
 
     /// <summary>The first port no rule lets the load balancer in on, when <see cref="Blocked"/>.</summary>
     public int? BlockedPort { get; private init; }
 
-    /// <summary>The first of the node's groups whose rules let the load balancer in, or null: where a missing rule goes.</summary>
-    public string? NodeGroup => Instance?.SecurityGroupIds.FirstOrDefault();
+    /// <summary>The pod's own branch interface, when it has security groups of its own and the interface was read.</summary>
+    public NetworkInterface? Branch { get; private init; }
 
-    /// <summary>Playbook 6's early read beside the target groups': the pod's node's instance, whose groups the path needs.</summary>
-    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken) =>
-        PodTargetGroups.WouldRead(atHand)
-            ? PodNetwork.InstanceAsync(evidence, atHand.Cluster, atHand.Pod, cancellationToken) ?? Task.CompletedTask
-            : Task.CompletedTask;
+    /// <summary>The groups on the path: the branch interface's for a pod with its own, else its node's instance's.</summary>
+    public IReadOnlyList<string> GroupIds => Branch?.SecurityGroupIds ?? Instance?.SecurityGroupIds ?? [];
+
+    /// <summary>The first of those groups, or null: where a missing rule goes.</summary>
+    public string? NodeGroup => GroupIds.FirstOrDefault();
+
+    /// <summary>
+    /// Playbook 6's early reads beside the target groups': the pod's node's instance, whose groups the path needs, and for a pod
+    /// with security groups of its own its branch interface.
+    /// </summary>
+    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
+    {
+        if (!PodTargetGroups.WouldRead(atHand))
+        {
+            return Task.CompletedTask;
+        }
+
+        var instance = PodNetwork.InstanceAsync(evidence, atHand.Cluster, atHand.Pod, cancellationToken);
+        if (!PodBranchInterface.Has(atHand.Pod))
+        {
+            return instance ?? Task.CompletedTask;
+        }
+
+        var branch = PodBranchInterface.ReadAsync(evidence, ScopeOf(evidence, atHand.Cluster), atHand.Pod, instance, cancellationToken);
+        return Task.WhenAll(instance ?? Task.CompletedTask, branch);
+    }
 
     public static async Task<(PodSecurityPath Path, List<EvidenceItem> Evidence, List<EvidenceGap> Missing)> ReadAsync(
         IEvidenceSource evidence, string cluster, KubePod pod, PodBinding failing, CancellationToken cancellationToken)
@@ -38,22 +62,25 @@ internal sealed record PodSecurityPath(
         var items = new List<EvidenceItem>();
         var missing = new List<EvidenceGap>();
         var ports = new[] { failing.HealthCheckPort, failing.RegisteredPort }.OfType<int>().Distinct().ToList();
-        var scope = evidence.Kubernetes.EksClusterOf(cluster)?.Scope ?? AwsScope.Default;
+        var scope = ScopeOf(evidence, cluster);
 
-        // The load balancers and the node's instance (asked for during triage) are read together; the groups' rules wait for the instance.
+        // The load balancers, the node's instance and the pod's branch interface (asked for during triage) are read together;
+        // the groups' rules wait for whichever holds the groups.
         var balancersRead = failing.Group is { LoadBalancerArns.Count: > 0 } tg
             ? evidence.LoadBalancing.DescribeLoadBalancersAsync(tg.LoadBalancerArns, cancellationToken)
             : null;
-        var ownGroups = !failing.IsInstance && pod.Annotations.ContainsKey(PodEniAnnotation);
-        var instanceRead = ownGroups ? null : PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
+        var ownGroups = !failing.IsInstance && PodBranchInterface.Has(pod);
+        var instanceRead = PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
+        var branchRead = ownGroups ? PodBranchInterface.ReadAsync(evidence, scope, pod, instanceRead, cancellationToken) : null;
         var instances = instanceRead is null ? null : await instanceRead.ConfigureAwait(false);
+        var branches = branchRead is null ? null : await branchRead.ConfigureAwait(false);
         var instance = instances?.Value?.FirstOrDefault();
-        var groupsRead = instance is { SecurityGroupIds.Count: > 0 }
-            ? evidence.Network.DescribeSecurityGroupsAsync(instance.SecurityGroupIds, scope, cancellationToken)
-            : null;
+        var branch = branches?.Value?.FirstOrDefault();
+        var groupIds = ownGroups ? branch?.SecurityGroupIds : instance?.SecurityGroupIds;
+        var groupsRead = groupIds is { Count: > 0 } ? evidence.Network.DescribeSecurityGroupsAsync(groupIds, scope, cancellationToken) : null;
         var balancers = balancersRead is null ? null : await balancersRead.ConfigureAwait(false);
         var groups = groupsRead is null ? null : await groupsRead.ConfigureAwait(false);
-        missing.AddRange(new[] { balancers?.Gap, instances?.Gap, groups?.Gap }.OfType<EvidenceGap>());
+        missing.AddRange(new[] { balancers?.Gap, ownGroups ? branches?.Gap : instances?.Gap, groups?.Gap }.OfType<EvidenceGap>());
 
         var lbGroupIds = balancers?.Value?.SelectMany(lb => lb.SecurityGroups).Distinct(StringComparer.Ordinal).ToList();
         foreach (var balancer in balancers?.Value ?? [])
@@ -68,25 +95,35 @@ internal sealed record PodSecurityPath(
                 string.Join(", ", instance.SecurityGroupIds)));
         }
 
+        if (branch is not null)
+        {
+            items.Add(new("ec2:DescribeNetworkInterfaces",
+                $"{branch.InterfaceType ?? "network"} interface {branch.NetworkInterfaceId} of pod {pod.Namespace}/{pod.Name} security groups",
+                branch.SecurityGroupIds.Count == 0 ? "(none)" : string.Join(", ", branch.SecurityGroupIds)));
+        }
+
         foreach (var group in groups?.Value ?? [])
         {
             items.Add(new("ec2:DescribeSecurityGroups", $"security group {group.GroupId} inbound TCP {string.Join(", ", ports)}", Describe(group, ports)));
         }
 
-        var path = new PodSecurityPath(ports, instance, lbGroupIds, null, string.Empty);
-        return (ownGroups
-            ? path with { Why = $"the pod has security groups of its own ({PodEniAnnotation}), on a branch interface DiagBot does not read" }
-            : path.Decide(groups?.Value), items, missing);
+        var path = new PodSecurityPath(ports, instance, lbGroupIds, null, string.Empty) { Branch = ownGroups ? branch : null };
+        var holder = ownGroups
+            ? branch is null ? null : $"pod {pod.Namespace}/{pod.Name}'s branch interface {branch.NetworkInterfaceId}"
+            : instance is null ? null : $"node {instance.InstanceId}";
+        return (path.Decide(holder, groups?.Value, ownGroups ? "the pod's own security groups (" + PodEniAnnotation + ")" : "the node's security groups"),
+            items, missing);
     }
 
-    private PodSecurityPath Decide(IReadOnlyList<SecurityGroup>? groups)
+    // holder names whose groups these are; null when they (or the interface or instance holding them) were not read.
+    private PodSecurityPath Decide(string? holder, IReadOnlyList<SecurityGroup>? groups, string what)
     {
-        if (Ports.Count == 0 || Instance is null || groups is null)
+        if (Ports.Count == 0 || holder is null || groups is null)
         {
-            return this with { Why = Ports.Count == 0 ? "the port the targets are registered on is not known" : "the node's security groups were not read" };
+            return this with { Why = Ports.Count == 0 ? "the port the targets are registered on is not known" : $"{what} were not read" };
         }
 
-        var nodeGroups = string.Join(", ", groups.Select(g => g.GroupId));
+        var groupList = string.Join(", ", groups.Select(g => g.GroupId));
         foreach (var port in Ports)
         {
             var admitting = groups.SelectMany(g => g.Ingress).Where(r => r.IpProtocol is "tcp" or "6" or "-1" && r.AllowsPort(port)).ToList();
@@ -100,7 +137,7 @@ internal sealed record PodSecurityPath(
             var others = admitting.SelectMany(r => r.SourceSecurityGroupIds).Distinct(StringComparer.Ordinal).ToList();
             if (LoadBalancerGroupIds is null && others.Count > 0)
             {
-                return this with { Why = $"{nodeGroups} admit tcp {port} only from {string.Join(", ", others)}, and the load balancer's groups were not read" };
+                return this with { Why = $"{groupList} admit tcp {port} only from {string.Join(", ", others)}, and the load balancer's groups were not read" };
             }
 
             var from = LoadBalancerGroupIds is { Count: > 0 } ids ? $"the load balancer's group(s) {string.Join(", ", ids)}" : "the load balancer's subnets";
@@ -108,17 +145,12 @@ internal sealed record PodSecurityPath(
             {
                 Blocked = true,
                 BlockedPort = port,
-                Why = string.Create(CultureInfo.InvariantCulture,
-                    $"no inbound rule of node {Instance.InstanceId}'s security group(s) {nodeGroups} admits tcp {port} from {from}")
+                Why = string.Create(CultureInfo.InvariantCulture, $"no inbound rule of {holder}'s security group(s) {groupList} admits tcp {port} from {from}")
                     + (others.Count > 0 ? $" (only from {string.Join(", ", others)})" : string.Empty),
             };
         }
 
-        return this with
-        {
-            Blocked = false,
-            Why = $"node {Instance.InstanceId}'s security group(s) {nodeGroups} admit the load balancer on tcp {string.Join(", ", Ports)}",
-        };
+        return this with { Blocked = false, Why = $"{holder}'s security group(s) {groupList} admit the load balancer on tcp {string.Join(", ", Ports)}" };
     }
 
     private static string Describe(SecurityGroup group, IReadOnlyList<int> ports)
@@ -129,4 +161,6 @@ internal sealed record PodSecurityPath(
             : string.Join("; ", rules.Select(r => (r.IpProtocol == "-1" ? "all" : r.FromPort == r.ToPort ? $"{r.FromPort}" : $"{r.FromPort}-{r.ToPort}")
                 + " from " + string.Join(", ", r.SourceSecurityGroupIds.Concat(r.Ipv4Ranges).Concat(r.Ipv6Ranges).Concat(r.PrefixListIds))));
     }
+
+    private static AwsScope ScopeOf(IEvidenceSource evidence, string cluster) => evidence.Kubernetes.EksClusterOf(cluster)?.Scope ?? AwsScope.Default;
 }

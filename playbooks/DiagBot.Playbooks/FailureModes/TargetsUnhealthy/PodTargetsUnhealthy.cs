@@ -53,7 +53,8 @@ internal static class PodTargetsUnhealthy
             if (path.Blocked == true)
             {
                 confirm = LoadBalancingCli.All(
-                    LoadBalancingCli.SecurityGroupIngress(region, [.. path.Instance!.SecurityGroupIds, .. path.LoadBalancerGroupIds ?? []]),
+                    path.Branch is { } branch ? LoadBalancingCli.InterfaceGroups(region, branch.NetworkInterfaceId) : null,
+                    LoadBalancingCli.SecurityGroupIngress(region, [.. path.GroupIds, .. path.LoadBalancerGroupIds ?? []]),
                     LoadBalancingCli.TargetHealth(region, arn));
             }
         }

@@ -17,7 +17,7 @@ internal static class PodTimeoutCause
         if (path.Blocked == true)
         {
             return (TargetsUnhealthyPlaybook.SecurityGroupSubCause, $"{path.Why}, so the load balancer's health checks never reach the pod",
-                BlockedFix(region, failing, path), true);
+                BlockedFix(region, pod, failing, path), true);
         }
 
         var tg = failing.Group;
@@ -51,20 +51,29 @@ internal static class PodTimeoutCause
             ? $"container {container.Name} of pod {pod.Namespace}/{pod.Name}"
             : $"pod {pod.Namespace}/{pod.Name}";
 
-    private static List<string> BlockedFix(string region, PodBinding failing, PodSecurityPath path)
+    private static List<string> BlockedFix(string region, KubePod pod, PodBinding failing, PodSecurityPath path)
     {
         var port = path.BlockedPort;
         var lb = path.LoadBalancerGroupIds?.FirstOrDefault();
 
         // With several groups on a node, the controller writes its rules only to the one tagged kubernetes.io/cluster/<cluster>
         // (aws-load-balancer-controller issue #1594: "expect exactly one securityGroup tagged with kubernetes.io/cluster/...").
+        // A pod with groups of its own gets them from the SecurityGroupPolicy (vpcresources.k8s.aws/v1beta1) selecting it, and
+        // its node's rules never reach it (EKS user guide, "Assign security groups to individual Pods").
+        var command = $"`aws ec2 authorize-security-group-ingress --region {region} --group-id {path.NodeGroup} --protocol tcp --port {port} "
+            + $"--source-group {lb}`";
         var fix = new List<string>
         {
-            lb is null
-                ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the node's security group {path.NodeGroup}."
-                : $"Admit the load balancer's group in the node's: `aws ec2 authorize-security-group-ingress --region {region} "
-                    + $"--group-id {path.NodeGroup} --protocol tcp --port {port} --source-group {lb}` (on a node with several groups, "
-                    + "the one tagged kubernetes.io/cluster/<cluster> is the one the controller manages).",
+            path.Branch is { } branch
+                ? lb is null
+                    ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the pod's own security group {path.NodeGroup}."
+                    : $"Admit the load balancer's group in the pod's own security group {path.NodeGroup} (on its branch interface {branch.NetworkInterfaceId}, "
+                        + $"assigned by the SecurityGroupPolicy that selects pod {pod.Namespace}/{pod.Name}): {command}. "
+                        + "The node's groups do not apply to a pod with security groups of its own."
+                : lb is null
+                    ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the node's security group {path.NodeGroup}."
+                    : $"Admit the load balancer's group in the node's: {command} (on a node with several groups, "
+                        + "the one tagged kubernetes.io/cluster/<cluster> is the one the controller manages).",
         };
 
         // The controller writes the binding's spec.networking, and the node rules from it, unless the Ingress or Service names its
@@ -78,7 +87,7 @@ internal static class PodTimeoutCause
         fix.Add(binding.IngressFromSecurityGroups.Count == 0
             ? $"Or let the controller keep that rule: TargetGroupBinding {binding.Name} has no spec.networking, which is how the controller leaves it "
                 + $"when {stack?.ToString() ?? "its Ingress or Service"} names its own security groups; set `{annotation}: \"true\"` there and the "
-                + "controller opens the node's group to the load balancer itself."
+                + "controller opens the targets' group to the load balancer itself."
             : $"TargetGroupBinding {binding.Name}'s spec.networking opens the targets to {string.Join(", ", binding.IngressFromSecurityGroups)}, "
                 + $"not to the load balancer's group {lb ?? "(none)"}: check the groups {stack?.ToString() ?? "its Ingress or Service"} names.");
         return fix;

@@ -49,9 +49,11 @@ internal static class Ec2FilterNames
         ["subnet-id"] = n => [n.SubnetId],
         ["availability-zone"] = n => [n.AvailabilityZone],
         ["description"] = n => [n.Description],
-        ["requester-managed"] = _ => ["true"],
+        ["requester-managed"] = n => [n.RequesterManaged ? "true" : "false"],
         ["status"] = _ => ["in-use"],
-        ["interface-type"] = _ => ["interface"],
+        ["interface-type"] = n => [n.InterfaceType],
+        ["group-id"] = n => n.GroupIds,
+        ["attachment.instance-id"] = n => n.Attachment?.InstanceId is { } id ? [id] : [],
         ["tag:aws:ecs:clusterName"] = n => n.Tags.Where(t => t.Key == "aws:ecs:clusterName").Select(t => t.Value),
         ["tag:aws:ecs:serviceName"] = n => n.Tags.Where(t => t.Key == "aws:ecs:serviceName").Select(t => t.Value),
     };

@@ -66,10 +66,11 @@ internal sealed class Ec2Service : IAwsService
 
     private XmlResult DescribeNetworkInterfaces(AwsCall call)
     {
-        var interfaces = ById(_interfaces.All, call, "NetworkInterfaceId", n => n.NetworkInterfaceId,
+        var interfaces = ById([.. _interfaces.All, .. _world.Ec2.NetworkInterfaces], call, "NetworkInterfaceId", n => n.NetworkInterfaceId,
             id => $"The networkInterface ID '{id}' does not exist", "InvalidNetworkInterfaceID.NotFound");
         var filtered = Ec2Filters.Apply(interfaces, call, Ec2FilterNames.NetworkInterfaces);
-        return Page(call, "networkInterfaceSet", filtered, n => Ec2Wire.NetworkInterface(n, _world.Options));
+        var names = _world.Ec2.SecurityGroups.ToDictionary(g => g.GroupId, g => g.GroupName, StringComparer.Ordinal);
+        return Page(call, "networkInterfaceSet", filtered, n => Ec2Wire.NetworkInterface(n, _world.Options, names));
     }
 
     private XmlResult DescribeInstances(AwsCall call)

@@ -67,23 +67,28 @@ internal static class Ec2Wire
         E("ipPermissionsEgress", g.Egress.Select(p => Permission(p, o))),
         E("securityGroupArn", $"arn:aws:ec2:{o.Region}:{o.AccountId}:security-group/{g.GroupId}"));
 
-    /// <summary>An interface ECS created: requester-managed, in use, with the task's attachment ARN as its description.</summary>
-    public static XElement NetworkInterface(Ec2NetworkInterface n, SandboxOptions o) => E("item",
+    /// <summary>
+    /// An interface with its groups (groupSet: groupId and groupName, EC2 API reference GroupIdentifier); an ECS task's is
+    /// requester-managed with the task's attachment ARN as its description, a branch interface has no attachment.
+    /// </summary>
+    public static XElement NetworkInterface(Ec2NetworkInterface n, SandboxOptions o, IReadOnlyDictionary<string, string> groupNames) => E("item",
         E("networkInterfaceId", n.NetworkInterfaceId),
         E("subnetId", n.SubnetId),
         E("vpcId", n.VpcId),
         E("availabilityZone", n.AvailabilityZone),
         E("description", n.Description),
         E("ownerId", o.AccountId),
-        E("requesterManaged", true),
+        E("requesterManaged", n.RequesterManaged),
         E("status", "in-use"),
         E("macAddress", n.MacAddress),
         E("privateIpAddress", n.PrivateIpAddress),
         E("privateDnsName", $"ip-{n.PrivateIpAddress.Replace('.', '-')}.ec2.internal"),
         E("sourceDestCheck", true),
-        E("interfaceType", "interface"),
-        E("groupSet"),
-        E("attachment", E("attachmentId", "ela-attach-" + n.NetworkInterfaceId[4..]), E("deviceIndex", 1), E("networkCardIndex", 0), E("status", "attached"), E("deleteOnTermination", false)),
+        E("interfaceType", n.InterfaceType),
+        E("groupSet", n.GroupIds.Select(id => E("item", E("groupId", id), E("groupName", groupNames.GetValueOrDefault(id, id))))),
+        n.Attachment is not { } at ? null : E("attachment", E("attachmentId", (at.InstanceId is null ? "ela-attach-" : "eni-attach-") + n.NetworkInterfaceId[4..]),
+            Opt("instanceId", at.InstanceId), Opt("instanceOwnerId", at.InstanceId is null ? null : o.AccountId), E("deviceIndex", at.DeviceIndex),
+            E("networkCardIndex", 0), E("status", "attached"), E("deleteOnTermination", at.InstanceId is not null)),
         E("tagSet", n.Tags.Select(t => E("item", E("key", t.Key), E("value", t.Value)))),
         E("privateIpAddressesSet", E("item", E("privateIpAddress", n.PrivateIpAddress), E("privateDnsName", $"ip-{n.PrivateIpAddress.Replace('.', '-')}.ec2.internal"), E("primary", true))),
         E("ipv6AddressesSet"));
