@@ -52,11 +52,12 @@ internal sealed class Ec2NetworkClient(Ec2ClientFactory clients, AwsCallGuard gu
             return ([.. (page.NetworkInterfaces ?? []).Select(Ec2Mapper.ToModel)], page.NextToken);
         });
 
-    // By id, without MaxResults: EC2 refuses NetworkInterfaceId.N and MaxResults in one request (DescribeNetworkInterfaces, MaxResults).
+    /// <summary>By id, without MaxResults: EC2 refuses NetworkInterfaceId.N and MaxResults in one request (DescribeNetworkInterfaces, MaxResults).</summary>
     public Task<EvidenceResult<IReadOnlyList<NetworkInterface>>> DescribeNetworkInterfacesAsync(
         IReadOnlyList<string> networkInterfaceIds, AwsScope where, CancellationToken cancellationToken) =>
         NoIds<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, networkInterfaceIds, "network interface")
-            ?? PagedAsync<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, where, $"id={string.Join(",", networkInterfaceIds)}", cancellationToken, async (ec2, token, next) =>
+            ?? PagedAsync<NetworkInterface>(Ec2Api.DescribeNetworkInterfaces, where, $"id={string.Join(",", networkInterfaceIds)}", cancellationToken,
+            async (ec2, token, next) =>
             {
                 var request = new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. networkInterfaceIds], NextToken = next };
                 var page = await ec2.DescribeNetworkInterfacesAsync(request, token).ConfigureAwait(false);
