@@ -15,7 +15,7 @@ internal static class KubernetesApi
     public static readonly AwsOperation WatchEvents = Operation("watch", "events");
     public static readonly AwsOperation ListNodes = Operation("list", "nodes");
     public static readonly AwsOperation GetDaemonSet = Operation("get", "daemonsets");
-    // kube-apiserver proxies a log read to the pod's kubelet on 10250 (Kubernetes docs, "Control plane-node communication").
+    /// <summary>kube-apiserver proxies a log read to the pod's kubelet on 10250 (Kubernetes docs, "Control plane-node communication").</summary>
     public static readonly AwsOperation GetPodLog = Operation("get", "pods/log") with { ReachesNode = true };
     public static readonly AwsOperation GetDeployment = Operation("get", "deployments");
     public static readonly AwsOperation GetNode = Operation("get", "nodes");
