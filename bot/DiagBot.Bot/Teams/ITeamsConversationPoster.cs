@@ -15,9 +15,7 @@ internal interface ITeamsConversationPoster
     Task UpdateAsync(TeamsPostedMessage posted, JsonObject card, string summary, CancellationToken cancellationToken);
 
     /// <summary>Adds a text reply under a posted message: in a channel, into its thread (the conversation id carries ";messageid=").</summary>
-    /// <remarks>Answered by default so posters written before this member (test fakes) still compile.</remarks>
-    Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("This poster cannot reply in a thread.");
+    Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a posted message lives: enough to update it or reply in its thread.</summary>

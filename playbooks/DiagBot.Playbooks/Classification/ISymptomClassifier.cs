@@ -12,13 +12,13 @@ public interface ISymptomClassifier
     /// When the text is a strong "none" (a job that finished, a stop on purpose), the failure playbooks it answers
     /// for the whole diagnosis; null otherwise.
     /// </summary>
-    SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode) => null;
+    SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode);
 
     /// <summary>
     /// When the reading is "none" because the text names a recognised failure outside the failure modes (a quota, the
     /// deployer's own PassRole denial), those failures' kebab names, strongest first; empty otherwise.
     /// </summary>
-    IReadOnlyList<string> OutsideFailures(string text, EvidenceField field, int? exitCode) => [];
+    IReadOnlyList<string> OutsideFailures(string text, EvidenceField field, int? exitCode);
 }
 
 /// <summary>Failure playbooks a "none" reading answers, how sure it is, and why.</summary>

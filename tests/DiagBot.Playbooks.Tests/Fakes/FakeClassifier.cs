@@ -13,4 +13,10 @@ internal sealed class FakeClassifier(params (string Phrase, int Playbook, double
             .Select(rule => new TextClassification(rule.Playbook, rule.Confidence, $"mentions '{rule.Phrase}'"))
             .OrderByDescending(c => c.Confidence)
             .ToList();
+
+    /// <summary>The table holds failure phrases only: no "none" reading settles a diagnosis.</summary>
+    public SettledPlaybooks? Settles(string text, EvidenceField field, int? exitCode) => null;
+
+    /// <summary>Nor does it name a failure outside the modes.</summary>
+    public IReadOnlyList<string> OutsideFailures(string text, EvidenceField field, int? exitCode) => [];
 }
