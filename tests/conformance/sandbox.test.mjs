@@ -8,7 +8,7 @@ import { ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand, DescribeLoa
   DescribeTargetGroupsCommand, DescribeTargetHealthCommand, DescribeListenersCommand, DescribeRulesCommand,
   DescribeTagsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { EC2Client, DescribeSubnetsCommand, DescribeRouteTablesCommand, DescribeVpcEndpointsCommand,
-  DescribeSecurityGroupsCommand } from "@aws-sdk/client-ec2";
+  DescribeSecurityGroupsCommand, DescribeNetworkInterfacesCommand } from "@aws-sdk/client-ec2";
 import { CloudWatchLogsClient, GetLogEventsCommand, FilterLogEventsCommand, paginateDescribeLogGroups } from "@aws-sdk/client-cloudwatch-logs";
 import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from "@aws-sdk/client-sts";
@@ -194,6 +194,21 @@ test("EC2 describes subnets, route tables, endpoints and security groups with fi
   assert.equal(rule.FromPort, 80);
   assert.match(rule.UserIdGroupPairs[0].GroupId, /^sg-/);
   await assert.rejects(ec2.send(new DescribeSubnetsCommand({ SubnetIds: ["subnet-00000000000000000"] })), (e) => e.name === "InvalidSubnetID.NotFound");
+});
+
+test("EC2 DescribeNetworkInterfaces reads a pod's branch interface and its groups, by filter and by id", async () => {
+  const found = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [
+    { Name: "interface-type", Values: ["branch"] }, { Name: "addresses.private-ip-address", Values: ["10.0.6.142"] }] }));
+  const branch = found.NetworkInterfaces[0];
+  assert.equal(found.NetworkInterfaces.length, 1);
+  assert.equal(branch.InterfaceType, "branch");
+  assert.equal(branch.Groups[0].GroupName, "ledger-api-pods");
+  assert.match(branch.Groups[0].GroupId, /^sg-[0-9a-f]{17}$/);
+  assert.equal(branch.Attachment, undefined);
+  const byId = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [branch.NetworkInterfaceId] }));
+  assert.deepEqual(byId.NetworkInterfaces[0].Groups, branch.Groups);
+  await assert.rejects(ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ["eni-00000000000000000"] })),
+    (e) => e.name === "InvalidNetworkInterfaceID.NotFound");
 });
 
 test("CloudWatch Logs GetLogEvents pages and FilterLogEvents matches", async () => {

@@ -41,6 +41,7 @@ internal static class ScenarioCatalogue
         new TargetsUnhealthyOnEks(),
         new TargetsUnhealthyOnEksNodeSecurityGroup(),
         new TargetsUnhealthyOnEksNodePort(),
+        new TargetsUnhealthyOnEksPodSecurityGroup(),
         new Alb503NoTargetsOnEks(),
         new EksPodsContainerCreatingCniNotReady(),
         new CannotPullContainerOnEks(),
@@ -73,6 +74,7 @@ internal static class ScenarioCatalogue
         new CannotPullContainerLookalikeSlowPull(),
         new Alb504TimeoutLookalikeOnEks(),
         new TargetsUnhealthyLookalikeListenerPort(),
+        new TargetsUnhealthyLookalikePodSecurityGroup(),
     ];
 
     public static IReadOnlyList<SandboxScenario> Seed(SeedContext context)

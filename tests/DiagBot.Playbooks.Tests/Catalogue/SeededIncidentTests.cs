@@ -51,6 +51,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         { "p13-eks-alb-504", Alb504Timeout.Number },
         { "p06-eks-node-sg-blocks-alb", TargetsUnhealthy.Number },
         { "p06-eks-nodeport-blocked", TargetsUnhealthy.Number },
+        { "p06-eks-pod-sg-blocks-alb", TargetsUnhealthy.Number },
     };
 
     public static TheoryData<string> NotFailures() =>
@@ -82,6 +83,7 @@ public sealed class SeededIncidentTests(SandboxEvidenceFixture sandbox)
         "lookalike-eks-slow-image-pull",
         "lookalike-eks-app-504-upstream",
         "lookalike-eks-alb-listener-port",
+        "lookalike-eks-pod-sg-admits-alb",
     ];
 
     [Theory]

@@ -56,6 +56,25 @@ public sealed class AwsCliEksConformanceTests(SandboxFixture fixture) : IDisposa
         Assert.NotEmpty(instance.GetProperty("SecurityGroups").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Ec2DescribeNetworkInterfaces_PodBranchInterface_ParsesTypeGroupsAndTrunk()
+    {
+        var result = await AwsAsync("ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=branch",
+            "Name=addresses.private-ip-address,Values=10.0.6.142");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        var branch = Assert.Single(JsonDocument.Parse(result.Output).RootElement.GetProperty("NetworkInterfaces").EnumerateArray());
+        Assert.Equal(("branch", "aws-k8s-branch-eni"),
+            (branch.GetProperty("InterfaceType").GetString(), branch.GetProperty("Description").GetString()));
+        Assert.Equal("ledger-api-pods", Assert.Single(branch.GetProperty("Groups").EnumerateArray()).GetProperty("GroupName").GetString());
+        var trunk = branch.GetProperty("TagSet").EnumerateArray().Single(t => t.GetProperty("Key").GetString() == "vpcresources.k8s.aws/trunk-eni-id");
+        var trunks = await AwsAsync("ec2", "describe-network-interfaces", "--network-interface-ids", trunk.GetProperty("Value").GetString()!);
+        Assert.True(trunks.ExitCode == 0, trunks.Describe());
+        var attached = JsonDocument.Parse(trunks.Output).RootElement.GetProperty("NetworkInterfaces")[0];
+        Assert.Equal(("trunk", "i-0a3f9c2b7d41e5a01"), (attached.GetProperty("InterfaceType").GetString(),
+            attached.GetProperty("Attachment").GetProperty("InstanceId").GetString()));
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private async Task<ProcessResult> AwsAsync(params string[] arguments)

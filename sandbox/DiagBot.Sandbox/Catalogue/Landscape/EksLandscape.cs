@@ -76,7 +76,9 @@ internal static class EksLandscape
             Env("AWS_VPC_K8S_CNI_LOGLEVEL", "DEBUG"),
             Env("ENABLE_IPv4", "true"),
             Env("ENABLE_IPv6", "false"),
-            Env("ENABLE_POD_ENI", "false"),
+            // On: payments' ledger-api and checkout's coupon-api have security groups of their own, which needs it (EKS user guide,
+            // "Configure the Amazon VPC CNI plugin for Kubernetes for security groups for Amazon EKS Pods").
+            Env("ENABLE_POD_ENI", "true"),
             Env("ENABLE_PREFIX_DELEGATION", "false"),
             Env("WARM_ENI_TARGET", "1"),
             Env("WARM_PREFIX_TARGET", "1"),

@@ -130,9 +130,11 @@ internal static class LoadBalancerControllerSeeds
         });
     }
 
-    // What the controller makes of spec.networking: an inbound rule on the targets' interfaces' security group tagged
-    // kubernetes.io/cluster/<cluster> (aws-load-balancer-controller issue #2557), on the EKS nodes here the cluster security group.
-    private static void OpenNodeGroup(SeedContext context, string fromSecurityGroup, int port)
+    /// <summary>
+    /// What the controller makes of spec.networking: an inbound rule on the targets' interfaces' security group tagged
+    /// kubernetes.io/cluster/&lt;cluster&gt; (aws-load-balancer-controller issue #2557), on the EKS nodes here the cluster security group.
+    /// </summary>
+    public static void OpenNodeGroup(SeedContext context, string fromSecurityGroup, int port)
     {
         var groups = context.World.Ec2.SecurityGroups;
         var index = groups.FindIndex(g => g.GroupId == EksLandscape.ClusterSecurityGroup);
