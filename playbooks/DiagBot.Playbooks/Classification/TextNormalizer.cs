@@ -6,12 +6,17 @@ namespace DiagBot.Playbooks.Classification;
 /// <summary>
 /// Brings every generation of a message to one form before the signals read it: lower case, typographic
 /// quotes and apostrophes to ASCII, ARNs, UUIDs, long hex ids, AWS resource ids, IP addresses and long numbers
-/// masked, whitespace collapsed. Short numbers stay: 137, 503 and 504 are the signal, not noise.
+/// masked, whitespace collapsed. Short numbers stay: 137, 503 and 504 are the signal, not noise, and so do the few long
+/// numbers a rule reads (<see cref="KeptNumbers"/>), even as an address's port.
 /// </summary>
 internal static partial class TextNormalizer
 {
     /// <summary>Signals look at the head of a message; a multi-megabyte log line must not cost more than this.</summary>
     public const int MaxLength = 8 * 1024;
+
+    // The kubelet's API port: playbook 15 reads "dial tcp <ip>:10250" (kubectl logs and exec go through it). Issue 19,
+    // batch 12: "I made an ingress rule for 10250 on cluster/node sg" could not be read while every 5-digit number was masked.
+    private static readonly HashSet<string> KeptNumbers = ["10250"];
 
     public static string Normalize(string? text)
     {
@@ -25,8 +30,8 @@ internal static partial class TextNormalizer
         s = Arn().Replace(s, m => $"<arn:{m.Groups[1].Value}>");
         s = Uuid().Replace(s, "<uuid>");
         s = AwsResourceId().Replace(s, m => $"<{m.Groups[1].Value}-id>");
-        s = Ipv4().Replace(s, "<ip>");
-        s = LongNumber().Replace(s, "<n>");
+        s = Ipv4().Replace(s, m => m.Groups["port"] is { Success: true } port && KeptNumbers.Contains(port.Value) ? $"<ip>:{port.Value}" : "<ip>");
+        s = LongNumber().Replace(s, m => KeptNumbers.Contains(m.Value) ? m.Value : "<n>");
         s = HexId().Replace(s, "<hex>");
         return Whitespace().Replace(s, " ").Trim();
     }
@@ -61,7 +66,7 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"\b(i|eni|subnet|sg|vpc|vpce|ami)-[0-9a-f]{8,17}\b", RegexOptions.CultureInvariant)]
     private static partial Regex AwsResourceId();
 
-    [GeneratedRegex(@"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:/\d{1,2})?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b\d{1,3}(?:\.\d{1,3}){3}(?::(?<port>\d+))?(?:/\d{1,2})?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Ipv4();
 
     [GeneratedRegex(@"\b\d{5,}\b", RegexOptions.CultureInvariant)]

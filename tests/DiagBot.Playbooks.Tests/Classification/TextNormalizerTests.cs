@@ -19,6 +19,8 @@ public sealed class TextNormalizerTests
     [InlineData("instance i-0abc123def4567890", "instance <i-id>")]
     [InlineData("dial tcp 10.1.2.3:443: i/o timeout", "dial tcp <ip>: i/o timeout")]
     [InlineData("account 123456789012 exit 137", "account <n> exit 137")]
+    [InlineData("dial tcp 10.0.37.234:10250: i/o timeout", "dial tcp <ip>:10250: i/o timeout")]
+    [InlineData("an ingress rule for 10250 and request 31337", "an ingress rule for 10250 and request <n>")]
     public void Normalize_Identifiers_AreMaskedButShortCodesKept(string text, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(text));

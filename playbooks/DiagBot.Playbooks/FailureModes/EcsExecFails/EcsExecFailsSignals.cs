@@ -32,15 +32,23 @@ internal static partial class EcsExecFailsSignals
 
     // Issue 19, batch 12: exec and logs failing together, the pair that shares the API server's path to the kubelet
     // (ovh/terraform-ovh-publiccloud-k8s#124: "When I run exec/logs command through kubelet the error occurs that connection refused").
-    // The pair named is a hint, not the error itself: below the plain-words rules. (The port, 10250, cannot be read: the
-    // normaliser masks numbers of five digits.)
+    // The pair named is a hint, not the error itself: below the plain-words rules.
     private static readonly SignalRule KubeletPathNamed = SignalRule.AnyOf(Playbook, 0.7,
         "exec and logs named together: the API server's path to the kubelet",
         Phrase.Of("exec and logs together", @"\bexec ?(/|or|and|&) ?logs?\b|\blogs ?(/|or|and|&) ?exec\b"));
 
+    // The kubelet's port, which the normaliser keeps: only the API server's path to the kubelet (logs, exec, port-forward)
+    // dials it. kubernetes/kubernetes#40817: "error dialing backend: dial tcp 172.18.10.229:10250: getsockopt: connection
+    // refused"; batch 12's "I made an ingress rule for 10250 on cluster/node sg". A hint below exec's own words.
+    private static readonly SignalRule KubeletPortNamed = SignalRule.AnyOf(Playbook, 0.75,
+        "the kubelet's port 10250 named: the API server's path for kubectl logs and exec",
+        Phrase.Of("a dial to the kubelet's port failed", @"<ip>:10250\b.{0,40}(i/o timeout|connection refused|no route to host|timed out|tls handshake)"),
+        Phrase.Of("the kubelet's port named", @"\b10250\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         KubeletPathNamed,
+        KubeletPortNamed,
         // ECS Exec's own words
         SignalRule.AnyOf(Playbook, 0.93, "ECS Exec (execute-command) cannot open a session: enableExecuteCommand, the ExecuteCommandAgent, ssmmessages or the task role's SSM permissions", EcsExec),
         SignalRule.AnyOf(Playbook, 0.9, "kubectl exec cannot open a session into the container", KubectlExec), // kubectl's own words
