@@ -1,3 +1,5 @@
+using DiagBot.Playbooks.Classification.Learned;
+
 namespace DiagBot.Playbooks.Classification;
 
 /// <summary>
@@ -23,16 +25,20 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
     private readonly IReadOnlyList<SignalRule> _rules;
     private readonly IReadOnlyDictionary<int, string> _deciders;
+    // Asked for only when no rule read a text, so a diagnosis (which ranks by rules alone) never trains the model.
+    private readonly Func<LearnedFallback?> _fallback;
 
     public SymptomClassifier()
         : this(SignalCatalog.All, SignalCatalog.Deciders)
     {
+        _fallback = () => LearnedFallback.Default;
     }
 
-    internal SymptomClassifier(IReadOnlyList<SignalRule> rules, IReadOnlyDictionary<int, string>? deciders = null)
+    internal SymptomClassifier(IReadOnlyList<SignalRule> rules, IReadOnlyDictionary<int, string>? deciders = null, LearnedFallback? fallback = null)
     {
         _rules = rules;
         _deciders = deciders ?? new Dictionary<int, string>();
+        _fallback = () => fallback;
     }
 
     public TextClassification Classify(string text, EvidenceField field, int? exitCode)
@@ -49,6 +55,14 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
         if (best is null)
         {
+            // No rule, not even a "none" rule, read anything: the learned fallback may still know the words.
+            if (_fallback()?.Answer(text) is { } guess)
+            {
+                var guessed = new Candidate(guess.Playbook, LearnedFallback.AnswerConfidence, []);
+                return new TextClassification(guess.Playbook, LearnedFallback.AnswerConfidence,
+                    Unsure(LearnedFallback.AnswerConfidence, guessed, runnerUp: null) + LearnedFallback.Why(guess, field));
+            }
+
             return new TextClassification(null, NothingRecognisedConfidence, WhyText.NothingRecognised(field, exitCode));
         }
 
