@@ -14,22 +14,6 @@ internal static class SignalCatalog
     ];
 
     /// <summary>Per failure mode, the one identifier or read that confirms or refutes it, for an answer that is unsure.</summary>
-    public static IReadOnlyDictionary<int, string> Deciders { get; } = new Dictionary<int, string>
-    {
-        [TaskStuckProvisioning.Number] = TaskStuckProvisioningSignals.Decider,
-        [CannotPullContainer.Number] = CannotPullContainerSignals.Decider,
-        [SecretsPullFailed.Number] = SecretsPullFailedSignals.Decider,
-        [AppAccessDenied.Number] = AppAccessDeniedSignals.Decider,
-        [Alb503NoTargets.Number] = Alb503NoTargetsSignals.Decider,
-        [TargetsUnhealthy.Number] = TargetsUnhealthySignals.Decider,
-        [TaskOutOfMemory.Number] = TaskOutOfMemorySignals.Decider,
-        [CrashLoop.Number] = CrashLoopSignals.Decider,
-        [EksPodsPending.Number] = EksPodsPendingSignals.Decider,
-        [EksPodsContainerCreating.Number] = EksPodsContainerCreatingSignals.Decider,
-        [SpotInterruption.Number] = SpotInterruptionSignals.Decider,
-        [DeployStuck.Number] = DeployStuckSignals.Decider,
-        [Alb504Timeout.Number] = Alb504TimeoutSignals.Decider,
-        [ExecFormatError.Number] = ExecFormatErrorSignals.Decider,
-        [EcsExecFails.Number] = EcsExecFailsSignals.Decider,
-    };
+    public static IReadOnlyDictionary<int, string> Deciders { get; } =
+        FailureModeCatalog.Entries.ToDictionary(entry => entry.Mode.Number, entry => entry.Decider);
 }

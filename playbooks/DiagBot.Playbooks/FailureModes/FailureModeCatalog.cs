@@ -5,8 +5,8 @@ using DiagBot.Playbooks.Classification;
 namespace DiagBot.Playbooks.FailureModes;
 
 /// <summary>
-/// Every failure mode, in one visible list keyed by its kebab name: its identity, its playbook, its signals and the
-/// reads it wants started early.
+/// Every failure mode, in one visible list keyed by its kebab name: its identity, its playbook, its signals, the read
+/// that decides it when triage is unsure, and the reads it wants started early.
 /// A new mode is one line here (docs/contributing/new-failure-mode.md); nothing else lists the modes or counts them.
 /// </summary>
 internal static class FailureModeCatalog
@@ -14,22 +14,36 @@ internal static class FailureModeCatalog
     /// <summary>In the order of their numbers, which is the order of docs/architecture.md's table.</summary>
     public static IReadOnlyList<FailureModeEntry> Entries { get; } =
     [
-        new(TaskStuckProvisioning.Mode, () => new TaskStuckProvisioningPlaybook(), TaskStuckProvisioningSignals.Rules, TaskStuckProvisioningPlaybook.EarlyReads),
-        new(CannotPullContainer.Mode, () => new CannotPullContainerPlaybook(), CannotPullContainerSignals.Rules, CannotPullContainerPlaybook.EarlyReads),
-        new(SecretsPullFailed.Mode, () => new SecretsPullFailedPlaybook(), SecretsPullFailedSignals.Rules, SecretsPullFailedPlaybook.EarlyReads),
-        new(AppAccessDenied.Mode, () => new AppAccessDeniedPlaybook(), AppAccessDeniedSignals.Rules, AppAccessDeniedPlaybook.EarlyReads),
-        new(Alb503NoTargets.Mode, () => new Alb503NoTargetsPlaybook(), Alb503NoTargetsSignals.Rules, Alb503NoTargetsPlaybook.EarlyReads),
-        new(TargetsUnhealthy.Mode, () => new TargetsUnhealthyPlaybook(), TargetsUnhealthySignals.Rules, TargetsUnhealthyPlaybook.EarlyReads),
-        new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(), TaskOutOfMemorySignals.Rules, TaskOutOfMemoryPlaybook.EarlyReads),
-        new(CrashLoop.Mode, () => new CrashLoopPlaybook(), CrashLoopSignals.Rules, CrashLoopPlaybook.EarlyReads),
-        new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(), EksPodsPendingSignals.Rules, EksPodsPendingPlaybook.EarlyReads),
-        new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(), EksPodsContainerCreatingSignals.Rules,
-            EksPodsContainerCreatingPlaybook.EarlyReads),
-        new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(), SpotInterruptionSignals.Rules, EarlyReads.None),
-        new(DeployStuck.Mode, () => new DeployStuckPlaybook(), DeployStuckSignals.Rules, DeployStuckPlaybook.EarlyReads),
-        new(Alb504Timeout.Mode, () => new Alb504TimeoutPlaybook(), Alb504TimeoutSignals.Rules, Alb504TimeoutPlaybook.EarlyReads),
-        new(ExecFormatError.Mode, () => new ExecFormatErrorPlaybook(), ExecFormatErrorSignals.Rules, EarlyReads.None),
-        new(EcsExecFails.Mode, () => new EcsExecFailsPlaybook(), EcsExecFailsSignals.Rules, EcsExecFailsPlaybook.EarlyReads),
+        new(TaskStuckProvisioning.Mode, () => new TaskStuckProvisioningPlaybook(),
+            TaskStuckProvisioningSignals.Rules, TaskStuckProvisioningSignals.Decider, TaskStuckProvisioningPlaybook.EarlyReads),
+        new(CannotPullContainer.Mode, () => new CannotPullContainerPlaybook(),
+            CannotPullContainerSignals.Rules, CannotPullContainerSignals.Decider, CannotPullContainerPlaybook.EarlyReads),
+        new(SecretsPullFailed.Mode, () => new SecretsPullFailedPlaybook(),
+            SecretsPullFailedSignals.Rules, SecretsPullFailedSignals.Decider, SecretsPullFailedPlaybook.EarlyReads),
+        new(AppAccessDenied.Mode, () => new AppAccessDeniedPlaybook(),
+            AppAccessDeniedSignals.Rules, AppAccessDeniedSignals.Decider, AppAccessDeniedPlaybook.EarlyReads),
+        new(Alb503NoTargets.Mode, () => new Alb503NoTargetsPlaybook(),
+            Alb503NoTargetsSignals.Rules, Alb503NoTargetsSignals.Decider, Alb503NoTargetsPlaybook.EarlyReads),
+        new(TargetsUnhealthy.Mode, () => new TargetsUnhealthyPlaybook(),
+            TargetsUnhealthySignals.Rules, TargetsUnhealthySignals.Decider, TargetsUnhealthyPlaybook.EarlyReads),
+        new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(),
+            TaskOutOfMemorySignals.Rules, TaskOutOfMemorySignals.Decider, TaskOutOfMemoryPlaybook.EarlyReads),
+        new(CrashLoop.Mode, () => new CrashLoopPlaybook(),
+            CrashLoopSignals.Rules, CrashLoopSignals.Decider, CrashLoopPlaybook.EarlyReads),
+        new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(),
+            EksPodsPendingSignals.Rules, EksPodsPendingSignals.Decider, EksPodsPendingPlaybook.EarlyReads),
+        new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(),
+            EksPodsContainerCreatingSignals.Rules, EksPodsContainerCreatingSignals.Decider, EksPodsContainerCreatingPlaybook.EarlyReads),
+        new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(),
+            SpotInterruptionSignals.Rules, SpotInterruptionSignals.Decider, EarlyReads.None),
+        new(DeployStuck.Mode, () => new DeployStuckPlaybook(),
+            DeployStuckSignals.Rules, DeployStuckSignals.Decider, DeployStuckPlaybook.EarlyReads),
+        new(Alb504Timeout.Mode, () => new Alb504TimeoutPlaybook(),
+            Alb504TimeoutSignals.Rules, Alb504TimeoutSignals.Decider, Alb504TimeoutPlaybook.EarlyReads),
+        new(ExecFormatError.Mode, () => new ExecFormatErrorPlaybook(),
+            ExecFormatErrorSignals.Rules, ExecFormatErrorSignals.Decider, EarlyReads.None),
+        new(EcsExecFails.Mode, () => new EcsExecFailsPlaybook(),
+            EcsExecFailsSignals.Rules, EcsExecFailsSignals.Decider, EcsExecFailsPlaybook.EarlyReads),
     ];
 
     public static IReadOnlyDictionary<string, FailureModeEntry> ByName { get; } = Entries.ToDictionary(e => e.Mode.Name, StringComparer.Ordinal);
@@ -54,4 +68,6 @@ internal static class FailureModeCatalog
 }
 
 /// <summary>One failure mode as the catalogue knows it.</summary>
-internal sealed record FailureModeEntry(FailureMode Mode, Func<IPlaybook> CreatePlaybook, IReadOnlyList<SignalRule> Signals, EarlyReads EarlyReads);
+/// <param name="Decider">The one identifier or read that confirms or refutes the mode, named when an answer is unsure.</param>
+internal sealed record FailureModeEntry(
+    FailureMode Mode, Func<IPlaybook> CreatePlaybook, IReadOnlyList<SignalRule> Signals, string Decider, EarlyReads EarlyReads);
