@@ -7,7 +7,8 @@ namespace DiagBot.Sandbox.Aws.Ec2;
 /// The interfaces ECS attached to running awsvpc tasks, derived from the tasks so the two never disagree. ECS writes
 /// the task's attachment ARN as the interface's description and, when the service has ECS managed tags enabled
 /// (enableECSManagedTags), tags it aws:ecs:clusterName and aws:ecs:serviceName (the tags Terraform users filter
-/// interfaces by: `filter { name = "tag:aws:ecs:serviceName" }`). Derived once per snapshot of the task list.
+/// interfaces by: `filter { name = "tag:aws:ecs:serviceName" }`), and gives each its service's security groups. Derived once per snapshot
+/// of the task list.
 /// </summary>
 internal sealed class TaskNetworkInterfaces(SandboxWorld world)
 {
@@ -37,6 +38,12 @@ internal sealed class TaskNetworkInterfaces(SandboxWorld world)
     {
         var subnets = world.Ec2.Subnets.ToDictionary(s => s.SubnetId, StringComparer.Ordinal);
         var managed = world.Ecs.Services.Where(s => s.EnableECSManagedTags).Select(s => (s.ClusterArn, s.ServiceName)).ToHashSet();
+
+        // A service's task interface carries the service's awsvpcConfiguration securityGroups (ECS API reference, AwsVpcConfiguration:
+        // "The IDs of the security groups associated with the task or service").
+        var groups = world.Ecs.Services.Where(s => s.NetworkConfiguration is not null)
+            .GroupBy(s => (s.ClusterArn, s.ServiceName))
+            .ToDictionary(g => g.Key, g => g.First().NetworkConfiguration!.AwsvpcConfiguration.SecurityGroups);
         var found = new List<Ec2NetworkInterface>();
         foreach (var task in tasks)
         {
@@ -60,7 +67,10 @@ internal sealed class TaskNetworkInterfaces(SandboxWorld world)
             var region = task.TaskArn.Split(':')[3];
             var account = task.TaskArn.Split(':')[4];
             found.Add(new Ec2NetworkInterface(eni, subnetId, subnet.VpcId, subnet.AvailabilityZone, ip, details.GetValueOrDefault("macAddress", "0e:00:00:00:00:00"),
-                $"arn:aws:ecs:{region}:{account}:attachment/{attachment.Id}", tags));
+                $"arn:aws:ecs:{region}:{account}:attachment/{attachment.Id}", tags)
+            {
+                GroupIds = service is not null && groups.TryGetValue((task.ClusterArn, service), out var serviceGroups) ? serviceGroups : [],
+            });
         }
 
         return found;

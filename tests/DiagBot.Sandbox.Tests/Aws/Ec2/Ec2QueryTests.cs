@@ -1,4 +1,5 @@
 using System.Net;
+using DiagBot.Sandbox.Catalogue.Landscape;
 using DiagBot.Sandbox.Tests.Support;
 
 namespace DiagBot.Sandbox.Tests.Aws.Ec2;
@@ -80,6 +81,31 @@ public sealed class Ec2QueryTests(SandboxFixture fixture)
         var reply = await Query(AwsForms.Action("DescribeInstances", Version, ("InstanceId.1", "i-00000000000000000")));
 
         Assert.Contains("<Code>InvalidInstanceID.NotFound</Code>", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeNetworkInterfaces_TaskInterfaceByItsServiceGroup_CarriesTheServiceSecurityGroups()
+    {
+        // prod's services run their awsvpc tasks with the app group (their awsvpcConfiguration securityGroups).
+        var reply = await Query(AwsForms.Action("DescribeNetworkInterfaces", Version,
+            ("Filter.1.Name", "group-id"), ("Filter.1.Value.1", ProdLandscape.AppSecurityGroup),
+            ("Filter.2.Name", "requester-managed"), ("Filter.2.Value.1", "true")));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.NotEmpty(reply.Values("networkInterfaceId"));
+        Assert.All(reply.Values("description"), d => Assert.StartsWith("arn:aws:ecs:us-east-1:", d, StringComparison.Ordinal));
+        Assert.All(reply.Values("interfaceType"), t => Assert.Equal("interface", t));
+    }
+
+    [Fact]
+    public async Task DescribeNetworkInterfaces_TrunkOfANodeWithPodsOnBranches_IsAttachedToTheNodeWithItsGroups()
+    {
+        var reply = await Query(AwsForms.Action("DescribeNetworkInterfaces", Version, ("Filter.1.Name", "interface-type"), ("Filter.1.Value.1", "trunk"),
+            ("Filter.2.Name", "attachment.instance-id"), ("Filter.2.Value.1", "i-0a3f9c2b7d41e5a01")));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(("aws-k8s-trunk-eni", "false", "2"), (reply.Value("description"), reply.Value("requesterManaged"), reply.Value("deviceIndex")));
+        Assert.StartsWith("sg-", reply.Value("groupId"), StringComparison.Ordinal);
     }
 
     private Task<AwsReply> Query(Dictionary<string, string> form) => fixture.CreateClient().QueryAsync("ec2", form);
