@@ -12,7 +12,11 @@ namespace DiagBot.Bot.Hosting;
 /// </summary>
 public static class DiagBotApp
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default) =>
+        BuildAsync(args, _ => { }, cancellationToken);
+
+    /// <summary>The same app with services swapped after DiagBot's own are added: a test's fake clock.</summary>
+    internal static async Task<WebApplication> BuildAsync(string[] args, Action<IServiceCollection> swap, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
@@ -22,6 +26,7 @@ public static class DiagBotApp
         builder.Services.AddEvents(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddWebChat(builder.Configuration);
+        swap(builder.Services);
 
         var app = builder.Build();
         app.UseNetworkEdge();

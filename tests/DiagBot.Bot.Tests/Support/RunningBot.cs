@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace DiagBot.Bot.Tests.Support;
@@ -27,10 +28,16 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IHost Host => _app;
 
-    public static async Task<RunningBot> StartAsync(params string[] settings)
+    public static Task<RunningBot> StartAsync(params string[] settings) => StartAsync(services => { }, settings);
+
+    /// <summary>The bot on a clock the test moves (every TimeProvider the bot's services take).</summary>
+    public static Task<RunningBot> StartAsync(TimeProvider clock, params string[] settings) =>
+        StartAsync(services => services.RemoveAll<TimeProvider>().AddSingleton(clock), settings);
+
+    private static async Task<RunningBot> StartAsync(Action<IServiceCollection> swap, string[] settings)
     {
         string[] args = ["--urls=http://127.0.0.1:0", .. settings];
-        var app = await DiagBotApp.BuildAsync(args);
+        var app = await DiagBotApp.BuildAsync(args, swap);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningBot(app, new Uri(address.TrimEnd('/') + "/"));
