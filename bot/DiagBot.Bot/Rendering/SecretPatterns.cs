@@ -24,9 +24,9 @@ internal static partial class SecretPatterns
         text => AuthorizationHeader().Replace(text, "$1" + Mask),
         text => Bearer().Replace(text, "$1" + Mask),
         text => BasicCredentials().Replace(text, match => DecodesToUserAndPassword(match.Groups[2].Value) ? match.Groups[1].Value + Mask : match.Value),
-        text => UrlPassword().Replace(text, "$1" + Mask + "@"),
+        text => text.Contains("://", StringComparison.Ordinal) ? UrlPassword().Replace(text, "$1" + Mask + "@") : text,
         text => NameValuePair().Replace(text, "$1" + Mask + "$2"),
-        text => NamedSecret().Replace(text, match => match.Groups[1].Value + Quoted(match.Groups[2].Value)),
+        text => NamedSecretWord().IsMatch(text) ? NamedSecret().Replace(text, match => match.Groups[1].Value + Quoted(match.Groups[2].Value)) : text,
         text => DockerAuth().Replace(text, "$1" + Mask + "$2"),
         text => SecretFlag().Replace(text, "$1" + Mask),
         text => QuerySecret().Replace(text, "$1" + Mask),
@@ -123,6 +123,11 @@ internal static partial class SecretPatterns
         RegexOptions.None,
         TimeoutMs)]
     private static partial Regex NamedSecret();
+
+    // A quick look before NamedSecret's costly one (it tries its key words at every word of every text): each of its
+    // key words holds one of these, matched with the same case rules, so text without them cannot hold a named secret.
+    [GeneratedRegex("(?i)secret|pass|pwd|token|key|sig|session|credential", RegexOptions.None, TimeoutMs)]
+    private static partial Regex NamedSecretWord();
 
     // ~/.docker/config.json keeps base64 "user:password" under "auth".
     [GeneratedRegex(@"(""auth""\s*:\s*"")[^""]+("")", RegexOptions.None, TimeoutMs)]
