@@ -35,6 +35,21 @@ public sealed partial class FailureModeConventionTests
             + $"like alb-503-no-targets (step 1 of {Doc})");
     }
 
+    [Fact]
+    public void EveryFolder_IsAModeInTheCatalogue()
+    {
+        // A newcomer who starts with step 2 has a folder no check above reads until the catalogue names it.
+        var catalogued = FailureModeCatalog.Modes.Select(Pascal).ToHashSet(StringComparer.Ordinal);
+        var folders = new[] { "playbooks/DiagBot.Playbooks/FailureModes", "tests/DiagBot.Playbooks.Tests/FailureModes" }
+            .SelectMany(parent => Directory.EnumerateDirectories(Path.Combine(Root, parent)).Select(folder => $"{parent}/{Path.GetFileName(folder)}/"))
+            .Where(folder => !catalogued.Contains(Path.GetFileName(folder.TrimEnd('/'))))
+            .ToList();
+
+        Assert.True(folders.Count == 0, $"{string.Join(", ", folders)}: no failure mode in FailureModeCatalog is called so; add the mode's line "
+            + $"at the end of Entries in playbooks/DiagBot.Playbooks/FailureModes/FailureModeCatalog.cs (step 3 of {Doc}), or name the folder "
+            + $"after the mode's kebab name (step 1)");
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void Mode_HasItsFolder_WithIdentityPlaybookAndSignals(string name)
@@ -80,8 +95,11 @@ public sealed partial class FailureModeConventionTests
         var file = $"sandbox/DiagBot.Sandbox/Catalogue/Incidents/{Pascal(mode)}.cs";
         AssertFiles(mode, $"step 7 of {Doc}", file);
 
-        var seeds = Regex.IsMatch(File.ReadAllText(Path.Combine(Root, file)), $@"new SandboxScenario\(\w+, {mode.Number},");
-        Assert.True(seeds, $"{Describe(mode)}: {file} does not seed a scenario numbered {mode.Number} (step 7 of {Doc})");
+        var source = File.ReadAllText(Path.Combine(Root, file));
+        Assert.True(ScenarioName().IsMatch(source), $"{Describe(mode)}: {file} declares no `public const string Name = \"p{mode.Number:00}-...\";`, "
+            + $"the scenario name the registration checks read (step 7 of {Doc})");
+        Assert.True(Regex.IsMatch(source, $@"new SandboxScenario\(Name, {mode.Number},"),
+            $"{Describe(mode)}: {file} does not seed `new SandboxScenario(Name, {mode.Number}, subject, summary)` (step 7 of {Doc})");
     }
 
     [Theory]
@@ -147,4 +165,8 @@ public sealed partial class FailureModeConventionTests
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
+
+    /// <summary>How an incident or a look-alike names its scenario, which FailureModeRegistrationTests reads too.</summary>
+    [GeneratedRegex(@"public const string Name = ""(?<name>[a-z0-9-]+)"";")]
+    internal static partial Regex ScenarioName();
 }

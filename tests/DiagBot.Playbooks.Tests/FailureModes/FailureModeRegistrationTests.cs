@@ -27,8 +27,8 @@ public sealed partial class FailureModeRegistrationTests
             .Where(entry => !catalogue.Contains($"new {entry}()", StringComparison.Ordinal))
             .ToList();
 
-        Assert.True(unlisted.Count == 0, $"{Describe(mode)}: the sandbox never seeds {string.Join(", ", unlisted)}; add `new {unlisted.FirstOrDefault()}(),` "
-            + $"to the Entries of {ScenarioCatalogue} (step 7 of {Doc})");
+        Assert.True(unlisted.Count == 0, $"{Describe(mode)}: the sandbox never seeds {string.Join(", ", unlisted)}; add "
+            + $"{string.Join(" ", unlisted.Select(entry => $"`new {entry}(),`"))} to the Entries of {ScenarioCatalogue} (step 7 of {Doc})");
     }
 
     [Theory]
@@ -38,11 +38,16 @@ public sealed partial class FailureModeRegistrationTests
         var mode = FailureModeCatalog.ByName[name].Mode;
         var tests = Read(SeededIncidentTests);
 
-        var missing = Entries(mode, everyIncident: false)
-            .Select(file => ScenarioName().Match(File.ReadAllText(file)))
-            .Where(match => match.Success && !tests.Contains($"\"{match.Groups["name"].Value}\"", StringComparison.Ordinal))
-            .Select(match => match.Groups["name"].Value)
+        var entries = Entries(mode, everyIncident: false)
+            .Select(file => (File: file, Match: FailureModeConventionTests.ScenarioName().Match(File.ReadAllText(file))))
             .ToList();
+        var unnamed = entries.Where(entry => !entry.Match.Success).Select(entry => Path.GetFileName(entry.File)).ToList();
+        var missing = entries.Where(entry => entry.Match.Success).Select(entry => entry.Match.Groups["name"].Value)
+            .Where(scenario => !tests.Contains($"\"{scenario}\"", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(unnamed.Count == 0, $"{Describe(mode)}: no `public const string Name = \"...\";` in {string.Join(", ", unnamed)}, so no check "
+            + $"can find their scenario names; declare it and seed `new SandboxScenario(Name, ...)` (step 7 of {Doc})");
 
         Assert.True(missing.Count == 0, $"{Describe(mode)}: {SeededIncidentTests} does not check {string.Join(", ", missing)}; "
             + $"an incident goes in Incidents() with `{FailureModeConventionTests.Pascal(mode)}.Number`, a look-alike in NotFailures() (step 7 of {Doc})");
@@ -103,6 +108,4 @@ public sealed partial class FailureModeRegistrationTests
     [GeneratedRegex(@"\{ ""[a-z0-9-]+"", \d+ \}")]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"public const string Name = ""(?<name>[a-z0-9-]+)"";")]
-    private static partial Regex ScenarioName();
 }
