@@ -66,7 +66,7 @@ internal static class StartFailureFacts
             return [NoFreeAddresses(task, full)];
         }
 
-        var assessment = network.Assess(TaskStuckProvisioningPlaybook.RequiredEndpoints);
+        var assessment = network.Assess(TaskEndpoints.Startup);
         var publicIp = assessment.Status == PathStatus.PublicIpDisabled ? ", assignPublicIp DISABLED" : string.Empty;
         var route = TaskNetworkPath.Describe(network.DefaultRouteEntry);
         return assessment.IsBroken

@@ -23,8 +23,6 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     private const string Pending = "PENDING";
 
     // Fargate platform 1.4.0 pulls through the task's ENI: both ECR endpoints and S3 (layers) are needed without NAT.
-    private static readonly string[] RegistryEndpoints = ["ecr.api", "ecr.dkr", "s3"];
-
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
     public static EarlyReads EarlyReads { get; } = new()
     {
@@ -108,7 +106,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
                 PullFixes.AuthDenied(role, onEc2), AuthConfirm(task, role)),
             PullFailureKind.AuthOrNotFound when trail!.WasRead => Conclude(finding, VerdictStatus.Likely, ImageNotFoundSubCause,
                 $"The registry denied access to {image} while CloudTrail shows no ECR denial for the task's role: the repository or tag most likely does not exist.", PullFixes.ImageNotFound(image), ImageConfirm(task, image)),
-            _ when network?.Assess(RegistryEndpoints).IsBroken == true => Unreachable(finding),
+            _ when network?.Assess(TaskEndpoints.ImagePull).IsBroken == true => Unreachable(finding),
             _ => Conclude(finding, VerdictStatus.Likely, null,
                 $"Task {task.TaskId} could not pull {image}; the message does not say why and the evidence read does not settle it.", PullFixes.Unclassified(), AwsCli.DescribeTaskContainers(task)),
         };
@@ -120,7 +118,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
         var network = await TaskNetworkReader.ReadAsync(context, task, cancellationToken).ConfigureAwait(false);
         var image = task.Containers.FirstOrDefault()?.Image;
         var finding = new PullFinding(task, image, network, [new("ecs:DescribeTasks", "task lastStatus", Pending), .. network.Evidence], network.Missing);
-        return network.Assess(RegistryEndpoints).Status switch
+        return network.Assess(TaskEndpoints.ImagePull).Status switch
         {
             PathStatus.NoRoute or PathStatus.PublicIpDisabled => Unreachable(finding),
             PathStatus.Reachable => Conclude(finding, VerdictStatus.RuledOut, null,
@@ -133,7 +131,7 @@ internal sealed class CannotPullContainerPlaybook : IPlaybook
     private Verdict Unreachable(PullFinding finding)
     {
         var (task, network) = (finding.Task, finding.Network!);
-        var assessment = network.Assess(RegistryEndpoints);
+        var assessment = network.Assess(TaskEndpoints.ImagePull);
         var confirm = network is { SubnetId: { } subnet, VpcId: { } vpc }
             ? $"{StartupCli.DescribeSubnetRoutes(task, subnet)} && {StartupCli.DescribeVpcEndpoints(task, vpc)}"
             : AwsCli.DescribeTaskContainers(task);

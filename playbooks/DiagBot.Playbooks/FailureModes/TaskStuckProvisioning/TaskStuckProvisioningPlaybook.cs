@@ -35,9 +35,6 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
         "insufficientfreeaddressesinsubnet", "insufficient free addresses", "eni provisioning", "create network interface",
     ];
 
-    /// <summary>A Fargate task on platform 1.4.0 pulls through its own ENI: ECR's two endpoints, S3 for the layers, Logs for awslogs.</summary>
-    internal static readonly IReadOnlyList<string> RequiredEndpoints = ["ecr.api", "ecr.dkr", "s3", "logs"];
-
     /// <summary>What triage reads early for this mode (<see cref="FailureModes.EarlyReads"/>).</summary>
     public static EarlyReads EarlyReads { get; } = new() { ForTask = [TaskNetworkReader.SubnetEarlyAsync] };
 
@@ -77,7 +74,7 @@ internal sealed class TaskStuckProvisioningPlaybook : IPlaybook
 
         var network = await TaskNetworkReader.ReadAsync(context, task, cancellationToken).ConfigureAwait(false);
         var finding = new StuckFinding(task, network, [.. status, .. network.Evidence], network.Missing);
-        var assessment = network.Assess(RequiredEndpoints);
+        var assessment = network.Assess(TaskEndpoints.Startup);
 
         if (task.LastStatus != Pending && network.Subnet is { AvailableIpAddressCount: <= 0 } full)
         {
