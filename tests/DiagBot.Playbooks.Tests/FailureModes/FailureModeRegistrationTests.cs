@@ -53,6 +53,26 @@ public sealed partial class FailureModeRegistrationTests
             + $"an incident goes in Incidents() with `{FailureModeConventionTests.Pascal(mode)}.Number`, a look-alike in NotFailures() (step 7 of {Doc})");
     }
 
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Mode_Lookalikes_AreRuledOutByItsOwnTests(string name)
+    {
+        var mode = FailureModeCatalog.ByName[name].Mode;
+        var pascal = FailureModeConventionTests.Pascal(mode);
+        var folder = Path.Combine(FailureModeConventionTests.Root, "tests", "DiagBot.Playbooks.Tests", "FailureModes", pascal);
+        var tests = Directory.Exists(folder) ? string.Concat(Directory.EnumerateFiles(folder, "*.cs").Select(File.ReadAllText)) : string.Empty;
+
+        var untested = Entries(mode, everyIncident: false).Where(file => file.Contains("Lookalike", StringComparison.Ordinal))
+            .Select(file => FailureModeConventionTests.ScenarioName().Match(File.ReadAllText(file)))
+            .Where(match => match.Success && !tests.Contains($"\"{match.Groups["name"].Value}\"", StringComparison.Ordinal))
+            .Select(match => match.Groups["name"].Value)
+            .ToList();
+
+        Assert.True(untested.Count == 0,
+            $"{Describe(mode)}: no test in tests/DiagBot.Playbooks.Tests/FailureModes/{pascal}/ names {string.Join(", ", untested)}; "
+            + $"add one that the playbook rules it out and says what it is instead, `Investigate_<LookAlike>_IsRuledOut...` (step 7 of {Doc})");
+    }
+
     [Fact]
     public void SeededIncidentTests_NameEachModeByItsIdentity()
     {

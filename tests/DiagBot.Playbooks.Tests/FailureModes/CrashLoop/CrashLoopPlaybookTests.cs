@@ -68,10 +68,13 @@ public sealed class CrashLoopPlaybookTests(SandboxEvidenceFixture sandbox)
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
 
-    [Fact]
-    public async Task Investigate_BatchJobThatExitedZero_IsRuledOut()
+    [Theory]
+    [InlineData("lookalike-batch-exit-0")] // a batch job that finished
+    [InlineData("lookalike-scale-in")] // ServiceSchedulerInitiated, exit 0
+    [InlineData("lookalike-user-stop")] // UserInitiated, "Task stopped by user"
+    public async Task Investigate_TaskStoppedOnPurposeOrDone_IsRuledOut(string lookalike)
     {
-        var verdict = await CreateSut().InvestigateAsync(await sandbox.TaskContextAsync("lookalike-batch-exit-0"), CancellationToken.None);
+        var verdict = await CreateSut().InvestigateAsync(await sandbox.TaskContextAsync(lookalike), CancellationToken.None);
 
         Assert.Equal(VerdictStatus.RuledOut, verdict.Status);
     }
