@@ -20,10 +20,14 @@ internal static class VolumeMountFailed
             Phrase.Of("mount or attach step failed", @"mountvolume\.(setup|waitforattach|mountdevice) failed|attachvolume\.attach failed|failed to attach volume|error attaching ebs volume|volumeinuse"),
             Phrase.Of("NFS, EFS or FSx mount", @"mount\.nfs: |\bfsx\b|(efs utils|\.efs\.|efs volumes?)|cannotcreatevolumeerror|failed to (create|mount) (the )?volume"),
             Phrase.Of("a volume that will not attach, in words", @"(mount|attach)\w* (an? |the )?(ebs |efs |fsx |nfs )?volumes?\b.{0,60}(tim\w* out|timeout|fail\w*)|(not|n't) able to attach to a volume"),
+            // Batch 13, the external-provisioner's ProvisioningFailed event (kubernetes-csi/external-provisioner): the CSI driver's
+            // own EC2 call refused, "failed to provision volume with StorageClass ...: UnauthorizedOperation", is not the app's
+            Phrase.Of("the CSI driver could not provision the volume", @"failed to provision volume with storageclass"),
         ],
         0.92,
         "the volume's own event, the container never started")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.EksPodsContainerCreating.Number, FailureModes.SecretsPullFailed.Number, FailureModes.CrashLoop.Number },
+        ExplainsAway = new HashSet<int> { FailureModes.EksPodsContainerCreating.Number, FailureModes.SecretsPullFailed.Number, FailureModes.CrashLoop.Number,
+            FailureModes.AppAccessDenied.Number },
     };
 }

@@ -61,7 +61,7 @@ internal static partial class Alb503NoTargetsSignals
         SignalRule.AnyOf(Playbook, 0.8, "no targets get registered, in an engineer's words", NoTargetsInWords), // the group is empty, said plainly
     ];
 
-    [GeneratedRegex(@"no (registered|healthy) targets|(have|has) no registered targets|target group (is )?empty|target ?type.{0,30}\binstance\b.{0,60}\bawsvpc\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(no|zero|0) (registered|healthy) targets|(have|has) no registered targets|target group (is )?empty|target ?type.{0,30}\binstance\b.{0,60}\bawsvpc\b", RegexOptions.CultureInvariant)]
     private static partial Regex NoRegisteredTargets();
 
     [GeneratedRegex(@"\b503s?\b|service (temporarily )?unavailable", RegexOptions.CultureInvariant)]

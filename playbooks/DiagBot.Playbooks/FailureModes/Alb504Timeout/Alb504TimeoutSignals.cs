@@ -21,7 +21,8 @@ internal static partial class Alb504TimeoutSignals
         new(Playbook, 0.65, EphemeralPortsBlocked(), "the subnet's network ACL drops the targets' answers on ephemeral ports, which the load balancer reports as 504"), // a documented 504 cause
     ];
 
-    [GeneratedRegex(@"\b504s?\b|gateway time-?out", RegexOptions.CultureInvariant)]
+    // Batch 13 by family: a 504 inside another script ("报了504错误", where \b does not fall) and "Gateway-Timeout" hyphenated
+    [GeneratedRegex(@"\b504s?\b|(?<![0-9a-z])504(?![0-9a-z])|gateway[- ]time-?out", RegexOptions.CultureInvariant)]
     private static partial Regex Http504();
 
     [GeneratedRegex(@"idle ?timeout|idle_timeout|before the (idle|connection) timeout|connection timeout expired", RegexOptions.CultureInvariant)]

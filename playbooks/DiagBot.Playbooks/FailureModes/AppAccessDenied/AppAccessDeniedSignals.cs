@@ -52,8 +52,22 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("a permission missing for an IAM action", @"\bmissing (iam )?permissions? (for|to call|to perform) (the )?(actions? )?\W?[a-z0-9-]+:[a-z*]+"),
     ];
 
+    // Issue 19, batches 10-13 by family (the task IAM roles page: the app's calls are signed with the task role, and a role
+    // without the action is refused): the SDK's "Access to the resource https://sqs... is denied", and "permission errors"
+    // reading or writing the app's own queue, bucket or table. An AWS data service named beside the refusal, in the app's words.
+    private static readonly SignalRule DeniedOnItsResource = SignalRule.AnyOf(Playbook, 0.8,
+        "the app is refused on its own queue, bucket or table, in its SDK's or an engineer's words",
+        Phrase.Of("access to the resource is denied", @"\baccess to the (resource|queue|bucket|table|topic|stream|object)\b.{0,80}\b(is|was) denied\b"),
+        Phrase.Of("permission errors on its own resource", @"\b(permission|permissions|authori[sz]ation|access) (errors?|issues?|problems?|failures?)\b.{0,50}"
+            + @"\b(queue|bucket|table|topic|stream|s3|sqs|sns|dynamodb|kinesis)\b"),
+        Phrase.Of("an AWS data service denied", @"\b(s3|sqs|sns|dynamodb|kinesis|kms)\b.{0,60}\b(denied|forbidden|unauthori[sz]ed)\b")) with
+    {
+        OnlyIn = Fields.Free,
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        DeniedOnItsResource,
         // app's own denial
         SignalRule.AnyOf(Playbook, 0.85, "the application's AWS call was denied (check the task role, not the execution role)", Denied) with { OnlyIn = Fields.Free },
         SignalRule.AnyOf(Playbook, 0.3, "an AWS call was denied", Denied) with { NotIn = Fields.Free }, // agent's, most likely

@@ -17,7 +17,7 @@ internal static partial class CannotPullContainerSignals
 
     private static readonly Phrase[] KubeletPullFailure =
     [
-        Phrase.Of("ImagePullBackOff / ErrImagePull", @"imagepullbackoff|errimagepull|back-?off pulling image"),
+        Phrase.Of("ImagePullBackOff / ErrImagePull", @"imagepullbackoff|errimagepull|back-?off pulling image|\bimagepullerr\w*"),
         Phrase.Of("containerd could not pull", @"failed to pull and unpack image"),
         Phrase.Of("InvalidImageName", @"invalidimagename"),
     ];

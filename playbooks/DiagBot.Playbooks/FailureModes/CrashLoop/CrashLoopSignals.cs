@@ -25,7 +25,7 @@ internal static partial class CrashLoopSignals
     private static readonly Phrase[] CrashLoopWords =
     [
         Phrase.Of("CrashLoopBackOff", @"crashloopbackoff|crash ?loop"),
-        Phrase.Of("back-off restarting a failed container", @"back-?off restarting failed container|restarting failed container"),
+        Phrase.Of("back-off restarting a failed container", @"back-?off restarting (the )?failed container|restarting (the )?failed container"),
         Phrase.Of("keeps restarting", @"keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)"),
         Phrase.Of("liveness probe failing", @"liveness probe failed|failed liveness probe"),
     ];

@@ -49,8 +49,23 @@ internal static partial class DeployStuckSignals
             + @"\b(won'?t|doesn'?t|does not|will not|never) stop the (old |running |existing |previous )?tasks\b"),
     ];
 
+    // Issue 19, batches 10-13 by family (the ECS rolling-update page: a deployment completes when the new tasks are running and
+    // the old ones drained and stopped): the old revision still running after a new one was registered, the old task "not
+    // stopped", a service that tries to start tasks "for hours", a CloudFormation service update that keeps taking time.
+    // An engineer's words for a rollout that does not finish.
+    private static readonly SignalRule RolloutNeverFinishes = SignalRule.AnyOf(Playbook, 0.75,
+        "the rollout never replaces the old tasks, in an engineer's words",
+        Phrase.Of("the old revision keeps running", @"\b(still|keeps?|kept) (\w+ )?running the (old|previous|former|prior) "
+            + @"(revision|version|task ?definition|tasks?|image|deployment)\b"),
+        Phrase.Of("the old task never stops", @"\bold (ones?|tasks?|revisions?|deployments?|containers?)\b.{0,20}\b(is|are|was|were) "
+            + @"(still )?(not|never) (stopped|replaced|drained|removed|killed)\b"),
+        Phrase.Of("starting tasks for hours", @"\b(tr(y|ies|ied|ying)|attempt\w*|keeps?|kept) (to )?(start|place|launch|deploy)\w* "
+            + @"(\w+ ){0,2}(tasks?|containers?)\b.{0,40}\bfor (hours|\d+ hours|an hour|over an hour)\b"),
+        Phrase.Of("the service resource keeps updating", @"\baws::ecs::service\b.{0,60}\b(taking|takes|took|stuck|hangs?|waiting)\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        RolloutNeverFinishes,
         SignalRule.AnyOf(Playbook, 0.92, "ECS cannot place a task: no container instance meets its requirements", UnableToPlace), // ECS's own event
         // ECS's own words
         new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),

@@ -65,7 +65,11 @@ internal static partial class EksPodsContainerCreatingSignals
     private static readonly SignalRule EnisAndIpsUsedUp = SignalRule.AnyOf(Playbook, 0.8,
         "the node's ENIs and IPs are used up, in an engineer's words",
         Phrase.Of("ENIs and IPs used up", @"\benis?\b.{0,20}\bips?\b.{0,20}\b(used up|exhausted|all (in use|taken))\b|"
-            + @"\b(no|out of) (more )?(free )?enis? (or|and) ips?\b"));
+            + @"\b(no|out of) (more )?(free )?enis? (or|and) ips?\b"),
+        // Batch 13 by family (the VPC CNI troubleshooting page's IP exhaustion): IP addresses exhausted or run out, with a cluster,
+        // a node or pods named so that it is the pods' addresses and not a task's ENI (playbook 1)
+        Phrase.Of("a cluster's IP addresses exhausted", @"\b(eks|kubernetes|k8s|cluster|pods?|nodes?|cni)\b.{0,80}\bip( addresses?|s)?\b.{0,20}"
+            + @"\b(are |were |is )?(exhausted|run(ning)? out|ran out|used up|depleted)\b|\bip (address )?exhaustion\b"));
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [

@@ -55,9 +55,21 @@ internal static partial class EksPodsPendingSignals
         Phrase.Of("does not tolerate the taint or nodes", @"\b(doesn'?t|does not|don'?t|do not|didn'?t|did not) tolerate "
             + @"(the |its |their |any |this )?(nodes?|taints?)\b"));
 
+    // Issue 19, batches 10-13 by family (the EKS troubleshooting page's pending pods, and the cluster autoscaler's FAQ): the
+    // autoscaler that will not add a node for the pod ("do not seem to trigger the ASG to scale up", "won't launch another
+    // node"), claims that never bind ("pods never become active because of unbound PVCs", the scheduler's own reason in
+    // words), and pods that wait for a node. Pods or the autoscaler named: an engineer's words for FailedScheduling.
+    private static readonly SignalRule NoNodeForThePod = SignalRule.AnyOf(Playbook, 0.8,
+        "no node is added or found for the pods (autoscaler, unbound claims), in an engineer's words",
+        Phrase.Of("the autoscaler does not scale up", @"\b(doesn'?t|does not|don'?t|do not|didn'?t|did not|won'?t|will not|never|not) "
+            + @"(seem to |even )?(trigger|cause|launch|add|start)\w*\b.{0,40}\b(scale[- ]?ups?|scal\w+ up|(another|new|more|extra) (nodes?|instances?))\b"),
+        Phrase.Of("claims that never bind", @"\bunbound\b.{0,20}\b(pvcs?|persistent ?volume ?claims?|volume ?claims?|claims?)\b"),
+        Phrase.Of("pods waiting for a node", @"\bpods?\b.{0,40}\b(waiting|wait|waits) (for|on) (a |any |new |an available )?nodes?\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         NotScheduledInWords,
+        NoNodeForThePod,
         // scheduler's own words
         SignalRule.AnyOf(Playbook, 0.95, "the scheduler cannot place the pod (resources, taints, affinity or volumes)", SchedulerMessage),
         PodsShortOfResources,

@@ -14,7 +14,7 @@ internal static partial class ExecFormatErrorSignals
 
     private static readonly Phrase[] BuiltOnOtherArchitecture =
     [
-        Phrase.Of("built on an Apple silicon Mac", @"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook"),
+        Phrase.Of("built on an Apple silicon Mac", @"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook|\bmac ?m[1-4]\b"),
         Phrase.Of("a Mac named beside the image", @"\bmac\b(?! address).{0,40}\b(ecs|fargate|image|docker|eks)\b"),
         Phrase.Of("wrong architecture, in words", @"platform error|wrong (cpu )?architecture|architecture mismatch"),
     ];

@@ -24,8 +24,18 @@ internal static partial class SecretsPullFailedSignals
         Phrase.Of("the agent's secret words", @"\b(asm|ssm) secret|task secret data"),
     ];
 
+    // Issue 19, batches 10-13 by family (the ResourceInitializationError page: the agent cannot retrieve the secrets, often for
+    // want of a route to Secrets Manager or SSM): a secret that can no longer be "resolved" or read, and the route to the SSM or
+    // Secrets Manager API named as the trouble. An engineer's words, below the agent's own.
+    private static readonly SignalRule SecretsOutOfReach = SignalRule.AnyOf(Playbook, 0.75,
+        "the task's secrets cannot be read, or their API cannot be reached, in an engineer's words",
+        Phrase.Of("the secret cannot be resolved or read", @"\b(not possible|unable|impossible|can'?t|cannot|could not|couldn'?t|fail\w*) to "
+            + @"(resolve|read|load|retrieve|fetch|get|inject) (the |my |our |its )?(secrets?|parameters?|ssm parameters?)\b"),
+        Phrase.Of("the route to the secrets API", @"\b(route|path|connectivity|access) to (the )?(ssm|secrets ?manager|parameter store)( api| endpoints?)?\b"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        SecretsOutOfReach,
         // The AccessDenied inside an agent's secrets error is the execution role's, not the app's (playbook 4).
         new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")") { ExplainsAway = _agentNotApp },
         // agent's own words

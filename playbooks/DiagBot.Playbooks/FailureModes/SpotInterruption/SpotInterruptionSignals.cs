@@ -29,6 +29,12 @@ internal static partial class SpotInterruptionSignals
         {
             ExplainsAway = new HashSet<int> { Playbook },
         },
+        // Batch 13 (aws/aws-node-termination-handler): the EC2 page on rebalance recommendations says the signal can come before
+        // any interruption notice, and often with none; the node is cordoned on purpose, nothing was reclaimed
+        new(null, 0.9, RebalanceRecommendation(), "a rebalance recommendation: the instance is at risk of interruption, not interrupted")
+        {
+            ExplainsAway = new HashSet<int> { Playbook },
+        },
     ];
 
     [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
@@ -37,7 +43,7 @@ internal static partial class SpotInterruptionSignals
     [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed", RegexOptions.CultureInvariant)]
     private static partial Regex SpotRequestTerminated();
 
-    [GeneratedRegex(@"terminationnotice|termination notice|interruption notice|rebalance recommendation", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"terminationnotice|termination notice|interruption notice", RegexOptions.CultureInvariant)]
     private static partial Regex TerminationNotice();
 
     [GeneratedRegex(@"controller\.interruption|interruption (message|event|queue)|interruptionkind", RegexOptions.CultureInvariant)]
@@ -52,6 +58,9 @@ internal static partial class SpotInterruptionSignals
     [GeneratedRegex(@"\b(no|neither|nor|never|without)\b.{0,30}\bspot (interruption|termination) (notice|warning)"
         + @"|\b(did not|didn'?t|never) (receive|get|see)\w*\b.{0,20}\b(interruption|termination) notice", RegexOptions.CultureInvariant)]
     private static partial Regex NoInterruptionNotice();
+
+    [GeneratedRegex(@"rebalance recommendation", RegexOptions.CultureInvariant)]
+    private static partial Regex RebalanceRecommendation();
 
     // aws/karpenter-provider-aws#9226: "our spot terminated nodes are not being removed ... after the node has been reclaimed"
     [GeneratedRegex(@"spot interr\w*|(nodes?|instances?)\b.{0,30}\b(were |got |get )?interrupted|\b2 minutes?\b.{0,60}\bdrain"

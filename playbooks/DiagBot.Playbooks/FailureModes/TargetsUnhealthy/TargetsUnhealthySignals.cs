@@ -87,9 +87,28 @@ internal static partial class TargetsUnhealthySignals
         Phrase.Of("the load balancer shows unhealthy", @"\b(alb|elb)\b.{0,60}\bunhealthy\b"),
         Phrase.Of("too slow for the healthy threshold", @"\bhealth ?check\b.{0,80}\b(minimum number of successful|healthy threshold)\b"));
 
+    // Issue 19, batches 10-13 by family: the target group's own state told in words ("target groups are in unhealthy state", "tg-1
+    // unhealthy"), the check answered with a 4xx or 5xx ("the health check ... nginx returns 404", the ELB page's
+    // Target.ResponseCodeMismatch in words), a check failed on a port or path, and targets drained or deregistered for being
+    // unhealthy. The target group named beside the verdict; an engineer's words, so at the plain-words weight. The restarts that
+    // follow are ECS replacing what the load balancer failed, not a crash loop.
+    private static readonly SignalRule GroupVerdictInWords = SignalRule.AnyOf(Playbook, 0.8,
+        "the target group's health check fails the targets, in an engineer's words",
+        Phrase.Of("the target group shown unhealthy", @"\b(target ?groups?|tg-?\w*)\b.{0,60}\b(in|showing|shows?|are|is|went|goes|turns?|stays?|makes?) "
+            + @"(\w+ )?\W?unhealthy\b|\b(target ?groups?|tg-\w+) \W?unhealthy\b"),
+        Phrase.Of("the health check answered an error code", @"\bhealth ?check\w*\b.{0,80}\b(returns?|returned|returning|gets?|got|getting|"
+            + @"receiv\w+|responds?|responded|answers?)\b.{0,30}\b[45]\d\d\b"),
+        Phrase.Of("the check fails on a port or path", @"\bfail\w* (the |its )?(health ?)?checks? (on|at|for|against) (the )?(port|path|endpoint)\b"),
+        Phrase.Of("drained or deregistered for being unhealthy", @"\b(deregister\w*|drain\w*)\b.{0,60}\b(unhealthy|health ?checks?)\b|"
+            + @"\bunhealthy\b.{0,40}\b(deregister\w*|drain\w*)\b")) with
+    {
+        ExplainsAway = new HashSet<int> { CrashLoop.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         HealthCheckMisfit,
+        GroupVerdictInWords,
         SignalRule.AnyOf(Playbook, 0.92, "the load balancer's health checks fail (target health reason code)", HealthReasonCode), // ELB's reason codes
         new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"), // ELB's own words
         new(Playbook, 0.88, UnhealthyInTargetGroup(), "ECS reports the task unhealthy in its target group / ELB"), // ECS's own event

@@ -20,15 +20,21 @@ internal static partial class TaskOutOfMemorySignals
     [
         // Batch 12, ubarsc/rios#149: "an out-of-memory error will kill the containers"
         Phrase.Of("out of memory", @"outofmemory|out[- ]of[- ]memory"),
-        Phrase.Of("OOM killed", @"\boom-?kill|oomkilled|\boom\b"),
+        // Batch 13 by family: the plural and the verb ("crashloops with OOMs", "OOMed")
+        Phrase.Of("OOM killed", @"\boom-?kill|oomkilled|\boom(s|ed|ing)?\b"),
         Phrase.Of("killed for memory", @"killed due to memory|memory limit too low"),
         Phrase.Of("the heap or an allocation failed", @"java heap space|cannot allocate memory"),
-        Phrase.Of("the memory cgroup ran out", @"memory cgroup out of memory"),
+        // Batch 13, the kernel's cgroup accounting printed with an OOM kill: "memory: usage 1048576kB, limit 1048576kB, failcnt ..."
+        Phrase.Of("the memory cgroup ran out", @"memory cgroup out of memory|\bmemory: usage\b.{0,40}\blimit\b.{0,40}\bfailcnt\b"),
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        SignalRule.AnyOf(Playbook, 0.95, "the container was killed for exceeding its memory limit (OOM)", OomWords), // kernel and runtime words
+        // kernel and runtime words; a loop of OOM kills is memory, so it explains the crash loop away (batch 13: "crashloops with OOMs")
+        SignalRule.AnyOf(Playbook, 0.95, "the container was killed for exceeding its memory limit (OOM)", OomWords) with
+        {
+            ExplainsAway = new HashSet<int> { CrashLoop.Number },
+        },
         new(Playbook, 0.55, NodeLowOnMemory(), "the pod was evicted because its node ran low on memory"), // eviction, not the limit
         new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"), // 137 named
         // bare exit code
