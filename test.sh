@@ -9,17 +9,17 @@ cd "$(dirname "$0")"
 # Redis, dotnet publish: those carry [Trait("Tier", "External")]), so nothing needs installing first, and leaves out
 # the few whose subject is scale or duration itself ([Trait("Tier", "Slow")], listed in CONTRIBUTING.md).
 filter=()
-side_by_side=()
 if [ "${1:-}" = "--fast" ]; then
   shift
   filter=(--filter "Tier!=External&Tier!=Slow")
-  # The fast tier's tests mostly wait on loopback hosts rather than use the CPU: its four test assemblies run side by
-  # side (MSBuild otherwise starts one per core). Within one, xunit still runs one test class per core at a time;
-  # its "aggressive" algorithm, every class at once, stretched single tests past their own timeouts on a loaded machine.
-  side_by_side=(-maxcpucount:"$(find tests -maxdepth 1 -name '*.Tests' -type d | wc -l)")
 else
   scripts/install-test-deps.sh || { echo "test.sh: installing the test dependencies failed (see above)"; exit 1; }
 fi
+
+# The tests mostly wait on loopback hosts and the processes they drive rather than use the CPU: the four test
+# assemblies run side by side (MSBuild otherwise starts one per core). Within one, xunit still runs one test class per
+# core at a time; its "aggressive" algorithm, every class at once, stretched single tests past their own timeouts.
+side_by_side=(-maxcpucount:"$(find tests -maxdepth 1 -name '*.Tests' -type d | wc -l)")
 
 # Many tests start real hosts side by side; each config-file watcher takes an inotify instance, and the
 # per-user limit (often 128) runs out on a busy machine. Polling watchers need none.
