@@ -19,4 +19,7 @@ public sealed record ControllerGroup(IReadOnlyDictionary<string, string> Tags)
     public string? Problem { get; init; }
 
     public IReadOnlyList<EvidenceGap> Gaps { get; init; } = [];
+
+    /// <summary>The modes' reads started once its pod was found (EarlyReads.ForControllerGroup); the diagnosis waits for them before it answers.</summary>
+    internal Task EarlyReads { get; init; } = Task.CompletedTask;
 }

@@ -33,7 +33,7 @@ public sealed partial class Diagnoser
             .ConfigureAwait(false);
         context = context with { Pod = pod, KubernetesCluster = cluster, PodEvents = first.Events, Facts = [.. facts, .. first.Facts] };
         var report = await RunAsync(context, WithSymptom(subject, context.Facts), [.. gaps, .. first.Gaps], progress, cancellationToken).ConfigureAwait(false);
-        await StartedReads.SettleAsync(first.EarlyReads).ConfigureAwait(false);
+        await StartedReads.SettleAsync(found.EarlyReads, first.EarlyReads).ConfigureAwait(false);
         return report;
     }
 }

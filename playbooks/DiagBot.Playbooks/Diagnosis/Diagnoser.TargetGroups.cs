@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.LoadBalancing;
+using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.LoadBalancing;
 using DiagBot.Playbooks.Triage;
 
@@ -55,7 +56,8 @@ public sealed partial class Diagnoser
 
         // The AWS Load Balancer Controller's groups hold pods: no ECS service is looked for, and the answer is the pod's.
         if ((ControllerTags.AreControllers(tags.Value) || (tags.Value is null && context.Evidence.Kubernetes.Clusters.Count > 0))
-            && await ControllerGroupReader.ReadAsync(context.Evidence, group, tags, health.Value, cancellationToken).ConfigureAwait(false) is { } owned)
+            && await ControllerGroupReader.ReadAsync(context.Evidence, group, tags, health.Value, (EarlyForGroup(subject, group, health), context.Now),
+                cancellationToken).ConfigureAwait(false) is { } owned)
         {
             return await RunForControllerGroupAsync(subject, context, group, health, owned, tags.Gap, progress, cancellationToken).ConfigureAwait(false);
         }
@@ -76,6 +78,12 @@ public sealed partial class Diagnoser
         IReadOnlyList<EvidenceGap> triageGaps = [.. gaps, .. owner.Gaps, .. ownerUnknown, NoServiceGap(group, owner)];
         return await RunAsync(context, WithSymptom(subject, facts), triageGaps, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    // The pod is not read yet: the modes the group's own health and the engineer's words already rank to run start theirs.
+    private IReadOnlyList<Func<IEvidenceSource, GroupAtHand, CancellationToken, Task>> EarlyForGroup(
+        TargetGroupSubject subject, TargetGroup group, EvidenceResult<IReadOnlyList<TargetHealthDescription>> health) =>
+        FailureModeCatalog.EarlyControllerGroupReads(PlaybookRanker.ToRun(WithSymptom(subject, TargetHealthFacts.From(group.TargetGroupArn, health).Facts))
+            .Select(r => r.Playbook.Id).ToList());
 
     // The lists ControllerGroupReader asked for (every namespace of every configured cluster): the session answers them again.
     private static async Task<IReadOnlyList<EvidenceGap>> BindingListGapsAsync(IEvidenceSource evidence, CancellationToken cancellationToken)

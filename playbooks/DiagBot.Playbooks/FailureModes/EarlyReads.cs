@@ -1,6 +1,7 @@
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
+using DiagBot.Diagnostics.LoadBalancing;
 
 namespace DiagBot.Playbooks.FailureModes;
 
@@ -28,6 +29,12 @@ internal sealed record EarlyReads
     /// namespace alone (its TargetGroupBindings) is then a round trip ahead of what the pod's status names.
     /// </summary>
     public IReadOnlyList<Func<IEvidenceSource, NamespaceAtHand, CancellationToken, Task>> ForNamespace { get; init; } = [];
+
+    /// <summary>
+    /// Given a target group the AWS Load Balancer Controller fills and its namespace's TargetGroupBindings, once a pod of the
+    /// group is found, beside its events: started only for the modes the group's health and the engineer's words already rank to run.
+    /// </summary>
+    public IReadOnlyList<Func<IEvidenceSource, GroupAtHand, CancellationToken, Task>> ForControllerGroup { get; init; } = [];
 }
 
 /// <summary>A pod as triage holds it when the early reads start: its configured cluster, the pod, the engineer's words about it.</summary>
@@ -35,3 +42,9 @@ internal sealed record PodAtHand(string Cluster, KubePod Pod, string? Symptom);
 
 /// <summary>A pod's namespace before the pod is read: its configured cluster, the namespace, the engineer's words about the pod.</summary>
 internal sealed record NamespaceAtHand(string Cluster, string Namespace, string? Symptom);
+
+/// <summary>
+/// A controller's target group as the subject once a pod of it is found: the configured cluster, the group, the bindings of
+/// its namespace (the list the playbooks ask for again), and the diagnosis's one instant.
+/// </summary>
+internal sealed record GroupAtHand(string Cluster, TargetGroup Group, IReadOnlyList<KubeTargetGroupBinding> Bindings, DateTimeOffset Now);

@@ -65,6 +65,10 @@ internal static class FailureModeCatalog
     /// <summary>Every mode's early reads of a pod's namespace, each once however many modes share it.</summary>
     public static IReadOnlyList<Func<IEvidenceSource, NamespaceAtHand, CancellationToken, Task>> EarlyNamespaceReads { get; } =
         [.. Entries.SelectMany(e => e.EarlyReads.ForNamespace).Distinct()];
+
+    /// <summary>The early reads of a controller's target group that the given modes declare, each once.</summary>
+    public static IReadOnlyList<Func<IEvidenceSource, GroupAtHand, CancellationToken, Task>> EarlyControllerGroupReads(IEnumerable<int> modes) =>
+        [.. Entries.Where(e => modes.Contains(e.Mode.Number)).SelectMany(e => e.EarlyReads.ForControllerGroup).Distinct()];
 }
 
 /// <summary>One failure mode as the catalogue knows it.</summary>

@@ -2,6 +2,7 @@ using DiagBot.Diagnostics.Evidence;
 using DiagBot.Diagnostics.Kubernetes;
 using DiagBot.Diagnostics.LoadBalancing;
 using DiagBot.Playbooks.Diagnosis;
+using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.LoadBalancing;
 
@@ -18,8 +19,10 @@ internal static class ControllerGroupReader
     /// Null when the tags could not be read and no binding names the group: it is then taken for a group made outside a
     /// cluster, as before the tags were read.
     /// </summary>
+    /// <param name="early">The modes' reads to start once a pod of the group is found (<see cref="EarlyReads.ForControllerGroup"/>).</param>
     public static async Task<(ControllerGroup Group, KubePod? Pod)?> ReadAsync(IEvidenceSource evidence, TargetGroup group,
-        EvidenceResult<IReadOnlyDictionary<string, string>> tags, IReadOnlyList<TargetHealthDescription>? targets, CancellationToken cancellationToken)
+        EvidenceResult<IReadOnlyDictionary<string, string>> tags, IReadOnlyList<TargetHealthDescription>? targets,
+        (IReadOnlyList<Func<IEvidenceSource, GroupAtHand, CancellationToken, Task>> Reads, DateTimeOffset Now) early, CancellationToken cancellationToken)
     {
         var owned = ControllerTags.AreControllers(tags.Value);
         var found = new ControllerGroup(tags.Value ?? new Dictionary<string, string>());
@@ -60,7 +63,12 @@ internal static class ControllerGroupReader
         found = found with { KubernetesCluster = bound.Cluster, Binding = binding, Gaps = gaps };
         if (Pick(pods.Value ?? [], service.Value, targets ?? []) is { } pod)
         {
-            return (found, pod);
+            // Started beside the pod's events, which wait for the pod too: only a diagnosis with a pod runs the pod playbooks
+            // that ask. Only a list of the one namespace is the list those playbooks ask for again; one of every namespace is not.
+            var listed = ns is null ? [] : lists[clusters.ToList().IndexOf(bound.Cluster)].Value ?? [];
+            var atHand = new GroupAtHand(bound.Cluster, group, listed, early.Now);
+            var started = listed.Count == 0 ? Task.CompletedTask : Task.WhenAll(early.Reads.Select(read => read(evidence, atHand, cancellationToken)).ToList());
+            return (found with { EarlyReads = started }, pod);
         }
 
         return (found with

@@ -20,36 +20,6 @@ internal static partial class PodTargetGroups
 {
     private const string Source = "kubernetes:targetgroupbindings";
 
-    /// <summary>
-    /// Playbooks 5, 6 and 13's early reads of a pod the engineer says is behind a load balancer, or that is not ready: the
-    /// namespace's bindings (often already asked for beside the pod's own read), then their Services, groups and targets'
-    /// health, as <see cref="ReadAllAsync"/> asks for them.
-    /// </summary>
-    public static async Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
-    {
-        if (!WouldRead(atHand))
-        {
-            return;
-        }
-
-        var listed = await evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken).ConfigureAwait(false);
-        if (listed.Value is { Count: > 0 } bindings)
-        {
-            var (services, groups, health, node) = Start(evidence, atHand.Cluster, atHand.Pod, bindings, cancellationToken);
-            await Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask).Append(node ?? Task.CompletedTask))
-                .ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// The namespace's bindings, listed beside the pod's own read when the engineer's words name a load balancer: what they
-    /// lead to then starts with the pod's events (<see cref="EarlyAsync"/>), and playbook 13 reaches the load balancer in round three.
-    /// </summary>
-    public static Task EarlyForNamespaceAsync(IEvidenceSource evidence, NamespaceAtHand atHand, CancellationToken cancellationToken) =>
-        AboutLoadBalancer(atHand.Symptom)
-            ? evidence.Kubernetes.ListTargetGroupBindingsAsync(atHand.Cluster, atHand.Namespace, cancellationToken)
-            : Task.CompletedTask;
-
     /// <summary>Whether triage reads what a pod's bindings lead to: the words name a load balancer, or the pod is not ready.</summary>
     public static bool WouldRead(PodAtHand atHand) => atHand.Pod.PodIp is not null && (AboutLoadBalancer(atHand.Symptom) || !IsReady(atHand.Pod));
 
@@ -129,14 +99,22 @@ internal static partial class PodTargetGroups
         Dictionary<string, Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>>> Health, Task<EvidenceResult<KubeNode>>? Node) Start(
         IEvidenceSource evidence, string cluster, KubePod pod, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken)
     {
-        var ns = pod.Namespace;
+        var (services, groups, health) = StartBindings(evidence, cluster, pod.Namespace, bindings, cancellationToken);
+        var node = pod.NodeName is { } nodeName && bindings.Any(IsInstance) ? evidence.Kubernetes.GetNodeAsync(cluster, nodeName, cancellationToken) : null;
+        return (services, groups, health, node);
+    }
+
+    // What needs only the namespace's bindings: their Services, their target groups and each group's targets.
+    private static (Dictionary<string, Task<EvidenceResult<KubeService>>> Services, Task<EvidenceResult<IReadOnlyList<TargetGroup>>>? Groups,
+        Dictionary<string, Task<EvidenceResult<IReadOnlyList<TargetHealthDescription>>>> Health) StartBindings(
+        IEvidenceSource evidence, string cluster, string ns, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken)
+    {
         var services = bindings.Select(b => b.ServiceName).Distinct(StringComparer.Ordinal)
             .ToDictionary(name => name, name => evidence.Kubernetes.GetServiceAsync(cluster, ns, name, cancellationToken), StringComparer.Ordinal);
         var arns = bindings.Select(b => b.TargetGroupArn).Distinct(StringComparer.Ordinal).ToList();
         var groups = arns.Count == 0 ? null : evidence.LoadBalancing.DescribeTargetGroupsAsync(arns, cancellationToken);
         var health = arns.ToDictionary(arn => arn, arn => evidence.LoadBalancing.DescribeTargetHealthAsync(arn, cancellationToken), StringComparer.Ordinal);
-        var node = pod.NodeName is { } nodeName && bindings.Any(IsInstance) ? evidence.Kubernetes.GetNodeAsync(cluster, nodeName, cancellationToken) : null;
-        return (services, groups, health, node);
+        return (services, groups, health);
     }
 
     // The controller's mutating webhook fills targetType from the target group when the binding leaves it out.

@@ -29,6 +29,7 @@ internal sealed class Alb503NoTargetsPlaybook : IPlaybook
         ForService = [ServiceLoadBalancerEarlyReads.ReadAsync],
         ForPod = [PodTargetGroups.EarlyAsync],
         ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
+        ForControllerGroup = [PodTargetGroups.EarlyForGroupAsync],
     };
 
     public int Id => Alb503NoTargets.Number;

@@ -32,6 +32,7 @@ internal sealed class Alb504TimeoutPlaybook : IPlaybook
     {
         ForService = [ServiceLoadBalancerEarlyReads.ReadAsync],
         ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
+        ForControllerGroup = [PodTargetGroups.EarlyForGroupAsync, PodAlb504Timeout.EarlyForGroupAsync],
     };
 
     public int Id => Alb504Timeout.Number;

@@ -23,6 +23,24 @@ internal static class PodAlb504Timeout
     private const string NetworkLoadBalancerPath = ":loadbalancer/net/";
     private const string Annotation = "alb.ingress.kubernetes.io/load-balancer-attributes";
 
+    /// <summary>
+    /// A controller's target group as the subject: its Application Load Balancer's attributes and the group's metrics,
+    /// which <see cref="InvestigateAsync"/> asks for once the group's binding selects the pod, started beside the pod's events.
+    /// </summary>
+    public static Task EarlyForGroupAsync(IEvidenceSource evidence, GroupAtHand atHand, CancellationToken cancellationToken)
+    {
+        var group = atHand.Group;
+        if (group.LoadBalancerArns.FirstOrDefault() is not { } balancer || balancer.Contains(NetworkLoadBalancerPath, StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+
+        var attributes = evidence.LoadBalancing.DescribeLoadBalancerAttributesAsync(balancer, cancellationToken);
+        var groups = ServiceLoadBalancerMetrics.GroupsOf([(group.TargetGroupArn, group)]);
+        var metrics = LoadBalancerMetrics.ReadAsync(evidence, groups, atHand.Now, cancellationToken);
+        return Task.WhenAll(attributes, metrics);
+    }
+
     public static async Task<Verdict> InvestigateAsync(
         IPlaybook playbook, DiagnosisContext context, KubePod pod, string cluster, CancellationToken cancellationToken)
     {
