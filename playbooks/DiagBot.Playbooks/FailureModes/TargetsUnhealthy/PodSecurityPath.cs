@@ -21,8 +21,6 @@ namespace DiagBot.Playbooks.FailureModes;
 internal sealed record PodSecurityPath(
     IReadOnlyList<int> Ports, Ec2Instance? Instance, IReadOnlyList<string>? LoadBalancerGroupIds, bool? Blocked, string Why)
 {
-    public const string PodEniAnnotation = PodBranchInterface.Annotation;
-
     /// <summary>The first port no rule lets the load balancer in on, when <see cref="Blocked"/>.</summary>
     public int? BlockedPort { get; private init; }
 
@@ -32,8 +30,8 @@ internal sealed record PodSecurityPath(
     /// <summary>The groups on the path: the branch interface's for a pod with its own, else its node's instance's.</summary>
     public IReadOnlyList<string> GroupIds => Branch?.SecurityGroupIds ?? Instance?.SecurityGroupIds ?? [];
 
-    /// <summary>The first of those groups, or null: where a missing rule goes.</summary>
-    public string? NodeGroup => GroupIds.FirstOrDefault();
+    /// <summary>The first of those groups (the pod's own or its node's), or null: where a missing rule goes.</summary>
+    public string? GroupToAdmitIn => GroupIds.FirstOrDefault();
 
     /// <summary>
     /// Playbook 6's early reads beside the target groups': the pod's node's instance, whose groups the path needs, and for a pod
@@ -111,8 +109,8 @@ internal sealed record PodSecurityPath(
         var holder = ownGroups
             ? branch is null ? null : $"pod {pod.Namespace}/{pod.Name}'s branch interface {branch.NetworkInterfaceId}"
             : instance is null ? null : $"node {instance.InstanceId}";
-        return (path.Decide(holder, groups?.Value, ownGroups ? "the pod's own security groups (" + PodEniAnnotation + ")" : "the node's security groups"),
-            items, missing);
+        var whose = ownGroups ? $"the pod's own security groups ({PodBranchInterface.Annotation})" : "the node's security groups";
+        return (path.Decide(holder, groups?.Value, whose), items, missing);
     }
 
     // holder names whose groups these are; null when they (or the interface or instance holding them) were not read.

@@ -60,18 +60,19 @@ internal static class PodTimeoutCause
         // (aws-load-balancer-controller issue #1594: "expect exactly one securityGroup tagged with kubernetes.io/cluster/...").
         // A pod with groups of its own gets them from the SecurityGroupPolicy (vpcresources.k8s.aws/v1beta1) selecting it, and
         // its node's rules never reach it (EKS user guide, "Assign security groups to individual Pods").
-        var command = $"`aws ec2 authorize-security-group-ingress --region {region} --group-id {path.NodeGroup} --protocol tcp --port {port} "
+        var command = $"`aws ec2 authorize-security-group-ingress --region {region} --group-id {path.GroupToAdmitIn} --protocol tcp --port {port} "
             + $"--source-group {lb}`";
         var fix = new List<string>
         {
             path.Branch is { } branch
                 ? lb is null
-                    ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the pod's own security group {path.NodeGroup}."
-                    : $"Admit the load balancer's group in the pod's own security group {path.NodeGroup} (on its branch interface {branch.NetworkInterfaceId}, "
+                    ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the pod's own security group {path.GroupToAdmitIn}."
+                    : $"Admit the load balancer's group in the pod's own security group {path.GroupToAdmitIn} "
+                        + $"(on its branch interface {branch.NetworkInterfaceId}, "
                         + $"assigned by the SecurityGroupPolicy that selects pod {pod.Namespace}/{pod.Name}): {command}. "
                         + "The node's groups do not apply to a pod with security groups of its own."
                 : lb is null
-                    ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the node's security group {path.NodeGroup}."
+                    ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the node's security group {path.GroupToAdmitIn}."
                     : $"Admit the load balancer's group in the node's: {command} (on a node with several groups, "
                         + "the one tagged kubernetes.io/cluster/<cluster> is the one the controller manages).",
         };
