@@ -1,3 +1,4 @@
+using DiagBot.Bot.Rendering;
 using DiagBot.Playbooks.Classification;
 
 namespace DiagBot.Bot.Cli;
@@ -13,6 +14,7 @@ internal static class TriageCommand
             return CliApp.ExitBadInput;
         }
 
-        return await TriageJsonl.RunAsync(input, output, cancellationToken).ConfigureAwait(false);
+        // A why or an error can quote the input line, so what is printed goes through the one redaction path.
+        return await TriageJsonl.RunAsync(input, output, OutgoingText.Plain, cancellationToken).ConfigureAwait(false);
     }
 }

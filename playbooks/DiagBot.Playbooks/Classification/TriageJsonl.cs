@@ -20,8 +20,17 @@ public static class TriageJsonl
     public static Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken ct) =>
         RunAsync(input, output, new SymptomClassifier(), ct);
 
-    internal static async Task<int> RunAsync(TextReader input, TextWriter output, ISymptomClassifier classifier, CancellationToken ct)
+    /// <summary>
+    /// The same, with every text written passed through <paramref name="clean"/> first: a why or an error can quote the
+    /// input (an unknown field's value, a line that is not JSON), and the caller owns the one path that redacts secrets.
+    /// </summary>
+    public static Task<int> RunAsync(TextReader input, TextWriter output, Func<string, string> clean, CancellationToken ct) =>
+        RunAsync(input, output, new SymptomClassifier(), ct, clean);
+
+    internal static async Task<int> RunAsync(
+        TextReader input, TextWriter output, ISymptomClassifier classifier, CancellationToken ct, Func<string, string>? clean = null)
     {
+        clean ??= text => text;
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
 
@@ -38,12 +47,12 @@ public static class TriageJsonl
             string result;
             if (TriageRequest.TryParse(line, out var request, out var error))
             {
-                result = FormatResult(classifier.Classify(request.Text, request.Field, request.ExitCode), request.FieldNote);
+                result = FormatResult(classifier.Classify(request.Text, request.Field, request.ExitCode), request.FieldNote, clean);
             }
             else
             {
                 anyMalformed = true;
-                result = FormatError($"line {lineNumber}: {error}");
+                result = FormatError(clean($"line {lineNumber}: {error}"));
             }
 
             await output.WriteLineAsync(result.AsMemory(), ct).ConfigureAwait(false);
@@ -53,7 +62,7 @@ public static class TriageJsonl
         return anyMalformed ? SomeLinesMalformed : Success;
     }
 
-    internal static string FormatResult(TextClassification classification, string? fieldNote) => Write(writer =>
+    internal static string FormatResult(TextClassification classification, string? fieldNote, Func<string, string>? clean = null) => Write(writer =>
     {
         if (classification.Playbook is { } playbook)
         {
@@ -65,7 +74,8 @@ public static class TriageJsonl
         }
 
         writer.WriteNumber("confidence", classification.Confidence);
-        writer.WriteString("why", fieldNote is null ? classification.Why : $"{classification.Why} ({fieldNote})");
+        var why = fieldNote is null ? classification.Why : $"{classification.Why} ({fieldNote})";
+        writer.WriteString("why", clean is null ? why : clean(why));
     });
 
     internal static string FormatError(string message) => Write(writer => writer.WriteString("error", message));
