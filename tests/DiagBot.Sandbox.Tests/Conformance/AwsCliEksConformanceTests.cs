@@ -75,6 +75,20 @@ public sealed class AwsCliEksConformanceTests(SandboxFixture fixture) : IDisposa
             attached.GetProperty("Attachment").GetProperty("InstanceId").GetString()));
     }
 
+    [Fact]
+    public async Task Ec2DescribeNetworkInterfaces_IdsWithAPageSize_PrintsEc2sInvalidParameterCombination()
+    {
+        var branches = await AwsAsync("ec2", "describe-network-interfaces", "--filters", "Name=interface-type,Values=branch");
+        var id = JsonDocument.Parse(branches.Output).RootElement.GetProperty("NetworkInterfaces")[0].GetProperty("NetworkInterfaceId").GetString()!;
+
+        // --page-size sends MaxResults beside NetworkInterfaceId.N, which EC2 refuses (cilium/cilium#39106).
+        var result = await AwsAsync("ec2", "describe-network-interfaces", "--network-interface-ids", id, "--page-size", "5");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("An error occurred (InvalidParameterCombination) when calling the DescribeNetworkInterfaces operation: "
+            + "The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults", result.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private async Task<ProcessResult> AwsAsync(params string[] arguments)

@@ -66,6 +66,9 @@ internal sealed class Ec2Service : IAwsService
 
     private XmlResult DescribeNetworkInterfaces(AwsCall call)
     {
+        // EC2 refuses paging a list of named interfaces, in these words (cilium/cilium#39106, a real EKS account's reply to
+        // aws-sdk-go-v2); the API reference: "You cannot specify this parameter and the network interface IDs parameter in the same request".
+        RefuseIdsWithMaxResults(call, "NetworkInterfaceId", "The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults");
         var interfaces = ById([.. _interfaces.All, .. _world.Ec2.NetworkInterfaces], call, "NetworkInterfaceId", n => n.NetworkInterfaceId,
             id => $"The networkInterface ID '{id}' does not exist", "InvalidNetworkInterfaceID.NotFound");
         var filtered = Ec2Filters.Apply(interfaces, call, Ec2FilterNames.NetworkInterfaces);
@@ -76,14 +79,21 @@ internal sealed class Ec2Service : IAwsService
     private XmlResult DescribeInstances(AwsCall call)
     {
         // EC2 refuses paging a list of named instances: "The parameter instancesSet cannot be used with the parameter maxResults".
-        if (QueryParameters.List(call.Form, "InstanceId").Count > 0 && QueryParameters.Get(call.Form, "MaxResults") is not null)
-        {
-            throw new AwsException("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
-        }
+        RefuseIdsWithMaxResults(call, "InstanceId", "The parameter instancesSet cannot be used with the parameter maxResults");
 
         var instances = ById(_world.Ec2.Instances, call, "InstanceId", i => i.InstanceId, id => $"The instance ID '{id}' does not exist", "InvalidInstanceID.NotFound");
         var filtered = Ec2Filters.Apply(instances, call, Ec2FilterNames.Instances);
         return Page(call, "reservationSet", filtered, i => Ec2Wire.Reservation(i, _world.Options));
+    }
+
+    // "If you call a describe API action with both a list of IDs and MaxResults, the request fails with the error
+    // InvalidParameterCombination" (EC2 API reference, Pagination); each action words its message after its own parameter.
+    private static void RefuseIdsWithMaxResults(AwsCall call, string idParameter, string message)
+    {
+        if (QueryParameters.List(call.Form, idParameter).Count > 0 && QueryParameters.Get(call.Form, "MaxResults") is not null)
+        {
+            throw new AwsException("InvalidParameterCombination", message);
+        }
     }
 
     // Asking for an id that does not exist is an error in EC2, unlike a filter that matches nothing.

@@ -76,6 +76,32 @@ public sealed class Ec2QueryTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task DescribeNetworkInterfaces_IdsWithMaxResults_IsRefusedWithEc2sCodeAndMessage()
+    {
+        var trunk = await Query(AwsForms.Action("DescribeNetworkInterfaces", Version, ("Filter.1.Name", "interface-type"), ("Filter.1.Value.1", "trunk")));
+        var id = trunk.Value("networkInterfaceId");
+
+        var refused = await Query(AwsForms.Action("DescribeNetworkInterfaces", Version, ("NetworkInterfaceId.1", id), ("MaxResults", "5")));
+        var byIdAlone = await Query(AwsForms.Action("DescribeNetworkInterfaces", Version, ("NetworkInterfaceId.1", id)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(("InvalidParameterCombination", "The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults"),
+            (refused.Value("Code"), refused.Value("Message")));
+        Assert.Equal(HttpStatusCode.OK, byIdAlone.Status);
+        Assert.Equal(id, Assert.Single(byIdAlone.Values("networkInterfaceId")));
+    }
+
+    [Fact]
+    public async Task DescribeNetworkInterfaces_FilterWithMaxResults_PagesAsEc2Does()
+    {
+        var reply = await Query(AwsForms.Action("DescribeNetworkInterfaces", Version, ("Filter.1.Name", "interface-type"), ("Filter.1.Value.1", "trunk"),
+            ("MaxResults", "5")));
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.NotEmpty(reply.Values("networkInterfaceId"));
+    }
+
+    [Fact]
     public async Task DescribeInstances_UnknownId_IsInvalidInstanceIdNotFound()
     {
         var reply = await Query(AwsForms.Action("DescribeInstances", Version, ("InstanceId.1", "i-00000000000000000")));
