@@ -13,10 +13,7 @@ internal interface ITeamsConversationPoster
 
     /// <summary>Replaces a posted message's card (PUT .../activities/{id}).</summary>
     Task UpdateAsync(TeamsPostedMessage posted, JsonObject card, string summary, CancellationToken cancellationToken);
-
-    /// <summary>Adds a text reply under a posted message: in a channel, into its thread (the conversation id carries ";messageid=").</summary>
-    Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken);
 }
 
-/// <summary>Where a posted message lives: enough to update it or reply in its thread.</summary>
+/// <summary>Where a posted message lives: enough to update it.</summary>
 internal sealed record TeamsPostedMessage(string ServiceUrl, string ConversationId, string ActivityId);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DiagBot.Bot.Rendering;
 
 namespace DiagBot.Bot.Teams;
 
@@ -49,19 +48,6 @@ internal sealed class TeamsConversationPoster(TeamsOptions options, ITeamsConver
 
         var team = await store.FindLatestTeamAsync(cancellationToken).ConfigureAwait(false);
         return team is null ? null : team with { ConversationId = target, ChannelId = target };
-    }
-
-    public Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken)
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = ActivityTypes.Message,
-            ["text"] = OutgoingText.Plain(text),
-            ["textFormat"] = "plain",
-            ["conversation"] = new JsonObject { ["id"] = posted.ConversationId },
-            ["replyToId"] = posted.ActivityId,
-        };
-        return connector.ReplyAsync(posted.ServiceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken);
     }
 
     public async Task UpdateAsync(TeamsPostedMessage posted, JsonObject card, string summary, CancellationToken cancellationToken)

@@ -23,10 +23,6 @@ internal sealed class CapturingTeams : ITeamsConversationPoster
         return Task.CompletedTask;
     }
 
-    /// <summary>The incident channel posts one card and updates it; it never replies in a thread.</summary>
-    public Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the incident channel does not reply in threads");
-
     // What the connector would send: the activity built from the card and summary.
     private void Capture(JsonObject card, string summary)
     {

@@ -47,9 +47,5 @@ public sealed class TeamsIncidentChannelTests
             LastCard = card;
             return Task.CompletedTask;
         }
-
-        /// <summary>The incident channel posts one card and updates it; it never replies in a thread.</summary>
-        public Task<string?> ReplyInThreadAsync(TeamsPostedMessage posted, string text, CancellationToken cancellationToken) =>
-            throw new NotSupportedException("the incident channel does not reply in threads");
     }
 }
