@@ -27,6 +27,12 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
     /// </summary>
     public IReadOnlySet<int>? Settles { get; init; }
 
+    /// <summary>
+    /// Causes outside the failure modes (by kebab name) that this rule's match rules out of the same text: a pod in
+    /// CrashLoopBackOff is a crash loop whatever its readiness probe says, so the probe's words mean nothing more there.
+    /// </summary>
+    public IReadOnlySet<string>? RulesOutOutside { get; init; }
+
     /// <summary>For a "none" rule: the kebab name of the recognised failure outside the failure modes it points to.</summary>
     public string? Outside { get; init; }
 

@@ -27,18 +27,24 @@ public sealed class SymptomClassifier : ISymptomClassifier
     private readonly IReadOnlyDictionary<int, string> _deciders;
     // Asked for only when no rule read a text, so a diagnosis (which ranks by rules alone) never trains the model.
     private readonly Func<LearnedFallback?> _fallback;
+    private readonly ConceptReader _concepts;
 
     public SymptomClassifier()
-        : this(SignalCatalog.All, SignalCatalog.Deciders)
+        : this(SignalCatalog.All, SignalCatalog.Deciders, concepts: SignalCatalog.Concepts)
     {
         _fallback = () => LearnedFallback.Default;
     }
 
-    internal SymptomClassifier(IReadOnlyList<SignalRule> rules, IReadOnlyDictionary<int, string>? deciders = null, LearnedFallback? fallback = null)
+    internal SymptomClassifier(
+        IReadOnlyList<SignalRule> rules,
+        IReadOnlyDictionary<int, string>? deciders = null,
+        LearnedFallback? fallback = null,
+        IReadOnlyList<SymptomConcept>? concepts = null)
     {
         _rules = rules;
         _deciders = deciders ?? new Dictionary<int, string>();
         _fallback = () => fallback;
+        _concepts = new ConceptReader(concepts ?? []);
     }
 
     public TextClassification Classify(string text, EvidenceField field, int? exitCode)
@@ -55,7 +61,15 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
         if (best is null)
         {
-            // No rule, not even a "none" rule, read anything: the learned fallback may still know the words.
+            // No rule, not even a "none" rule, read anything: one mode's symptom concept may still be named in other words.
+            if (_concepts.Answer(reading.Normalized) is { } concept)
+            {
+                var read = new Candidate(concept.Concept.Playbook, ConceptReader.AnswerConfidence, []);
+                var unsure = Unsure(ConceptReader.AnswerConfidence, read, runnerUp: null);
+                return new TextClassification(read.Playbook, ConceptReader.AnswerConfidence, unsure + ConceptReader.Why(concept, field));
+            }
+
+            // Nor did a concept: the learned fallback may still know the words.
             if (_fallback()?.Answer(text) is { } guess)
             {
                 var guessed = new Candidate(guess.Playbook, LearnedFallback.AnswerConfidence, []);
@@ -135,6 +149,9 @@ public sealed class SymptomClassifier : ISymptomClassifier
             }
         }
 
+        var ruledOut = hits.SelectMany(h => h.Rule.RulesOutOutside ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal);
+        hits.RemoveAll(h => h.Rule.Outside is { } outside && ruledOut.Contains(outside));
+
         var candidates = hits
             .Where(h => h.Rule.Playbook is not null)
             .GroupBy(h => h.Rule.Playbook)
@@ -143,10 +160,10 @@ public sealed class SymptomClassifier : ISymptomClassifier
             .ThenBy(c => c.Playbook)
             .ToList();
 
-        return new Reading(candidates, Candidate.From(null, hits.Where(h => h.Rule.Playbook is null)));
+        return new Reading(normalized, candidates, Candidate.From(null, hits.Where(h => h.Rule.Playbook is null)));
     }
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 2);
 
-    private sealed record Reading(IReadOnlyList<Candidate> Candidates, Candidate None);
+    private sealed record Reading(string Normalized, IReadOnlyList<Candidate> Candidates, Candidate None);
 }

@@ -15,35 +15,50 @@ internal static class FailureModeCatalog
     public static IReadOnlyList<FailureModeEntry> Entries { get; } =
     [
         new(TaskStuckProvisioning.Mode, () => new TaskStuckProvisioningPlaybook(),
-            TaskStuckProvisioningSignals.Rules, TaskStuckProvisioningSignals.Decider, TaskStuckProvisioningPlaybook.EarlyReads),
+            TaskStuckProvisioningSignals.Rules, TaskStuckProvisioningSignals.Decider,
+            TaskStuckProvisioningSignals.Concept, TaskStuckProvisioningPlaybook.EarlyReads),
         new(CannotPullContainer.Mode, () => new CannotPullContainerPlaybook(),
-            CannotPullContainerSignals.Rules, CannotPullContainerSignals.Decider, CannotPullContainerPlaybook.EarlyReads),
+            CannotPullContainerSignals.Rules, CannotPullContainerSignals.Decider,
+            CannotPullContainerSignals.Concept, CannotPullContainerPlaybook.EarlyReads),
         new(SecretsPullFailed.Mode, () => new SecretsPullFailedPlaybook(),
-            SecretsPullFailedSignals.Rules, SecretsPullFailedSignals.Decider, SecretsPullFailedPlaybook.EarlyReads),
+            SecretsPullFailedSignals.Rules, SecretsPullFailedSignals.Decider,
+            SecretsPullFailedSignals.Concept, SecretsPullFailedPlaybook.EarlyReads),
         new(AppAccessDenied.Mode, () => new AppAccessDeniedPlaybook(),
-            AppAccessDeniedSignals.Rules, AppAccessDeniedSignals.Decider, AppAccessDeniedPlaybook.EarlyReads),
+            AppAccessDeniedSignals.Rules, AppAccessDeniedSignals.Decider,
+            AppAccessDeniedSignals.Concept, AppAccessDeniedPlaybook.EarlyReads),
         new(Alb503NoTargets.Mode, () => new Alb503NoTargetsPlaybook(),
-            Alb503NoTargetsSignals.Rules, Alb503NoTargetsSignals.Decider, Alb503NoTargetsPlaybook.EarlyReads),
+            Alb503NoTargetsSignals.Rules, Alb503NoTargetsSignals.Decider,
+            Alb503NoTargetsSignals.Concept, Alb503NoTargetsPlaybook.EarlyReads),
         new(TargetsUnhealthy.Mode, () => new TargetsUnhealthyPlaybook(),
-            TargetsUnhealthySignals.Rules, TargetsUnhealthySignals.Decider, TargetsUnhealthyPlaybook.EarlyReads),
+            TargetsUnhealthySignals.Rules, TargetsUnhealthySignals.Decider,
+            TargetsUnhealthySignals.Concept, TargetsUnhealthyPlaybook.EarlyReads),
         new(TaskOutOfMemory.Mode, () => new TaskOutOfMemoryPlaybook(),
-            TaskOutOfMemorySignals.Rules, TaskOutOfMemorySignals.Decider, TaskOutOfMemoryPlaybook.EarlyReads),
+            TaskOutOfMemorySignals.Rules, TaskOutOfMemorySignals.Decider,
+            TaskOutOfMemorySignals.Concept, TaskOutOfMemoryPlaybook.EarlyReads),
         new(CrashLoop.Mode, () => new CrashLoopPlaybook(),
-            CrashLoopSignals.Rules, CrashLoopSignals.Decider, CrashLoopPlaybook.EarlyReads),
+            CrashLoopSignals.Rules, CrashLoopSignals.Decider,
+            CrashLoopSignals.Concept, CrashLoopPlaybook.EarlyReads),
         new(EksPodsPending.Mode, () => new EksPodsPendingPlaybook(),
-            EksPodsPendingSignals.Rules, EksPodsPendingSignals.Decider, EksPodsPendingPlaybook.EarlyReads),
+            EksPodsPendingSignals.Rules, EksPodsPendingSignals.Decider,
+            EksPodsPendingSignals.Concept, EksPodsPendingPlaybook.EarlyReads),
         new(EksPodsContainerCreating.Mode, () => new EksPodsContainerCreatingPlaybook(),
-            EksPodsContainerCreatingSignals.Rules, EksPodsContainerCreatingSignals.Decider, EksPodsContainerCreatingPlaybook.EarlyReads),
+            EksPodsContainerCreatingSignals.Rules, EksPodsContainerCreatingSignals.Decider,
+            EksPodsContainerCreatingSignals.Concept, EksPodsContainerCreatingPlaybook.EarlyReads),
         new(SpotInterruption.Mode, () => new SpotInterruptionPlaybook(),
-            SpotInterruptionSignals.Rules, SpotInterruptionSignals.Decider, EarlyReads.None),
+            SpotInterruptionSignals.Rules, SpotInterruptionSignals.Decider,
+            SpotInterruptionSignals.Concept, EarlyReads.None),
         new(DeployStuck.Mode, () => new DeployStuckPlaybook(),
-            DeployStuckSignals.Rules, DeployStuckSignals.Decider, DeployStuckPlaybook.EarlyReads),
+            DeployStuckSignals.Rules, DeployStuckSignals.Decider,
+            DeployStuckSignals.Concept, DeployStuckPlaybook.EarlyReads),
         new(Alb504Timeout.Mode, () => new Alb504TimeoutPlaybook(),
-            Alb504TimeoutSignals.Rules, Alb504TimeoutSignals.Decider, Alb504TimeoutPlaybook.EarlyReads),
+            Alb504TimeoutSignals.Rules, Alb504TimeoutSignals.Decider,
+            Alb504TimeoutSignals.Concept, Alb504TimeoutPlaybook.EarlyReads),
         new(ExecFormatError.Mode, () => new ExecFormatErrorPlaybook(),
-            ExecFormatErrorSignals.Rules, ExecFormatErrorSignals.Decider, EarlyReads.None),
+            ExecFormatErrorSignals.Rules, ExecFormatErrorSignals.Decider,
+            ExecFormatErrorSignals.Concept, EarlyReads.None),
         new(EcsExecFails.Mode, () => new EcsExecFailsPlaybook(),
-            EcsExecFailsSignals.Rules, EcsExecFailsSignals.Decider, EcsExecFailsPlaybook.EarlyReads),
+            EcsExecFailsSignals.Rules, EcsExecFailsSignals.Decider,
+            EcsExecFailsSignals.Concept, EcsExecFailsPlaybook.EarlyReads),
     ];
 
     public static IReadOnlyDictionary<string, FailureModeEntry> ByName { get; } = Entries.ToDictionary(e => e.Mode.Name, StringComparer.Ordinal);
@@ -73,5 +88,6 @@ internal static class FailureModeCatalog
 
 /// <summary>One failure mode as the catalogue knows it.</summary>
 /// <param name="Decider">The one identifier or read that confirms or refutes the mode, named when an answer is unsure.</param>
+/// <param name="Concept">The mode's symptom as a subject and a state, read only where no rule read a text.</param>
 internal sealed record FailureModeEntry(
-    FailureMode Mode, Func<IPlaybook> CreatePlaybook, IReadOnlyList<SignalRule> Signals, string Decider, EarlyReads EarlyReads);
+    FailureMode Mode, Func<IPlaybook> CreatePlaybook, IReadOnlyList<SignalRule> Signals, string Decider, SymptomConcept Concept, EarlyReads EarlyReads);

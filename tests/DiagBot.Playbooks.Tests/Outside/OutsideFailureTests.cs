@@ -25,6 +25,20 @@ public sealed class OutsideFailureTests
     }
 
     [Fact]
+    public void Classify_CrashLoopBackOffBesideAFailedReadinessProbe_IsTheCrashLoop()
+    {
+        // knative/serving#2804: a pod in CrashLoopBackOff is restarting, and a readiness probe restarts nothing.
+        const string text = "Pods are going into CrashLoopBackOff state as Readiness probe failed.";
+        var sut = CreateSut();
+
+        var result = sut.Classify(text, EvidenceField.SymptomText, null);
+
+        Assert.Equal(DiagBot.Playbooks.FailureModes.CrashLoop.Number, result.Playbook);
+        Assert.True(result.Confidence >= SymptomClassifier.UnsureBelow, $"confidence {result.Confidence}: {result.Why}");
+        Assert.Empty(sut.OutsideFailures(text, EvidenceField.SymptomText, null));
+    }
+
+    [Fact]
     public void OutsideFailures_AFailureModeWithNoOutsideWords_IsEmpty()
     {
         var found = CreateSut().OutsideFailures("OutOfMemoryError: Container killed due to memory usage", EvidenceField.ContainerReason, 137);
