@@ -25,7 +25,7 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
     private readonly IReadOnlyList<SignalRule> _rules;
     private readonly IReadOnlyDictionary<int, string> _deciders;
-    // Asked for only when no rule read a text, so a diagnosis (which ranks by rules alone) never trains the model.
+    // Asked for only when no rule read a text (triage, or a diagnosis of free text alone), so it trains on first such use.
     private readonly Func<LearnedFallback?> _fallback;
     private readonly ConceptReader _concepts;
 

@@ -76,6 +76,25 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
             .ToList();
     }
 
+    /// <summary>
+    /// The ranking of an engineer's words alone. Where no rule read them at all, the one unsure answer triage gives them
+    /// (a symptom concept's or the learned fallback's, its why saying so and what it rested on) is the ranking, as
+    /// <c>triage --jsonl</c> answers the same words.
+    /// </summary>
+    public IReadOnlyList<RankedPlaybook> RankWords(TriageFact words)
+    {
+        var ranking = Rank([words]);
+        if (ranking.Count > 0 || classifier.Rank(words.Text, words.Field, words.ExitCode).Count > 0)
+        {
+            return ranking;
+        }
+
+        var unsure = classifier.Classify(words.Text, words.Field, words.ExitCode);
+        return unsure.Playbook is int id && playbooks.FirstOrDefault(p => p.Id == id) is { } playbook
+            ? [new RankedPlaybook(playbook, unsure.Confidence, $"{words.Source}: {unsure.Why}")]
+            : ranking;
+    }
+
     /// <summary>The recognised failures outside the failure modes that the facts name, each once, in the order first seen.</summary>
     public IReadOnlyList<string> Outside(IEnumerable<TriageFact> facts) =>
         [.. facts.Where(fact => fact.Text.Length > 0).SelectMany(fact => classifier.OutsideFailures(fact.Text, fact.Field, fact.ExitCode)).Distinct()];

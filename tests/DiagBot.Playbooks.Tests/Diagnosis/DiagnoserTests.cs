@@ -124,6 +124,25 @@ public sealed class DiagnoserTests
         Assert.Empty(_evidence.Calls);
     }
 
+    [Fact]
+    public async Task Diagnose_SymptomNoRuleReads_RanksTriagesUnsureAnswerNamedAsSuch()
+    {
+        // aws-samples/eks-workshop-v2#693: no rule reads it; playbook 6's symptom concept (a target group, unhealthy) does.
+        var classifier = new DiagBot.Playbooks.Classification.SymptomClassifier();
+        var sut = new Diagnoser(_evidence, new PlaybookRanker(classifier, PlaybookCatalog.Create()), TimeProvider.System);
+
+        var report = await sut.DiagnoseAsync(
+            new SymptomSubject("By default this configuration will make the Target Group for the catalog application unhealthy"), CancellationToken.None);
+
+        var ranked = Assert.Single(report.Ranking);
+        Assert.Equal(6, ranked.Playbook.Id);
+        Assert.True(ranked.Score < DiagBot.Playbooks.Classification.SymptomClassifier.UnsureBelow, $"score {ranked.Score}");
+        Assert.StartsWith("your words: unsure between playbook 6 and none: ", ranked.Why, StringComparison.Ordinal);
+        Assert.Contains("no rule recognised this symptomText", ranked.Why, StringComparison.Ordinal);
+        Assert.Empty(report.Verdicts);
+        Assert.Empty(_evidence.Calls);
+    }
+
     private static TaskSubject Subject(string id) => Assert.IsType<TaskSubject>(SubjectParser.Parse(id).Subject);
 
     private Diagnoser CreateSut(FakeClassifier classifier, IReadOnlyList<IPlaybook> playbooks) =>
