@@ -46,9 +46,13 @@ public sealed class LoopbackHost : IAsyncDisposable
         return new LoopbackHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
+    /// <summary>
+    /// Stops at once, aborting what is still in flight: a fake has nothing to drain, and a graceful stop would wait out the
+    /// host's 30 s shutdown timeout for a request a test left hanging on purpose.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
+        await _app.StopAsync(new CancellationToken(canceled: true)).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

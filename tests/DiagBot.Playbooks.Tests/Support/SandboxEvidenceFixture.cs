@@ -4,7 +4,6 @@ using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Playbooks.Triage;
 using DiagBot.Playbooks.Verdicts;
 using DiagBot.Sandbox;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DiagBot.Playbooks.Tests.Support;
 
@@ -16,11 +15,12 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
 {
     public const string KubernetesCluster = DiagBotSettings.KubernetesCluster;
 
-    private ServiceProvider? _services;
+    private BudgetPerSession? _sessions;
 
     public SandboxServer Sandbox { get; private set; } = null!;
 
-    public IEvidenceSessionFactory Sessions { get; private set; } = null!;
+    /// <summary>Each session from an evidence layer of its own (<see cref="BudgetPerSession"/>).</summary>
+    public IEvidenceSessionFactory Sessions => _sessions!;
 
     /// <summary>The clock to judge the seeded world by: the moment it was seeded, however long the collection has run.</summary>
     public TimeProvider Clock { get; private set; } = null!;
@@ -33,15 +33,14 @@ public sealed class SandboxEvidenceFixture : IAsyncLifetime
         // answers the dial error at once instead, so no test races two 30 s timers (KubeletPathTests covers the slow answer).
         Sandbox.Kubernetes.KubeletDialTimeout = TimeSpan.Zero;
         Clock = new SeededClock(Sandbox.SeededAt);
-        _services = SandboxEvidence.Services(Sandbox);
-        Sessions = _services.GetRequiredService<IEvidenceSessionFactory>();
+        _sessions = new BudgetPerSession(Sandbox);
     }
 
     public async Task DisposeAsync()
     {
-        if (_services is not null)
+        if (_sessions is not null)
         {
-            await _services.DisposeAsync();
+            await _sessions.DisposeAsync();
         }
 
         await Sandbox.DisposeAsync();
