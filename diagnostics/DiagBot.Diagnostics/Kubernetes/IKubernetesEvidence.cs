@@ -39,6 +39,13 @@ public interface IKubernetesEvidence
     Task<EvidenceResult<IReadOnlyList<KubeTargetGroupBinding>>> ListTargetGroupBindingsAsync(
         string cluster, string? @namespace, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The SecurityGroupPolicies of a namespace (the VPC resource controller's CRD, vpcresources.k8s.aws/v1beta1): which of them
+    /// gave a pod with security groups of its own those groups. A cluster without the CRD answers 404, a NotFound gap.
+    /// </summary>
+    Task<EvidenceResult<IReadOnlyList<KubeSecurityGroupPolicy>>> ListSecurityGroupPoliciesAsync(
+        string cluster, string @namespace, CancellationToken cancellationToken);
+
     /// <summary>The EKS cluster behind a configured cluster (its Eks section), for the EKS and EC2 reads about it; null when not EKS-configured.</summary>
     KubeEksCluster? EksClusterOf(string cluster);
 }

@@ -44,5 +44,9 @@ public sealed class NoKubernetesEvidence : IKubernetesEvidence
         string cluster, string? @namespace, CancellationToken cancellationToken) =>
         NotProvided.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 
+    public Task<EvidenceResult<IReadOnlyList<KubeSecurityGroupPolicy>>> ListSecurityGroupPoliciesAsync(
+        string cluster, string @namespace, CancellationToken cancellationToken) =>
+        NotProvided.Gap<IReadOnlyList<KubeSecurityGroupPolicy>>("kubernetes", "list securitygrouppolicies");
+
     public KubeEksCluster? EksClusterOf(string cluster) => null;
 }

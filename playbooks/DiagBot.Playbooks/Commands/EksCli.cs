@@ -34,6 +34,10 @@ public static class EksCli
     public static string AllTargetGroupBindings(string cluster) =>
         $"kubectl --context {cluster} get targetgroupbindings -A -o wide";
 
+    /// <summary>The SecurityGroupPolicy that gave a pod its own groups: its selectors and groupIds, as the VPC resource controller reads them.</summary>
+    public static string SecurityGroupPolicy(string cluster, string @namespace, string name) =>
+        $"kubectl --context {cluster} -n {@namespace} get securitygrouppolicy {name} -o yaml";
+
     public static string TargetGroupBindings(string cluster, string @namespace) =>
         $"kubectl --context {cluster} -n {@namespace} get targetgroupbindings -o wide";
 }

@@ -27,6 +27,16 @@ internal static class KubeColumns
         new("Last Seen", "string"), new("Type", "string"), new("Reason", "string"), new("Object", "string"), new("Message", "string"),
     ];
 
+    /// <summary>
+    /// The CRD's one additionalPrinterColumn (Security-Group-Ids, .spec.securityGroups.groupIds) after the implicit Name; a CRD
+    /// that lists its own columns gets no Age column unless it lists one (Kubernetes docs, "Additional printer columns").
+    /// </summary>
+    public static IReadOnlyList<Column> SecurityGroupPolicies { get; } = [new("Name", "string"), new("Security-Group-Ids", "string")];
+
+    /// <summary>A JSONPath column that selects an array prints it as JSON, as the CRD table convertor does.</summary>
+    public static JsonNode?[] SecurityGroupPolicyCells(JsonObject policy) =>
+        [KubeState.Name(policy), policy["spec"]?["securityGroups"]?["groupIds"]?.ToJsonString() ?? "<none>"];
+
     public static JsonNode?[] PodCells(JsonObject pod, DateTimeOffset now)
     {
         var statuses = pod["status"]?["containerStatuses"]?.AsArray().Select(s => s!.AsObject()).ToList() ?? [];

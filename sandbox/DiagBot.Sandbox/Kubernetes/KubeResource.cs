@@ -25,5 +25,13 @@ internal sealed record KubeResource(string Group, string Version, string Plural,
     /// </summary>
     public static KubeResource TargetGroupBindings { get; } = new("elbv2.k8s.aws", "v1beta1", "targetgroupbindings", "targetgroupbinding", "TargetGroupBinding", true, []);
 
-    public static IReadOnlyList<KubeResource> All { get; } = [Pods, Events, Nodes, Namespaces, Services, DaemonSets, Deployments, TargetGroupBindings];
+    /// <summary>
+    /// The VPC resource controller's CRD (amazon-vpc-resource-controller-k8s config/crd/bases/vpcresources.k8s.aws_securitygrouppolicies.yaml):
+    /// served from vpcresources.k8s.aws/v1beta1, namespaced, short name sgp.
+    /// </summary>
+    public static KubeResource SecurityGroupPolicies { get; } =
+        new("vpcresources.k8s.aws", "v1beta1", "securitygrouppolicies", "securitygrouppolicy", "SecurityGroupPolicy", true, ["sgp"]);
+
+    public static IReadOnlyList<KubeResource> All { get; } =
+        [Pods, Events, Nodes, Namespaces, Services, DaemonSets, Deployments, TargetGroupBindings, SecurityGroupPolicies];
 }

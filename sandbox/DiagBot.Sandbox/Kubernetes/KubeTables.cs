@@ -15,6 +15,7 @@ internal static class KubeTables
             "nodes" => (KubeColumns.Nodes, n => KubeColumns.NodeCells(n, now)),
             "events" => (KubeColumns.Events, e => KubeColumns.EventCells(e, now)),
             "deployments" => (KubeDeploymentColumns.Columns, d => KubeDeploymentColumns.Cells(d, now)),
+            "securitygrouppolicies" => (KubeColumns.SecurityGroupPolicies, KubeColumns.SecurityGroupPolicyCells),
             _ => (KubeColumns.NameAge, o => [KubeState.Name(o), KubeColumns.Age(o["metadata"]?["creationTimestamp"], now)]),
         };
 

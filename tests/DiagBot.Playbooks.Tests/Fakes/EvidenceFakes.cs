@@ -77,6 +77,10 @@ internal interface IKubernetesFake : IKubernetesEvidence
         string cluster, string? @namespace, CancellationToken cancellationToken) =>
         NotFaked.Gap<IReadOnlyList<KubeTargetGroupBinding>>("kubernetes", "list targetgroupbindings");
 
+    Task<EvidenceResult<IReadOnlyList<KubeSecurityGroupPolicy>>> IKubernetesEvidence.ListSecurityGroupPoliciesAsync(
+        string cluster, string @namespace, CancellationToken cancellationToken) =>
+        NotFaked.Gap<IReadOnlyList<KubeSecurityGroupPolicy>>("kubernetes", "list securitygrouppolicies");
+
     // A fake cluster is not an EKS one unless the fake says so: no EKS or EC2 read is made about it.
     KubeEksCluster? IKubernetesEvidence.EksClusterOf(string cluster) => null;
 }

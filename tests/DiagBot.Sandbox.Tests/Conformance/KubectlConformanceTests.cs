@@ -92,10 +92,8 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
     public async Task GetEventsWatch_NewWarning_IsPrintedAsItHappens()
     {
         await using var server = await SandboxServer.StartAsync();
-        var kubectl = ProcessRunner.OnPath("kubectl", "/usr/bin/kubectl", "/usr/local/bin/kubectl")
-            ?? throw new InvalidOperationException("kubectl is not installed; the repo's test script installs it where missing.");
-        using var watch = RunningProcess.Start(kubectl, ["get", "events", "-n", "payments", "-w", "--cache-dir", Path.Combine(_home, "cache")],
-            new Dictionary<string, string> { ["KUBECONFIG"] = await WriteKubeconfigAsync(server), ["HOME"] = _home }, _home);
+        using var watch = RunningProcess.Start(Kubectl.Executable, ["get", "events", "-n", "payments", "-w", "--cache-dir", Path.Combine(_home, "cache")],
+            new Dictionary<string, string> { ["KUBECONFIG"] = await Kubectl.WriteKubeconfigAsync(server, _home), ["HOME"] = _home }, _home);
 
         // The list comes first (the seeded FailedScheduling), then the watch from the list's resourceVersion.
         await watch.WaitForOutputAsync("FailedScheduling", TimeSpan.FromSeconds(30));
@@ -166,35 +164,5 @@ public sealed class KubectlConformanceTests(SandboxFixture fixture) : IClassFixt
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
-    private async Task<ProcessResult> KubectlAsync(params string[] arguments)
-    {
-        var kubectl = ProcessRunner.OnPath("kubectl", "/usr/bin/kubectl", "/usr/local/bin/kubectl")
-            ?? throw new InvalidOperationException("kubectl is not installed; the repo's test script installs it where missing.");
-        return await ProcessRunner.RunAsync(kubectl, [.. arguments, "--cache-dir", Path.Combine(_home, "cache")],
-            new Dictionary<string, string> { ["KUBECONFIG"] = await WriteKubeconfigAsync(fixture.Server), ["HOME"] = _home }, _home, TimeSpan.FromMinutes(1));
-    }
-
-    private async Task<string> WriteKubeconfigAsync(SandboxServer server)
-    {
-        var kubeconfig = Path.Combine(_home, "config");
-        await File.WriteAllTextAsync(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: sandbox
-              cluster:
-                server: {server.BaseAddress.ToString().TrimEnd('/')}
-            users:
-            - name: sandbox
-              user:
-                token: any-token-is-accepted
-            contexts:
-            - name: sandbox
-              context:
-                cluster: sandbox
-                user: sandbox
-            current-context: sandbox
-            """);
-        return kubeconfig;
-    }
+    private Task<ProcessResult> KubectlAsync(params string[] arguments) => Kubectl.RunAsync(fixture.Server, _home, arguments);
 }

@@ -21,9 +21,11 @@ internal static class KubernetesApi
     public static readonly AwsOperation GetNode = Operation("get", "nodes");
     public static readonly AwsOperation GetService = Operation("get", "services");
     public static readonly AwsOperation ListTargetGroupBindings = Operation("list", KubernetesCustomObjects.TargetGroupBindings);
+    public static readonly AwsOperation ListSecurityGroupPolicies = Operation("list", KubernetesSecurityGroupPolicies.Plural);
 
     public static IReadOnlyList<AwsOperation> Operations { get; } =
-        [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog, GetDeployment, GetNode, GetService, ListTargetGroupBindings];
+        [GetPod, ListPods, ListEvents, WatchEvents, ListNodes, GetDaemonSet, GetPodLog, GetDeployment, GetNode, GetService, ListTargetGroupBindings,
+            ListSecurityGroupPolicies];
 
     /// <summary>"verb resource" pairs, e.g. "list pods".</summary>
     public static IReadOnlyList<string> RbacRules { get; } = [.. Operations.Select(o => o.Name)];
@@ -34,6 +36,7 @@ internal static class KubernetesApi
         ["pods"] = "", ["pods/log"] = "", ["events"] = "", ["nodes"] = "", ["services"] = "",
         ["daemonsets"] = "apps", ["deployments"] = "apps",
         [KubernetesCustomObjects.TargetGroupBindings] = KubernetesCustomObjects.ElbGroup,
+        [KubernetesSecurityGroupPolicies.Plural] = KubernetesSecurityGroupPolicies.Group,
     };
 
     private static AwsOperation Operation(string verb, string resource) => new(AwsService.Kubernetes, $"{verb} {resource}", $"RBAC '{verb} {resource}'");

@@ -58,9 +58,11 @@ internal static class KubernetesCustomObjects
         };
     }
 
-    private static JsonElement Child(JsonElement parent, string name) =>
+    /// <summary>The named property of an object, or default when the parent is no object or lacks it.</summary>
+    public static JsonElement Child(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var child) ? child : default;
 
-    private static string? Text(JsonElement parent, string name) =>
+    /// <summary>The named property when it is a string, else null.</summary>
+    public static string? Text(JsonElement parent, string name) =>
         Child(parent, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }

@@ -66,6 +66,13 @@ internal sealed class KubernetesEvidenceClient(KubernetesClientFactory clients, 
                 : await k.CustomObjects.ListNamespacedCustomObjectAsync(
                     KubernetesCustomObjects.ElbGroup, KubernetesCustomObjects.ElbVersion, @namespace, KubernetesCustomObjects.TargetGroupBindings, cancellationToken: token).ConfigureAwait(false)));
 
+    public Task<EvidenceResult<IReadOnlyList<KubeSecurityGroupPolicy>>> ListSecurityGroupPoliciesAsync(
+        string cluster, string @namespace, CancellationToken cancellationToken) =>
+        CallAsync(KubernetesApi.ListSecurityGroupPolicies, cluster, @namespace, cancellationToken, async (k, token) =>
+            KubernetesSecurityGroupPolicies.List(await k.CustomObjects.ListNamespacedCustomObjectAsync(
+                KubernetesSecurityGroupPolicies.Group, KubernetesSecurityGroupPolicies.Version, @namespace, KubernetesSecurityGroupPolicies.Plural,
+                cancellationToken: token).ConfigureAwait(false)));
+
     public KubeEksCluster? EksClusterOf(string cluster) => clients.EksClusterOf(cluster);
 
     private Task<EvidenceResult<T>> CallAsync<T>(

@@ -27,6 +27,12 @@ internal sealed record PodSecurityPath(
     /// <summary>The pod's own branch interface, when it has security groups of its own and the interface was read.</summary>
     public NetworkInterface? Branch { get; private init; }
 
+    /// <summary>For a pod with security groups of its own, the SecurityGroupPolicies that gave them; null when not read.</summary>
+    public PodSecurityGroupPolicies? Policies { get; private init; }
+
+    /// <summary>Why <see cref="Policies"/> is null for a pod with groups of its own (RBAC denied, the CRD not served).</summary>
+    public EvidenceGap? PoliciesGap { get; private init; }
+
     /// <summary>The groups on the path: the branch interface's for a pod with its own, else its node's instance's.</summary>
     public IReadOnlyList<string> GroupIds => Branch?.SecurityGroupIds ?? Instance?.SecurityGroupIds ?? [];
 
@@ -35,7 +41,7 @@ internal sealed record PodSecurityPath(
 
     /// <summary>
     /// Playbook 6's early reads beside the target groups': the pod's node's instance, whose groups the path needs, and for a pod
-    /// with security groups of its own its branch interface.
+    /// with security groups of its own its branch interface and its namespace's SecurityGroupPolicies, which name where they came from.
     /// </summary>
     public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
     {
@@ -51,7 +57,8 @@ internal sealed record PodSecurityPath(
         }
 
         var branch = PodBranchInterface.ReadAsync(evidence, ScopeOf(evidence, atHand.Cluster), atHand.Pod, instance, cancellationToken);
-        return Task.WhenAll(instance ?? Task.CompletedTask, branch);
+        var policies = evidence.Kubernetes.ListSecurityGroupPoliciesAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken);
+        return Task.WhenAll(instance ?? Task.CompletedTask, branch, policies);
     }
 
     public static async Task<(PodSecurityPath Path, List<EvidenceItem> Evidence, List<EvidenceGap> Missing)> ReadAsync(
@@ -70,6 +77,7 @@ internal sealed record PodSecurityPath(
         var ownGroups = !failing.IsInstance && PodBranchInterface.Has(pod);
         var instanceRead = PodNetwork.InstanceAsync(evidence, cluster, pod, cancellationToken);
         var branchRead = ownGroups ? PodBranchInterface.ReadAsync(evidence, scope, pod, instanceRead, cancellationToken) : null;
+        var policiesRead = ownGroups ? evidence.Kubernetes.ListSecurityGroupPoliciesAsync(cluster, pod.Namespace, cancellationToken) : null;
         var instances = instanceRead is null ? null : await instanceRead.ConfigureAwait(false);
         var branches = branchRead is null ? null : await branchRead.ConfigureAwait(false);
         var instance = instances?.Value?.FirstOrDefault();
@@ -78,7 +86,9 @@ internal sealed record PodSecurityPath(
         var groupsRead = groupIds is { Count: > 0 } ? evidence.Network.DescribeSecurityGroupsAsync(groupIds, scope, cancellationToken) : null;
         var balancers = balancersRead is null ? null : await balancersRead.ConfigureAwait(false);
         var groups = groupsRead is null ? null : await groupsRead.ConfigureAwait(false);
-        missing.AddRange(new[] { balancers?.Gap, ownGroups ? branches?.Gap : instances?.Gap, groups?.Gap }.OfType<EvidenceGap>());
+        var policies = policiesRead is null ? null : await policiesRead.ConfigureAwait(false);
+        missing.AddRange(new[] { balancers?.Gap, ownGroups ? branches?.Gap : instances?.Gap, groups?.Gap, policies?.Gap }.OfType<EvidenceGap>());
+        var selecting = policies?.Value is { } listed ? PodSecurityGroupPolicies.Of(listed, pod) : null;
 
         var lbGroupIds = balancers?.Value?.SelectMany(lb => lb.SecurityGroups).Distinct(StringComparer.Ordinal).ToList();
         foreach (var balancer in balancers?.Value ?? [])
@@ -100,12 +110,18 @@ internal sealed record PodSecurityPath(
                 branch.SecurityGroupIds.Count == 0 ? "(none)" : string.Join(", ", branch.SecurityGroupIds)));
         }
 
+        items.AddRange(selecting?.Evidence(pod) ?? []);
         foreach (var group in groups?.Value ?? [])
         {
             items.Add(new("ec2:DescribeSecurityGroups", $"security group {group.GroupId} inbound TCP {string.Join(", ", ports)}", Describe(group, ports)));
         }
 
-        var path = new PodSecurityPath(ports, instance, lbGroupIds, null, string.Empty) { Branch = ownGroups ? branch : null };
+        var path = new PodSecurityPath(ports, instance, lbGroupIds, null, string.Empty)
+        {
+            Branch = ownGroups ? branch : null,
+            Policies = selecting,
+            PoliciesGap = policies?.Gap,
+        };
         var holder = ownGroups
             ? branch is null ? null : $"pod {pod.Namespace}/{pod.Name}'s branch interface {branch.NetworkInterfaceId}"
             : instance is null ? null : $"node {instance.InstanceId}";

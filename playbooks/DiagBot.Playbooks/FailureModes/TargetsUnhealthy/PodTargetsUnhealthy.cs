@@ -54,6 +54,7 @@ internal static class PodTargetsUnhealthy
             {
                 confirm = LoadBalancingCli.All(
                     path.Branch is { } branch ? LoadBalancingCli.InterfaceGroups(region, branch.NetworkInterfaceId) : null,
+                    path.Policies?.Single is { } policy ? EksCli.SecurityGroupPolicy(cluster, policy.Namespace, policy.Name) : null,
                     LoadBalancingCli.SecurityGroupIngress(region, [.. path.GroupIds, .. path.LoadBalancerGroupIds ?? []]),
                     LoadBalancingCli.TargetHealth(region, arn));
             }

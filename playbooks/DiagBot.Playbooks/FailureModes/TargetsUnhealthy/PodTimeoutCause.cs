@@ -69,7 +69,7 @@ internal static class PodTimeoutCause
                     ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the pod's own security group {path.GroupToAdmitIn}."
                     : $"Admit the load balancer's group in the pod's own security group {path.GroupToAdmitIn} "
                         + $"(on its branch interface {branch.NetworkInterfaceId}, "
-                        + $"assigned by the SecurityGroupPolicy that selects pod {pod.Namespace}/{pod.Name}): {command}. "
+                        + (path.Policies?.Naming(pod, path.GroupToAdmitIn) ?? PodSecurityGroupPolicies.Unread(pod, path.PoliciesGap)) + $"): {command}. "
                         + "The node's groups do not apply to a pod with security groups of its own."
                 : lb is null
                     ? $"Admit the load balancer's subnets' CIDRs on tcp {port} in the node's security group {path.GroupToAdmitIn}."

@@ -30,6 +30,7 @@ internal sealed class TargetsUnhealthyOnEksPodSecurityGroup : ICatalogueEntry
             NetworkSeeds.Tcp(AppPort, fromGroupId: EksLandscape.ClusterSecurityGroup));
         LoadBalancerControllerSeeds.OpenNodeGroup(context, ProdLandscape.AlbSecurityGroup, AppPort);
 
+        PodSecurityGroupSeeds.Policy(context, "payments", App, [podGroup.GroupId], createdMinutesAgo: 60 * 24 * 9);
         var image = EcsSeeds.Image(context, App, "5.2.0");
         var pods = new[] { (PodName, EksLandscape.NodeA, "10.0.6.142"), ("ledger-api-6c8f7b9d4-m3k8w", EksLandscape.NodeB, "10.0.41.19") }
             .Select(p => new PodSpec("payments", p.Item1, App, image) { NodeName = p.Item2, PodIp = p.Item3, CreatedMinutesAgo = 25 }.Seed(context))

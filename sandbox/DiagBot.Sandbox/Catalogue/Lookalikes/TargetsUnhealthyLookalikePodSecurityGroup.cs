@@ -23,6 +23,7 @@ internal sealed class TargetsUnhealthyLookalikePodSecurityGroup : ICatalogueEntr
     {
         var podGroup = NetworkSeeds.SecurityGroup(context, "coupon-api-pods", ProdLandscape.VpcId,
             NetworkSeeds.Tcp(AppPort, fromGroupId: ProdLandscape.AlbSecurityGroup), NetworkSeeds.Tcp(AppPort, fromGroupId: EksLandscape.ClusterSecurityGroup));
+        PodSecurityGroupSeeds.Policy(context, "checkout", App, [podGroup.GroupId], createdMinutesAgo: 60 * 24 * 30);
         var image = EcsSeeds.Image(context, App, "2.7.3");
         var pods = new[] { (PodName, EksLandscape.NodeC, "10.0.15.203"), ("coupon-api-5b7d9c8f6-p9w4k", EksLandscape.NodeB, "10.0.45.66") }
             .Select(p => new PodSpec("checkout", p.Item1, App, image) { NodeName = p.Item2, PodIp = p.Item3, CreatedMinutesAgo = 60 * 3 }.Seed(context))

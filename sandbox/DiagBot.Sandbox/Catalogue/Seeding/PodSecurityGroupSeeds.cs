@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DiagBot.Sandbox.Aws.Ec2;
 using DiagBot.Sandbox.Catalogue.Landscape;
+using DiagBot.Sandbox.Kubernetes;
 
 namespace DiagBot.Sandbox.Catalogue.Seeding;
 
@@ -64,6 +65,24 @@ internal static class PodSecurityGroupSeeds
         KubeSeeds.Event(context, pod, "Normal", "ResourceAllocated", $"Allocated {details} to the pod", Controller, createdMinutesAgo, createdMinutesAgo);
         return id;
     }
+
+    /// <summary>
+    /// A SecurityGroupPolicy selecting the pods labelled app=<paramref name="app"/> in <paramref name="ns"/> with
+    /// <paramref name="groupIds"/>, as the EKS user guide's example writes one ("Assign security groups to individual Pods":
+    /// spec.podSelector.matchLabels, spec.securityGroups.groupIds).
+    /// </summary>
+    public static JsonObject Policy(SeedContext context, string ns, string app, IReadOnlyList<string> groupIds, int createdMinutesAgo) =>
+        context.World.Kube.Add(KubeResource.SecurityGroupPolicies, new JsonObject
+        {
+            ["kind"] = "SecurityGroupPolicy",
+            ["apiVersion"] = "vpcresources.k8s.aws/v1beta1",
+            ["metadata"] = KubeSeeds.Metadata(context, $"{app}-sgp", ns, createdMinutesAgo),
+            ["spec"] = new JsonObject
+            {
+                ["podSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = app } },
+                ["securityGroups"] = new JsonObject { ["groupIds"] = new JsonArray([.. groupIds.Select(g => (JsonNode)JsonValue.Create(g))]) },
+            },
+        });
 
     /// <summary>The name of both the annotation and the extended resource (pkg/config: ResourceNamePodENI).</summary>
     public const string ResourceName = "vpc.amazonaws.com/pod-eni";

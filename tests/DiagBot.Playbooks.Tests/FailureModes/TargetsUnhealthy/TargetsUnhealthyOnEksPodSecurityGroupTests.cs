@@ -1,3 +1,4 @@
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks.FailureModes;
 using DiagBot.Playbooks.Tests.Support;
 using DiagBot.Playbooks.Verdicts;
@@ -37,8 +38,13 @@ public sealed class TargetsUnhealthyOnEksPodSecurityGroupTests(SandboxEvidenceFi
         Assert.Contains(
             $"aws ec2 authorize-security-group-ingress --region us-east-1 --group-id {podGroup} --protocol tcp --port 8080 --source-group {albGroup}",
             first.Fix[0], StringComparison.Ordinal);
-        Assert.Contains("SecurityGroupPolicy that selects pod " + Pod, first.Fix[0], StringComparison.Ordinal);
+        Assert.Contains($"(on its branch interface {eni}, assigned by SecurityGroupPolicy payments/ledger-api-sgp, whose podSelector app=ledger-api "
+            + $"selects pod {Pod})", first.Fix[0], StringComparison.Ordinal);
+        Assert.Contains(first.Evidence, e => e.Source == "kubernetes:securitygrouppolicies"
+            && e.Fact == $"SecurityGroupPolicy ledger-api-sgp selecting pod {Pod}" && e.Value == $"podSelector app=ledger-api; groupIds {podGroup}");
         Assert.StartsWith($"aws ec2 describe-network-interfaces --region us-east-1 --network-interface-ids {eni} ", first.Confirm, StringComparison.Ordinal);
+        Assert.Contains(" && kubectl --context sandbox-eks -n payments get securitygrouppolicy ledger-api-sgp -o yaml && ", first.Confirm,
+            StringComparison.Ordinal);
         Assert.Contains($"aws ec2 describe-security-groups --region us-east-1 --group-ids {podGroup} {albGroup} ", first.Confirm, StringComparison.Ordinal);
     }
 
@@ -53,6 +59,35 @@ public sealed class TargetsUnhealthyOnEksPodSecurityGroupTests(SandboxEvidenceFi
         Assert.Contains(verdict.Missing, g => g.Source == "ec2" && g.Operation == "DescribeNetworkInterfaces");
         Assert.Contains("(the pod's own security groups (vpc.amazonaws.com/pod-eni) were not read)", verdict.RootCause, StringComparison.Ordinal);
         Assert.DoesNotContain("admit the load balancer", verdict.RootCause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_SecurityGroupPoliciesForbidden_StaysConfirmedNamingTheGap()
+    {
+        var context = await sandbox.PodContextAsync(Incident);
+
+        var verdict = await sandbox.InvestigateDeniedAsync(new TargetsUnhealthyPlaybook(), context, "kubernetes", "securitygrouppolicies");
+
+        Assert.Equal((VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause), (verdict.Status, verdict.SubCause));
+        var gap = Assert.Single(verdict.Missing);
+        Assert.Equal(("kubernetes", "list securitygrouppolicies", GapReason.AccessDenied), (gap.Source, gap.Operation, gap.Reason));
+        Assert.Contains($"assigned by the SecurityGroupPolicy that selects pod {Pod} (the policies were not read: RBAC 'list securitygrouppolicies' denied",
+            verdict.Fix[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("get securitygrouppolicy", verdict.Confirm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Investigate_SecurityGroupPolicyCrdNotServed_StaysConfirmedSayingSo()
+    {
+        var context = await sandbox.PodContextAsync(Incident);
+        var crdMissing = context with { Evidence = new WithoutSecurityGroupPolicies(context.Evidence) };
+
+        var verdict = await new TargetsUnhealthyPlaybook().InvestigateAsync(crdMissing, CancellationToken.None);
+
+        Assert.Equal((VerdictStatus.Confirmed, TargetsUnhealthyPlaybook.SecurityGroupSubCause), (verdict.Status, verdict.SubCause));
+        Assert.Equal(("list securitygrouppolicies", GapReason.NotFound), (Assert.Single(verdict.Missing).Operation, verdict.Missing[0].Reason));
+        Assert.Contains($"assigned by the SecurityGroupPolicy that selects pod {Pod} (the cluster serves no SecurityGroupPolicy resource: "
+            + "NotFound: the server could not find the requested resource)", verdict.Fix[0], StringComparison.Ordinal);
     }
 
     [Fact]
