@@ -70,7 +70,10 @@ public sealed partial class Diagnoser
         if (owner.Service is { } service)
         {
             progress?.Report($"Target group {group.TargetGroupName} is used by service {service.ServiceName}");
-            return await RunForServiceAsync(subject, service, context, [.. owner.Gaps, .. ownerUnknown], progress, cancellationToken).ConfigureAwait(false);
+            var report = await RunForServiceAsync(subject, service, context, [.. owner.Gaps, .. ownerUnknown], progress, cancellationToken)
+                .ConfigureAwait(false);
+            await StartedReads.SettleAsync(owner.Pending).ConfigureAwait(false);
+            return report;
         }
 
         var (facts, gaps) = TargetHealthFacts.From(group.TargetGroupArn, health);

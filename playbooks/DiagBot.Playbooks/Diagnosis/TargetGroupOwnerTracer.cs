@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DiagBot.Diagnostics.Aws;
 using DiagBot.Diagnostics.Ecs;
 using DiagBot.Diagnostics.Evidence;
@@ -33,12 +34,30 @@ internal static class TargetGroupOwnerTracer
 
         if (health.Value is { Count: 0 } && group.LoadBalancerArns.FirstOrDefault() is { } balancer)
         {
-            // The neighbours are a shortcut, not proof: when none of them registers here, the account is searched.
-            var neighbours = await SiblingOwnersAsync(evidence, group, balancer, gaps, cancellationToken).ConfigureAwait(false);
+            // The neighbours are a shortcut, not proof: when none of them registers here, the account is searched. An `instance`
+            // group's own targets never name a service, and its `ip` neighbours lead to awsvpc services, which ECS refuses to
+            // register into it ("has target type instance, which is incompatible with the awsvpc network mode"): the search it
+            // nearly always ends in starts beside them, and a service it finds is the answer without waiting for them.
+            var search = group.TargetType != IpTarget ? SearchAccountAsync(evidence, group, cancellationToken) : null;
+            var answered = new StrongBox<bool>();
+            var neighboursRead = SiblingOwnersAsync(evidence, group, balancer, gaps, () => !Volatile.Read(ref answered.Value), cancellationToken);
+            if (search is not null && await search.ConfigureAwait(false) is { Service: not null } found)
+            {
+                // The neighbours' trace reads nothing further once the search has answered.
+                Volatile.Write(ref answered.Value, true);
+                return found with { Pending = neighboursRead };
+            }
+
+            var neighbours = await neighboursRead.ConfigureAwait(false);
             if (neighbours is not null && Registering(neighbours, group) is { } sibling)
             {
                 var searched = $"the services registered in the other target groups of load balancer {Name(balancer)}";
                 return new TargetGroupOwner(sibling, searched, gaps);
+            }
+
+            if (search is not null && own.Count == 0)
+            {
+                return await search.ConfigureAwait(false);
             }
         }
 
@@ -54,19 +73,24 @@ internal static class TargetGroupOwnerTracer
     private static EcsService? Registering(IEnumerable<EcsService> services, TargetGroup group) =>
         services.FirstOrDefault(s => s.LoadBalancers.Any(b => b.TargetGroupArn == group.TargetGroupArn));
 
-    // The load balancer's other `ip` groups with targets, followed to their services; null when none could be followed.
+    // The load balancer's other `ip` groups with targets, followed to their services while still wanted; null when none could be.
     private static async Task<List<EcsService>?> SiblingOwnersAsync(
-        IEvidenceSource evidence, TargetGroup group, string balancer, List<EvidenceGap> gaps, CancellationToken cancellationToken)
+        IEvidenceSource evidence, TargetGroup group, string balancer, List<EvidenceGap> gaps, Func<bool> wanted, CancellationToken cancellationToken)
     {
         var listed = await evidence.LoadBalancing.DescribeTargetGroupsOfLoadBalancerAsync(balancer, cancellationToken).ConfigureAwait(false);
-        if (listed.Value is not { } groups)
+        if (listed.Value is not { } groups || !wanted())
         {
-            gaps.Add(listed.Gap!);
+            gaps.AddRange(listed.Gap is { } gap ? [gap] : []);
             return null;
         }
 
         var siblings = groups.Where(g => g.TargetGroupArn != group.TargetGroupArn && g.TargetType == IpTarget && g.VpcId is not null).Take(MaxSiblingGroups).ToList();
         var healths = await Task.WhenAll(siblings.Select(g => evidence.LoadBalancing.DescribeTargetHealthAsync(g.TargetGroupArn, cancellationToken))).ConfigureAwait(false);
+        if (!wanted())
+        {
+            return null;
+        }
+
         return await OwnersAsync(evidence, [.. siblings.Zip(healths)], gaps, cancellationToken).ConfigureAwait(false);
     }
 

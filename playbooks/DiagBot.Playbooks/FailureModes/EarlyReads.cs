@@ -47,4 +47,11 @@ internal sealed record NamespaceAtHand(string Cluster, string Namespace, string?
 /// A controller's target group as the subject once a pod of it is found: the configured cluster, the group, the bindings of
 /// its namespace (the list the playbooks ask for again), and the diagnosis's one instant.
 /// </summary>
-internal sealed record GroupAtHand(string Cluster, TargetGroup Group, IReadOnlyList<KubeTargetGroupBinding> Bindings, DateTimeOffset Now);
+internal sealed record GroupAtHand(string Cluster, TargetGroup Group, IReadOnlyList<KubeTargetGroupBinding> Bindings, DateTimeOffset Now)
+{
+    /// <summary>The pod of the group the diagnosis is about, as the namespace's pod list gave it.</summary>
+    public KubePod? Pod { get; init; }
+
+    /// <summary>The group's own targets and their health, as the subject's first read gave them.</summary>
+    public IReadOnlyList<TargetHealthDescription> Targets { get; init; } = [];
+}

@@ -66,7 +66,7 @@ internal static class ControllerGroupReader
             // Started beside the pod's events, which wait for the pod too: only a diagnosis with a pod runs the pod playbooks
             // that ask. Only a list of the one namespace is the list those playbooks ask for again; one of every namespace is not.
             var listed = ns is null ? [] : lists[clusters.ToList().IndexOf(bound.Cluster)].Value ?? [];
-            var atHand = new GroupAtHand(bound.Cluster, group, listed, early.Now);
+            var atHand = new GroupAtHand(bound.Cluster, group, listed, early.Now) { Pod = pod, Targets = targets ?? [] };
             var started = listed.Count == 0 ? Task.CompletedTask : Task.WhenAll(early.Reads.Select(read => read(evidence, atHand, cancellationToken)).ToList());
             return (found with { EarlyReads = started }, pod);
         }

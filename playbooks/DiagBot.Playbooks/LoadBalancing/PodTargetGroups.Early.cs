@@ -37,8 +37,8 @@ internal static partial class PodTargetGroups
             : Task.CompletedTask;
 
     /// <summary>
-    /// A controller's target group as the subject: what its namespace's bindings lead to, started beside the pod's events
-    /// rather than after them (the pod's node is left to <see cref="EarlyAsync"/>, as an `instance` binding needs).
+    /// A controller's target group as the subject: what its namespace's bindings lead to, and the pod's node when one of them
+    /// is an `instance` binding, as <see cref="ReadAllAsync"/> asks for them, started beside the pod's events rather than after.
     /// </summary>
     public static Task EarlyForGroupAsync(IEvidenceSource evidence, GroupAtHand atHand, CancellationToken cancellationToken)
     {
@@ -48,6 +48,7 @@ internal static partial class PodTargetGroups
         }
 
         var (services, groups, health) = StartBindings(evidence, atHand.Cluster, atHand.Bindings[0].Namespace, atHand.Bindings, cancellationToken);
-        return Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask));
+        var node = atHand.Pod is { } pod ? NodeRead(evidence, atHand.Cluster, pod, atHand.Bindings, cancellationToken) : null;
+        return Task.WhenAll(services.Values.Cast<Task>().Concat(health.Values).Append(groups ?? Task.CompletedTask).Append(node ?? Task.CompletedTask));
     }
 }

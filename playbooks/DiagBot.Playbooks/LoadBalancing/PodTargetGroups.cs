@@ -100,9 +100,12 @@ internal static partial class PodTargetGroups
         IEvidenceSource evidence, string cluster, KubePod pod, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken)
     {
         var (services, groups, health) = StartBindings(evidence, cluster, pod.Namespace, bindings, cancellationToken);
-        var node = pod.NodeName is { } nodeName && bindings.Any(IsInstance) ? evidence.Kubernetes.GetNodeAsync(cluster, nodeName, cancellationToken) : null;
-        return (services, groups, health, node);
+        return (services, groups, health, NodeRead(evidence, cluster, pod, bindings, cancellationToken));
     }
+
+    private static Task<EvidenceResult<KubeNode>>? NodeRead(
+        IEvidenceSource evidence, string cluster, KubePod pod, IReadOnlyList<KubeTargetGroupBinding> bindings, CancellationToken cancellationToken) =>
+        pod.NodeName is { } nodeName && bindings.Any(IsInstance) ? evidence.Kubernetes.GetNodeAsync(cluster, nodeName, cancellationToken) : null;
 
     // What needs only the namespace's bindings: their Services, their target groups and each group's targets.
     private static (Dictionary<string, Task<EvidenceResult<KubeService>>> Services, Task<EvidenceResult<IReadOnlyList<TargetGroup>>>? Groups,

@@ -18,7 +18,7 @@ namespace DiagBot.Playbooks.FailureModes;
 /// reaches the node's port, so the node's groups decide it either way. <see cref="Blocked"/> is null when what was read
 /// cannot decide it.
 /// </summary>
-internal sealed record PodSecurityPath(
+internal sealed partial record PodSecurityPath(
     IReadOnlyList<int> Ports, Ec2Instance? Instance, IReadOnlyList<string>? LoadBalancerGroupIds, bool? Blocked, string Why)
 {
     /// <summary>The first port no rule lets the load balancer in on, when <see cref="Blocked"/>.</summary>
@@ -38,28 +38,6 @@ internal sealed record PodSecurityPath(
 
     /// <summary>The first of those groups (the pod's own or its node's), or null: where a missing rule goes.</summary>
     public string? GroupToAdmitIn => GroupIds.FirstOrDefault();
-
-    /// <summary>
-    /// Playbook 6's early reads beside the target groups': the pod's node's instance, whose groups the path needs, and for a pod
-    /// with security groups of its own its branch interface and its namespace's SecurityGroupPolicies, which name where they came from.
-    /// </summary>
-    public static Task EarlyAsync(IEvidenceSource evidence, PodAtHand atHand, CancellationToken cancellationToken)
-    {
-        if (!PodTargetGroups.WouldRead(atHand))
-        {
-            return Task.CompletedTask;
-        }
-
-        var instance = PodNetwork.InstanceAsync(evidence, atHand.Cluster, atHand.Pod, cancellationToken);
-        if (!PodBranchInterface.Has(atHand.Pod))
-        {
-            return instance ?? Task.CompletedTask;
-        }
-
-        var branch = PodBranchInterface.ReadAsync(evidence, ScopeOf(evidence, atHand.Cluster), atHand.Pod, instance, cancellationToken);
-        var policies = evidence.Kubernetes.ListSecurityGroupPoliciesAsync(atHand.Cluster, atHand.Pod.Namespace, cancellationToken);
-        return Task.WhenAll(instance ?? Task.CompletedTask, branch, policies);
-    }
 
     public static async Task<(PodSecurityPath Path, List<EvidenceItem> Evidence, List<EvidenceGap> Missing)> ReadAsync(
         IEvidenceSource evidence, string cluster, KubePod pod, PodBinding failing, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class TargetsUnhealthyPlaybook : IPlaybook
         ForService = [ServiceLoadBalancerEarlyReads.ReadAsync, TaskSecurityGroupsAsync],
         ForPod = [PodTargetGroups.EarlyAsync, PodSecurityPath.EarlyAsync],
         ForNamespace = [PodTargetGroups.EarlyForNamespaceAsync],
-        ForControllerGroup = [PodTargetGroups.EarlyForGroupAsync],
+        ForControllerGroup = [PodTargetGroups.EarlyForGroupAsync, PodSecurityPath.EarlyForGroupAsync],
     };
 
     // Whether the tasks' groups admit the health checks is known from the service alone; only the load balancer's egress waits for more.
