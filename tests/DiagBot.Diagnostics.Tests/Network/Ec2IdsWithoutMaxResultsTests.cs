@@ -24,10 +24,7 @@ public sealed class Ec2IdsWithoutMaxResultsTests : IAsyncLifetime
     {
         // EC2 refuses NetworkInterfaceId.N with MaxResults (InvalidParameterCombination, cilium/cilium#39106): each page
         // follows nextToken and carries the ids alone.
-        var page = Fixture.Read("ec2-describe-network-interfaces-branch.xml");
-        _server.Reply = request => FakeReply.Xml(200, request.Form.ContainsKey("NextToken")
-            ? page
-            : page.Replace("</networkInterfaceSet>", "</networkInterfaceSet><nextToken>page-2</nextToken>", StringComparison.Ordinal));
+        AnswerInTwoPages("ec2-describe-network-interfaces-branch.xml", "</networkInterfaceSet>");
 
         var result = await CreateSut().DescribeNetworkInterfacesAsync(["eni-0b7c31d5e9a2f4c86", "eni-0c1d2e3f4a5b6c7d8"], AwsScope.Default,
             CancellationToken.None);
@@ -43,16 +40,22 @@ public sealed class Ec2IdsWithoutMaxResultsTests : IAsyncLifetime
     public async Task DescribeInstances_ByIdOverSeveralPages_NeverSendsMaxResultsBesideTheIds()
     {
         // EC2's same refusal for InstanceId.N: "The parameter instancesSet cannot be used with the parameter maxResults".
-        var page = Fixture.Read("ec2-describe-instances.xml");
-        _server.Reply = request => FakeReply.Xml(200, request.Form.ContainsKey("NextToken")
-            ? page
-            : page.Replace("</reservationSet>", "</reservationSet><nextToken>page-2</nextToken>", StringComparison.Ordinal));
+        AnswerInTwoPages("ec2-describe-instances.xml", "</reservationSet>");
 
         await CreateSut().DescribeInstancesAsync(["i-0f1e2d3c4b5a69788"], AwsScope.Default, CancellationToken.None);
 
         Assert.Equal(2, _server.Requests.Count);
         Assert.All(_server.Requests, sent => Assert.Equal(("i-0f1e2d3c4b5a69788", false),
             (sent.Form["InstanceId.1"], sent.Form.ContainsKey("MaxResults"))));
+    }
+
+    // The documented reply as a first page ending in a nextToken, then as the last page.
+    private void AnswerInTwoPages(string fixture, string setEnd)
+    {
+        var page = Fixture.Read(fixture);
+        _server.Reply = request => FakeReply.Xml(200, request.Form.ContainsKey("NextToken")
+            ? page
+            : page.Replace(setEnd, setEnd + "<nextToken>page-2</nextToken>", StringComparison.Ordinal));
     }
 
     private INetworkEvidence CreateSut()

@@ -12,7 +12,11 @@ internal static class KubernetesCustomObjects
     public const string ElbVersion = "v1beta1";
     public const string TargetGroupBindings = "targetgroupbindings";
 
-    public static IReadOnlyList<KubeTargetGroupBinding> TargetGroupBindingList(object? list)
+    public static IReadOnlyList<KubeTargetGroupBinding> TargetGroupBindingList(object? list) =>
+        [.. Items(list).Select(Binding).OfType<KubeTargetGroupBinding>()];
+
+    /// <summary>The items of a list the custom-objects API returned (a JsonElement, or an object to serialize); none when it is no list.</summary>
+    public static IEnumerable<JsonElement> Items(object? list)
     {
         var root = list switch
         {
@@ -20,12 +24,9 @@ internal static class KubernetesCustomObjects
             null => default,
             _ => JsonSerializer.SerializeToElement(list),
         };
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-
-        return [.. items.EnumerateArray().Select(Binding).OfType<KubeTargetGroupBinding>()];
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray()
+            : [];
     }
 
     private static KubeTargetGroupBinding? Binding(JsonElement item)

@@ -13,18 +13,7 @@ internal static class KubernetesSecurityGroupPolicies
     public const string Version = "v1beta1";
     public const string Plural = "securitygrouppolicies";
 
-    public static IReadOnlyList<KubeSecurityGroupPolicy> List(object? list)
-    {
-        var root = list switch
-        {
-            JsonElement element => element,
-            null => default,
-            _ => JsonSerializer.SerializeToElement(list),
-        };
-        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
-            ? [.. items.EnumerateArray().Select(Policy)]
-            : [];
-    }
+    public static IReadOnlyList<KubeSecurityGroupPolicy> List(object? list) => [.. KubernetesCustomObjects.Items(list).Select(Policy)];
 
     private static KubeSecurityGroupPolicy Policy(JsonElement item)
     {
