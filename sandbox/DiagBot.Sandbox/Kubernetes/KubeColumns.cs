@@ -28,8 +28,8 @@ internal static class KubeColumns
     ];
 
     /// <summary>
-    /// The CRD's one additionalPrinterColumn (Security-Group-Ids, .spec.securityGroups.groupIds) after the implicit Name; a CRD
-    /// that lists its own columns gets no Age column unless it lists one (Kubernetes docs, "Additional printer columns").
+    /// The CRD's one additionalPrinterColumn (Security-Group-Ids, .spec.securityGroups.groupIds) after the implicit Name; Age is
+    /// only the default of a CRD that lists no column (apiextensions-apiserver, serveDefaultColumnsIfEmpty).
     /// </summary>
     public static IReadOnlyList<Column> SecurityGroupPolicies { get; } = [new("Name", "string"), new("Security-Group-Ids", "string")];
 
