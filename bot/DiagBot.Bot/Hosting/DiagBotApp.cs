@@ -3,6 +3,7 @@ using DiagBot.Bot.Incidents;
 using DiagBot.Bot.Slack;
 using DiagBot.Bot.Teams;
 using DiagBot.Bot.WebChat;
+using DiagBot.Sandbox;
 
 namespace DiagBot.Bot.Hosting;
 
@@ -16,10 +17,15 @@ public static class DiagBotApp
         BuildAsync(args, _ => { }, cancellationToken);
 
     /// <summary>The same app with services swapped after DiagBot's own are added: a test's fake clock.</summary>
-    internal static async Task<WebApplication> BuildAsync(string[] args, Action<IServiceCollection> swap, CancellationToken cancellationToken = default)
+    internal static Task<WebApplication> BuildAsync(string[] args, Action<IServiceCollection> swap, CancellationToken cancellationToken = default) =>
+        BuildAsync(args, sandbox: null, swap, cancellationToken);
+
+    /// <summary>The same over a sandbox already running, which the app then neither starts nor stops (tests share one).</summary>
+    internal static async Task<WebApplication> BuildAsync(
+        string[] args, SandboxServer? sandbox, Action<IServiceCollection> swap, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
-        await builder.AddDiagBotAsync(cancellationToken).ConfigureAwait(false);
+        await builder.AddDiagBotAsync(sandbox, cancellationToken).ConfigureAwait(false);
         builder.Services.AddNetworkEdge(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.AddTeams();

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Rendering;
 using DiagBot.Diagnostics;
+using DiagBot.Diagnostics.Evidence;
 using DiagBot.Playbooks;
 using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Diagnosis;
@@ -30,7 +31,11 @@ internal static class DiagnosisEngineRegistration
         services.AddSingleton<ISymptomClassifier, SymptomClassifier>();
         services.AddSingleton(PlaybookCatalog.Create());
         services.AddSingleton<PlaybookRanker>();
-        services.AddSingleton<Diagnoser>();
+        services.AddSingleton(provider => new Diagnoser(
+            provider.GetRequiredService<IEvidenceSessionFactory>(),
+            provider.GetRequiredService<PlaybookRanker>(),
+            provider.GetService<SandboxSnapshotClock>() ?? provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ITaskArchive>()));
         services.AddSingleton(AdmissionOptions.Read(configuration));
         services.AddSingleton<DiagnosisAdmission>();
         services.AddSingleton(provider => new DiagnosisService(

@@ -11,16 +11,22 @@ namespace DiagBot.Bot.Hosting;
 /// </summary>
 public static class SandboxWiring
 {
-    public const string ScaleKey = "DiagBot:Sandbox:Scale";
-    public const string RateLimitsKey = "DiagBot:Sandbox:RateLimits";
+    public const string SectionKey = "DiagBot:Sandbox";
+    public const string ScaleKey = SectionKey + ":Scale";
+    public const string RateLimitsKey = SectionKey + ":RateLimits";
 
-    internal static async Task<(SandboxServer Server, AWSCredentials Credentials)> StartAsync(
-        IConfigurationManager configuration, CancellationToken cancellationToken)
+    internal static async Task<SandboxServer> StartAsync(IConfigurationManager configuration, CancellationToken cancellationToken)
     {
         var options = new SandboxOptions { Scale = Scale(configuration[ScaleKey]), EnforceRateLimits = configuration.GetValue<bool>(RateLimitsKey) };
         var server = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        return Join(configuration, server);
+    }
+
+    /// <summary>Points DiagBot's settings at a running sandbox.</summary>
+    internal static SandboxServer Join(IConfigurationManager configuration, SandboxServer server)
+    {
         configuration.AddInMemoryCollection(DiagBotSettings.For(server));
-        return (server, Credentials(server));
+        return server;
     }
 
     /// <summary>The sandbox's own access key, which its signature check accepts.</summary>

@@ -17,7 +17,7 @@ public sealed class KubernetesWatchIntakeTests
     public async Task WarningBurst_ThreeWorkloads_PostsExactlyOncePerWorkload()
     {
         await using var slack = await FakeSlack.StartAsync();
-        await using var bot = await RunningBot.StartAsync(
+        await using var bot = await RunningBot.StartWithOwnSandboxAsync(
             Watch,
             "--DiagBot:Slack:BotToken=xoxb-watch",
             "--DiagBot:Slack:SigningSecret=watch-secret",
@@ -52,7 +52,7 @@ public sealed class KubernetesWatchIntakeTests
     [Fact]
     public async Task Watch_DroppedThenExpired_ResumesAndRelistsWithoutLosingOrRecountingEvents()
     {
-        await using var bot = await RunningBot.StartAsync(Watch);
+        await using var bot = await RunningBot.StartWithOwnSandboxAsync(Watch);
         var sandbox = bot.Services.GetRequiredService<SandboxServer>();
         var cluster = sandbox.Kubernetes;
 

@@ -29,7 +29,7 @@ internal sealed class FaultyBot : IAsyncDisposable
 
     public DiagnosisService Diagnoses => Bot.Services.GetRequiredService<DiagnosisService>();
 
-    public static async Task<FaultyBot> StartAsync() => new(await RunningBot.StartAsync(
+    public static async Task<FaultyBot> StartAsync() => new(await RunningBot.StartWithOwnSandboxAsync(
         "--Logging:LogLevel:Default=None",
         "--DiagBot:Aws:CallTimeout=" + CallTimeout.ToString("c"),
         "--DiagBot:Aws:DiagnosisBudget=" + Budget.ToString("c"),

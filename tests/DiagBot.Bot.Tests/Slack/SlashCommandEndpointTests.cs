@@ -33,7 +33,7 @@ public sealed class SlashCommandEndpointTests
     [Fact]
     public async Task Command_WhileEcsHangs_IsStillAcknowledgedAtOnceBecauseTheDiagnosisRunsLater()
     {
-        await using var sut = await SlackBot.StartAsync();
+        await using var sut = await SlackBot.StartWithOwnSandboxAsync();
         var subject = sut.SubjectOf("p07-task-oom");
         sut.Bot.Services.GetRequiredService<SandboxServer>().Faults.Set("ecs", SandboxFaults.AnyOperation, new SandboxFault { Kind = SandboxFaultKind.Hang });
 

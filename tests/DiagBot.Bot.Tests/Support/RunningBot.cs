@@ -1,4 +1,5 @@
 using DiagBot.Bot.Hosting;
+using DiagBot.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,16 +29,33 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IHost Host => _app;
 
-    public static Task<RunningBot> StartAsync(params string[] settings) => StartAsync(services => { }, settings);
+    /// <summary>The bot over the process's shared sandbox (<see cref="SharedSandbox"/>), for a test that only reads it.</summary>
+    public static Task<RunningBot> StartAsync(params string[] settings) => StartSharedAsync(services => { }, settings);
 
-    /// <summary>The bot on a clock the test moves (every TimeProvider the bot's services take).</summary>
+    /// <summary>
+    /// The bot on a clock the test moves (every TimeProvider the bot's services take), over a sandbox of its own: such a
+    /// test starts a sandbox incident burst, which adds tasks to the sandbox.
+    /// </summary>
     public static Task<RunningBot> StartAsync(TimeProvider clock, params string[] settings) =>
-        StartAsync(services => services.RemoveAll<TimeProvider>().AddSingleton(clock), settings);
+        StartAsync(null, services => services.RemoveAll<TimeProvider>().AddSingleton(clock), settings);
 
-    private static async Task<RunningBot> StartAsync(Action<IServiceCollection> swap, string[] settings)
+    /// <summary>The bot with a sandbox of its own, which the test may change (faults, new objects) and which stops with it.</summary>
+    public static Task<RunningBot> StartWithOwnSandboxAsync(params string[] settings) => StartAsync(null, services => { }, settings);
+
+    /// <summary>The bot in sandbox mode over a sandbox the test started (and stops), instead of one of its own.</summary>
+    public static Task<RunningBot> StartOnAsync(SandboxServer sandbox, params string[] settings) => StartAsync(sandbox, services => { }, settings);
+
+    private static async Task<RunningBot> StartSharedAsync(Action<IServiceCollection> swap, string[] settings)
+    {
+        // A sandbox of another scale or with rate limits is not the shared one.
+        var own = settings.Any(s => s.Contains(SandboxWiring.SectionKey, StringComparison.OrdinalIgnoreCase));
+        return await StartAsync(own ? null : await SharedSandbox.GetAsync(), swap, settings);
+    }
+
+    private static async Task<RunningBot> StartAsync(SandboxServer? sandbox, Action<IServiceCollection> swap, string[] settings)
     {
         string[] args = ["--urls=http://127.0.0.1:0", .. settings];
-        var app = await DiagBotApp.BuildAsync(args, swap);
+        var app = await DiagBotApp.BuildAsync(args, sandbox, swap);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningBot(app, new Uri(address.TrimEnd('/') + "/"));

@@ -41,7 +41,7 @@ public sealed class DiagnosisSpanTests
     [Fact]
     public async Task WebChatDiagnosis_LogsDenied_TheLogsCallSpanCarriesTheGapReason()
     {
-        await using var bot = await RunningBot.StartAsync();
+        await using var bot = await RunningBot.StartWithOwnSandboxAsync();
         bot.Services.GetRequiredService<SandboxServer>().Faults.Set("logs", SandboxFaults.AnyOperation, new SandboxFault { Kind = SandboxFaultKind.AccessDenied });
         using var spans = new SpanRecorder();
 

@@ -32,7 +32,7 @@ public sealed class TelemetryMetricsTests
     [Fact]
     public async Task Diagnosis_EcsThrottled_CountsErrorsByServiceOperationAndReason()
     {
-        await using var bot = await RunningBot.StartAsync("--DiagBot:Aws:Resilience:MaxRetries=0");
+        await using var bot = await RunningBot.StartWithOwnSandboxAsync("--DiagBot:Aws:Resilience:MaxRetries=0");
         bot.Services.GetRequiredService<SandboxServer>().Faults.Set("logs", SandboxFaults.AnyOperation, new SandboxFault { Kind = SandboxFaultKind.Throttling });
         using var metrics = new MeasurementRecorder(EvidenceTelemetry.SourceName);
 
@@ -56,7 +56,7 @@ public sealed class TelemetryMetricsTests
     [Fact]
     public async Task SandboxIncident_ItsPostToTheWebFeedIsCounted()
     {
-        await using var bot = await RunningBot.StartAsync();
+        await using var bot = await RunningBot.StartWithOwnSandboxAsync();
         using var metrics = new MeasurementRecorder(BotTelemetry.MeterName);
 
         using var started = await bot.Client.PostAsync(new Uri("webchat/api/incidents/start", UriKind.Relative), null);

@@ -28,7 +28,13 @@ internal sealed class SlackBot : IAsyncDisposable
     public static async Task<SlackBot> StartAsync(params string[] extraSettings) =>
         await StartAsync(socketMode: false, extraSettings);
 
-    public static async Task<SlackBot> StartAsync(bool socketMode, params string[] extraSettings)
+    public static Task<SlackBot> StartAsync(bool socketMode, params string[] extraSettings) =>
+        StartAsync(socketMode, RunningBot.StartAsync, extraSettings);
+
+    /// <summary>Over a sandbox of its own, for a test that injects a fault.</summary>
+    public static Task<SlackBot> StartWithOwnSandboxAsync() => StartAsync(socketMode: false, RunningBot.StartWithOwnSandboxAsync, []);
+
+    private static async Task<SlackBot> StartAsync(bool socketMode, Func<string[], Task<RunningBot>> start, string[] extraSettings)
     {
         var slack = await FakeSlack.StartAsync();
         string[] settings =
@@ -38,7 +44,7 @@ internal sealed class SlackBot : IAsyncDisposable
             "--DiagBot:Slack:ApiBaseUrl=" + slack.ApiBaseUrl,
             .. extraSettings,
         ];
-        var bot = await RunningBot.StartAsync(settings);
+        var bot = await start(settings);
         return new SlackBot(bot, slack);
     }
 
