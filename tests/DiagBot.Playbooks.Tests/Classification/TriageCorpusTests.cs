@@ -109,5 +109,5 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
             Assert.True(band.ShareRight >= band.Low, band.Describe()));
     }
 
-    private static SymptomClassifier CreateSut() => new();
+    private static ISymptomClassifier CreateSut() => CorpusAnswers.Shared;
 }
