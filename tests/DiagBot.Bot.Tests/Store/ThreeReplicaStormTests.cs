@@ -51,7 +51,7 @@ public sealed class ThreeReplicaStormTests
         {
             for (var i = 0; i < Replicas; i++)
             {
-                bots.Add(await RunningBot.StartAsync(settings));
+                bots.Add(await RunningBot.StartWithOwnSandboxAsync(settings));
             }
 
             await StormAsync(bots, slack);
