@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Tests.Support;
 using DiagBot.Sandbox;
+using DiagBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiagBot.Bot.Tests.Conformance;
@@ -75,25 +76,7 @@ public sealed class ConfirmCommandTests : IAsyncLifetime
 
     private async Task<Dictionary<string, string>> EnvironmentAsync(SandboxServer sandbox)
     {
-        var kubeconfig = Path.Combine(_home, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: sandbox
-              cluster:
-                server: {sandbox.BaseAddress.ToString().TrimEnd('/')}
-            users:
-            - name: sandbox
-              user:
-                token: any-token-is-accepted
-            contexts:
-            - name: {DiagBot.Sandbox.DiagBotSettings.KubernetesCluster}
-              context:
-                cluster: sandbox
-                user: sandbox
-            current-context: {DiagBot.Sandbox.DiagBotSettings.KubernetesCluster}
-            """);
+        var kubeconfig = await Kubeconfig.WriteAsync(Path.Combine(_home, "kubeconfig"), sandbox.BaseAddress, DiagBot.Sandbox.DiagBotSettings.KubernetesCluster);
         return new Dictionary<string, string>
         {
             ["HOME"] = _home,

@@ -23,7 +23,7 @@ public sealed partial class RoomsTests
         ["tests/DiagBot.Diagnostics.Tests"] = ["DiagBot.Diagnostics", "DiagBot.Sandbox", "Microsoft.AspNetCore.App", "DiagBot.Tests.Support"],
         // What the test projects share (the loopback host their fakes start on); it knows no product room.
         ["tests/DiagBot.Tests.Support"] = ["Microsoft.AspNetCore.App"],
-        ["tests/DiagBot.Sandbox.Tests"] = ["DiagBot.Sandbox"],
+        ["tests/DiagBot.Sandbox.Tests"] = ["DiagBot.Sandbox", "DiagBot.Tests.Support"],
     };
 
     [Fact]

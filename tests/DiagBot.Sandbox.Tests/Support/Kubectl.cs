@@ -1,3 +1,5 @@
+using DiagBot.Tests.Support;
+
 namespace DiagBot.Sandbox.Tests.Support;
 
 /// <summary>The real kubectl pointed at a sandbox over plain http, with a kubeconfig and a cache of its own under a test's home.</summary>
@@ -11,27 +13,6 @@ internal static class Kubectl
             new Dictionary<string, string> { ["KUBECONFIG"] = await WriteKubeconfigAsync(server, home), ["HOME"] = home }, home, TimeSpan.FromMinutes(1));
 
     /// <summary>A kubeconfig whose one context, sandbox, reaches the server with a token the sandbox accepts; returns its path.</summary>
-    public static async Task<string> WriteKubeconfigAsync(SandboxServer server, string home)
-    {
-        var kubeconfig = Path.Combine(home, "config");
-        await File.WriteAllTextAsync(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: sandbox
-              cluster:
-                server: {server.BaseAddress.ToString().TrimEnd('/')}
-            users:
-            - name: sandbox
-              user:
-                token: any-token-is-accepted
-            contexts:
-            - name: sandbox
-              context:
-                cluster: sandbox
-                user: sandbox
-            current-context: sandbox
-            """);
-        return kubeconfig;
-    }
+    public static Task<string> WriteKubeconfigAsync(SandboxServer server, string home) =>
+        Kubeconfig.WriteAsync(Path.Combine(home, "config"), server.BaseAddress, "sandbox");
 }
