@@ -13,9 +13,6 @@ internal static class SignalCatalog
         .. Outside.OutsideCatalog.Rules,
     ];
 
-    /// <summary>Per failure mode, its symptom told as a subject and a state, read where no rule read a text.</summary>
-    public static IReadOnlyList<SymptomConcept> Concepts { get; } = [.. FailureModeCatalog.Entries.Select(entry => entry.Concept)];
-
     /// <summary>Per failure mode, the one identifier or read that confirms or refutes it, for an answer that is unsure.</summary>
     public static IReadOnlyDictionary<int, string> Deciders { get; } =
         FailureModeCatalog.Entries.ToDictionary(entry => entry.Mode.Number, entry => entry.Decider);

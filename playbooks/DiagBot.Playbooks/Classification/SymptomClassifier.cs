@@ -27,10 +27,9 @@ public sealed class SymptomClassifier : ISymptomClassifier
     private readonly IReadOnlyDictionary<int, string> _deciders;
     // Asked for only when no rule read a text (triage, or a diagnosis of free text alone), so it trains on first such use.
     private readonly Func<LearnedFallback?> _fallback;
-    private readonly ConceptReader _concepts;
 
     public SymptomClassifier()
-        : this(SignalCatalog.All, SignalCatalog.Deciders, concepts: SignalCatalog.Concepts)
+        : this(SignalCatalog.All, SignalCatalog.Deciders)
     {
         _fallback = () => LearnedFallback.Default;
     }
@@ -38,13 +37,11 @@ public sealed class SymptomClassifier : ISymptomClassifier
     internal SymptomClassifier(
         IReadOnlyList<SignalRule> rules,
         IReadOnlyDictionary<int, string>? deciders = null,
-        LearnedFallback? fallback = null,
-        IReadOnlyList<SymptomConcept>? concepts = null)
+        LearnedFallback? fallback = null)
     {
         _rules = rules;
         _deciders = deciders ?? new Dictionary<int, string>();
         _fallback = () => fallback;
-        _concepts = new ConceptReader(concepts ?? []);
     }
 
     public TextClassification Classify(string text, EvidenceField field, int? exitCode)
@@ -61,15 +58,8 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
         if (best is null)
         {
-            // No rule, not even a "none" rule, read anything: one mode's symptom concept may still be named in other words.
-            if (_concepts.Answer(reading.Normalized) is { } concept)
-            {
-                var read = new Candidate(concept.Concept.Playbook, ConceptReader.AnswerConfidence, []);
-                var unsure = Unsure(ConceptReader.AnswerConfidence, read, runnerUp: null);
-                return new TextClassification(read.Playbook, ConceptReader.AnswerConfidence, unsure + ConceptReader.Why(concept, field));
-            }
-
-            // Nor did a concept: the learned fallback may still know the words.
+            // No rule, not even a "none" rule, read anything: the learned fallback may still know the words. (Issue 19: the
+            // symptom concepts that were asked before it were taken out after batch 15, docs/triage.md.)
             if (_fallback()?.Answer(text) is { } guess)
             {
                 var guessed = new Candidate(guess.Playbook, LearnedFallback.AnswerConfidence, []);

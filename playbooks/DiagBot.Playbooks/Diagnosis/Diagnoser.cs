@@ -44,8 +44,8 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
                 return await DiagnoseEcsDeploymentAsync(ecsDeployment, context, progress, cancellationToken).ConfigureAwait(false);
 
             case SymptomSubject symptom:
-                // Free text alone proves nothing: rank the likely failure modes (unsure, where only a concept or the
-                // learned fallback read the words) and ask for the identifier.
+                // Free text alone proves nothing: rank the likely failure modes (unsure, where only the learned
+                // fallback read the words) and ask for the identifier.
                 TriageFact[] words = [SymptomFacts.From(symptom.Text)];
                 return new DiagnosisReport { Subject = subject, Ranking = ranker.RankWords(words[0]), Outside = OutsideFor(words, context) };
 

@@ -78,7 +78,7 @@ public sealed class PlaybookRanker(ISymptomClassifier classifier, IReadOnlyList<
 
     /// <summary>
     /// The ranking of an engineer's words alone. Where no rule read them at all, the one unsure answer triage gives them
-    /// (a symptom concept's or the learned fallback's, its why saying so and what it rested on) is the ranking, as
+    /// (the learned fallback's, its why saying so and what it rested on) is the ranking, as
     /// <c>triage --jsonl</c> answers the same words.
     /// </summary>
     public IReadOnlyList<RankedPlaybook> RankWords(TriageFact words)

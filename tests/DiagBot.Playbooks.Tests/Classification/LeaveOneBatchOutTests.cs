@@ -1,5 +1,4 @@
 using System.Globalization;
-using DiagBot.Playbooks.Classification;
 using DiagBot.Playbooks.Classification.Learned;
 using Xunit.Abstractions;
 
@@ -8,16 +7,13 @@ namespace DiagBot.Playbooks.Tests.Classification;
 /// <summary>
 /// Issue 19 asks for an honest unseen figure. The rules' is each batch's recorded first answer; the learned fallback's is
 /// measured leave-one-batch-out: for each batch, a model trained on the training file without that batch's lines answers
-/// where the rules first answered "none", and the batch is scored as if it had been unseen by both. The symptom concepts,
-/// which nothing trains, answer first where they read one mode; they were written after batches 10-14's misses were read
-/// by kind, so their share of the figure is looked at, not unseen (docs/triage.md).
+/// where the rules first answered "none", and the batch is scored as if it had been unseen by both. (Batch 15's first
+/// answers include three from the symptom concepts, taken out since; docs/triage.md measures the batch without them.)
 /// </summary>
 public sealed class LeaveOneBatchOutTests(ITestOutputHelper output)
 {
-    // Issue 19: at most one false alarm in 25 look-alikes, here counted on what the concepts and the fallback add.
+    // Issue 19: at most one false alarm in 25 look-alikes, here counted on what the fallback adds.
     private const int FalseAlarmsPer = 25;
-
-    private static readonly ConceptReader Concepts = new(SignalCatalog.Concepts);
 
     [Fact]
     public void Corpus_LeaveOneBatchOut_FallbackAnswersAreRightAndRaiseFewFalseAlarms()
@@ -29,24 +25,21 @@ public sealed class LeaveOneBatchOutTests(ITestOutputHelper output)
         {
             var fallback = new LearnedFallback(WordModel.Train(tuning.Where(line => line.Batch != batch.Number).Select(line => (line.Text, line.Expected))));
             var learned = batch.Lines.ToDictionary(line => line, line => FallbackAnswer(fallback, line));
-            var both = batch.Lines.ToDictionary(line => line, line => ConceptAnswer(line) ?? learned[line]);
             var withFallback = UnseenBatch.Figure.Of(batch.Lines, line => learned[line] ?? line.FirstAnswer);
-            var withBoth = UnseenBatch.Figure.Of(batch.Lines, line => both[line] ?? line.FirstAnswer);
             output.WriteLine($"batch {batch.Number}: rules when first scored {batch.WhenFirstScored.Describe()}; "
-                + $"with the fallback trained without this batch {withFallback.Describe()}; "
-                + $"with the symptom concepts first (looked at) {withBoth.Describe()}");
+                + $"with the fallback trained without this batch {withFallback.Describe()}");
 
-            var guessed = batch.Lines.Where(line => both[line] is not null).ToList();
+            var guessed = batch.Lines.Where(line => learned[line] is not null).ToList();
             answered += guessed.Count;
-            right += guessed.Count(line => both[line] == line.ExpectedName);
+            right += guessed.Count(line => learned[line] == line.ExpectedName);
             lookAlikes += batch.WhenFirstScored.LookAlikes;
-            addedAlarms += withBoth.FalseAlarms - batch.WhenFirstScored.FalseAlarms;
+            addedAlarms += withFallback.FalseAlarms - batch.WhenFirstScored.FalseAlarms;
         }
 
-        output.WriteLine($"concept and fallback answers {right}/{answered} right; false alarms added {addedAlarms} on {lookAlikes} look-alikes");
+        output.WriteLine($"fallback answers {right}/{answered} right; false alarms added {addedAlarms} on {lookAlikes} look-alikes");
         Assert.NotEmpty(batches);
         Assert.True(right >= answered * LearnedFallback.AnswerConfidence, $"the unsure answers are right {right}/{answered}, under their confidence");
-        Assert.True(addedAlarms * FalseAlarmsPer <= lookAlikes, $"the concepts and the fallback called {addedAlarms} of {lookAlikes} look-alikes a failure");
+        Assert.True(addedAlarms * FalseAlarmsPer <= lookAlikes, $"the fallback called {addedAlarms} of {lookAlikes} look-alikes a failure");
     }
 
     // Only where the rules answered "none": a look-alike a "none" rule recognised counts as asked too, which makes the
@@ -54,10 +47,5 @@ public sealed class LeaveOneBatchOutTests(ITestOutputHelper output)
     private static string? FallbackAnswer(LearnedFallback fallback, CorpusLine line) =>
         line.FirstAnswer == "none" && fallback.Answer(line.Text) is { } guess
             ? guess.Playbook?.ToString(CultureInfo.InvariantCulture)
-            : null;
-
-    private static string? ConceptAnswer(CorpusLine line) =>
-        line.FirstAnswer == "none" && Concepts.Answer(TextNormalizer.Normalize(line.Text)) is { } reading
-            ? reading.Concept.Playbook.ToString(CultureInfo.InvariantCulture)
             : null;
 }

@@ -127,7 +127,7 @@ public sealed class DiagnoserTests
     [Fact]
     public async Task Diagnose_SymptomNoRuleReads_RanksTriagesUnsureAnswerNamedAsSuch()
     {
-        // aws-samples/eks-workshop-v2#693: no rule reads it; playbook 6's symptom concept (a target group, unhealthy) does.
+        // aws-samples/eks-workshop-v2#693: no rule reads it; the learned fallback (its words "target group", "unhealthy") does.
         var classifier = new DiagBot.Playbooks.Classification.SymptomClassifier();
         var sut = new Diagnoser(_evidence, new PlaybookRanker(classifier, PlaybookCatalog.Create()), TimeProvider.System);
 

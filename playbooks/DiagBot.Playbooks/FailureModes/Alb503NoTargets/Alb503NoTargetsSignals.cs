@@ -15,19 +15,6 @@ internal static partial class Alb503NoTargetsSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the target group's registered targets (aws elbv2 describe-target-health --target-group-arn ...): none registered is playbook 5, all unhealthy is playbook 6";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a load balancer or target group with nothing behind it (the ALB troubleshooting page's
-    /// HTTP 503, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("a target group or load balancer", @"\b(target groups?|targets?|load balancers?|alb|elb|ingress)\b")],
-        [
-            Phrase.Of("no targets", @"\b(no (registered |healthy )?targets|not registered|unregistered|deregistered)\b"),
-            Phrase.Of("an empty group", @"\b(is|are|stays?|remains?|was|were) empty\b"),
-            Phrase.Of("a 503", @"\b503\b"),
-        ],
-        "a load balancer with no target to send to");
-
     private static readonly Phrase[] NotRegisteredOrNotInUse =
     [
         Phrase.Of("not registered or not in use (reason codes)", @"target\.notregistered|target\.notinuse"),

@@ -12,15 +12,6 @@ internal static partial class Alb504TimeoutSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the load balancer's idle timeout against the slow requests (aws elbv2 describe-load-balancer-attributes --load-balancer-arn ...)";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a 504 named at all, in a sentence no rule read (the ALB troubleshooting page's HTTP 504,
-    /// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("a 504", @"\b(504|gateway time-?out)\b")],
-        [Phrase.Of("any words", @"\S")],
-        "the load balancer timed out waiting for the target");
-
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"), // ELB's status code

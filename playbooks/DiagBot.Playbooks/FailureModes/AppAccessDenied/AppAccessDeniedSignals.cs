@@ -16,21 +16,6 @@ internal static partial class AppAccessDeniedSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the principal the denial names: the task role or another (the log line, or aws cloudtrail lookup-events for the denied call)";
 
-    /// <summary>
-    /// Issue 19, symptom concept: the app, or an AWS service it calls, refused (task IAM roles page,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [
-            Phrase.Of("an AWS service the app calls", @"\b(s3|sqs|sns|dynamodb|kms|bucket|queue|table)\b"),
-            Phrase.Of("the app or its role", @"\b(sdk|boto3?|app|application|task role|iam role|irsa|service account)\b"),
-        ],
-        [
-            Phrase.Of("denied", @"\b(access ?denied|denied|forbidden|403)\b"),
-            Phrase.Of("not authorised", @"\b(not authori[sz]ed|unauthori[sz]ed|permission\w* (error|issue|problem|denied|missing)\w*|missing permission\w*)\b"),
-        ],
-        "the app's own calls are refused");
-
     private static readonly Phrase[] Denied =
     [
         Phrase.Of("not authorized to perform", @"not authorized to perform"),

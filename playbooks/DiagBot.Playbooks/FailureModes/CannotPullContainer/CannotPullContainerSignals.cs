@@ -12,22 +12,6 @@ internal static partial class CannotPullContainerSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's stoppedReason and container reason (aws ecs describe-tasks --query 'tasks[0].[stoppedReason,containers[].reason]'), or the pod's Failed event";
 
-    /// <summary>
-    /// Issue 19, symptom concept: an image pull or registry named beside a failure, as the CannotPullContainerError page
-    /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_cannot_pull_image.html) lists its causes.
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [
-            Phrase.Of("an image pull", @"\bimage ?pull\w*|\bpull\w* (the |an |my |our |a )?(\S+ )?images?\b"),
-            Phrase.Of("a registry", @"\b(registry|registries|ecr|docker ?hub)\b"),
-        ],
-        [
-            Phrase.Of("the pull failed or was refused", @"\b(fail\w*|errors?|denied|unauthori[sz]ed|cannot|can't)\b"),
-            Phrase.Of("not found, limited or timed out", @"\b(not found|401|403|429|too many requests|timed out)\b"),
-            Phrase.Of("never pulled", @"\b(stuck|pending|hangs?|unable)\b"),
-        ],
-        "an image pull that fails or never ends");
-
     // Declared before Rules: static initialisers run in textual order.
     private static readonly HashSet<int> _agentNotApp = [AppAccessDenied.Number];
 

@@ -12,21 +12,6 @@ internal static partial class CrashLoopSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the service's stopped tasks and their exit codes (aws ecs list-tasks --desired-status STOPPED, then describe-tasks), or the pod's restart count";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a container, task or pod that dies again and again (stopped tasks page,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-errors.html, and Kubernetes' CrashLoopBackOff).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("a container, task or pod", @"\b(containers?|tasks?|pods?|app|process|service)\b")],
-        [
-            Phrase.Of("dies again and again", @"\b(crash\w*|die|dies|died|dying|exit\w*|restart\w*)\b.{0,60}"
-                + @"\b(again|repeatedly|loop|over and over|continuously|constantly)\b"),
-            Phrase.Of("dies on a rhythm", @"\b(crash\w*|die|dies|died|dying|exit\w*|restart\w*)\b.{0,60}"
-                + @"\b(every (few )?(seconds|minutes?)|counter|back-?off|endless\w*)\b"),
-            Phrase.Of("keeps dying", @"\b(keeps?|kept|constantly|continuously|repeatedly) (crash\w*|dying|restart\w*|exit\w*|fail\w*)"),
-        ],
-        "the container starts and dies, again and again");
-
     // Issue 19: how engineers tell a crash loop without its name. Weighed below the words ECS and Kubernetes use.
     private static readonly SignalRule StartsThenDies = SignalRule.AnyOf(Playbook, 0.7,
         "the tasks start and die within seconds, again and again, in an engineer's words",

@@ -15,22 +15,6 @@ internal static partial class DeployStuckSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the service's deployments and latest events (aws ecs describe-services --query 'services[0].[deployments,events[0:5]]')";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a deployment or service named beside stuck or never finishing (service event messages,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [
-            Phrase.Of("a deployment or rollout", @"\b(deployments?|rollouts?|deploys?|update-service)\b"),
-            Phrase.Of("a service or stack", @"\b(service|cloudformation|stack)\b"),
-        ],
-        [
-            Phrase.Of("stuck or hanging", @"\b(stuck|hang\w*|hung)\b"),
-            Phrase.Of("never finishes", @"\bnever (finish\w*|complet\w*|stabili[sz]\w*|ends?)\b|\bnot stabili[sz]\w*"),
-            Phrase.Of("in progress for hours", @"\b(in progress|in_progress|takes? forever|for hours|(\d+|two|several) hours)\b"),
-        ],
-        "the rollout never reaches its steady state");
-
     private static readonly Phrase[] UnableToPlace =
     [
         Phrase.Of("unable to place a task", @"unable to place (a )?tasks?"),

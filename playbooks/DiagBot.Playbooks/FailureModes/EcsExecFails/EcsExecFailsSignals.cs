@@ -12,21 +12,6 @@ internal static partial class EcsExecFailsSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's enableExecuteCommand and ExecuteCommandAgent status (aws ecs describe-tasks --query 'tasks[0].[enableExecuteCommand,containers[].managedAgents]')";
 
-    /// <summary>
-    /// Issue 19, symptom concept: ECS Exec or kubectl exec/logs named beside a failure (ECS Exec page,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html, and the kubelet's port 10250).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [
-            Phrase.Of("ECS Exec or kubectl exec", @"\b(ecs exec|execute-command|executecommand|kubectl exec|kubectl logs|exec into)\b"),
-            Phrase.Of("the session's path", @"\b(session manager|ssm agent|ssmmessages|10250)\b"),
-        ],
-        [
-            Phrase.Of("fails", @"\b(fail\w*|errors?|unable|cannot|can't)\b"),
-            Phrase.Of("times out or is refused", @"\b(timeout|timed out|denied|not connected|hang\w*|hung)\b"),
-        ],
-        "an exec session cannot reach the container");
-
     private static readonly Phrase[] EcsExec =
     [
         Phrase.Of("ExecuteCommand named", @"executecommand|execute[- ]command|ecs exec\b"),

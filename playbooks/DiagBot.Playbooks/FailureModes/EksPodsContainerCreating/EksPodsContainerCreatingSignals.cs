@@ -12,24 +12,6 @@ internal static partial class EksPodsContainerCreatingSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the pod's FailedCreatePodSandBox or FailedMount event (kubectl describe pod)";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a pod, node or cluster beside addresses run out (the VPC CNI's troubleshooting guide,
-    /// https://github.com/aws/amazon-vpc-cni-k8s/blob/master/docs/troubleshooting.md).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [
-            Phrase.Of("a pod, node or the CNI", @"\b(pods?|nodes?|eks|cni|aws-node|ipamd)\b"),
-            Phrase.Of("a Kubernetes cluster", @"\b(cluster|kubernetes|k8s)\b"),
-        ],
-        [
-            Phrase.Of("addresses run out", @"\b(ip|ips|ip addresses|addresses|enis?|prefix\w*)\b.{0,50}"
-                + @"\b(exhaust\w*|run out|ran out|out of|used up|depleted|consumed)\b"),
-            Phrase.Of("no free addresses", @"\b(exhaust\w*|run out|ran out|out of|no (free|available)|insufficient|not enough)\b.{0,30}"
-                + @"\b(ip|ips|ip addresses|addresses|enis?)\b"),
-            Phrase.Of("none left", @"\b(ip|ips|ip addresses|addresses|enis?)\b.{0,50}\b(no (free|available)|insufficient|not enough)\b"),
-        ],
-        "the pod gets no IP address from an exhausted pool");
-
     // Issue 19: aws-node that cannot start (often its role lacks AmazonEKS_CNI_Policy), so no new pod gets an IP.
     // Wordings: the aws-node entrypoint's "Failed to wait for IPAM daemon to complete" and "Retrying waiting for IPAM-D"
     // (aws/amazon-vpc-cni-k8s#2423, #2073) and the CNI's CloudTrail user agent (#1454).

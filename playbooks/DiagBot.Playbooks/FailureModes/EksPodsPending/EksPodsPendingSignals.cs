@@ -12,20 +12,6 @@ internal static partial class EksPodsPendingSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the pod's FailedScheduling event (kubectl describe pod)";
 
-    /// <summary>
-    /// Issue 19, symptom concept: pods named beside pending or not scheduled (EKS troubleshooting,
-    /// https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html, and the scheduler's FailedScheduling).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("pods or workloads", @"\b(pods?|workloads?|replicas?|jobs?)\b")],
-        [
-            Phrase.Of("pending", @"\b(pending|unschedulable|failedscheduling)\b"),
-            Phrase.Of("not scheduled", @"\b(not (being |getting )?scheduled|never (gets? )?scheduled|"
-                + @"(can't|cannot|couldn't|could not) be scheduled|fail\w* to schedule)\b"),
-            Phrase.Of("no node fits", @"\b(no nodes?|insufficient (cpu|memory)|didn't match|untolerated)\b"),
-        ],
-        "the scheduler finds no node for the pod");
-
     private static readonly Phrase[] SchedulerMessage =
     [
         Phrase.Of("nodes are available: (the scheduler's summary)", @"\d+/\d+ nodes are available|nodes are available:|failedscheduling"),

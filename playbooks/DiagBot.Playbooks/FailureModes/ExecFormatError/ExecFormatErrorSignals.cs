@@ -12,18 +12,6 @@ internal static partial class ExecFormatErrorSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the image's architecture against the task's runtimePlatform (docker manifest inspect, aws ecs describe-task-definition)";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a CPU architecture named beside a mismatch or a failure to run (task definition
-    /// parameters' runtimePlatform, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("a CPU architecture", @"\b(arm64|arm|amd64|x86_64|x86|aarch64|architecture|apple silicon|m1|graviton)\b")],
-        [
-            Phrase.Of("wrong or mismatched", @"\b(mismatch\w*|wrong|doesn't match|does not match|incompatible)\b"),
-            Phrase.Of("fails to run", @"\b(exec|format|fail\w*|crash\w*|won't run|doesn't run)\b"),
-        ],
-        "the image was built for another CPU architecture");
-
     private static readonly Phrase[] BuiltOnOtherArchitecture =
     [
         Phrase.Of("built on an Apple silicon Mac", @"apple silicon|\bm[1-4] (mac|chip|macbook|pro|max)|macbook|\bmac ?m[1-4]\b"),

@@ -12,18 +12,6 @@ internal static partial class SecretsPullFailedSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the stoppedReason's ResourceInitializationError and the secret it names (aws ecs describe-tasks --query 'tasks[0].stoppedReason')";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a secret store named beside a failure to read it (ResourceInitializationError page,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/resource-initialization-error.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("a secret store", @"\b(secrets?|secrets ?manager|parameter store|ssm parameters?|getsecretvalue|getparameters?)\b")],
-        [
-            Phrase.Of("could not be read", @"\b(fail\w*|errors?|denied|unable|cannot|can't)\b"),
-            Phrase.Of("refused or unreachable", @"\b(timeout|timed out|forbidden|403|not authori[sz]ed)\b"),
-        ],
-        "the task could not read its secrets");
-
     // Declared before Rules: static initialisers run in textual order.
     private static readonly HashSet<int> _agentNotApp = [AppAccessDenied.Number];
 

@@ -15,18 +15,6 @@ internal static partial class SpotInterruptionSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's stopCode (aws ecs describe-tasks --query 'tasks[0].stopCode'), or the node's spot interruption event";
 
-    /// <summary>
-    /// Issue 19, symptom concept: Spot named beside an interruption (Spot interruptions page,
-    /// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-interruptions.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("Spot capacity", @"\bspot\b")],
-        [
-            Phrase.Of("interrupted or reclaimed", @"\b(interrupt\w*|reclaim\w*|taken back|2-minute|two-minute)\b"),
-            Phrase.Of("a Spot instance terminated", @"\bspot\b.{0,25}\bterminated\b"),
-        ],
-        "EC2 took the Spot capacity back");
-
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"), // EC2's own words

@@ -15,21 +15,6 @@ internal static partial class TargetsUnhealthySignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the targets' health reasons (aws elbv2 describe-target-health --target-group-arn ...): unhealthy targets are playbook 6, none registered is playbook 5";
 
-    /// <summary>
-    /// Issue 19, symptom concept: targets or their health check named beside unhealthy or failing (target group health
-    /// checks page, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [
-            Phrase.Of("targets or their health check", @"\b(target groups?|targets?|health ?checks?)\b"),
-            Phrase.Of("the load balancer", @"\b(load balancers?|alb|elb|nlb)\b"),
-        ],
-        [
-            Phrase.Of("unhealthy", @"\b(unhealthy|not healthy|draining)\b"),
-            Phrase.Of("the check fails", @"\bfail\w* (the |its |their )?(health ?)?checks?\b|\bchecks? (always |keeps? |still )?fail\w*|\balways fail\w*"),
-        ],
-        "the load balancer's health checks fail its targets");
-
     // Issue 19: targets that never pass, told without a reason code (unhealthy "because requests time out").
     private static readonly SignalRule NeverHealthy = SignalRule.AnyOf(Playbook, 0.75,
         "the targets never pass the load balancer's health checks, in an engineer's words",

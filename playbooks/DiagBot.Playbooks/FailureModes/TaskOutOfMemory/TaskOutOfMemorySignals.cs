@@ -16,18 +16,6 @@ internal static partial class TaskOutOfMemorySignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the container's reason with its exit code (aws ecs describe-tasks --query 'tasks[0].containers[].[reason,exitCode]'), or the pod's lastState.terminated.reason";
 
-    /// <summary>
-    /// Issue 19, symptom concept: memory named beside a kill or a limit reached (stopped task error codes' OutOfMemoryError,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("memory", @"\b(memory|oom\w*|ram|heap)\b")],
-        [
-            Phrase.Of("killed or exceeded", @"\b(kill\w*|exceed\w*|out of|ran out|runs out|oom\w*)\b"),
-            Phrase.Of("its limit reached", @"\b(137|failcnt)\b|\b(hits?|reach\w*) (the |its |their )?(memory )?limit"),
-        ],
-        "the container used all the memory it was given");
-
     private static readonly Phrase[] OomWords =
     [
         // Batch 12, ubarsc/rios#149: "an out-of-memory error will kill the containers"

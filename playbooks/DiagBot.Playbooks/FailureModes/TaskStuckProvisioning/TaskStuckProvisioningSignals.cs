@@ -12,15 +12,6 @@ internal static partial class TaskStuckProvisioningSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's lastStatus and network-interface attachment (aws ecs describe-tasks --query 'tasks[0].[lastStatus,attachments[0].status,stoppedReason]')";
 
-    /// <summary>
-    /// Issue 19, symptom concept: a task that stays in PROVISIONING, in any words (the task lifecycle page,
-    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html, and TaskFailedToStart's).
-    /// </summary>
-    public static SymptomConcept Concept { get; } = new(Playbook,
-        [Phrase.Of("a task or its network interface", @"\b(tasks?|fargate|eni|network interfaces?|awsvpc)\b")],
-        [Phrase.Of("in PROVISIONING", @"\bprovisioning\b")],
-        "a task held in PROVISIONING while its network interface is set up");
-
     private static readonly Phrase[] EniTimeout =
     [
         Phrase.Of("waiting for the network interface", @"network interface provisioning|waiting for (the )?network interface|"
