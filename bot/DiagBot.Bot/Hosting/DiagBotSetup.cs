@@ -1,7 +1,7 @@
 using Amazon.Runtime;
-using DiagBot.Sandbox;
 using DiagBot.Bot.Rendering;
 using DiagBot.Bot.Telemetry;
+using DiagBot.Sandbox;
 
 namespace DiagBot.Bot.Hosting;
 

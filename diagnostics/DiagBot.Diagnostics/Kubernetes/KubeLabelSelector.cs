@@ -15,29 +15,23 @@ public sealed record KubeLabelSelector(IReadOnlyDictionary<string, string> Match
         MatchLabels.All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)
         && MatchExpressions.All(e => Meets(e, labels));
 
-    /// <summary>The selector as `kubectl get -l` would take it, e.g. "app=ledger-api,tier in (api)"; "(empty: every pod)" when empty.</summary>
-    public override string ToString()
-    {
-        var terms = MatchLabels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")
-            .Concat(MatchExpressions.Select(e => e.Operator switch
-            {
-                "Exists" => e.Key,
-                "DoesNotExist" => $"!{e.Key}",
-                _ => $"{e.Key} {e.Operator.ToLowerInvariant()} ({string.Join(",", e.Values)})",
-            }))
-            .ToList();
-        return terms.Count == 0 ? "(empty: every pod)" : string.Join(",", terms);
-    }
+    /// <summary>
+    /// The selector as `kubectl get -l` would take it and the API machinery prints it (<see cref="LabelSelectorQuery"/>), e.g.
+    /// "app=ledger-api,tier in (api)"; "(empty: every pod)" when empty.
+    /// </summary>
+    public override string ToString() =>
+        MatchLabels.Count == 0 && MatchExpressions.Count == 0 ? "(empty: every pod)"
+        : LabelSelectorQuery.From(MatchLabels, MatchExpressions).Text ?? "(a selector whose matchExpressions DiagBot cannot write out)";
 
     private static bool Meets(KubeLabelRequirement requirement, IReadOnlyDictionary<string, string> labels)
     {
         var has = labels.TryGetValue(requirement.Key, out var value);
         return requirement.Operator switch
         {
-            "In" => has && requirement.Values.Contains(value!, StringComparer.Ordinal),
-            "NotIn" => !has || !requirement.Values.Contains(value!, StringComparer.Ordinal),
-            "Exists" => has,
-            "DoesNotExist" => !has,
+            LabelSelectorQuery.In => has && requirement.Values.Contains(value!, StringComparer.Ordinal),
+            LabelSelectorQuery.NotIn => !has || !requirement.Values.Contains(value!, StringComparer.Ordinal),
+            LabelSelectorQuery.Exists => has,
+            LabelSelectorQuery.DoesNotExist => !has,
             _ => false,
         };
     }

@@ -150,10 +150,10 @@ public sealed class SymptomClassifier : ISymptomClassifier
             .ThenBy(c => c.Playbook)
             .ToList();
 
-        return new Reading(normalized, candidates, Candidate.From(null, hits.Where(h => h.Rule.Playbook is null)));
+        return new Reading(candidates, Candidate.From(null, hits.Where(h => h.Rule.Playbook is null)));
     }
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 2);
 
-    private sealed record Reading(string Normalized, IReadOnlyList<Candidate> Candidates, Candidate None);
+    private sealed record Reading(IReadOnlyList<Candidate> Candidates, Candidate None);
 }

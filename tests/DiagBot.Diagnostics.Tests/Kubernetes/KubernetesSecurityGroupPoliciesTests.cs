@@ -30,7 +30,7 @@ public sealed class KubernetesSecurityGroupPoliciesTests
             (byPod.Namespace, byPod.Name, byPod.PodSelector?.ToString(), byPod.ServiceAccountSelector));
         Assert.Equal(["sg-0a1b2c3d4e5f60001", "sg-0a1b2c3d4e5f60002"], byPod.GroupIds);
         Assert.Null(policies[1].PodSelector);
-        Assert.Equal("team in (payments,ledger)", policies[1].ServiceAccountSelector?.ToString());
+        Assert.Equal("team in (ledger,payments)", policies[1].ServiceAccountSelector?.ToString());
     }
 
     [Fact]
