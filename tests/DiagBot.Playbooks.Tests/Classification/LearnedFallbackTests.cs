@@ -66,6 +66,41 @@ public sealed class LearnedFallbackTests
     }
 
     [Fact]
+    public void Guess_NoWordSeenInTraining_StillReadsTheLettersItShares()
+    {
+        // Neither "healthchecks" nor "unhealthily" is a training word, but their letters are those of "health checks" and
+        // "unhealthy": an engineer's run-together or misspelt words still resemble the lines they were written for.
+        var guess = WordModel.Train(Lines).Guess("healthchecks unhealthily");
+
+        Assert.Equal(6, guess!.Playbook);
+        Assert.Empty(guess.Words); // no word of the text is a training word, so the why quotes none, never a run of letters
+    }
+
+    [Fact]
+    public void Why_QuotesWholeWordsOnly()
+    {
+        var sut = new SymptomClassifier([], fallback: new LearnedFallback(WordModel.Train(Lines)));
+
+        var result = sut.Classify("the target group health checks keep failing again", EvidenceField.SymptomText, null);
+
+        Assert.Equal(6, result.Playbook);
+        Assert.DoesNotContain("#", result.Why, StringComparison.Ordinal);
+        Assert.Matches(@"\(probability (0\.[89]\d|1\.00)\)$", result.Why);
+    }
+
+    [Fact]
+    public void Train_TheSameLinesTwice_AnswersTheSame()
+    {
+        // Seeded: a restarted bot gives an engineer the same answer, with the same probability and words, as before.
+        var first = WordModel.Train(Lines).Guess("pods pending, the target group is fine");
+        var second = WordModel.Train(Lines).Guess("pods pending, the target group is fine");
+
+        Assert.Equal(first!.Playbook, second!.Playbook);
+        Assert.Equal(first.Probability, second.Probability);
+        Assert.Equal(first.Words, second.Words);
+    }
+
+    [Fact]
     public void TrainingCorpus_IsEmbeddedWithEveryTrainingLine()
     {
         var lines = TrainingCorpus.Lines().ToList();

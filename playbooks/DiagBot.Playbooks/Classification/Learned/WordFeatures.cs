@@ -4,17 +4,28 @@ namespace DiagBot.Playbooks.Classification.Learned;
 
 /// <summary>
 /// The features the learned fallback reads: the words of the normalised text (ids, addresses and long numbers already
-/// masked by <see cref="TextNormalizer"/>) and each pair of neighbouring words, so "not scheduled" weighs apart from "not".
-/// Each feature counts once a text: a word said three times is no more evidence than once.
+/// masked by <see cref="TextNormalizer"/>), each pair of neighbouring words, so "not scheduled" weighs apart from "not",
+/// and the four-letter runs of the words, so "crashloops", "restarting" and a misspelt "imagepullerrro" still share most
+/// of their letters with the words they were written for. Each feature counts once a text.
 /// </summary>
 internal static partial class WordFeatures
 {
+    // Letter runs are marked so a reader (and the why) can tell them from words; four letters measured best
+    // leave-one-batch-out against three to five (docs/triage.md).
+    private const string LettersMark = "#";
+    private const int LetterRun = 4;
+
     public static IReadOnlyList<string> Of(string? text)
     {
         var words = Word().Matches(TextNormalizer.Normalize(text)).Select(match => match.Value).ToList();
         var pairs = words.Zip(words.Skip(1), (first, second) => $"{first} {second}");
-        return [.. words.Concat(pairs).Distinct(StringComparer.Ordinal)];
+        var spaced = $" {string.Join(' ', words)} ";
+        var letters = Enumerable.Range(0, Math.Max(0, spaced.Length - LetterRun + 1)).Select(i => LettersMark + spaced.Substring(i, LetterRun));
+        return [.. words.Concat(pairs).Concat(letters).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>Whether a feature is a word or a pair of words (what a <c>why</c> may quote), not a run of letters.</summary>
+    public static bool IsWords(string feature) => !feature.StartsWith(LettersMark, StringComparison.Ordinal);
 
     // A word starts with a letter and may hold dots, dashes and apostrophes inside ("oomkilled", "ecs:runtask" splits,
     // "can't", "10250" as a number); a bare number is a word too.

@@ -1,75 +1,80 @@
 namespace DiagBot.Playbooks.Classification.Learned;
 
 /// <summary>
-/// A multinomial naive Bayes model over <see cref="WordFeatures"/>, trained on labelled lines (the training corpus). It is
-/// the fallback triage asks only when no rule recognised anything: it says which label's training lines the text's words
-/// most resemble, how sure (the posterior), and which words weighed most. Pure arithmetic on counts; nothing is
-/// downloaded, and training a thousand lines takes milliseconds.
+/// The learned fallback's model: a few softmax regressions over <see cref="WordFeatures"/>, trained on labelled lines
+/// (the training corpus) in different seeded orders, their probabilities averaged. Triage asks it only when no rule
+/// recognised anything: it says which label's training lines the text's features most resemble, how sure (the
+/// probability), and which words weighed most. Pure arithmetic; nothing is downloaded, and the same corpus always trains
+/// the same model.
 /// </summary>
 internal sealed class WordModel
 {
-    // Laplace smoothing. Measured leave-one-batch-out (docs/triage.md): at the fallback's posterior, 1.0 adds right answers
-    // with no new false alarm; 0.5 gained a few more on batches 10-12 but called 4 to 6 more look-alikes failures.
-    private const double Smoothing = 1.0;
+    // One regression's answers near the threshold move with the order it saw the lines in (leave-one-batch-out, one
+    // member called 0 to 6 look-alikes failures by seed at the same threshold); the average of seven held still.
+    private const int Members = 7;
+    private const int Seed = 19;
     private const int WordsShown = 3;
 
-    private readonly Dictionary<string, int>[] _counts;
-    private readonly int[] _totals;
-    private readonly double[] _logPriors;
     private readonly int?[] _labels;
-    private readonly HashSet<string> _vocabulary;
+    private readonly Dictionary<string, int> _features;
+    private readonly SoftmaxRegression[] _members;
 
-    private WordModel(int?[] labels, Dictionary<string, int>[] counts, int[] totals, double[] logPriors, HashSet<string> vocabulary)
+    private WordModel(int?[] labels, Dictionary<string, int> features, SoftmaxRegression[] members)
     {
-        (_labels, _counts, _totals, _logPriors, _vocabulary) = (labels, counts, totals, logPriors, vocabulary);
+        (_labels, _features, _members) = (labels, features, members);
     }
 
-    public int Vocabulary => _vocabulary.Count;
+    public int Vocabulary => _features.Count;
 
     public static WordModel Train(IEnumerable<(string Text, int? Playbook)> lines)
     {
-        var byLabel = lines.GroupBy(line => line.Playbook).OrderBy(group => group.Key ?? 0).ToList();
-        var all = byLabel.Sum(group => group.Count());
-        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>[byLabel.Count];
-        var totals = new int[byLabel.Count];
-        for (var i = 0; i < byLabel.Count; i++)
-        {
-            counts[i] = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var feature in byLabel[i].SelectMany(line => WordFeatures.Of(line.Text)))
-            {
-                counts[i][feature] = counts[i].GetValueOrDefault(feature) + 1;
-                totals[i]++;
-                vocabulary.Add(feature);
-            }
-        }
-
-        var priors = byLabel.Select(group => Math.Log(group.Count() / (double)all)).ToArray();
-        return new WordModel([.. byLabel.Select(group => group.Key)], counts, totals, priors, vocabulary);
+        var rows = lines.Select(line => (Features: WordFeatures.Of(line.Text), line.Playbook)).ToList();
+        int?[] labels = [.. rows.Select(row => row.Playbook).Distinct().OrderBy(label => label ?? 0)];
+        var features = new Dictionary<string, int>(StringComparer.Ordinal);
+        var examples = rows.Select(row => (Ids: row.Features.Select(f => Index(features, f)).ToArray(), Label: Array.IndexOf(labels, row.Playbook)))
+            .ToList();
+        // Each member trains on its own, so they train side by side: the first text no rule reads waits for the slowest one.
+        var members = Enumerable.Range(Seed, Members).AsParallel().AsOrdered()
+            .Select(seed => SoftmaxRegression.Fit(examples, features.Count, labels.Length, seed))
+            .ToArray();
+        return new WordModel(labels, features, members);
     }
 
     /// <summary>The likeliest label for the text, or null when none of its features was ever seen in training.</summary>
     public WordGuess? Guess(string? text)
     {
-        var features = WordFeatures.Of(text).Where(_vocabulary.Contains).ToList();
-        if (features.Count == 0 || _labels.Length == 0)
+        var seen = WordFeatures.Of(text).Where(_features.ContainsKey).ToList();
+        var ids = seen.Select(f => _features[f]).ToArray();
+        if (ids.Length == 0 || _labels.Length == 0)
         {
             return null;
         }
 
-        var scores = Enumerable.Range(0, _labels.Length).Select(i => _logPriors[i] + features.Sum(f => LogLikelihood(i, f))).ToArray();
-        var best = Array.IndexOf(scores, scores.Max());
-        var sum = scores.Sum(score => Math.Exp(score - scores[best]));
-        var words = features
-            .Select(f => (Feature: f, Lift: LogLikelihood(best, f) - Enumerable.Range(0, _labels.Length).Average(i => LogLikelihood(i, f))))
+        var probabilities = new double[_labels.Length];
+        foreach (var member in _members)
+        {
+            var own = member.Probabilities(ids);
+            for (var l = 0; l < own.Length; l++)
+            {
+                probabilities[l] += own[l] / _members.Length;
+            }
+        }
+
+        var best = Array.IndexOf(probabilities, probabilities.Max());
+        var words = seen.Where(WordFeatures.IsWords)
+            .Select(f => (Feature: f, Lift: Lift(_features[f], best)))
             .Where(x => x.Lift > 0)
             .OrderByDescending(x => x.Lift)
             .Take(WordsShown)
             .Select(x => x.Feature)
             .ToList();
-        return new WordGuess(_labels[best], 1 / sum, words);
+        return new WordGuess(_labels[best], probabilities[best], words);
     }
 
-    private double LogLikelihood(int label, string feature) =>
-        Math.Log((_counts[label].GetValueOrDefault(feature) + Smoothing) / (_totals[label] + Smoothing * _vocabulary.Count));
+    private static int Index(Dictionary<string, int> features, string feature) =>
+        features.TryGetValue(feature, out var id) ? id : features[feature] = features.Count;
+
+    // How much more a feature weighs toward the label than toward the labels on average, over the members.
+    private double Lift(int feature, int label) =>
+        _members.Average(m => m.Weight(feature, label) - Enumerable.Range(0, _labels.Length).Average(l => m.Weight(feature, l)));
 }
