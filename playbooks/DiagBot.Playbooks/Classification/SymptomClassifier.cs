@@ -23,6 +23,8 @@ public sealed class SymptomClassifier : ISymptomClassifier
     /// </summary>
     public const double UnsureBelow = 0.6;
 
+    private static readonly Candidate NothingRead = new(null, NothingRecognisedConfidence, []);
+
     private readonly IReadOnlyList<SignalRule> _rules;
     private readonly IReadOnlyDictionary<int, string> _deciders;
     // Asked for only when no rule read a text (triage, or a diagnosis of free text alone), so it trains on first such use.
@@ -60,14 +62,21 @@ public sealed class SymptomClassifier : ISymptomClassifier
         {
             // No rule, not even a "none" rule, read anything: the learned fallback may still know the words. (Issue 19: the
             // symptom concepts that were asked before it were taken out after batch 15, docs/triage.md.)
-            if (_fallback()?.Answer(text) is { } guess)
+            var guess = _fallback()?.Read(text);
+            if (guess is not null && LearnedFallback.Answers(guess))
             {
                 var guessed = new Candidate(guess.Playbook, LearnedFallback.AnswerConfidence, []);
                 return new TextClassification(guess.Playbook, LearnedFallback.AnswerConfidence,
                     Unsure(LearnedFallback.AnswerConfidence, guessed, runnerUp: null) + LearnedFallback.Why(guess, field));
             }
 
-            return new TextClassification(null, NothingRecognisedConfidence, WhyText.NothingRecognised(field, exitCode));
+            // Too weak to answer, a lean still says which two the answer is between and what decides (issue 19).
+            var nothing = WhyText.NothingRecognised(field, exitCode);
+            return guess is null
+                ? new TextClassification(null, NothingRecognisedConfidence, nothing)
+                : new TextClassification(null, NothingRecognisedConfidence,
+                    Unsure(NothingRecognisedConfidence, NothingRead, new Candidate(guess.Playbook, guess.Probability, []))
+                    + nothing + "; " + LearnedFallback.WhyLean(guess));
         }
 
         var runnerUp = reading.Candidates.Count > 1 && reading.Candidates[1].Score >= RunnerUpWorthNaming

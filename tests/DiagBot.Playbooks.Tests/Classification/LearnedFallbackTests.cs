@@ -66,6 +66,29 @@ public sealed class LearnedFallbackTests
     }
 
     [Fact]
+    public void Classify_WordsThatLeanTooWeaklyToAnswer_StayNoneAndSayWhichTwoAndWhatDecides()
+    {
+        // Words of both kinds of line (pending for want of cpu, then fine): they lean to playbook 9 without reaching the answer.
+        (string, int?)[] lines =
+        [
+            ("pods stuck pending, no node has enough cpu", 9),
+            ("pod pending because the nodes are full", 9),
+            ("the pods were pending for a while then ran fine", null),
+            ("a pending pod finished its job and exited 0", null),
+        ];
+        var deciders = new Dictionary<int, string> { [9] = "the pod's FailedScheduling events" };
+        var sut = new SymptomClassifier([], deciders, new LearnedFallback(WordModel.Train(lines)));
+
+        var result = sut.Classify("pod pending, no cpu, then fine", EvidenceField.SymptomText, null);
+
+        Assert.Null(result.Playbook);
+        Assert.Equal(0.5, result.Confidence);
+        Assert.StartsWith("unsure between none and playbook 9: the pod's FailedScheduling events decides; no failure signal recognised", result.Why,
+            StringComparison.Ordinal);
+        Assert.Matches(@"closest to playbook 9's lines, too weakly to answer \(probability 0\.[5-7]\d\)$", result.Why);
+    }
+
+    [Fact]
     public void Guess_NoWordSeenInTraining_StillReadsTheLettersItShares()
     {
         // Neither "healthchecks" nor "unhealthily" is a training word, but their letters are those of "health checks" and
