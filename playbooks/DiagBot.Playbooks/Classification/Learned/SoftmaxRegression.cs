@@ -68,7 +68,12 @@ internal sealed class SoftmaxRegression
             }
         }
 
-        var max = into.Max();
+        var max = double.MinValue;
+        for (var l = 0; l < _labels; l++)
+        {
+            max = Math.Max(max, into[l]);
+        }
+
         var sum = 0.0;
         for (var l = 0; l < _labels; l++)
         {
@@ -87,28 +92,26 @@ internal sealed class SoftmaxRegression
         var scale = Scale(ids);
         Probabilities(ids, scale, gradients);
         gradients[label] -= 1;
-        foreach (var id in ids)
-        {
-            var row = id * _labels;
-            for (var l = 0; l < _labels; l++)
-            {
-                if (Math.Abs(gradients[l]) < Negligible)
-                {
-                    continue;
-                }
-
-                var at = row + l;
-                var step = (gradients[l] * scale) + (L2 * _weights[at]);
-                squares[at] += (float)(step * step);
-                _weights[at] -= (float)(LearningRate * step / Math.Sqrt(squares[at] + 1e-8));
-            }
-        }
-
+        Span<int> moving = stackalloc int[_labels];
+        var count = 0;
         for (var l = 0; l < _labels; l++)
         {
             if (Math.Abs(gradients[l]) >= Negligible)
             {
+                moving[count++] = l;
                 _bias[l] -= BiasRate * gradients[l];
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            var row = id * _labels;
+            foreach (var l in moving[..count])
+            {
+                var at = row + l;
+                var step = (gradients[l] * scale) + (L2 * _weights[at]);
+                squares[at] += (float)(step * step);
+                _weights[at] -= (float)(LearningRate * step / Math.Sqrt(squares[at] + 1e-8));
             }
         }
     }
