@@ -16,10 +16,13 @@ internal static class FargateCapacityUnavailable
         context => context.ServiceEvents(),
         [
             Phrase.Of("capacity unavailable", @"capacity is unavailable at this time|fargate capacity is unavailable|insufficientinstancecapacity|insufficient capacity"),
+            // Batch 17, aws/containers-roadmap#852: "if spot capacity is unavailable, the spot tasks are just not launched": Spot
+            // capacity that was never there is no interruption (the Fargate capacity providers page: tasks wait for capacity)
+            Phrase.Of("Spot capacity unavailable", @"\bspot capacity (is |was )?(unavailable|not available)"),
         ],
         0.9,
         "AWS's own capacity wording")
     {
-        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number },
+        ExplainsAway = new HashSet<int> { FailureModes.DeployStuck.Number, FailureModes.SpotInterruption.Number },
     };
 }

@@ -23,6 +23,10 @@ internal static class VolumeMountFailed
             // Batch 13, the external-provisioner's ProvisioningFailed event (kubernetes-csi/external-provisioner): the CSI driver's
             // own EC2 call refused, "failed to provision volume with StorageClass ...: UnauthorizedOperation", is not the app's
             Phrase.Of("the CSI driver could not provision the volume", @"failed to provision volume with storageclass"),
+            // Batches 14 and 17 (aws-efs-csi-driver#765: "pods that mount such volumes are stuck in ContainerCreating"): a pod
+            // that waits in ContainerCreating on its volume is the mount, not the CNI's addresses
+            Phrase.Of("ContainerCreating beside a volume mount", @"\bcontainercreating\b.{0,60}\b(mount\w*|efs|fsx|nfs)\b|"
+                + @"\b(mounts?|mounting|efs|fsx|nfs)\b.{0,80}\bcontainercreating\b"),
         ],
         0.92,
         "the volume's own event, the container never started")

@@ -31,7 +31,12 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("the credential chain came up empty", @"from any provider in the chain"),
         Phrase.Of("the security token is invalid", @"security token included in the request is invalid"),
         Phrase.Of("no credential providers", @"nocredentialproviders|no valid providers in chain"),
-        Phrase.Of("credentials could not be loaded", @"could not load credentials|credentials? (could not|cannot) be (loaded|found)"),
+        // Batch 17, nginx/nginx-s3-gateway#143: "Could not load EC2 task role credentials" (words between "load" and "credentials")
+        Phrase.Of("credentials could not be loaded", @"could not load (\w+ ){0,3}credentials|credentials? (could not|cannot) be (loaded|found)"),
+        // Batch 17, boto/boto3#1929: botocore raises NoCredentialsError ("Unable to locate credentials") when its chain is empty
+        Phrase.Of("botocore's NoCredentialsError", @"nocredentialserror"),
+        // Batch 17, rusoto/rusoto#1964: "Couldn't find AWS credentials in environment, credentials file, or IAM role."
+        Phrase.Of("no AWS credentials found anywhere", @"(couldn'?t|could not|can'?t|cannot) find aws credentials"),
     ];
 
     private static readonly Phrase[] DeniedWithoutTheWord =

@@ -34,6 +34,9 @@ internal static partial class EksPodsPendingSignals
     [
         Phrase.Of("failed to schedule", @"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not) be scheduled"),
         Phrase.Of("volume binding failed", @"prebind plugin|binding volumes|volumebinding"),
+        // Batch 17, kubernetes-sigs/karpenter#1162: Karpenter's provisioner logs "Could not schedule pod, incompatible with
+        // nodepool "default", ..." when no NodePool (Provisioner before v0.32) can launch a node the pod fits
+        Phrase.Of("Karpenter could not schedule the pod", @"could not schedule pod|incompatible with (nodepool|provisioner)"),
     ];
 
     // Issue 19, batch 10: pods short of CPU or memory are the scheduler's, not ECS placement's (playbook 12 reads "not enough cpu"
