@@ -21,6 +21,8 @@ internal static class OutsideCatalog
         InvalidLaunchRequest.Cause,
         DockerThinPoolFull.Cause,
         TaskRoleNotAssumable.Cause,
+        ContainerCommandFailed.Cause,
+        NodePressureEviction.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];

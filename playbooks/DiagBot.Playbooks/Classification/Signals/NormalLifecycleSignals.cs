@@ -87,6 +87,12 @@ internal static partial class NormalLifecycleSignals
         // Kubernetes' own events
         SignalRule.AnyOf(null, 0.8, "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)", KubernetesNormalEvent) with { NotIn = Fields.Symptom },
         new(null, 0.9, HealthyPodPhase(), "the pod phase is not a failure") { OnlyIn = Fields.PodStatus }, // phase alone
+        // Batch 18, kubernetes/kubernetes#55958: `kubectl logs` on a pod still being created answers "container ... is waiting to
+        // start: ContainerCreating"; the logs come once it starts, and the pod's own events say why it has not (weight: kubectl's words)
+        new(null, 0.9, WaitingToStart(), "kubectl asked for the logs of a container that has not started yet; the pod's events say why")
+        {
+            ExplainsAway = Playbooks(EksPodsContainerCreating.Number, EcsExecFails.Number),
+        },
         SignalRule.AnyOf(null, 0.75, "an informational agent or tool log line", AgentInformational) with // agent's own words
         {
             OnlyIn = Fields.Of(EvidenceField.Log, EvidenceField.ServiceEvent, EvidenceField.SymptomText),
@@ -110,4 +116,7 @@ internal static partial class NormalLifecycleSignals
 
     [GeneratedRegex(@"^(running|succeeded|completed)$", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyPodPhase();
+
+    [GeneratedRegex(@"\bis waiting to start\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WaitingToStart();
 }

@@ -35,7 +35,6 @@ internal static partial class TaskOutOfMemorySignals
         {
             ExplainsAway = new HashSet<int> { CrashLoop.Number },
         },
-        new(Playbook, 0.55, NodeLowOnMemory(), "the pod was evicted because its node ran low on memory"), // eviction, not the limit
         new(Playbook, 0.7, Exit137Words(), "exit code 137 named: SIGKILL, memory or the stop timeout; playbook 7 tells which"), // 137 named
         // bare exit code
         new(Playbook, 0.45, null, "exit code 137 without OOM wording: a SIGKILL, often the agent's kill after the stop timeout rather than memory; playbook 7 checks memory limits and says which")
@@ -44,9 +43,6 @@ internal static partial class TaskOutOfMemorySignals
         },
         new(Playbook, 0.7, Error137OrLimitHit(), "exit 137 named as an error, or the memory limit hit"), // 137 named; playbook 7 tells memory from the stop timeout
     ];
-
-    [GeneratedRegex(@"low on resource: memory|memorypressure|memory pressure", RegexOptions.CultureInvariant)]
-    private static partial Regex NodeLowOnMemory();
 
     [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b|\b137\W{0,3}(exit|code|error)", RegexOptions.CultureInvariant)]
     private static partial Regex Exit137Words();
