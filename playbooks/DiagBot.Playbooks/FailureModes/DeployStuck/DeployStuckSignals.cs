@@ -26,11 +26,16 @@ internal static partial class DeployStuckSignals
         Phrase.Of("no container instances", @"no container instances were found"),
         Phrase.Of("not enough CPU, memory or ports, in words", @"not enough (cpu|memory|ports)"),
         Phrase.Of("no ENI attachment points left", @"eni attachment points"),
+        // Batch 18, the ECS guide's API failure reasons (awsdocs/amazon-ecs-developer-guide api_failures_messages.md): RunTask's
+        // "RESOURCE:MEMORY", the instance had not the resource the task asks for
+        Phrase.Of("RunTask's resource failure reason", @"\bresource:(cpu|memory|gpu|ports)\b"),
     ];
 
     private static readonly Phrase[] StuckInWords =
     [
         Phrase.Of("CloudFormation waits for services stable", @"not in the state servicesstable"),
+        // Batch 18, dkegldh/sb11-mople-team2#280: the AWS CLI's own waiter, "[ERROR]: Waiter ServicesStable failed: Max attempts exceeded"
+        Phrase.Of("the CLI's services-stable waiter gave up", @"waiter servicesstable failed"),
         Phrase.Of("unable to place a container", @"unable to place (a )?container"),
         Phrase.Of("waiting for a free instance", @"(waiting|wait) for (an open|a free|an available) instance"),
         Phrase.Of("two deployments forever", @"\btwo deployments\b.{0,300}(forever|stays|stuck)"),

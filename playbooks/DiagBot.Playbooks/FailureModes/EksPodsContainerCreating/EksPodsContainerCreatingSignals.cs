@@ -19,6 +19,8 @@ internal static partial class EksPodsContainerCreatingSignals
         "the VPC CNI's daemon (aws-node / ipamd) is not running, so new pods get no IP",
         Phrase.Of("aws-node crash-looping", @"\baws-node\b.{0,60}(crashloop\w*|restarting|not come up|unauthorized\w*)"),
         Phrase.Of("ipam daemon not ready", @"\bipam(-| )?d\b|ipam daemon"),
+        // Batch 18, aws/amazon-vpc-cni-k8s#1590: the plugin's call to ipamd refused, "Error received from DelNetwork gRPC call for container"
+        Phrase.Of("the plugin's gRPC call to ipamd failed", @"(add|del)network grpc call"),
         Phrase.Of("the CNI's EC2 calls denied", @"amazon-vpc-cni-k8s.{0,120}unauthorizedoperation|amazoneks_cni_policy"));
 
     // Issue 19, batch 11: the node's pod IP pool is empty, told in the IPAM's own log words (aws/amazon-vpc-cni-k8s#2749 "IP pool is

@@ -41,7 +41,10 @@ internal static partial class SpotInterruptionSignals
     [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
     private static partial Regex SpotInterrupted();
 
-    [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed", RegexOptions.CultureInvariant)]
+    // Batch 18, the EC2 guide's Spot request status codes (awsdocs/amazon-ec2-user-guide spot-request-status.md): a request
+    // "marked-for-termination" (or -stop) is the two-minute notice, in the request's own status
+    [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed|"
+        + @"marked-for-(termination|stop)", RegexOptions.CultureInvariant)]
     private static partial Regex SpotRequestTerminated();
 
     [GeneratedRegex(@"terminationnotice|termination notice|interruption notice", RegexOptions.CultureInvariant)]

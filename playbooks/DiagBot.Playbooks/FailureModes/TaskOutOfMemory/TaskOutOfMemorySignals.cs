@@ -25,6 +25,8 @@ internal static partial class TaskOutOfMemorySignals
         Phrase.Of("killed for memory", @"killed due to memory|memory limit too low"),
         Phrase.Of("the heap or an allocation failed", @"java heap space|cannot allocate memory"),
         // Batch 13, the kernel's cgroup accounting printed with an OOM kill: "memory: usage 1048576kB, limit 1048576kB, failcnt ..."
+        // Batch 18, bluek8s/kubedirector#356: the kernel names the cgroup limit it killed for, "Task in /kubepods/... killed as a result of limit of ..."
+        Phrase.Of("killed at the cgroup's limit", @"killed as a result of limit of"),
         Phrase.Of("the memory cgroup ran out", @"memory cgroup out of memory|\bmemory: usage\b.{0,40}\blimit\b.{0,40}\bfailcnt\b"),
     ];
 
