@@ -40,6 +40,9 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("the execution role lacks ECR pull actions", @"ecr:(batchgetimage|getdownloadurlforlayer|batchchecklayeravailability)|"
             + @"permissions to pull images"),
         Phrase.Of("docker login needed", @"may require 'docker login'"),
+        // Batch 18, portainer/portainer#6764 ("denied: Your authorization token has expired") and kubernetes/kubernetes#37962 (the
+        // kubelet "while requesting ECR authorization token"): the registry credential itself is stale or could not be fetched
+        Phrase.Of("the ECR token expired or was not fetched", @"authorization token has expired|requesting ecr authorization token"),
         // Batch 12, enix/kube-image-keeper#172: "a "401 Unauthorized" error deploying Pod with an image in the ECR"
         Phrase.Of("a 401 beside the image or registry", @"\b401\b.{0,20}\bunauthorized\b.{0,80}\b(images?|ecr|registry)\b|"
             + @"\b(images?|ecr|registry)\b.{0,80}\b401\b.{0,20}\bunauthorized\b"),

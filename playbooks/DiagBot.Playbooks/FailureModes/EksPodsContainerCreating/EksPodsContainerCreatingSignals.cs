@@ -60,6 +60,8 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("no free IPs or prefixes", @"free ipv4 addresses or prefixes|no free ip available in the prefix|no available ip/prefix addresses"),
         Phrase.Of("ipamd cannot assign a pod IP", @"assignpodipv4address|ip address from cidr"),
         Phrase.Of("ipamd cannot grow its pool", @"failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size"),
+        // Batch 18, aws/amazon-vpc-cni-k8s pkg/awsutils/awsutils.go: subnet discovery left ipamd no subnet to create an ENI in
+        Phrase.Of("no subnet the CNI may use for an ENI", @"no valid subnets available for eni creation"),
     ];
 
     // Issue 19, batch 12: the node's ENIs and IPs told as used up (aws/amazon-vpc-cni-k8s#1480: "seems like all ENIs and IPs are used

@@ -37,6 +37,9 @@ internal static partial class EksPodsPendingSignals
         // Batch 17, kubernetes-sigs/karpenter#1162: Karpenter's provisioner logs "Could not schedule pod, incompatible with
         // nodepool "default", ..." when no NodePool (Provisioner before v0.32) can launch a node the pod fits
         Phrase.Of("Karpenter could not schedule the pod", @"could not schedule pod|incompatible with (nodepool|provisioner)"),
+        // Batch 18, Karpenter's troubleshooting page (aws/karpenter-provider-aws website/content/en/docs/troubleshooting.md): its log
+        // "no instance type met the scheduling requirements or had a required offering"
+        Phrase.Of("no instance type fits the pod", @"no instance type (met the scheduling requirements|satisfied resources)"),
     ];
 
     // Issue 19, batch 10: pods short of CPU or memory are the scheduler's, not ECS placement's (playbook 12 reads "not enough cpu"

@@ -24,6 +24,8 @@ internal static partial class TaskStuckProvisioningSignals
     [
         Phrase.Of("the network interface could not be attached", @"unable to attach network interface|network interface provision complete error"),
         Phrase.Of("the ENI plugin failed", @"eni plugin failed"),
+        // Batch 18, aws/amazon-ecs-agent agent/engine/docker_task_engine.go: the agent drops an ENI attachment that never completed
+        Phrase.Of("the ENI attachment expired", @"eni attachment has expired"),
         Phrase.Of("the ENI attachment timed out", @"eni attachment timeout|unable to attach eni"),
     ];
 
