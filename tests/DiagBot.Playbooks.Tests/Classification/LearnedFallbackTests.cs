@@ -112,6 +112,17 @@ public sealed class LearnedFallbackTests
     }
 
     [Fact]
+    public void Why_AGuessRestingOnLettersAlone_SaysSoInsteadOfQuotingNothing()
+    {
+        var guess = new WordGuess(6, 0.9, []);
+
+        Assert.Contains("finds the letters of its words most like playbook 6's lines (probability 0.90)",
+            LearnedFallback.Why(guess, EvidenceField.SymptomText), StringComparison.Ordinal);
+        Assert.Contains("finds the letters of its words closest to playbook 6's lines, too weakly to answer",
+            LearnedFallback.WhyLean(guess with { Probability = 0.6 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_TheSameLinesTwice_AnswersTheSame()
     {
         // Seeded: a restarted bot gives an engineer the same answer, with the same probability and words, as before.

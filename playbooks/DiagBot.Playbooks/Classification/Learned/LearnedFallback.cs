@@ -45,18 +45,17 @@ internal sealed class LearnedFallback(WordModel model)
     public static bool Answers(WordGuess guess) => guess.Probability >= MinimumProbability;
 
     /// <summary>What a lean adds to a "nothing recognised" why: the words, the playbook, and that it is too weak to answer.</summary>
-    public static string WhyLean(WordGuess guess)
-    {
-        var probability = guess.Probability.ToString("0.00", CultureInfo.InvariantCulture);
-        var words = guess.Words.Count == 0 ? "its words" : "its words " + string.Join(", ", guess.Words.Select(word => $"\"{word}\""));
-        return $"the learned fallback finds {words} closest to {WhyText.Name(guess.Playbook)}'s lines, too weakly to answer (probability {probability})";
-    }
+    public static string WhyLean(WordGuess guess) =>
+        $"the learned fallback finds {Rested(guess)} closest to {WhyText.Name(guess.Playbook)}'s lines, "
+        + $"too weakly to answer (probability {Probability(guess)})";
 
-    public static string Why(WordGuess guess, EvidenceField field)
-    {
-        var words = string.Join(", ", guess.Words.Select(word => $"\"{word}\""));
-        var probability = guess.Probability.ToString("0.00", CultureInfo.InvariantCulture);
-        return $"no rule recognised this {EvidenceFieldNames.ToWireName(field)}; the learned fallback (a logistic regression over the training corpus's words) "
-            + $"finds its words {words} most like {WhyText.Name(guess.Playbook)}'s lines (probability {probability})";
-    }
+    public static string Why(WordGuess guess, EvidenceField field) =>
+        $"no rule recognised this {EvidenceFieldNames.ToWireName(field)}; the learned fallback (logistic regressions over the training corpus's words) "
+        + $"finds {Rested(guess)} most like {WhyText.Name(guess.Playbook)}'s lines (probability {Probability(guess)})";
+
+    // The whole words that weighed most; a guess resting on letter runs alone (a misspelt word) quotes none.
+    private static string Rested(WordGuess guess) =>
+        guess.Words.Count == 0 ? "the letters of its words" : "its words " + string.Join(", ", guess.Words.Select(word => $"\"{word}\""));
+
+    private static string Probability(WordGuess guess) => guess.Probability.ToString("0.00", CultureInfo.InvariantCulture);
 }
