@@ -10,6 +10,8 @@ namespace DiagBot.Playbooks.Tests.Classification;
 /// where the rules first answered "none", and the batch is scored as if it had been unseen by both. (Batch 15's first
 /// answers include three from the symptom concepts, taken out since; docs/triage.md measures the batch without them.)
 /// </summary>
+// Slow tier: its subject grows with the corpus, the fallback trained once per blind batch (ten so far, one more with each).
+[Trait("Tier", "Slow")]
 public sealed class LeaveOneBatchOutTests(ITestOutputHelper output)
 {
     // Issue 19: at most one false alarm in 25 look-alikes, here counted on what the fallback adds.
