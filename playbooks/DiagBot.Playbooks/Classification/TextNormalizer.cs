@@ -5,7 +5,7 @@ namespace DiagBot.Playbooks.Classification;
 
 /// <summary>
 /// Brings every generation of a message to one form before the signals read it: lower case, typographic
-/// quotes and apostrophes to ASCII, ARNs, UUIDs, long hex ids, AWS resource ids, IP addresses and long numbers
+/// quotes and apostrophes to ASCII, string escapes undone, ARNs, UUIDs, long hex ids, AWS resource ids, IP addresses and long numbers
 /// masked, whitespace collapsed. Short numbers stay: 137, 503 and 504 are the signal, not noise, and so do the few long
 /// numbers a rule reads (<see cref="KeptNumbers"/>), even as an address's port.
 /// </summary>
@@ -26,7 +26,7 @@ internal static partial class TextNormalizer
         }
 
         var head = text.Length > MaxLength ? text[..MaxLength] : text;
-        var s = FoldPunctuation(head.ToLowerInvariant());
+        var s = FoldPunctuation(Unescape(head.ToLowerInvariant()));
         s = Arn().Replace(s, m => $"<arn:{m.Groups[1].Value}>");
         s = Uuid().Replace(s, "<uuid>");
         s = AwsResourceId().Replace(s, m => $"<{m.Groups[1].Value}-id>");
@@ -35,6 +35,17 @@ internal static partial class TextNormalizer
         s = HexId().Replace(s, "<hex>");
         return Whitespace().Replace(s, " ").Trim();
     }
+
+    // A message copied out of JSON (the AWS CLI's describe-services events, an EventBridge event) or out of a klog line
+    // (the kubelet's err="failed to \"StartContainer\" for ...", nested once per wrapping) carries its quotes and line
+    // breaks escaped: the rules read the message, so one or more backslashes before a quote fall away, an escaped line
+    // break or tab is a space, and Go's \u003c-style escapes become their character.
+    private static string Unescape(string s) =>
+        s.Contains('\\', StringComparison.Ordinal)
+            ? Escape().Replace(s, m => m.Groups["hex"].Success
+                ? ((char)Convert.ToInt32(m.Groups["hex"].Value, 16)).ToString()
+                : m.Groups["quote"].Success ? "\"" : " ")
+            : s;
 
     private static string FoldPunctuation(string s)
     {
@@ -53,6 +64,9 @@ internal static partial class TextNormalizer
 
         return builder.ToString();
     }
+
+    [GeneratedRegex(@"\\+(?:(?<quote>"")|u(?<hex>[0-9a-f]{4})|[nrt])", RegexOptions.CultureInvariant)]
+    private static partial Regex Escape();
 
     [GeneratedRegex(@"arn:aws[a-z-]*:([a-z0-9-]*):[^\s""'()\[\],]*", RegexOptions.CultureInvariant)]
     private static partial Regex Arn();

@@ -26,6 +26,16 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, TextNormalizer.Normalize(text));
     }
 
+    [Theory]
+    [InlineData("encountered error \\\"AGENT\\\".", "encountered error \"agent\".")]
+    [InlineData("err=\"failed to \\\"StartContainer\\\" for \\\"web\\\"\"", "err=\"failed to \"startcontainer\" for \"web\"\"")]
+    [InlineData("send request failed\\\\ncaused by: dial tcp", "send request failed caused by: dial tcp")]
+    [InlineData("unable to start \\u003cnil\\u003e\\ttask", "unable to start <nil> task")]
+    public void Normalize_EscapedQuotesAndBreaks_ReadAsTheMessage(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+    }
+
     [Fact]
     public void Normalize_HugeText_IsCut()
     {
