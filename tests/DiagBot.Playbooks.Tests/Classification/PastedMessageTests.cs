@@ -20,10 +20,12 @@ public sealed class PastedMessageTests
             .Where(line => wrap.AppliesTo(line) && Read(line.Text, line) == line.ExpectedName)
             .Select(line => (Line: line, Wrapped: Read(wrap.Apply(line.Text), line)))
             .Where(read => read.Wrapped != read.Line.ExpectedName)
-            .Select(read => $"line {read.Line.LineNumber} [{read.Line.Field}] expected {read.Line.ExpectedName}, {wrapping} read {read.Wrapped}: {read.Line.Text}")
+            .Select(read => $"line {read.Line.LineNumber} [{read.Line.Field}] expected {read.Line.ExpectedName}, "
+                + $"{wrapping} read {read.Wrapped}: {read.Line.Text}")
             .ToList();
 
-        Assert.True(changed.Count == 0, $"{changed.Count} lines read otherwise once {wrapping}:{Environment.NewLine}{string.Join(Environment.NewLine, changed)}");
+        Assert.True(changed.Count == 0,
+            $"{changed.Count} lines read otherwise once {wrapping}:{Environment.NewLine}{string.Join(Environment.NewLine, changed)}");
     }
 
     [Fact]
