@@ -23,6 +23,7 @@ internal static class OutsideCatalog
         TaskRoleNotAssumable.Cause,
         ContainerCommandFailed.Cause,
         NodePressureEviction.Cause,
+        ContainerRuntimeUnresponsive.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];
