@@ -18,6 +18,8 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("the SSM target is not connected", @"targetnotconnected"),
         Phrase.Of("the Session Manager plugin is missing", @"sessionmanagerplugin is not found|session ?manager ?plugin (is )?not (found|installed)"),
         Phrase.Of("the exec agent or ssmmessages", @"ssmmessages|executecommandagent"),
+        // The sweep (issue 19), aws/amazon-ecs-agent agent/engine/execcmd/manager_start.go: "Exec command agent failed to start for container"
+        Phrase.Of("the exec agent did not start", @"exec ?command ?agent failed to start"),
     ];
 
     private static readonly Phrase[] KubectlExec =

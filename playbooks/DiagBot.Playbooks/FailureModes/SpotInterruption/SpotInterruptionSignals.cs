@@ -42,9 +42,10 @@ internal static partial class SpotInterruptionSignals
     private static partial Regex SpotInterrupted();
 
     // Batch 18, the EC2 guide's Spot request status codes (awsdocs/amazon-ec2-user-guide spot-request-status.md): a request
-    // "marked-for-termination" (or -stop) is the two-minute notice, in the request's own status
+    // "marked-for-termination" (or -stop) is the two-minute notice, in the request's own status. The sweep (issue 19): the instance's own
+    // state reason codes Server.SpotInstanceTermination and Server.SpotInstanceShutdown (EC2 API reference, StateReason)
     [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed|"
-        + @"marked-for-(termination|stop)", RegexOptions.CultureInvariant)]
+        + @"marked-for-(termination|stop)|server\.spotinstance(termination|shutdown)", RegexOptions.CultureInvariant)]
     private static partial Regex SpotRequestTerminated();
 
     [GeneratedRegex(@"terminationnotice|termination notice|interruption notice", RegexOptions.CultureInvariant)]
