@@ -25,7 +25,8 @@ internal static partial class CannotPullContainerSignals
     private static readonly Phrase[] PullFailedWords =
     [
         Phrase.Of("cannot pull (not secrets)", @"(not able to|unable to|can'?t|cannot|couldn'?t|could not|fail\w* to) pull (?!secrets)"),
-        Phrase.Of("pulling the image failed", @"failed to pull image|error pulling image"),
+        // The sweep (issue 19), aws/amazon-ecs-agent agent/engine/task_manager.go: "Error while pulling image or its manifest; moving task to STOPPED"
+        Phrase.Of("pulling the image failed", @"failed to pull image|error (while )?pulling image"),
         Phrase.Of("pull access denied", @"pull access denied"),
         Phrase.Of("the pull failed, in words", @"pulling (the )?(image|container) fail"),
         // batch 11, aws/amazon-ecs-agent#2061: "Image pull fails for unknown reason."
