@@ -61,7 +61,10 @@ internal static partial class Alb503NoTargetsSignals
         SignalRule.AnyOf(Playbook, 0.8, "no targets get registered, in an engineer's words", NoTargetsInWords), // the group is empty, said plainly
         // The sweep (issue 19), the ELB guide's target states (target-group-health-checks.md): "unused" is a target not registered, in a
         // group no rule uses, in an AZ not enabled, or stopped; every reason of playbook 5. ELB's state, one word, below its reason codes.
-        new(Playbook, 0.8, UnusedState(), "the target is unused: not registered, its group not in use, or its instance stopped") { OnlyIn = Fields.TargetHealth },
+        new(Playbook, 0.8, UnusedState(), "the target is unused: not registered, its group not in use, or its instance stopped")
+        {
+            OnlyIn = Fields.TargetHealth,
+        },
     ];
 
     [GeneratedRegex(@"^unused$", RegexOptions.CultureInvariant)]
