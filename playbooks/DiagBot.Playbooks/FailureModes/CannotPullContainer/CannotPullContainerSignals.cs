@@ -19,7 +19,11 @@ internal static partial class CannotPullContainerSignals
     [
         Phrase.Of("ImagePullBackOff / ErrImagePull", @"imagepullbackoff|errimagepull|back-?off pulling image|\bimagepullerr\w*"),
         Phrase.Of("containerd could not pull", @"failed to pull and unpack image"),
-        Phrase.Of("InvalidImageName", @"invalidimagename"),
+        // Sweep (eks), kubernetes/kubernetes pkg/kubelet/images/image_manager.go (EnsureImageExists): the InspectFailed event
+        // "Failed to apply default image tag ..." that sets InvalidImageName, the image name the kubelet cannot parse
+        Phrase.Of("InvalidImageName", @"invalidimagename|failed to apply default image tag"),
+        // Sweep (eks), the same file: ErrImageNeverPull's event "Container image ... is not present with pull policy of Never"
+        Phrase.Of("the image is absent and may not be pulled", @"errimageneverpull|is not present with pull policy of never"),
     ];
 
     private static readonly Phrase[] PullFailedWords =
