@@ -37,6 +37,20 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("botocore's NoCredentialsError", @"nocredentialserror"),
         // Batch 17, rusoto/rusoto#1964: "Couldn't find AWS credentials in environment, credentials file, or IAM role."
         Phrase.Of("no AWS credentials found anywhere", @"(couldn'?t|could not|can'?t|cannot) find aws credentials"),
+        // Sweep (eks): the Go SDK v2's credential cache ("failed to refresh cached credentials, no EC2 IMDS role found", and the
+        // same refresh failing against EKS Pod Identity's agent at 169.254.170.23), the .NET SDK's "Failed to resolve AWS credentials"
+        Phrase.Of("the SDK could not resolve or refresh credentials", @"failed to (resolve|refresh cached) (aws )?credentials|no ec2 imds role found"),
+        // Sweep (eks), botocore's ExpiredToken / ExpiredTokenException: the app signs with a session that ran out
+        Phrase.Of("the session token expired", @"\bexpiredtoken(exception)?\b|\b(provided|security) token (included in the request )?(has|is) expired"),
+    ];
+
+    // Sweep (eks), IRSA: the pod's projected token is refused by STS before any call is made. "InvalidIdentityToken: No
+    // OpenIDConnect provider found in your account" and "Incorrect token audience" (repost.aws eks-troubleshoot-oidc-and-irsa),
+    // the SDKs' "WebIdentityErr: failed to retrieve credentials". STS's own codes, so at the weight of the SDK's denials.
+    private static readonly Phrase[] WebIdentityRefused =
+    [
+        Phrase.Of("STS refused the pod's web identity token", @"\binvalididentitytoken\b|\bwebidentityerr\b"),
+        Phrase.Of("no OIDC provider for the cluster", @"no openidconnect provider found"),
     ];
 
     private static readonly Phrase[] DeniedWithoutTheWord =
@@ -77,6 +91,8 @@ internal static partial class AppAccessDeniedSignals
         SignalRule.AnyOf(Playbook, 0.85, "the application's AWS call was denied (check the task role, not the execution role)", Denied) with { OnlyIn = Fields.Free },
         SignalRule.AnyOf(Playbook, 0.3, "an AWS call was denied", Denied) with { NotIn = Fields.Free }, // agent's, most likely
         // SDK's own words
+        SignalRule.AnyOf(Playbook, 0.85, "the pod's IRSA web identity token was refused by STS (OIDC provider, audience or trust policy)",
+            WebIdentityRefused) with { OnlyIn = Fields.Free },
         SignalRule.AnyOf(Playbook, 0.75, "the application found no AWS credentials (no task role, or the SDK cannot reach the credentials endpoint)", NoCredentials) with { OnlyIn = Fields.Free },
         new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom }, // role named, no failure
         SignalRule.AnyOf(Playbook, 0.8, "the app's AWS calls are refused without the word AccessDenied (403s, missing permission, no credentials from the metadata service)", DeniedWithoutTheWord) with { OnlyIn = Fields.Free }, // a denial in other words
