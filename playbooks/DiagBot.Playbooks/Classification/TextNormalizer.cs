@@ -16,7 +16,8 @@ internal static partial class TextNormalizer
 
     // The kubelet's API port: playbook 15 reads "dial tcp <ip>:10250" (kubectl logs and exec go through it). Issue 19,
     // batch 12: "I made an ingress rule for 10250 on cluster/node sg" could not be read while every 5-digit number was masked.
-    private static readonly HashSet<string> KeptNumbers = ["10250"];
+    // Sweep (eks): ipamd's gRPC port 50051, which aws-node's probes name ("failed to connect service \":50051\"", amazon-vpc-cni-k8s#1847).
+    private static readonly HashSet<string> KeptNumbers = ["10250", "50051"];
 
     public static string Normalize(string? text)
     {
