@@ -21,7 +21,21 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("ipam daemon not ready", @"\bipam(-| )?d\b|ipam daemon"),
         // Batch 18, aws/amazon-vpc-cni-k8s#1590: the plugin's call to ipamd refused, "Error received from DelNetwork gRPC call for container"
         Phrase.Of("the plugin's gRPC call to ipamd failed", @"(add|del)network grpc call"),
-        Phrase.Of("the CNI's EC2 calls denied", @"amazon-vpc-cni-k8s.{0,120}unauthorizedoperation|amazoneks_cni_policy"));
+        Phrase.Of("the CNI's EC2 calls denied", @"amazon-vpc-cni-k8s.{0,120}unauthorizedoperation|amazoneks_cni_policy"),
+        // Sweep (eks), kubernetes/kubernetes pkg/kubelet/kubelet_network.go and the VPC CNI troubleshooting page: the runtime
+        // reports NetworkPluginNotReady ("cni plugin not initialized", "cni config uninitialized") until aws-node writes its config
+        Phrase.Of("the node's network plugin is not ready", @"networkpluginnotready|cni plugin not initiali[sz]ed|cni config uninitiali[sz]ed"));
+
+    // Sweep (eks), aws/amazon-vpc-cni-k8s#1847: aws-node's own probes run grpc-health-probe against ipamd's port 50051 and
+    // fail with "timeout: failed to connect service ":50051" within 5s" while ipamd cannot start. That readiness probe is
+    // aws-node's, not the app's at start-up, and a liveness kill of aws-node is not the app's crash loop.
+    private static readonly SignalRule AwsNodeProbeFails = SignalRule.AnyOf(Playbook, 0.9,
+        "aws-node's health probe cannot reach ipamd (port 50051), so new pods get no IP",
+        Phrase.Of("ipamd's gRPC port does not answer aws-node's probe", @"failed to connect service \W*:50051\b")) with
+    {
+        ExplainsAway = new HashSet<int> { CrashLoop.Number },
+        RulesOutOutside = new HashSet<string>(StringComparer.Ordinal) { ReadinessProbeAtStartup.Cause.Name },
+    };
 
     // Issue 19, batch 11: the node's pod IP pool is empty, told in the IPAM's own log words (aws/amazon-vpc-cni-k8s#2749 "IP pool is
     // too low", #1773 "Failed to allocate a private IP/Prefix addresses on ENI", #2045 "not space to carve a /28 prefix"; Calico's
@@ -30,7 +44,10 @@ internal static partial class EksPodsContainerCreatingSignals
         "the node's pod IP pool is empty (the IPAM's own words)",
         Phrase.Of("the IP pool is too low", @"\bip pool is (too low|empty|exhausted|depleted)\b|\bpools? (are|is) (likely )?exhausted\b"),
         Phrase.Of("no room for another prefix", @"space to carve a /\d+ prefix|\bip/prefix addresses\b"),
-        Phrase.Of("the IPAM handed out nothing", @"unable to auto-?assign an address|ipam allocated only 0|failed to request \d+ ipv4 addresses")) with
+        Phrase.Of("the IPAM handed out nothing", @"unable to auto-?assign an address|ipam allocated only 0|failed to request \d+ ipv4 addresses"),
+        // Sweep (eks), aws/amazon-vpc-cni-k8s pkg/ipamd/ipamd.go: "Failed to increase pool size due to not able to allocate ENI
+        // AllocENI: error attaching ENI: ... AttachmentLimitExceeded", a node at its ENI limit; its "failed to attach ENI" is not a task's
+        Phrase.Of("ipamd could not grow its pool with another ENI", @"failed to increase pool size|not able to allocate eni|attachmentlimitexceeded")) with
     {
         ExplainsAway = new HashSet<int> { TaskStuckProvisioning.Number },
     };
@@ -82,6 +99,7 @@ internal static partial class EksPodsContainerCreatingSignals
         SignalRule.AnyOf(Playbook, 0.95, "the VPC CNI could not assign an IP address to the pod (subnet or ENI IPs exhausted)", IpAssignment),
         SignalRule.AnyOf(Playbook, 0.88, "the pod sandbox's network could not be set up (CNI)", SandboxNetwork), // CNI's own words
         CniDaemonDown,
+        AwsNodeProbeFails,
         PodIpPoolEmpty,
         // ipamd's own words
         SignalRule.AnyOf(Playbook, 0.75, "the node cannot get more IPs or prefixes for pods from its subnet (ipamd / prefix delegation)", NodeEniAllocation),
