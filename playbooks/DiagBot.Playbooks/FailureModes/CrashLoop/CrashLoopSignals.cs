@@ -71,9 +71,17 @@ internal static partial class CrashLoopSignals
         ExplainsAway = new HashSet<int> { CannotPullContainer.Number },
     };
 
+    // Sweep (eks), kubernetes/kubernetes pkg/controller/job/job_controller.go: the Job controller's BackoffLimitExceeded event,
+    // "Job has reached the specified backoff limit", after its pods exited non-zero again and again (a Job that completes says
+    // "Job completed"). The controller's own words for the loop, so at the weight of ECS's own loop events.
+    private static readonly SignalRule JobBackoffLimitReached = SignalRule.AnyOf(Playbook, 0.85,
+        "the Job's pods failed again and again until its backoff limit",
+        Phrase.Of("the Job reached its backoff limit", @"reached the specified backoff limit|backofflimitexceeded"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         LeftPendingThenDied,
+        JobBackoffLimitReached,
         // ECS and kubelet's words. A readiness probe restarts nothing, so beside them it is not why (knative/serving#2804:
         // "Pods are going into CrashLoopBackOff state as Readiness probe failed").
         SignalRule.AnyOf(Playbook, 0.95, "the container keeps crashing and is restarted with back-off", CrashLoopWords) with
