@@ -24,6 +24,7 @@ internal static class OutsideCatalog
         ContainerCommandFailed.Cause,
         NodePressureEviction.Cause,
         ContainerRuntimeUnresponsive.Cause,
+        PodCgroupNotCreated.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];
