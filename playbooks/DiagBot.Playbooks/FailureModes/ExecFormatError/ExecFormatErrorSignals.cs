@@ -19,8 +19,21 @@ internal static partial class ExecFormatErrorSignals
         Phrase.Of("wrong architecture, in words", @"platform error|wrong (cpu )?architecture|architecture mismatch"),
     ];
 
+    // Batch 18 (kubewarden/kubewarden-controller, a kubelet Failed event): containerd's "no match for platform in manifest" inside
+    // "Failed to pull image ...", and (sweep, eks) Docker's "image with reference ... was found but does not match the specified
+    // platform" (moby/moby daemon/images/image.go). The pull failed because no variant fits the node's CPU: playbook 2's pull
+    // words are explained away. The runtime's own words, at the weight of the registry's.
+    private static readonly SignalRule NoVariantForTheNode = SignalRule.AnyOf(Playbook, 0.97,
+        "the image has no variant for the node's platform (CPU architecture mismatch at pull time)",
+        Phrase.Of("containerd: no match for platform", @"no match for platform in manifest"),
+        Phrase.Of("Docker: found, but not for this platform", @"was found but does not match the specified platform")) with
+    {
+        ExplainsAway = new HashSet<int> { CannotPullContainer.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        NoVariantForTheNode,
         // runtime's own words
         new(Playbook, 0.96, ExecFormatError(), "exec format error: the image's CPU architecture does not match the task's (runtimePlatform)"),
         // registry's own words
