@@ -45,9 +45,8 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("the execution role lacks ECR pull actions", @"ecr:(batchgetimage|getdownloadurlforlayer|batchchecklayeravailability)|"
             + @"permissions to pull images"),
         Phrase.Of("docker login needed", @"may require 'docker login'"),
-        // Batch 18, portainer/portainer#6764 ("denied: Your authorization token has expired") and kubernetes/kubernetes#37962 (the
-        // kubelet "while requesting ECR authorization token"): the registry credential itself is stale or could not be fetched
-        Phrase.Of("the ECR token expired or was not fetched", @"authorization token has expired|requesting ecr authorization token"),
+        // Batch 18, portainer/portainer#6764 ("denied: Your authorization token has expired"): the registry credential is stale
+        Phrase.Of("the ECR token expired", @"authorization token has expired"),
         // Batch 12, enix/kube-image-keeper#172: "a "401 Unauthorized" error deploying Pod with an image in the ECR"
         Phrase.Of("a 401 beside the image or registry", @"\b401\b.{0,20}\bunauthorized\b.{0,80}\b(images?|ecr|registry)\b|"
             + @"\b(images?|ecr|registry)\b.{0,80}\b401\b.{0,20}\bunauthorized\b"),
@@ -69,8 +68,20 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("images not pull-able", @"not (be )?pull-?able"), // aws/containers-roadmap#476: "the images to not be pull-able for ECS Tasks"
     ];
 
+    // Batch 18, kubernetes/kubernetes#37962: the kubelet's ECR credential provider logs "while requesting ECR authorization token"
+    // with the error it got. A throttled GetAuthorizationToken still stops the pull, so the rate limit's words mean nothing more
+    // here; the kubelet's own words, at the weight of the agent's registry-auth failure.
+    private static readonly SignalRule KubeletEcrTokenFailed = SignalRule.AnyOf(Playbook, 0.95,
+        "the kubelet could not fetch an ECR authorization token, so the pull cannot authenticate",
+        Phrase.Of("the kubelet's ECR token request failed", @"requesting ecr authorization token")) with
+    {
+        ExplainsAway = _agentNotApp,
+        RulesOutOutside = new HashSet<string>(StringComparer.Ordinal) { ApiRateLimit.Cause.Name },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        KubeletEcrTokenFailed,
         // The AccessDenied inside a pull error is the execution role's (ecr:BatchGetImage), not the app's (playbook 4).
         new(Playbook, 0.95, CannotPullContainerError(), "CannotPullContainerError: the container image could not be pulled") { ExplainsAway = _agentNotApp },
         SignalRule.AnyOf(Playbook, 0.92, "the kubelet could not pull the image", KubeletPullFailure), // kubelet's own words
