@@ -89,10 +89,16 @@ internal static partial class AppAccessDeniedSignals
         DeniedOnItsResource,
         // app's own denial
         SignalRule.AnyOf(Playbook, 0.85, "the application's AWS call was denied (check the task role, not the execution role)", Denied) with { OnlyIn = Fields.Free },
-        SignalRule.AnyOf(Playbook, 0.3, "an AWS call was denied", Denied) with { NotIn = Fields.Free }, // agent's, most likely
-        // SDK's own words
+        // agent's, most likely. Not in a Kubernetes event: a denial there is a controller's own call (the load balancer
+        // controller's "Failed deploy model due to AccessDenied", batch 17), never the app's, which writes to its log.
+        SignalRule.AnyOf(Playbook, 0.3, "an AWS call was denied", Denied) with
+        {
+            NotIn = Fields.Of(EvidenceField.Log, EvidenceField.SymptomText, EvidenceField.K8sEvent),
+        },
+        // STS's own codes
         SignalRule.AnyOf(Playbook, 0.85, "the pod's IRSA web identity token was refused by STS (OIDC provider, audience or trust policy)",
             WebIdentityRefused) with { OnlyIn = Fields.Free },
+        // SDK's own words
         SignalRule.AnyOf(Playbook, 0.75, "the application found no AWS credentials (no task role, or the SDK cannot reach the credentials endpoint)", NoCredentials) with { OnlyIn = Fields.Free },
         new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom }, // role named, no failure
         SignalRule.AnyOf(Playbook, 0.8, "the app's AWS calls are refused without the word AccessDenied (403s, missing permission, no credentials from the metadata service)", DeniedWithoutTheWord) with { OnlyIn = Fields.Free }, // a denial in other words
