@@ -25,6 +25,7 @@ internal static class OutsideCatalog
         NodePressureEviction.Cause,
         ContainerRuntimeUnresponsive.Cause,
         PodCgroupNotCreated.Cause,
+        LoadBalancerControllerFailed.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];

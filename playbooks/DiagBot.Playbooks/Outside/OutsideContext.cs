@@ -36,7 +36,10 @@ internal sealed record OutsideContext(string? Cluster, string? Task, string? Ser
     /// <summary>The pod's events, or the listing that finds the pod.</summary>
     public string PodEvents() => Pod is not null && Namespace is not null
         ? $"kubectl{KubeContextFlag} describe pod {Pod} -n {Namespace}"
-        : $"kubectl{KubeContextFlag} get events -A --field-selector type=Warning";
+        : ClusterWarnings();
+
+    /// <summary>The cluster's warning events, for a failure that belongs to no pod (a controller's, an Ingress's).</summary>
+    public string ClusterWarnings() => $"kubectl{KubeContextFlag} get events -A --field-selector type=Warning";
 
     private string KubeContextFlag => KubeContext is null ? string.Empty : $" --context {KubeContext}";
 }
