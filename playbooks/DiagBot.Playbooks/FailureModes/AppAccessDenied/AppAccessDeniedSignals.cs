@@ -41,6 +41,10 @@ internal static partial class AppAccessDeniedSignals
         // same refresh failing against EKS Pod Identity's agent at 169.254.170.23), the .NET SDK's "Failed to resolve AWS credentials"
         Phrase.Of("the SDK could not resolve or refresh credentials", @"failed to (resolve|refresh cached) (aws )?credentials|no ec2 imds role found"),
         // Sweep (eks), botocore's ExpiredToken / ExpiredTokenException: the app signs with a session that ran out
+        // Sweep (eks): botocore's CredentialRetrievalError when the container credentials endpoint (ECS's, or EKS Pod Identity's
+        // agent) does not answer, and S3's InvalidAccessKeyId for keys the app carries that AWS does not know
+        Phrase.Of("the credentials endpoint did not answer", @"credentialretrievalerror|error when retrieving credentials from"),
+        Phrase.Of("the access key is unknown", @"\binvalidaccesskeyid\b|access key id you provided does not exist"),
         Phrase.Of("the session token expired", @"\bexpiredtoken(exception)?\b|\b(provided|security) token (included in the request )?(has|is) expired"),
     ];
 
