@@ -52,6 +52,17 @@ internal static partial class NormalLifecycleSignals
         Phrase.Of("logging on, killing, sandbox changed", @"successfully enabled logging|^(killing|sandboxchanged)\b"),
     ];
 
+    // Sweep (eks), kubernetes-sigs/karpenter pkg/controllers/disruption/events and provisioning/scheduling/events.go: Karpenter
+    // weighing a node for consolidation or nominating one for a pod. "Cannot disrupt NodeClaim: state node is nominated for a
+    // pending pod" names a pending pod that Karpenter is already placing, not one the scheduler cannot place.
+    private static readonly SignalRule KarpenterRoutine = SignalRule.AnyOf(null, 0.85,
+        "Karpenter weighing a node for disruption or nominating one for a pod; not a failure",
+        Phrase.Of("disrupting, or refusing to disrupt, a node", @"^(cannot )?disrupt(ing)? (node|nodeclaim)\b"),
+        Phrase.Of("a node nominated for the pod", @"nominated for a pending pod|^pod should schedule on\b")) with
+    {
+        ExplainsAway = Playbooks(EksPodsPending.Number),
+    };
+
     private static readonly Phrase[] AgentInformational =
     [
         Phrase.Of("the agent found its credentials", @"found (execution|application) credentials|setting task execution credentials|"
@@ -86,6 +97,7 @@ internal static partial class NormalLifecycleSignals
         new(null, 0.9, HealthyOrTransitionalState(), "the target state is not a failure") { OnlyIn = Fields.TargetHealth }, // ELB's state
         // Kubernetes' own events
         SignalRule.AnyOf(null, 0.8, "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)", KubernetesNormalEvent) with { NotIn = Fields.Symptom },
+        KarpenterRoutine,
         new(null, 0.9, HealthyPodPhase(), "the pod phase is not a failure") { OnlyIn = Fields.PodStatus }, // phase alone
         // Batch 18, kubernetes/kubernetes#55958: `kubectl logs` on a pod still being created answers "container ... is waiting to
         // start: ContainerCreating"; the logs come once it starts, and the pod's own events say why it has not (weight: kubectl's words)
