@@ -59,7 +59,16 @@ internal static partial class EcsExecFailsSignals
         new(Playbook, 0.8, ExecInWords(), "exec into the task or pod fails, in an engineer's words"), // exec failing, said plainly
         // logs take exec's path
         new(Playbook, 0.85, KubectlLogsStuck(), "kubectl logs cannot reach the kubelet (it times out or cannot dial the node)"),
+        // The sweep (issue 19), kubectl's pkg/cmd/exec/exec.go: "cannot exec into a container in a completed pod; current phase is
+        // Succeeded". The pod has ended, so there is nothing to enter and no path to the kubelet is at fault. kubectl's own refusal.
+        new(null, 0.95, CompletedPod(), "kubectl refused exec because the pod has completed: no running container to enter")
+        {
+            ExplainsAway = new HashSet<int> { Playbook },
+        },
     ];
+
+    [GeneratedRegex(@"cannot exec into a container in a completed pod", RegexOptions.CultureInvariant)]
+    private static partial Regex CompletedPod();
 
     /// <summary>
     /// Words about kubectl exec or logs failing on a pod: triage then reads the kubelet path (a one-line log read, the
