@@ -61,11 +61,17 @@ internal static partial class Alb503NoTargetsSignals
         SignalRule.AnyOf(Playbook, 0.8, "no targets get registered, in an engineer's words", NoTargetsInWords), // the group is empty, said plainly
         // The sweep (issue 19), the ELB guide's target states (target-group-health-checks.md): "unused" is a target not registered, in a
         // group no rule uses, in an AZ not enabled, or stopped; every reason of playbook 5. ELB's state, one word, below its reason codes.
+        new(Playbook, 0.85, AccessLogNoTarget(), "an ALB access-log line: no target took the request and the load balancer answered 503"), // ELB's own log
         new(Playbook, 0.8, UnusedState(), "the target is unused: not registered, its group not in use, or its instance stopped")
         {
             OnlyIn = Fields.TargetHealth,
         },
     ];
+
+    // The sweep (issue 19), the ALB guide's access-log fields (load-balancer-access-logs.md): no target could take the request, so the
+    // three processing times are -1 and the load balancer answered 503 itself
+    [GeneratedRegex(@"\s-1 -1 -1 503\s", RegexOptions.CultureInvariant)]
+    private static partial Regex AccessLogNoTarget();
 
     [GeneratedRegex(@"^unused$", RegexOptions.CultureInvariant)]
     private static partial Regex UnusedState();

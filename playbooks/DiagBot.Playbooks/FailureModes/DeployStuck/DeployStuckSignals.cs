@@ -29,6 +29,8 @@ internal static partial class DeployStuckSignals
         // Batch 18, the ECS guide's API failure reasons (awsdocs/amazon-ecs-developer-guide api_failures_messages.md): RunTask's
         // "RESOURCE:MEMORY", the instance had not the resource the task asks for
         Phrase.Of("RunTask's resource failure reason", @"\bresource:(cpu|memory|gpu|ports)\b"),
+        // The sweep (issue 19), the same page: "TaskFailedToStart: MemberOf placement constraint unsatisfied", no instance matches the expression
+        Phrase.Of("a placement constraint no instance satisfies", @"placement constraint unsatisfied"),
     ];
 
     private static readonly Phrase[] StuckInWords =

@@ -20,6 +20,9 @@ internal static partial class SpotInterruptionSignals
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"), // EC2's own words
         new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"), // EC2's own codes
         new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"), // notice named
+        // The sweep (issue 19), the EC2 guide's spot-instance-termination-notices: the instance metadata's spot/instance-action,
+        // {"action": "terminate", "time": "..."}, is the two-minute warning itself. EC2's own payload.
+        new(Playbook, 0.85, InstanceAction(), "the instance metadata's Spot instance-action: the two-minute interruption warning"),
         new(Playbook, 0.6, InterruptionController(), "the node-interruption handler (Karpenter or NTH) acted on an interruption message"), // controller's log
         // host gone: maybe Spot
         new(Playbook, 0.4, HostGone(), "the host instance was stopped or terminated under the task (a Spot reclaim when the capacity is Spot)"),
@@ -47,6 +50,9 @@ internal static partial class SpotInterruptionSignals
     [GeneratedRegex(@"instance-terminated-(by-price|no-capacity|capacity-oversubscribed|launch-group-constraint)|bidevicted|capacity-oversubscribed|"
         + @"marked-for-(termination|stop)|server\.spotinstance(termination|shutdown)", RegexOptions.CultureInvariant)]
     private static partial Regex SpotRequestTerminated();
+
+    [GeneratedRegex(@"""action""\s?:\s?""(terminate|stop|hibernate)""\s?,\s?""time""", RegexOptions.CultureInvariant)]
+    private static partial Regex InstanceAction();
 
     [GeneratedRegex(@"terminationnotice|termination notice|interruption notice", RegexOptions.CultureInvariant)]
     private static partial Regex TerminationNotice();
