@@ -59,9 +59,9 @@ internal static partial class Alb503NoTargetsSignals
         new(Playbook, 0.75, Http503(), "the load balancer answers 503: no registered targets (or a target type that cannot register the tasks)") { NotIn = Fields.Log },
         new(Playbook, 0.4, Http503(), "a 503 in a log line") { OnlyIn = Fields.Log }, // logs are noisy
         SignalRule.AnyOf(Playbook, 0.8, "no targets get registered, in an engineer's words", NoTargetsInWords), // the group is empty, said plainly
+        new(Playbook, 0.85, AccessLogNoTarget(), "an ALB access-log line: no target took the request and the load balancer answered 503"), // ELB's own log
         // The sweep (issue 19), the ELB guide's target states (target-group-health-checks.md): "unused" is a target not registered, in a
         // group no rule uses, in an AZ not enabled, or stopped; every reason of playbook 5. ELB's state, one word, below its reason codes.
-        new(Playbook, 0.85, AccessLogNoTarget(), "an ALB access-log line: no target took the request and the load balancer answered 503"), // ELB's own log
         new(Playbook, 0.8, UnusedState(), "the target is unused: not registered, its group not in use, or its instance stopped")
         {
             OnlyIn = Fields.TargetHealth,
