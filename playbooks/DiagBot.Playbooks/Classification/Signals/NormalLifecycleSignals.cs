@@ -63,6 +63,17 @@ internal static partial class NormalLifecycleSignals
         ExplainsAway = Playbooks(EksPodsPending.Number),
     };
 
+    // Sweep (eks), aws/amazon-vpc-cni-k8s cmd/aws-k8s-agent/main.go and pkg/ipamd/ipamd.go: ipamd's own start and pool
+    // bookkeeping ("Starting L-IPAMD v1.18.2 ...", "IP pool stats: total = 14, used = 3, ...", "Successfully increased IP
+    // pool"). They name ipamd and its pool, the words playbook 10 reads, while saying all is well; ipamd's own words.
+    private static readonly SignalRule IpamdRoutine = SignalRule.AnyOf(null, 0.9,
+        "the VPC CNI's ipamd starting or reporting its IP pool; not a failure",
+        Phrase.Of("ipamd starting", @"^starting l-ipamd\b"),
+        Phrase.Of("ipamd's pool bookkeeping", @"^ip pool stats:|successfully increased (ip|prefix) pool")) with
+    {
+        ExplainsAway = Playbooks(EksPodsContainerCreating.Number),
+    };
+
     private static readonly Phrase[] AgentInformational =
     [
         Phrase.Of("the agent found its credentials", @"found (execution|application) credentials|setting task execution credentials|"
@@ -98,6 +109,7 @@ internal static partial class NormalLifecycleSignals
         // Kubernetes' own events
         SignalRule.AnyOf(null, 0.8, "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)", KubernetesNormalEvent) with { NotIn = Fields.Symptom },
         KarpenterRoutine,
+        IpamdRoutine,
         new(null, 0.9, HealthyPodPhase(), "the pod phase is not a failure") { OnlyIn = Fields.PodStatus }, // phase alone
         // Batch 18, kubernetes/kubernetes#55958: `kubectl logs` on a pod still being created answers "container ... is waiting to
         // start: ContainerCreating"; the logs come once it starts, and the pod's own events say why it has not (weight: kubectl's words)
