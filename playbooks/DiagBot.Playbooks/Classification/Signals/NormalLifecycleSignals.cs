@@ -57,8 +57,8 @@ internal static partial class NormalLifecycleSignals
     // pending pod" names a pending pod that Karpenter is already placing, not one the scheduler cannot place.
     private static readonly SignalRule KarpenterRoutine = SignalRule.AnyOf(null, 0.85,
         "Karpenter weighing a node for disruption or nominating one for a pod; not a failure",
-        Phrase.Of("disrupting, or refusing to disrupt, a node", @"^(cannot )?disrupt(ing)? (node|nodeclaim)\b"),
-        Phrase.Of("a node nominated for the pod", @"nominated for a pending pod|^pod should schedule on\b")) with
+        Phrase.Of("disrupting, or refusing to disrupt, a node", @"\b(cannot )?disrupt(ing)? (node|nodeclaim)\b"),
+        Phrase.Of("a node nominated for the pod", @"nominated for a pending pod|\bpod should schedule on\b")) with
     {
         ExplainsAway = Playbooks(EksPodsPending.Number),
     };
@@ -68,8 +68,8 @@ internal static partial class NormalLifecycleSignals
     // pool"). They name ipamd and its pool, the words playbook 10 reads, while saying all is well; ipamd's own words.
     private static readonly SignalRule IpamdRoutine = SignalRule.AnyOf(null, 0.9,
         "the VPC CNI's ipamd starting or reporting its IP pool; not a failure",
-        Phrase.Of("ipamd starting", @"^starting l-ipamd\b"),
-        Phrase.Of("ipamd's pool bookkeeping", @"^ip pool stats:|successfully increased (ip|prefix) pool")) with
+        Phrase.Of("ipamd starting", @"\bstarting l-ipamd\b"),
+        Phrase.Of("ipamd's pool bookkeeping", @"\bip pool stats:|successfully increased (ip|prefix) pool")) with
     {
         ExplainsAway = Playbooks(EksPodsContainerCreating.Number),
     };
