@@ -26,6 +26,7 @@ internal static class OutsideCatalog
         ContainerRuntimeUnresponsive.Cause,
         PodCgroupNotCreated.Cause,
         LoadBalancerControllerFailed.Cause,
+        PodConfigMissing.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];

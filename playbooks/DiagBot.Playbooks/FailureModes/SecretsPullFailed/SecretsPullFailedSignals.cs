@@ -51,7 +51,6 @@ internal static partial class SecretsPullFailedSignals
         new(Playbook, 0.6, SecretsNetwork(), "sub-cause: no network path to secretsmanager / ssm (NAT or VPC endpoints)"), // sub-cause, a timeout
         // agent's own words
         new(Playbook, 0.6, EnvironmentFiles(), "the task's environment files could not be downloaded from S3 (execution role or the S3 route)"),
-        new(Playbook, 0.6, KubernetesSecretMissing(), "the pod's secret could not be found or read"), // kubelet's own words
         new(Playbook, 0.6, SecretsNotLoading(), "the task's secrets are not being loaded") { OnlyIn = Fields.Symptom }, // vague words
         new(Playbook, 0.6, SecretsKms(), "sub-cause: the execution role cannot decrypt the secret with KMS"), // sub-cause named
         new(Playbook, 0.9, SecretDenied(), "the secrets the task definition names were denied to the task execution role"), // secret and denial together
@@ -68,9 +67,6 @@ internal static partial class SecretsPullFailedSignals
 
     [GeneratedRegex(@"failed to download env files|environment ?files?", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentFiles();
-
-    [GeneratedRegex(@"createcontainerconfigerror|secret ""?[\w.-]+""? not found", RegexOptions.CultureInvariant)]
-    private static partial Regex KubernetesSecretMissing();
 
     // docker-archive/compose-cli#1510: "Its not possible to resolve the secret anymore"
     [GeneratedRegex(@"\bsecrets?\b.{0,40}\b(not|fail\w*|can'?t|cannot|unable|error|missing|empty)\b|\b(fail\w*|unable|can'?t|cannot)\b.{0,30}\bsecrets?\b"
