@@ -37,6 +37,9 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("the image pull fails", @"\bimage pulls? (fails?|failed|failing|errors?|is failing|keeps failing)\b"),
         // Batch 12, kubernetes-sigs/aws-load-balancer-controller#1736: "im getting problems pulling the image"
         Phrase.Of("trouble pulling the image", @"\b(problems?|issues?|trouble|errors?) (with )?pulling (the |an |my |our )?(images?|containers?)\b"),
+        // Sweep (aws, second), the ECR guide's common-errors-docker.md: a layer that failed to download (full disk or no path
+        // to S3) is logged as "filesystem layer verification failed for digest sha256:..."
+        Phrase.Of("a pulled layer failed its check", @"filesystem (layer )?verification failed"),
     ];
 
     private static readonly Phrase[] RegistryAuthDenied =
