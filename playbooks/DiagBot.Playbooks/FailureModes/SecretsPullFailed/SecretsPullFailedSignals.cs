@@ -33,9 +33,22 @@ internal static partial class SecretsPullFailedSignals
             + @"(resolve|read|load|retrieve|fetch|get|inject) (the |my |our |its )?(secrets?|parameters?|ssm parameters?)\b"),
         Phrase.Of("the route to the secrets API", @"\b(route|path|connectivity|access) to (the )?(ssm|secrets ?manager|parameter store)( api| endpoints?)?\b"));
 
+    // Sweep (aws, second), aws/amazon-ecs-agent@8dfceca: the agent's log when a secret resource cannot be created,
+    // "Managed task [...]: error transitioning resource [ssmsecret] to [CREATED]: fetching secret data from SSM Parameter Store in
+    // us-west-2: invalid parameters: /name" (agent/taskresource/ssmsecret/ssmsecret.go:350, asmsecret the same). The agent's own
+    // words in its own log: not the app's call, so not held down like other log lines.
+    private static readonly SignalRule AgentSecretResourceFailed = SignalRule.AnyOf(Playbook, 0.9,
+        "the agent could not create the task's secret resource (the execution role, the parameter or secret named, or the route to it)",
+        Phrase.Of("a secret resource could not be created", @"error transitioning resource \[(ssmsecret|asmsecret)\]"),
+        Phrase.Of("the agent fetching secret data", @"fetching secret data from (ssm parameter store|aws secrets manager)")) with
+    {
+        ExplainsAway = _agentNotApp,
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         SecretsOutOfReach,
+        AgentSecretResourceFailed,
         // The AccessDenied inside an agent's secrets error is the execution role's, not the app's (playbook 4).
         new(Playbook, 0.7, UnableToPullSecrets(), "ResourceInitializationError naming secrets (\"unable to pull secrets or registry auth\")") { ExplainsAway = _agentNotApp },
         // agent's own words
