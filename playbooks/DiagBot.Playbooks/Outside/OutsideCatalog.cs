@@ -27,6 +27,7 @@ internal static class OutsideCatalog
         PodCgroupNotCreated.Cause,
         LoadBalancerControllerFailed.Cause,
         PodConfigMissing.Cause,
+        NodeGroupUnhealthy.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];
