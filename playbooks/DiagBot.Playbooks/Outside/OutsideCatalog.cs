@@ -28,6 +28,7 @@ internal static class OutsideCatalog
         LoadBalancerControllerFailed.Cause,
         PodConfigMissing.Cause,
         NodeGroupUnhealthy.Cause,
+        ClusterAccessDenied.Cause,
     ];
 
     public static IReadOnlyList<SignalRule> Rules { get; } = [.. All.SelectMany(cause => cause.Rules())];
