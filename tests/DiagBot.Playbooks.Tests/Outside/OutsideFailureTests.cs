@@ -13,6 +13,9 @@ public sealed class OutsideFailureTests
     [InlineData("Unable to attach or mount volumes: unmounted volumes=[secrets], unattached volumes=[secrets kube-api-access-f2mf8]: timed out waiting for the condition", EvidenceField.K8sEvent, "volume-mount-failed")]
     [InlineData("service docker-demo-app was unable to place a task because no container instance met all of its requirements. The closest matching container-instance af2a4711-2b8b-420a-8699-66623a6fa9c9 encountered error \"AGENT\".", EvidenceField.ServiceEvent, "agent-disconnected")]
     [InlineData("The requested image's platform (linux/amd64) does not match the detected host platform (linux/arm64/v8) and no specific platform was requested", EvidenceField.Log, "image-platform-warning")]
+    // The EKS troubleshooting page: a managed node group's health issue, and kubectl's own refusal before any cluster object is read.
+    [InlineData("NodeCreationFailure: Instances failed to join the kubernetes cluster", EvidenceField.SymptomText, "nodegroup-unhealthy")]
+    [InlineData("could not get token: AccessDenied: Access denied", EvidenceField.SymptomText, "cluster-access-denied")]
     public void Classify_RecognisedFailureOutsideTheFifteen_IsNoneNamingItsCause(string text, EvidenceField field, string cause)
     {
         var sut = CreateSut();
