@@ -40,6 +40,8 @@ internal static partial class NormalLifecycleSignals
             + @"target\.deregistrationinprogress|target\.healthcheckdisabled"),
         Phrase.Of("the same, in words", @"registration is in progress|initial health checks in progress|deregistration is in progress|"
             + @"health checks are disabled"),
+        // Batch 19, the Classic Load Balancer's InstanceState descriptions: "Instance is in pending state." while it registers
+        Phrase.Of("a Classic Load Balancer's instance registering", @"instance is in pending state"),
     ];
 
     private static readonly Phrase[] KubernetesNormalEvent =

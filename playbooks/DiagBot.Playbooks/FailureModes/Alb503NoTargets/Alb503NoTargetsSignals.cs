@@ -21,6 +21,8 @@ internal static partial class Alb503NoTargetsSignals
         Phrase.Of("not registered with the target group", @"not registered (to|with|in) the target group|targets? (are |is )?not registered|"
             + @"no targets? (are |is )?registered"),
         Phrase.Of("the group has no targets", @"doesn'?t have any targets?|does not have any targets?"),
+        // Batch 19, the Classic Load Balancer's InstanceState descriptions (elasticloadbalancing 2012-06-01 API_InstanceState)
+        Phrase.Of("a Classic Load Balancer's instance not registered", @"instance is not currently registered with the loadbalancer"),
         Phrase.Of("the group receives no traffic", @"not configured to receive traffic|availability zone that is not enabled"),
         Phrase.Of("registration failed", @"failed to register targets|cannot be registered"),
     ];

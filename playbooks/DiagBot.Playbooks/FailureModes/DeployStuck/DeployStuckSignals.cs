@@ -38,6 +38,9 @@ internal static partial class DeployStuckSignals
         Phrase.Of("CloudFormation waits for services stable", @"not in the state servicesstable"),
         // Batch 18, dkegldh/sb11-mople-team2#280: the AWS CLI's own waiter, "[ERROR]: Waiter ServicesStable failed: Max attempts exceeded"
         Phrase.Of("the CLI's services-stable waiter gave up", @"waiter servicesstable failed"),
+        // Batch 19, hashicorp/terraform-provider-aws#18329: Terraform's own wait, "error waiting for service (...) to reach a steady
+        // state: ResourceNotReady: failed waiting for successful resource state"
+        Phrase.Of("Terraform's wait for a steady state gave up", @"waiting for service .{0,160}to reach a steady state"),
         Phrase.Of("unable to place a container", @"unable to place (a )?container"),
         Phrase.Of("waiting for a free instance", @"(waiting|wait) for (an open|a free|an available) instance"),
         Phrase.Of("two deployments forever", @"\btwo deployments\b.{0,300}(forever|stays|stuck)"),

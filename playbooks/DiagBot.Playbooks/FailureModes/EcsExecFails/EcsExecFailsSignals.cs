@@ -20,6 +20,9 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("the exec agent or ssmmessages", @"ssmmessages|executecommandagent"),
         // The sweep (issue 19), aws/amazon-ecs-agent agent/engine/execcmd/manager_start.go: "Exec command agent failed to start for container"
         Phrase.Of("the exec agent did not start", @"exec ?command ?agent failed to start"),
+        // Batch 19, aws-containers/amazon-ecs-exec-checker#47: the SSM agent in the task cannot open its control channel to
+        // ssmmessages ("Failed to get controlchannel token, error: CreateControlChannel failed ..."), so no session can start
+        Phrase.Of("the SSM agent cannot open its control channel", @"createcontrolchannel failed|failed to get controlchannel token"),
     ];
 
     private static readonly Phrase[] KubectlExec =
