@@ -116,10 +116,12 @@ internal static partial class SecretPatterns
     private static partial Regex NameValuePair();
 
     // KEY=value, key: value, "key": "value". A ':' counts only with a quote before it or a space after it, so ARNs
-    // (arn:aws:secretsmanager:...:secret:name) and IAM actions (secretsmanager:GetSecretValue) stay whole.
+    // (arn:aws:secretsmanager:...:secret:name) and IAM actions (secretsmanager:GetSecretValue) stay whole. A quote before
+    // the ':' counts only when the key opens with one too: a quoted key, not the end of a quoted phrase (triage's why,
+    // `log says "failed to get controlchannel token": ECS Exec ...`, lost its next word to the mask).
     [GeneratedRegex(
-        @"(?i)((?<![A-Za-z0-9])[A-Za-z0-9_.-]*?(?:secret|secret[_-]?key|password|passwd|pwd|passphrase|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|master[_-]?key|encryption[_-]?key|client[_-]?secret|accountkey|sharedaccesskey|shared[_-]?access[_-]?signature|sig|secret[_-]?key[_-]?base|session[_-]?(?:id|key|secret)|credentials?)"
-        + @"(?:[""']?\s*=\s*|[""']\s*:\s*|\s*:\s+))(?!(?:true|false|null)\b)(""[^""\r\n]*""|'[^'\r\n]*'|[^\s""'&,;<>]+)",
+        @"(?i)((?<![A-Za-z0-9])(?<quoted>[""'])?[A-Za-z0-9_.-]*?(?:secret|secret[_-]?key|password|passwd|pwd|passphrase|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|signing[_-]?key|master[_-]?key|encryption[_-]?key|client[_-]?secret|accountkey|sharedaccesskey|shared[_-]?access[_-]?signature|sig|secret[_-]?key[_-]?base|session[_-]?(?:id|key|secret)|credentials?)"
+        + @"(?:[""']?\s*=\s*|(?(quoted)[""']\s*:\s*|(?!))|\s*:\s+))(?!(?:true|false|null)\b)(""[^""\r\n]*""|'[^'\r\n]*'|[^\s""'&,;<>]+)",
         RegexOptions.None,
         TimeoutMs)]
     private static partial Regex NamedSecret();
