@@ -38,6 +38,9 @@ internal static partial class DeployStuckSignals
         Phrase.Of("CloudFormation waits for services stable", @"not in the state servicesstable"),
         // Batch 18, dkegldh/sb11-mople-team2#280: the AWS CLI's own waiter, "[ERROR]: Waiter ServicesStable failed: Max attempts exceeded"
         Phrase.Of("the CLI's services-stable waiter gave up", @"waiter servicesstable failed"),
+        // Batch 19, aws-samples/deploy-streamlit-app#3: CloudFormation's normal "Eventual consistency check initiated" for an ECS
+        // service, followed by a time-out ("but then times out after 2 hrs"); the status reason alone is every service's creation
+        Phrase.Of("CloudFormation's stability check ran out", @"eventual consistency check initiated.{0,80}\b(times? out|timed out|hangs?|stuck|never)\b"),
         // Batch 19, hashicorp/terraform-provider-aws#18329: Terraform's own wait, "error waiting for service (...) to reach a steady
         // state: ResourceNotReady: failed waiting for successful resource state"
         Phrase.Of("Terraform's wait for a steady state gave up", @"waiting for service .{0,160}to reach a steady state"),
@@ -51,8 +54,9 @@ internal static partial class DeployStuckSignals
         // stabilize", convox/rack#1111 "the services cannot obviously stabilize")
         Phrase.Of("the service never stabilises", @"\b(did not|didn'?t|does not|doesn'?t|never|cannot|can'?t|could not|couldn'?t|fail\w* to)\b"
             + @"(\s\w+){0,2}\sstabili[sz]e"),
-        // xtdb/xtdb#3082: "The ECSService never completes. It says `CREATE_IN_PROGRESS` for about two hours"
-        Phrase.Of("the service's stack stays in progress", @"\becs ?service\b.{0,80}\b(create|update)_in_progress\b|"
+        // xtdb/xtdb#3082: "The ECSService never completes. It says `CREATE_IN_PROGRESS` for about two hours"; batch 19, aws/aws-cdk#20257:
+        // "has been creating EcsEc2 services ... Status is `CREATE_IN_PROGRESS` and won't be `COMPLETE`"
+        Phrase.Of("the service's stack stays in progress", @"\becs\w* ?services?\b.{0,80}\b(create|update)_in_progress\b|"
             + @"\b(create|update)_in_progress\b.{0,20}\bfor (about |over |more than )?(\w+ )?hours?\b"),
         // Batch 12, fabfuel/ecs-deploy#56: "it won't stop the tasks, and get timeout on the deployment"
         Phrase.Of("the deploy times out, the old tasks never stop", @"\b(timeout|time out|timed out|times out) (on|of|waiting for) the deployment\b|"
