@@ -16,9 +16,8 @@ internal static class ClusterAccessDenied
             "Check which principal kubectl uses (aws sts get-caller-identity) and update kubeconfig with aws eks update-kubeconfig for the right one.",
             "Give that principal an EKS access entry with an access policy (aws eks create-access-entry, associate-access-policy), or map it in aws-auth.",
         ],
-        context => context.KubeContext is not null
-            ? $"aws eks list-access-entries --cluster-name {context.KubeContext}"
-            : "aws sts get-caller-identity",
+        // Who kubectl signs in as is the first fact; a kube context's name is not the EKS cluster's, so no access-entry listing.
+        _ => "aws sts get-caller-identity",
         [
             // aws eks get-token / aws-iam-authenticator, as kubectl's exec credential plugin prints it
             Phrase.Of("kubectl's token could not be made", @"could not get token"),

@@ -17,9 +17,8 @@ internal static class NodeGroupUnhealthy
             "For NodeCreationFailure, give the node role AmazonEKSWorkerNodePolicy and the nodes a route to the cluster endpoint, ECR and STS; "
                 + "for InsufficientFreeAddresses or InstanceLimitExceeded, add subnets or ask for the limit.",
         ],
-        context => context.KubeContext is not null
-            ? $"aws eks list-nodegroups --cluster-name {context.KubeContext}"
-            : "aws eks list-clusters",
+        // The nodes that joined, and their state: a kube context's name is not the EKS cluster's, so no node group listing.
+        context => context.Nodes(),
         [
             // The codes' own names; "insufficientfreeaddressesinsubnet" (an ENI's error, playbooks 1 and 10) has no word boundary here.
             Phrase.Of("a managed node group's health issue code", @"\b(nodecreationfailure|asginstancelaunchfailures|insufficientfreeaddresses|"

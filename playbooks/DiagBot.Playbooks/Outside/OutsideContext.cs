@@ -38,6 +38,9 @@ internal sealed record OutsideContext(string? Cluster, string? Task, string? Ser
         ? $"kubectl{KubeContextFlag} describe pod {Pod} -n {Namespace}"
         : ClusterWarnings();
 
+    /// <summary>The cluster's nodes and their state, for a failure of the nodes themselves.</summary>
+    public string Nodes() => $"kubectl{KubeContextFlag} get nodes -o wide";
+
     /// <summary>The cluster's warning events, for a failure that belongs to no pod (a controller's, an Ingress's).</summary>
     public string ClusterWarnings() => $"kubectl{KubeContextFlag} get events -A --field-selector type=Warning";
 

@@ -71,6 +71,16 @@ public sealed class OutsideFailureTests
     }
 
     [Fact]
+    public void Describe_EksCausesWithoutANamedCluster_ConfirmWithCommandsTheSandboxAnswers()
+    {
+        // A kube context's name is not an EKS cluster's, so neither asks `aws eks` for the cluster's node groups or access entries.
+        Assert.Equal("aws sts get-caller-identity", ClusterAccessDenied.Cause.Describe(OutsideContext.None).Confirm);
+        Assert.Equal("kubectl get nodes -o wide", NodeGroupUnhealthy.Cause.Describe(OutsideContext.None).Confirm);
+        Assert.Equal("kubectl --context sandbox-eks get nodes -o wide",
+            NodeGroupUnhealthy.Cause.Describe(OutsideContext.None with { KubeContext = "sandbox-eks" }).Confirm);
+    }
+
+    [Fact]
     public void Catalog_EveryCause_HasAKebabNameFixAndWordings()
     {
         Assert.All(OutsideCatalog.All, cause =>
