@@ -16,6 +16,7 @@ public sealed class AwsCliConformanceTests(SandboxFixture fixture)
     [InlineData("ecs list-tasks --cluster prod --desired-status STOPPED")]
     [InlineData("ecs describe-services --cluster prod --services storefront notification-worker")]
     [InlineData("ecs describe-task-definition --task-definition notification-worker:31")]
+    [InlineData("ecs list-task-definitions --sort DESC --max-items 5")]
     [InlineData("elbv2 describe-load-balancers --names prod-public")]
     [InlineData("elbv2 describe-target-groups")]
     [InlineData("ec2 describe-subnets")]

@@ -22,6 +22,7 @@ internal sealed class EcsService : IAwsService
             ["DescribeTasks"] = tasks.DescribeTasks,
             ["ListTasks"] = tasks.ListTasks,
             ["DescribeTaskDefinition"] = taskDefinitions.DescribeTaskDefinition,
+            ["ListTaskDefinitions"] = taskDefinitions.ListTaskDefinitions,
             ["DescribeServices"] = services.DescribeServices,
             ["ListContainerInstances"] = instances.ListContainerInstances,
             ["DescribeContainerInstances"] = instances.DescribeContainerInstances,

@@ -5,6 +5,31 @@ namespace DiagBot.Sandbox.Aws.Ecs;
 
 internal sealed class EcsTaskDefinitionOperations(SandboxWorld world)
 {
+    private const int MaxListTaskDefinitions = 100;
+
+    /// <summary>
+    /// The API reference's ListTaskDefinitions: ACTIVE revisions unless a status is asked for, familyPrefix the whole family
+    /// name, ASC by family then revision (the newest of a family last), DESC the reverse; up to 100 a page.
+    /// </summary>
+    public object ListTaskDefinitions(AwsCall call)
+    {
+        var family = JsonRequest.String(call.Json, "familyPrefix");
+        var status = JsonRequest.String(call.Json, "status") ?? "ACTIVE";
+        var listed = world.Ecs.TaskDefinitions
+            .Where(d => d.Status == status && (family is null || d.Family == family))
+            .OrderBy(d => d.Family, StringComparer.Ordinal)
+            .ThenBy(d => d.Revision)
+            .Select(d => d.TaskDefinitionArn)
+            .ToList();
+        if (JsonRequest.String(call.Json, "sort") == "DESC")
+        {
+            listed.Reverse();
+        }
+
+        var (page, next) = Paging.Page(listed, JsonRequest.String(call.Json, "nextToken"), EcsPaging.MaxResults(call, MaxListTaskDefinitions));
+        return new ListTaskDefinitionsResponse(page, next);
+    }
+
     public object DescribeTaskDefinition(AwsCall call)
     {
         var reference = JsonRequest.String(call.Json, "taskDefinition");
@@ -36,6 +61,8 @@ internal sealed class EcsTaskDefinitionOperations(SandboxWorld world)
 
         return definitions.Where(d => d.Family == reference && d.Status == "ACTIVE").MaxBy(d => d.Revision);
     }
+
+    private sealed record ListTaskDefinitionsResponse(IReadOnlyList<string> TaskDefinitionArns, string? NextToken);
 
     private sealed record DescribeTaskDefinitionResponse(EcsTaskDefinition TaskDefinition, IReadOnlyList<EcsTag>? Tags);
 }

@@ -7,13 +7,14 @@ namespace DiagBot.Sandbox.Aws.Throttling;
 internal static class DocumentedRates
 {
     // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html ("API action category" table):
-    // Cluster read actions 50/20, Task definition read actions 50/20, Cluster resource read actions 100/20,
+    // Cluster read actions 50/20, Task definition read actions (DescribeTaskDefinition, ListTaskDefinitions) 50/20, Cluster resource read actions 100/20,
     // Service read actions 100/20; every action of a category draws on the category's one bucket.
     private static readonly Dictionary<string, DocumentedRate> Ecs = new(StringComparer.Ordinal)
     {
         ["ListClusters"] = new("ecs:cluster-read", 50, 20),
         ["DescribeClusters"] = new("ecs:cluster-read", 50, 20),
         ["DescribeTaskDefinition"] = new("ecs:task-definition-read", 50, 20),
+        ["ListTaskDefinitions"] = new("ecs:task-definition-read", 50, 20),
         ["DescribeTasks"] = new("ecs:cluster-resource-read", 100, 20),
         ["ListTasks"] = new("ecs:cluster-resource-read", 100, 20),
         ["DescribeContainerInstances"] = new("ecs:cluster-resource-read", 100, 20),
