@@ -15,7 +15,7 @@ internal static class ImagePlatformWarning
             "Build the image for the platform it runs on (docker buildx build --platform linux/amd64 or linux/arm64), or publish a multi-arch image.",
             "On ECS, make the task definition's runtimePlatform.cpuArchitecture match the image.",
         ],
-        context => context.TaskDefinition is null ? "aws ecs list-task-definitions --max-items 5" : $"aws ecs describe-task-definition --task-definition {context.TaskDefinition} --query taskDefinition.runtimePlatform",
+        context => context.TaskDefinition is null ? "aws ecs list-task-definitions --sort DESC --max-items 5" : $"aws ecs describe-task-definition --task-definition {context.TaskDefinition} --query taskDefinition.runtimePlatform",
         [
             Phrase.Of("platform mismatch warning", @"requested image's platform \(\S+\) does not match the detected host platform"),
         ],

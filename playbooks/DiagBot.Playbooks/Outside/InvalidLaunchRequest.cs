@@ -16,7 +16,7 @@ internal static class InvalidLaunchRequest
             "Correct the parameter the refusal names: subnets and security groups for awsvpc, the task size, executionRoleArn when secrets are used, a target group that belongs to a load balancer.",
             "Send the request again; nothing needs cleaning up, nothing was started.",
         ],
-        context => context.TaskDefinition is null ? "aws ecs list-task-definitions --max-items 5" : $"aws ecs describe-task-definition --task-definition {context.TaskDefinition}",
+        context => context.TaskDefinition is null ? "aws ecs list-task-definitions --sort DESC --max-items 5" : $"aws ecs describe-task-definition --task-definition {context.TaskDefinition}",
         [
             Phrase.Of("network configuration missing or invalid", @"subnets can not be empty|security group cannot be blank|network configuration must be provided|assign public ip is not supported|the subnet id '[^']*' does not exist|invalidsubnetid"),
             Phrase.Of("target group not usable", @"does not have an associated load balancer|is currently in use by a listener or a rule"),

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json;
 using DiagBot.Bot.Chat;
 using DiagBot.Bot.Tests.Support;
+using DiagBot.Playbooks.Classification;
+using DiagBot.Playbooks.Diagnosis;
 using DiagBot.Sandbox;
 using DiagBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +13,8 @@ namespace DiagBot.Bot.Tests.Conformance;
 /// <summary>
 /// Every confirm command DiagBot gives for every seeded scenario, run as an engineer would paste it: the official AWS CLI
 /// (with the sandbox as AWS_ENDPOINT_URL) and kubectl (with a kubeconfig whose context is the sandbox's cluster). A command
-/// that errors is a command that would fail in front of an engineer.
+/// that errors is a command that would fail in front of an engineer. Failures outside the fifteen give confirm commands too:
+/// each cause's is taken from a diagnosis of a real message the tuning corpus holds for it.
 /// </summary>
 [Trait("Tier", "External")]
 public sealed class ConfirmCommandTests : IAsyncLifetime
@@ -18,6 +22,10 @@ public sealed class ConfirmCommandTests : IAsyncLifetime
     // Distinct commands (several scenarios share one); fewer means a playbook stopped giving commands.
     private const int AtLeast = 20;
     private const int AtOnce = 6;
+
+    // Outside causes whose words a pasted chat message can carry (the rest are read only in a stop reason or a log line,
+    // and confirm with the same describe-tasks command); fewer means a cause lost its corpus lines.
+    private const int OutsideReadInChat = 20;
 
     // What the sandbox does not simulate, so a command using it cannot run here: ECR's image list, IAM's policy simulator,
     // and docker against a registry. Each such command is named in the test's output, never silently passed.
@@ -43,9 +51,21 @@ public sealed class ConfirmCommandTests : IAsyncLifetime
         foreach (var scenario in sandbox.Scenarios)
         {
             var outcome = await diagnosis.DiagnoseAsync(scenario.Subject, CancellationToken.None);
-            foreach (var confirm in outcome.Report?.Verdicts.Select(v => v.Confirm).OfType<string>() ?? [])
+            foreach (var confirm in Confirms(outcome.Report))
             {
                 commands.TryAdd(confirm, scenario.Name);
+            }
+        }
+
+        var (outsideCauses, readInChat) = (new HashSet<string>(StringComparer.Ordinal), new List<string>());
+        foreach (var (text, cause) in OutsideCorpusLines())
+        {
+            readInChat.Add(cause);
+            var outcome = await diagnosis.DiagnoseAsync(text, CancellationToken.None);
+            outsideCauses.UnionWith(outcome.Report?.Outside.Select(o => o.Name) ?? []);
+            foreach (var confirm in Confirms(outcome.Report))
+            {
+                commands.TryAdd(confirm, $"outside cause {cause}");
             }
         }
 
@@ -70,8 +90,30 @@ public sealed class ConfirmCommandTests : IAsyncLifetime
         Assert.True(commands.Count >= AtLeast, $"only {commands.Count} confirm commands:\n{string.Join('\n', commands.Keys)}");
         Assert.True(commands.Keys.All(c => c.StartsWith("aws ", StringComparison.Ordinal) || c.StartsWith("kubectl ", StringComparison.Ordinal)),
             string.Join('\n', commands.Keys));
+        Assert.Empty(readInChat.Except(outsideCauses));
+        Assert.True(readInChat.Count >= OutsideReadInChat, $"only {readInChat.Count} outside causes read in a corpus line: {string.Join(", ", readInChat)}");
         Assert.True(runnable.Count >= commands.Count - 3, $"{commands.Count - runnable.Count} commands use what the sandbox does not simulate:\n"
             + string.Join('\n', commands.Keys.Except(runnable.Select(r => r.Key))));
+    }
+
+    private static IEnumerable<string> Confirms(DiagnosisReport? report) =>
+        report is null ? [] : report.Verdicts.Select(v => v.Confirm).OfType<string>().Concat(report.Outside.Select(o => o.Confirm));
+
+    // The first chat-readable line of the tuning corpus for each outside cause: a real message, so the confirm is the one
+    // an engineer who pasted it would get.
+    private static IEnumerable<(string Text, string Cause)> OutsideCorpusLines()
+    {
+        var classifier = new SymptomClassifier();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot.Path, "tests", "corpus", "triage-corpus.jsonl")))
+        {
+            var text = JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? string.Empty;
+            var cause = classifier.OutsideFailures(text, EvidenceField.SymptomText, null).FirstOrDefault(seen.Add);
+            if (cause is not null)
+            {
+                yield return (text, cause);
+            }
+        }
     }
 
     private async Task<Dictionary<string, string>> EnvironmentAsync(SandboxServer sandbox)
