@@ -18,7 +18,7 @@ public sealed partial class Diagnoser
         if ((described.Value ?? archived?.Task) is not { } ecsTask)
         {
             return archiveGap is null
-                ? UnreadableTask(task, described.Gap!)
+                ? UnreadableTask(task, described.Gap!, context)
                 : new DiagnosisReport { Subject = task, TriageGaps = [described.Gap!, archiveGap] };
         }
 
@@ -70,15 +70,20 @@ public sealed partial class Diagnoser
         Detail = $"{gap.Detail}; diagnosed from the archived ECS Task State Change event received {archived.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC",
     };
 
-    private static DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap) => gap.Reason switch
+    private DiagnosisReport UnreadableTask(TaskSubject subject, EvidenceGap gap, DiagnosisContext context) => gap.Reason switch
     {
-        GapReason.NotFound => new DiagnosisReport
+        // A bare id among other words may be no task at all (the request id in a pasted AccessDenied, an awslogs stream's
+        // UUID): the words are still read, and the id's absence is named as a gap with what to check.
+        GapReason.NotFound when subject.Task.IsBareId && subject.Symptom is { } words => WordsAlone(subject, words, context) with
         {
-            Subject = subject,
-            SubjectProblem = $"{gap.Detail}. Check the id with `aws ecs list-tasks --cluster {subject.Task.Cluster ?? "<cluster>"} --desired-status STOPPED`, "
-                + "or give the full task ARN (its cluster, account and region decide where DiagBot looks).",
+            TriageGaps = [gap with { Detail = $"{gap.Detail}; {CheckTheId(subject)}; the other words were read alone" }],
         },
+        GapReason.NotFound => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. {CheckTheId(subject)}." },
         GapReason.InvalidRequest => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. Give the full task ARN to say which one." },
         _ => new DiagnosisReport { Subject = subject, TriageGaps = [gap] },
     };
+
+    private static string CheckTheId(TaskSubject subject) =>
+        $"Check the id with `aws ecs list-tasks --cluster {subject.Task.Cluster ?? "<cluster>"} --desired-status STOPPED`, "
+        + "or give the full task ARN (its cluster, account and region decide where DiagBot looks)";
 }

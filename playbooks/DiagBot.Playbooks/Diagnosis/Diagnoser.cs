@@ -46,8 +46,7 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
             case SymptomSubject symptom:
                 // Free text alone proves nothing: rank the likely failure modes (unsure, where only the learned
                 // fallback read the words) and ask for the identifier.
-                TriageFact[] words = [SymptomFacts.From(symptom.Text)];
-                return new DiagnosisReport { Subject = subject, Ranking = ranker.RankWords(words[0]), Outside = OutsideFor(words, context) };
+                return WordsAlone(subject, symptom.Text, context);
 
             default:
                 return new DiagnosisReport
@@ -56,6 +55,12 @@ public sealed partial class Diagnoser(IEvidenceSessionFactory sessions, Playbook
                     SubjectProblem = $"Diagnosing a {subject.Kind} is not supported yet. Give the ARN of one of its stopped tasks instead: `aws ecs list-tasks --cluster <cluster> --desired-status STOPPED`.",
                 };
         }
+    }
+
+    private DiagnosisReport WordsAlone(DiagnosisSubject subject, string text, DiagnosisContext context)
+    {
+        TriageFact[] words = [SymptomFacts.From(text)];
+        return new DiagnosisReport { Subject = subject, Ranking = ranker.RankWords(words[0]), Outside = OutsideFor(words, context) };
     }
 
     private IReadOnlyList<RankedPlaybook> WithSymptom(DiagnosisSubject subject, IReadOnlyList<TriageFact> facts) =>

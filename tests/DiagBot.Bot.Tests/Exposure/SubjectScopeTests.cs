@@ -60,6 +60,13 @@ public sealed class SubjectScopeTests(ITestOutputHelper output)
         Assert.Empty(answered);
         Assert.Equal(0, calls);
 
+        // A pasted denial names another account's IAM user and role: words to read, not a subject, so it is diagnosed.
+        const string denial = "User: arn:aws:iam::091733705266:user/cxue is not authorized to perform: iam:PassRole on resource: "
+            + "arn:aws:iam::091733705266:role/ecsTaskExecutionRole";
+        var pasted = await diagnoses.DiagnoseAsync(denial, CancellationToken.None);
+        Assert.Equal(["deployer-permission-denied"], pasted.Report?.Outside.Select(o => o.Name) ?? [pasted.Problem ?? "no answer"]);
+        Assert.Equal(0, calls);
+
         // The control: the configured account and region do reach the (recording) endpoint.
         await diagnoses.DiagnoseAsync($"arn:aws:ecs:us-east-1:123456789012:{Task}", CancellationToken.None);
         Assert.True(calls > 0, "a configured subject sent no request: the recorder counts nothing");

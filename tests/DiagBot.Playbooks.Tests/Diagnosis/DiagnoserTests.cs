@@ -53,6 +53,25 @@ public sealed class DiagnoserTests
     }
 
     [Fact]
+    public async Task Diagnose_PastedMessageWhoseUuidIsNoTask_ReadsItsWordsAndNamesTheIdAsAGap()
+    {
+        // The log driver's error as the ECS troubleshooting pages quote it: the UUID is a credentials request's, not a task's.
+        var classifier = new DiagBot.Playbooks.Classification.SymptomClassifier();
+        var sut = new Diagnoser(_evidence, new PlaybookRanker(classifier, PlaybookCatalog.Create()), TimeProvider.System);
+        const string pasted = "CannotStartContainerError: failed to initialize logging driver: failed to create Cloudwatch log stream: "
+            + "RequestId: f44dd3f1-de3b-4246-ba41-ac7b2f813280";
+
+        var report = await sut.DiagnoseAsync(Subject(pasted), CancellationToken.None);
+
+        Assert.Null(report.SubjectProblem);
+        Assert.Equal(["log-driver-setup"], report.Outside.Select(o => o.Name));
+        var gap = Assert.Single(report.TriageGaps);
+        Assert.Equal(GapReason.NotFound, gap.Reason);
+        Assert.Contains("aws ecs list-tasks --cluster <cluster> --desired-status STOPPED", gap.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("the other words were read alone", gap.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_DescribeTasksDenied_ReportsTheGapInsteadOfFailing()
     {
         _evidence.Gaps["DescribeTasks"] = new EvidenceGap("ecs", "DescribeTasks", GapReason.AccessDenied, "not authorized to perform: ecs:DescribeTasks");
