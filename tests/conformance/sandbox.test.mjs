@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ECSClient, DescribeTasksCommand, DescribeTaskDefinitionCommand, ListTasksCommand, DescribeServicesCommand,
-  ListContainerInstancesCommand, DescribeContainerInstancesCommand, paginateListClusters, paginateListServices, ListServicesCommand } from "@aws-sdk/client-ecs";
+  ListContainerInstancesCommand, DescribeContainerInstancesCommand, paginateListClusters, paginateListServices, ListServicesCommand,
+  paginateListTaskDefinitions } from "@aws-sdk/client-ecs";
 import { ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand, DescribeLoadBalancerAttributesCommand,
   DescribeTargetGroupsCommand, DescribeTargetHealthCommand, DescribeListenersCommand, DescribeRulesCommand,
   DescribeTagsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
@@ -109,6 +110,25 @@ test("ECS ListClusters and ListServices page through every cluster and service",
   const firstPage = await ecs.send(new ListServicesCommand({ cluster: "prod" }));
   assert.ok(firstPage.serviceArns.length <= 10);
   await assert.rejects(ecs.send(new ListServicesCommand({ cluster: "prod", maxResults: 101 })), (e) => e.name === "InvalidParameterException");
+});
+
+test("ECS ListTaskDefinitions pages newest first with sort DESC, one family with familyPrefix", async () => {
+  const newestFirst = [];
+  for await (const page of paginateListTaskDefinitions({ client: ecs, pageSize: 2 }, { sort: "DESC" })) {
+    assert.ok(page.taskDefinitionArns.length <= 2);
+    newestFirst.push(...page.taskDefinitionArns);
+  }
+  assert.ok(newestFirst.includes("arn:aws:ecs:us-east-1:111122223333:task-definition/invoice-renderer:14"), newestFirst.join(", "));
+  const oldestFirst = [];
+  for await (const page of paginateListTaskDefinitions({ client: ecs }, {})) {
+    oldestFirst.push(...page.taskDefinitionArns);
+  }
+  assert.deepEqual(newestFirst, [...oldestFirst].reverse());
+  const family = [];
+  for await (const page of paginateListTaskDefinitions({ client: ecs }, { familyPrefix: "invoice-renderer" })) {
+    family.push(...page.taskDefinitionArns);
+  }
+  assert.ok(family.length > 0 && family.every((arn) => arn.includes(":task-definition/invoice-renderer:")), family.join(", "));
 });
 
 test("ELBv2 describes load balancers, attributes, target groups and target health", async () => {
