@@ -63,7 +63,7 @@ public sealed class SymptomClassifier : ISymptomClassifier
             // No rule, not even a "none" rule, read anything: the learned fallback may still know the words. (Issue 19: the
             // symptom concepts that were asked before it were taken out after batch 15, docs/triage.md.)
             var guess = _fallback()?.Read(text);
-            if (guess is not null && LearnedFallback.Answers(guess))
+            if (guess is not null && LearnedFallback.Answers(guess, field))
             {
                 var guessed = new Candidate(guess.Playbook, LearnedFallback.AnswerConfidence, []);
                 return new TextClassification(guess.Playbook, LearnedFallback.AnswerConfidence,

@@ -47,7 +47,7 @@ public sealed class LeaveOneBatchOutTests(ITestOutputHelper output)
     // Only where the rules answered "none": a look-alike a "none" rule recognised counts as asked too, which makes the
     // measured false alarms an upper bound (triage never asks the fallback about a text a "none" rule read).
     private static string? FallbackAnswer(LearnedFallback fallback, CorpusLine line) =>
-        line.FirstAnswer == "none" && fallback.Answer(line.Text) is { } guess
+        line.FirstAnswer == "none" && fallback.Answer(line.Text, line.Field) is { } guess
             ? guess.Playbook?.ToString(CultureInfo.InvariantCulture)
             : null;
 }

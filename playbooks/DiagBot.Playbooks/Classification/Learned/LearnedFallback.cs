@@ -4,7 +4,8 @@ namespace DiagBot.Playbooks.Classification.Learned;
 
 /// <summary>
 /// What triage answers when no rule recognised anything in a text: the word model's guess, but only a playbook guessed
-/// with a probability of at least <see cref="MinimumProbability"/>, and always as an unsure answer whose <c>why</c> names
+/// with a probability of at least <see cref="MinimumProbability"/> (<see cref="ChatMinimumProbability"/> for a sentence
+/// an engineer wrote), and always as an unsure answer whose <c>why</c> names
 /// the words it rested on. The rules stay the first reader: a text any rule (or any "none" rule) matched never gets here.
 /// </summary>
 internal sealed class LearnedFallback(WordModel model)
@@ -15,6 +16,14 @@ internal sealed class LearnedFallback(WordModel model)
     /// (417 / 523 in all, against 397 for the naive Bayes it replaced); at 0.75, one look-alike more called a failure.
     /// </summary>
     public const double MinimumProbability = 0.8;
+
+    /// <summary>
+    /// An engineer's sentence is answered from a lower probability: leave-one-batch-out over batches 10-19, of the chat
+    /// sentences the rules first answered "none", the fallback at 0.6 answered 50 (48 right, 1 look-alike called a failure,
+    /// 1 wrong playbook) against 31 (all right) at 0.8, while the canonical fields' answers between 0.6 and 0.8 were
+    /// look-alikes as often as not. Chosen on nine batches and scored on the tenth, 0.6 was picked eight times (docs/triage.md).
+    /// </summary>
+    public const double ChatMinimumProbability = 0.6;
 
     /// <summary>
     /// A word model's guess is not a rule's reading: its answers stay under <see cref="SymptomClassifier.UnsureBelow"/>,
@@ -35,14 +44,15 @@ internal sealed class LearnedFallback(WordModel model)
     /// <summary>The fallback trained on the training corpus the assembly carries.</summary>
     public static LearnedFallback Default => _default.Value;
 
-    public WordGuess? Answer(string? text) => Read(text) is { } guess && Answers(guess) ? guess : null;
+    public WordGuess? Answer(string? text, EvidenceField field) => Read(text) is { } guess && Answers(guess, field) ? guess : null;
 
     /// <summary>The model's guess when it leans to a playbook at all (<see cref="LeanWorthNaming"/>), else null.</summary>
     public WordGuess? Read(string? text) =>
         model.Guess(text) is { Playbook: not null } guess && guess.Probability >= LeanWorthNaming ? guess : null;
 
-    /// <summary>Whether a guess is sure enough to be the answer rather than a lean.</summary>
-    public static bool Answers(WordGuess guess) => guess.Probability >= MinimumProbability;
+    /// <summary>Whether a guess is sure enough to be the answer rather than a lean, for the field its text came in.</summary>
+    public static bool Answers(WordGuess guess, EvidenceField field) =>
+        guess.Probability >= (field == EvidenceField.SymptomText ? ChatMinimumProbability : MinimumProbability);
 
     /// <summary>What a lean adds to a "nothing recognised" why: the words, the playbook, and that it is too weak to answer.</summary>
     public static string WhyLean(WordGuess guess) =>
