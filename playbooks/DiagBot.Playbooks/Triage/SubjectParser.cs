@@ -9,6 +9,8 @@ public static partial class SubjectParser
 {
     public const int MaxLength = 2000;
 
+    private static readonly char[] Enclosing = ['(', ')', '[', ']', '{', '}', '<', '>', '"', '\'', '`', ',', ';', '.', ':'];
+
     public const string TaskExample = "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
 
     // Task references without a cluster (a bare id, an old-format ARN task/<uuid>) are searched for in the configured clusters.
@@ -33,6 +35,9 @@ public static partial class SubjectParser
         {
             return ParseSingleToken(trimmed);
         }
+
+        // In a pasted message an identifier sits in brackets or quotes, or ends a clause: "(task 0f3c...)", "'arn:...'."
+        words = [.. words.Select(word => word.Trim(Enclosing))];
 
         // Mixed input: the identifier decides where to look, the words around it rank the playbooks too.
         if (words.FirstOrDefault(word => EcsTaskRef.TryParse(word, out _)) is { } taskWord)

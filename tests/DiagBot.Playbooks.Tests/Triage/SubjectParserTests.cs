@@ -93,6 +93,17 @@ public sealed class SubjectParserTests
         Assert.Equal("exit 137 on again", subject.Symptom);
     }
 
+    [Fact]
+    public void Parse_ServiceEventNamingATask_IsThatTaskWithTheEventAsSymptom()
+    {
+        // ECS service events name a task in brackets: "(service web) (task <id>) failed container health checks."
+        var subject = Assert.IsType<TaskSubject>(
+            SubjectParser.Parse("(service storefront) (task 6ccd4eee00940aab18243476f9cd9e4a) failed container health checks.").Subject);
+
+        Assert.Equal("6ccd4eee00940aab18243476f9cd9e4a", subject.Task.TaskId);
+        Assert.Contains("failed container health checks", subject.Symptom, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("the service is down")]
     [InlineData("service is returning 503")]
