@@ -17,7 +17,7 @@ internal static partial class EksPodsContainerCreatingSignals
     // (aws/amazon-vpc-cni-k8s#2423, #2073) and the CNI's CloudTrail user agent (#1454).
     private static readonly SignalRule CniDaemonDown = SignalRule.AnyOf(Playbook, 0.88,
         "the VPC CNI's daemon (aws-node / ipamd) is not running, so new pods get no IP",
-        Phrase.Of("aws-node crash-looping", @"\baws-node\b.{0,60}(crashloop\w*|restarting|not come up|unauthorized\w*)"),
+        Phrase.Of("aws-node crash-looping", @"\baws-node\b(?!-termination).{0,60}(crashloop\w*|restarting|not come up|unauthorized\w*)"),
         Phrase.Of("ipam daemon not ready", @"\bipam(-| )?d\b|ipam daemon"),
         // Batch 18, aws/amazon-vpc-cni-k8s#1590: the plugin's call to ipamd refused, "Error received from DelNetwork gRPC call for container"
         Phrase.Of("the plugin's gRPC call to ipamd failed", @"(add|del)network grpc call"),
@@ -60,7 +60,8 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("assign IP, misspelled", @"assing ip"),
         // hazmei.com, pods stuck in ContainerCreating ("The pods are unable to obtain any private IPv4 address from the CNI"),
         // aws/karpenter-provider-aws#3989 ("Pod failing to get IP address assigned")
-        Phrase.Of("pods cannot get an IP", @"\bpods?\b.{0,40}\b(unable|fail\w*|can'?t|cannot|not able) to (obtain|get|acquire) (any |an |a )?(private )?ip"),
+        Phrase.Of("pods cannot get an IP", @"\bpods?\b.{0,40}\b(unable|fail\w*|can'?t|cannot|not able) to (obtain|get|acquire|fetch) (any |an |a )"
+            + @"?(private )?ip"),
     ];
 
     private static readonly Phrase[] SandboxNetwork =
@@ -68,7 +69,8 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("FailedCreatePodSandBox", @"failedcreatepodsandbox|fail\w* (to )?create pod sandbox"),
         Phrase.Of("the CNI plugin failed", @"networkplugin cni failed|cni failed to set up|plugin type=""?aws-cni|netplugin failed"),
         Phrase.Of("sandbox network setup failed", @"failed to set ?up (sandbox container|network for sandbox)"),
-        Phrase.Of("aws-node or the CNI add command", @"\baws-node\b|\badd cmd:|addnetwork grpc"),
+        // aws-node-termination-handler is the Spot and maintenance drainer, not the CNI: "-termination" is left out
+        Phrase.Of("aws-node or the CNI add command", @"\baws-node\b(?!-termination)|\badd cmd:|addnetwork grpc"),
         Phrase.Of("the CNI failed, in words", @"\bcni\b.{0,40}(fail|error)"),
     ];
 
@@ -79,6 +81,13 @@ internal static partial class EksPodsContainerCreatingSignals
         Phrase.Of("ipamd cannot grow its pool", @"failed to createnetworkinterface|allocate \d+ ip addresses on an eni|increase pool size"),
         // Batch 18, aws/amazon-vpc-cni-k8s pkg/awsutils/awsutils.go: subnet discovery left ipamd no subnet to create an ENI in
         Phrase.Of("no subnet the CNI may use for an ENI", @"no valid subnets available for eni creation"),
+        // Chat sweep (chat-b), aws/amazon-vpc-cni-k8s#1058: "v1.5.7 and EKS 1.15 not creating new ENIs / Failed to get pod ENI config". The
+        // cluster or its pods named, so the ENIs are a node's, not a task's (playbook 1)
+        Phrase.Of("the CNI creates no new ENIs", @"\b(eks|cni|ipamd|pods?|nodes?)\b.{0,40}\b(not|never|stopped) (creating|allocating|attaching) (new |"
+            + @"any |more )?enis?\b"),
+        // Chat sweep (chat-b), aws/containers-roadmap#481: Windows pods wait for the VPC resource controller's IP resource, "complaining about
+        // not having that label - vpc.amazonaws.com/PrivateIPv4Address"
+        Phrase.Of("the Windows pod IP resource named", @"vpc\.amazonaws\.com/privateipv4address"),
     ];
 
     // Issue 19, batch 12: the node's ENIs and IPs told as used up (aws/amazon-vpc-cni-k8s#1480: "seems like all ENIs and IPs are used

@@ -59,7 +59,25 @@ internal static partial class EksPodsPendingSignals
         Phrase.Of("not being scheduled", @"\b(isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not) (being |getting )?scheduled\b|"
             + @"\bno pods? (to be |get |got |were |are )?scheduled\b"),
         Phrase.Of("does not tolerate the taint or nodes", @"\b(doesn'?t|does not|don'?t|do not|didn'?t|did not) tolerate "
-            + @"(the |its |their |any |this )?(nodes?|taints?)\b"));
+            + @"(the |its |their |any |this )?(nodes?|taints?)\b"),
+        // Chat sweep (chat-b), kubernetes/autoscaler#3645: "they couldn't reschedule because they were considered "normal" workload"
+        Phrase.Of("could not be rescheduled", @"\b(couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t) (get |be )?re-?schedul\w*"));
+
+    // Chat sweep (chat-b): Pending for a moment while the autoscaler adds a node, the normal scale-up: "Because there are many pods in a
+    // Pending state, this status should trigger the autoscaler to create more nodes" (openshift/openshift-docs#74502), "Pods go to pending
+    // state and trigger the cluster autoscaler to scale out" (kubernetes/kubernetes#119960), "A pod can be unschedulable for just a few
+    // seconds" (kubernetes/autoscaler#923), "if the oldest pending pod is just 1-2 seconds old" (kubernetes/autoscaler#502). A scale-up
+    // the pods trigger (no negation or "unless" anywhere: "may be pending indefinitely unless another pod ... triggers the scale up",
+    // atlassian/escalator#224, is a failure) or a few seconds' wait is how scheduling works, so playbook 9 is explained away.
+    private static readonly SignalRule PendingWhileScalingUp = SignalRule.AnyOf(null, 0.92,
+        "pods pending for a moment while the autoscaler adds a node: the normal scale-up",
+        Phrase.Of("pending pods trigger the scale-up", @"^(?!.*(n't|\b(not|never|no|unless|indefinitely|forever|didnt|doesnt|dont|wont|cant))\b)"
+            + @".*\b(pending|unschedulable)\b.{0,80}"
+            + @"\btrigger(s|ed)? (the |a )?(cluster[- ]?autoscaler|autoscaler|karpenter|scale[- ]?up|scale[- ]?out)\b"),
+        Phrase.Of("pending for a few seconds", @"\b(pending|unschedulable)\b.{0,30}\b(just |only )?(a few|a couple( of)?|1-2|one or two) seconds\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Playbook },
+    };
 
     // Issue 19, batches 10-13 by family (the EKS troubleshooting page's pending pods, and the cluster autoscaler's FAQ): the
     // autoscaler that will not add a node for the pod ("do not seem to trigger the ASG to scale up", "won't launch another
@@ -74,6 +92,7 @@ internal static partial class EksPodsPendingSignals
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        PendingWhileScalingUp,
         NotScheduledInWords,
         NoNodeForThePod,
         // scheduler's own words

@@ -15,8 +15,31 @@ internal static partial class SpotInterruptionSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the task's stopCode (aws ecs describe-tasks --query 'tasks[0].stopCode'), or the node's spot interruption event";
 
+    // Chat sweep (chat-b): Spot told as what may happen, or asked for, with no instance lost: "Spot tasks can be interrupted at any time with a
+    // two minute warning" (dask/dask-cloudprovider#47), "AWS spot instances are liable to being shut down when the spot price changes"
+    // (pusher/k8s-spot-termination-handler#4), "when a Fargate Spot instance is about to be terminated" (aws/containers-roadmap#1385);
+    // "Looking for a way for Kubernetes to receive the Termination notice for a spot instance" (kubernetes/kubernetes#55896), "We should
+    // allow some workers to be spot instances" (nforgeio/neonKUBE#1886), "But what about spot instances ?" (aws-node-termination-handler#186);
+    // Karpenter's consolidation replacing Spot nodes on purpose (aws/karpenter-provider-aws#4359); "Amazon EC2 can interrupt your Spot Instance at
+    // any time with a two-minute notice" (Knowledge Center, ec2-spot-instance-unexpected-termination). Spot named first: a reclaim that may
+    // come, or a feature wished for, is not one that came, so playbook 11 is explained away.
+    private static readonly SignalRule SpotInGeneral = SignalRule.AnyOf(null, 0.95,
+        "Spot interruption told as what may happen, or asked about: no instance was reclaimed",
+        Phrase.Of("what Spot capacity may do", @"\bspot\b.{0,80}\b(can|could|may|might|liable to|subject to|about to)( be| being)? "
+            + @"(interrupted|reclaimed|terminated|shut down|stopped|taken away)\b|\b(can|could|may|might) (interrupt|reclaim|terminate)\w* (your |the "
+            + @"|a )?spot\b"),
+        // the EC2 and ECS guides' defaults ("Spot Instance draining is turned off by default", spot-instance-draining-linux-container)
+        Phrase.Of("a Spot setting's default", @"\bspot\b.{0,40}\b(turned (on|off)|enabled|disabled|on|off) by default\b"),
+        Phrase.Of("a wish or a question about Spot", @"\b(looking for a way|is there a way|would be nice|feature request|should (we )?allow|what about|"
+            + @"improve)\b.{0,60}\b(spot|termination notice|interruption)"),
+        Phrase.Of("Karpenter's consolidation beside Spot", @"\bspot\b.{0,60}\bconsolidation\b|\bconsolidation\b.{0,60}\bspot\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Playbook },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        SpotInGeneral,
         new(Playbook, 0.93, SpotInterrupted(), "the Spot capacity was reclaimed (Spot interruption / termination notice)"), // EC2's own words
         new(Playbook, 0.85, SpotRequestTerminated(), "the Spot request's status says EC2 reclaimed the instance (price or capacity)"), // EC2's own codes
         new(Playbook, 0.85, TerminationNotice(), "a termination notice was received (Fargate Spot / EC2 Spot)"), // notice named
