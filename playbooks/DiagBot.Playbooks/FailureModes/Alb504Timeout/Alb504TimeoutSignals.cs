@@ -12,8 +12,36 @@ internal static partial class Alb504TimeoutSignals
     /// <summary>The one read that confirms or refutes this failure mode when triage is unsure.</summary>
     public const string Decider = "the load balancer's idle timeout against the slow requests (aws elbv2 describe-load-balancer-attributes --load-balancer-arn ...)";
 
+    // Chat sweep (chat-b): requests that time out at the load balancer, told without the status code: "behind ALB sometimes requests time
+    // out" (bitly/oauth2_proxy#581), "the timout was by the Load balancer" (alantech/iasql#1869). The load balancer named as where the
+    // time ran out: below its 504, at its timeout's weight.
+    private static readonly SignalRule TimesOutAtTheLoadBalancer = SignalRule.AnyOf(Playbook, 0.8,
+        "requests time out at the load balancer, in an engineer's words",
+        Phrase.Of("requests time out behind the load balancer", @"\b(behind|through|via) (the |an |our |a )?(alb|elb|load ?balancer)\b.{0,40}"
+            + @"\b(time ?out|timed out|timing out|times out)\b"),
+        Phrase.Of("the time-out was the load balancer's", @"\b(timeout|timout|time ?out|timed out)\b.{0,10}\b(by|from|at) the (alb|elb|load ?balancer)\b"));
+
+    // Chat sweep (chat-b), bitly/oauth2_proxy#581: "It sometimes take more than 1 min for server to response". A duration alone, as
+    // RequestsOverAMinute.
+    private static readonly SignalRule AnswerTakesOverAMinute = SignalRule.AnyOf(Playbook, 0.6,
+        "the server takes more than a minute to answer (the load balancer's idle timeout is 60 s by default)",
+        Phrase.Of("over a minute to answer", @"\btakes? (more than|over|longer than) (a |one |1 ?|\d+ ?)(min|mins|minutes?)\b.{0,30}\b(respon\w*|"
+            + @"answer|reply)"));
+
+    // Chat sweep (chat-b), matrix-org/synapse#6073: "Return a 504 with a nice error message when we time out contacting an identity server".
+    // A change that makes the app answer a status itself (a pull request's title) is the app's choice, not the load balancer's time-out.
+    private static readonly SignalRule AppChoosesTheStatus = SignalRule.AnyOf(null, 0.9,
+        "the app is changed to return the status itself: not the load balancer timing out",
+        Phrase.Of("return a status, as a change", @"^return(s|ing)? (a |an )?(http )?(status )?(code )?5\d\d\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Playbook },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        TimesOutAtTheLoadBalancer,
+        AnswerTakesOverAMinute,
+        AppChoosesTheStatus,
         new(Playbook, 0.88, Http504(), "the load balancer answers 504 Gateway Timeout"), // ELB's status code
         new(Playbook, 0.65, IdleTimeout(), "the load balancer's idle / connection timeout elapsed before the target answered"), // timeout named, not its cause
         new(Playbook, 0.6, RequestsOverAMinute(), "requests take longer than the load balancer's idle timeout (60 s by default)"), // duration alone
@@ -23,7 +51,7 @@ internal static partial class Alb504TimeoutSignals
     ];
 
     // Batch 13 by family: a 504 inside another script ("报了504错误", where \b does not fall) and "Gateway-Timeout" hyphenated
-    [GeneratedRegex(@"\b504s?\b|(?<![0-9a-z])504(?![0-9a-z])|gateway[- ]time-?out", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b504s?\b|(?<![0-9a-z])504(?![0-9a-z])|gateway ?[- ]?time ?-?out", RegexOptions.CultureInvariant)]
     private static partial Regex Http504();
 
     [GeneratedRegex(@"idle ?timeout|idle_timeout|before the (idle|connection) timeout|connection timeout expired", RegexOptions.CultureInvariant)]

@@ -44,6 +44,10 @@ internal static partial class DeployStuckSignals
         // Batch 19, hashicorp/terraform-provider-aws#18329: Terraform's own wait, "error waiting for service (...) to reach a steady
         // state: ResourceNotReady: failed waiting for successful resource state"
         Phrase.Of("Terraform's wait for a steady state gave up", @"waiting for service .{0,160}to reach a steady state"),
+        // Chat sweep (chat-b): "Tasks are also not placed if there is insufficient memory in the cluster" (aws/containers-roadmap#76), "We
+        // have seen cases where tasks can't find capacity" (PRX/Infrastructure#402): placement, in words
+        Phrase.Of("tasks not placed, no capacity", @"\btasks?\b.{0,30}\b(are |is |were |was )?(also )?(not|never) (being )?placed\b|"
+            + @"\btasks?\b.{0,30}\b(can'?t|cannot|could not|couldn'?t|unable to) (find|get) (enough )?capacity\b"),
         Phrase.Of("unable to place a container", @"unable to place (a )?container"),
         Phrase.Of("waiting for a free instance", @"(waiting|wait) for (an open|a free|an available) instance"),
         Phrase.Of("two deployments forever", @"\btwo deployments\b.{0,300}(forever|stays|stuck)"),
@@ -71,8 +75,24 @@ internal static partial class DeployStuckSignals
         "the rollout never replaces the old tasks, in an engineer's words",
         Phrase.Of("the old revision keeps running", @"\b(still|keeps?|kept) (\w+ )?running the (old|previous|former|prior) "
             + @"(revision|version|task ?definition|tasks?|image|deployment)\b"),
-        Phrase.Of("the old task never stops", @"\bold (ones?|tasks?|revisions?|deployments?|containers?)\b.{0,20}\b(is|are|was|were) "
-            + @"(still )?(not|never) (stopped|replaced|drained|removed|killed)\b"),
+        // Chat sweep (chat-b), aws/amazon-ecs-agent#541: "the old versions are not being stopped by the ecs-agent"
+        Phrase.Of("the old task never stops", @"\bold (ones?|tasks?|revisions?|versions?|deployments?|containers?)\b.{0,20}\b(is|are|was|were) "
+            + @"(still )?(not|never) (being )?(stopped|replaced|drained|removed|killed)\b"),
+        // Chat sweep (chat-b): the new task never takes the old one's place: "my container is not able to replace the already running one"
+        // (CircleCI-Archived/circle-ecs#1), "I get a timeout waiting for the existing tasks to come down" (aws/amazon-ecs-cli#93), "i can
+        // only see the task with the previous revision" (sil-org/ecs-deploy#85), "Service not starting the new registered task"
+        // (hashicorp/terraform#11253)
+        Phrase.Of("the new task never replaces the running one", @"\b(not able to|unable to|can'?t|cannot|could not|couldn'?t|won'?t|doesn'?t|does not) "
+            + @"replace the (already )?(running|old|existing|previous|current) (one|tasks?|containers?|version)\b"),
+        Phrase.Of("waiting for the old tasks to come down", @"\bwaiting for the (existing|old|previous|running) (tasks?|containers?) to (come down|"
+            + @"stop|drain)\b|"
+            + @"\bonly see the (tasks?|containers?) (with|of|from|on) the (previous|old) (revision|version|task ?definition)\b"),
+        Phrase.Of("the service does not start the new revision", @"\bnot start\w* the new\b.{0,20}\b(tasks?|revision|version|task ?definition)\b"),
+        // Chat sweep (chat-b): it goes through only once the old task is stopped by hand: "it freezes on the "Deploying task definition" ...
+        // If I manually stop the old task, the "Deploying task definition" unfreezes" (fabfuel/ecs-deploy#12), "I can only deploy to ECS if I
+        // have manually gone into ECS and stopped and deleted the old service first" (Shippable/support#3652)
+        Phrase.Of("it deploys only after the old task is stopped by hand", @"\bonly (deploy|update)\w*\b.{0,50}\bmanually\b.{0,30}\bstop\w*|"
+            + @"\b(freez\w*|froze|hangs?|stuck) (on|at) (the )?\W?deploying\b"),
         Phrase.Of("starting tasks for hours", @"\b(tr(y|ies|ied|ying)|attempt\w*|keeps?|kept) (to )?(start|place|launch|deploy)\w* "
             + @"(\w+ ){0,2}(tasks?|containers?)\b.{0,40}\bfor (hours|\d+ hours|an hour|over an hour)\b"),
         Phrase.Of("the service resource keeps updating", @"\baws::ecs::service\b.{0,60}\b(taking|takes|took|stuck|hangs?|waiting)\b"));
@@ -96,7 +116,7 @@ internal static partial class DeployStuckSignals
     [GeneratedRegex(@"unable to reach steady state|protected tasks", RegexOptions.CultureInvariant)]
     private static partial Regex ScaleInBlocked();
 
-    [GeneratedRegex(@"deploy\w*.{0,40}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"deploy\w*.{0,60}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentStuckWords();
 
     [GeneratedRegex(@"operations are being throttled|ecs_operation_throttled", RegexOptions.CultureInvariant)]
