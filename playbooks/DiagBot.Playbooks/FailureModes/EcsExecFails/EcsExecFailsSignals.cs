@@ -33,6 +33,9 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("exec into a pod, in words", @"exec into (the |a )?(pod|container)|exec to pod|exec(ing)? into pods?"),
         // hashicorp/terraform-provider-aws#10978: "I cannot kubectl logs my pods"
         Phrase.Of("kubectl logs or exec refused, in words", @"(cannot|can'?t|could not|couldn'?t|unable to|not able to) (run )?kubectl (logs|exec)"),
+        // Chat sweep (chat-b), ovh/terraform-ovh-publiccloud-k8s#65: "kubectl cannot get logs"
+        Phrase.Of("kubectl cannot get the logs", @"\bkubectl (cannot|can'?t|could not|couldn'?t|is unable to|unable to) (get|fetch|show|retrieve) "
+            + @"(the )?logs\b"),
     ];
 
     // Issue 19, batch 12: exec and logs failing together, the pair that shares the API server's path to the kubelet
@@ -50,8 +53,41 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("a dial to the kubelet's port failed", @"<ip>:10250\b.{0,40}(i/o timeout|connection refused|no route to host|timed out|tls handshake)"),
         Phrase.Of("the kubelet's port named", @"\b10250\b"));
 
+    // Chat sweep (chat-b), rancher/rancher#15716: "Only the features opening a shell, the kubectl console or to view the log don't work".
+    // A shell that will not open into the container, told plainly, as ExecInWords.
+    private static readonly SignalRule ShellWillNotOpen = SignalRule.AnyOf(Playbook, 0.8,
+        "a shell or session into the container cannot be opened, in an engineer's words",
+        Phrase.Of("a shell that will not open", @"\b(open\w*|get\w*|start\w*) (a |an )?(shell|terminal|session)\b.{0,60}\b(don'?t|doesn'?t|do not|"
+            + @"does not|won'?t) "
+            + @"(work|open|connect)|\b(can'?t|cannot|unable to|could not|couldn'?t|not able to) (open|get|start) (a |an )?(shell|terminal|session) "
+            + @"(into|in|to|on)\b"));
+
+    // Chat sweep (chat-b): ECS Exec set up or praised with nothing failing ("enables ECS Exec on the production and staging services and
+    // grants the task role the four ssmmessages permissions it needs", trahloff/Aldine#48; "I love using the new ECS Exec behavior",
+    // aws/aws-sdk-js#3898), the task RUNNING before its exec agent is ("reports that it's RUNNING before the Managed SSM Container is
+    // RUNNING", the same), and a kubectl exec session that opened and hung later ("kubectl exec -it <pod> bash hangs after you type exit",
+    // kubernetes/kubectl#1228; "do some work, get a drink, come back and it's hung", kubernetes/kubernetes#10056). The session opened, or
+    // opens once the agent runs: playbook 15 is explained away. A question, or any word of failure or negation, keeps exec's words read
+    // ("How do I enable `enable-execute-command`?", "Can not update my existing ECS service to enable execute command").
+    private static readonly SignalRule ExecWorksOrWillWork = SignalRule.AnyOf(null, 0.95,
+        "ECS Exec set up, still starting, or a session that opened: no exec failure",
+        Phrase.Of("exec set up, nothing failing", @"^(?!.*(\b(fail\w*|error\w*|exception|cannot|unable|not|forgot|how|why|time ?out|timed out|hang\w*|"
+            + @"stuck|denied|refused|"
+            + @"problems?|issues?|didnt|doesnt|dont|wont|cant)\b|n't\b|\?)).*\b(enabl\w*|grants?|granted|love using|using the new|turn\w* on)\b.{0,60}"
+            + @"\b(ecs exec|execute[- ]?command|ssmmessages)\b"),
+        Phrase.Of("the exec agent not running yet", @"\bbefore the (managed )?(ssm|exec\w*|executecommandagent)\b.{0,20}\bis \W?(running|ready|started)\b"),
+        // rancher/rancher#13771: "After allowing inbound traffic to 10250 ... log and exec containers ... work as expected"
+        Phrase.Of("it works after the fix", @"\bafter (allowing|adding|opening|enabling)\b.{0,200}\b(works?|worked|working) (as expected|fine|now)\b"),
+        Phrase.Of("the session hung after it opened", @"\bhangs? after (you |i )?(type|typed|typing|enter\w*|run\w*) \W?exit\b|\bcome "
+            + @"back\b.{0,30}\bhung\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Playbook },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        ShellWillNotOpen,
+        ExecWorksOrWillWork,
         KubeletPathNamed,
         KubeletPortNamed,
         // ECS Exec's own words
