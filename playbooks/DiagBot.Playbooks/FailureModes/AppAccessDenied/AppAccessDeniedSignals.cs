@@ -83,6 +83,9 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("access to the resource is denied", @"\baccess to the (resource|queue|bucket|table|topic|stream|object)\b.{0,80}\b(is|was) denied\b"),
         Phrase.Of("permission errors on its own resource", @"\b(permission|permissions|authori[sz]ation|access) (errors?|issues?|problems?|failures?)\b.{0,50}"
             + @"\b(queue|bucket|table|topic|stream|s3|sqs|sns|dynamodb|kinesis)\b"),
+        // Sweep (chat-a), aws-samples/lambda-ecs-worker-pattern#6: "unable to access sqs queue from ecs task"
+        Phrase.Of("an AWS data service out of the task's reach", @"\b(unable to|can'?t|cannot|could not|couldn'?t|not able to) (access|read from|write to) "
+            + @"(the |an |my |our )?(s3|sqs|dynamodb|sns|kinesis)\b.{0,30}\bfrom (the |an |my |our )?(ecs |fargate )?(tasks?|containers?)\b"),
         Phrase.Of("an AWS data service denied", @"\b(s3|sqs|sns|dynamodb|kinesis|kms)\b.{0,60}\b(denied|forbidden|unauthori[sz]ed)\b")) with
     {
         OnlyIn = Fields.Free,

@@ -69,6 +69,14 @@ internal static partial class CannotPullContainerSignals
         Phrase.Of("registry credentials or reach named", @"ecr access keys|talk to the docker registry"),
         Phrase.Of("cannot pull images", @"cannot pull (the )?images?"),
         Phrase.Of("images not pull-able", @"not (be )?pull-?able"), // aws/containers-roadmap#476: "the images to not be pull-able for ECS Tasks"
+        // Sweep (chat-a): aws-samples/Implementing-custom-domain-names-for-Amazon-API-Gateway-private-endpoints#19 ("ECS not pulling images"),
+        // aws/amazon-ecs-agent#100 ("if you accidentally get the tag wrong ECS seems to hang"), eigr/spawn#520 ("the referenced tag cannot
+        // be found in the registry"), andresionek91/airflow-autoscaling-ecs#14 ("not being able to find the image definition on ECR")
+        Phrase.Of("not pulling the images", @"\b(not|isn'?t|aren'?t|wasn'?t|never) pulling (the |my |our |any |new )?(docker |container )?images?\b"),
+        Phrase.Of("a wrong or missing tag", @"\b(get|got|had|has|with) the tag wrong\b|\b(wrong|mistyped|non-?existent) (image )?tag\b"
+            + @"|\btag cannot be found\b"),
+        Phrase.Of("the image cannot be found in the registry", @"\b(not being able to|not able to|unable to|can'?t|cannot|could not|couldn'?t) "
+            + @"(find|locate)\b.{0,10}\b(the )?image\b.{0,40}\b(ecr|registry|repository)\b"),
     ];
 
     // Batch 18, kubernetes/kubernetes#37962: the kubelet's ECR credential provider logs "while requesting ECR authorization token"

@@ -15,10 +15,15 @@ internal static partial class CrashLoopSignals
     // Issue 19: how engineers tell a crash loop without its name. Weighed below the words ECS and Kubernetes use.
     private static readonly SignalRule StartsThenDies = SignalRule.AnyOf(Playbook, 0.7,
         "the tasks start and die within seconds, again and again, in an engineer's words",
-        Phrase.Of("starts, then dies", @"\b(starts?|started|get started|gets started)\b[^.]{0,30}\bthen\b[^.]{0,25}"
-            + @"\b(die|dies|died|stop|stops|stopped|crash\w*|get terminated|gets terminated|terminated|exits?|exited)\b"),
+        // Sweep (chat-a): cloudwithgagan.com's ECS page, "tasks kept cycling — starting, running for a few seconds, then dying"
+        Phrase.Of("starts, then dies", @"\b(starts?|started|starting|get started|gets started)\b[^.]{0,30}\bthen\b[^.]{0,25}"
+            + @"\b(die|dies|died|dying|stop|stops|stopped|crash\w*|get terminated|gets terminated|terminated|exits?|exited)\b"),
         Phrase.Of("runs for seconds, then stops", @"\b(runs?|running|ran) for (a few|a couple of|\d+) (seconds|secs)\b.{0,12}"
-            + @"\b(then|and)\b.{0,12}\b(die|dies|stop|stops|exits?|crash\w*)"),
+            + @"\b(then|and)\b.{0,12}\b(die|dies|dying|stop|stops|exits?|crash\w*)"),
+        // Sweep (chat-a): smplogs.com's crash-loop pattern ("gets replaced by the service scheduler, and the replacement fails in the
+        // same way"), linden.consulting ("New tasks launch to replace them, and they stop too"): the replacements die as well
+        Phrase.Of("the replacements fail the same way", @"\breplac\w*\b.{0,40}\b(fails?|failed|dies|died|crash\w*|stops?|stopped)\b.{0,20}"
+            + @"\b(in the same way|the same way|too|as well)\b"),
         Phrase.Of("killed right after start", @"\b(terminated|killed|stopped|exited|dies|died) (immediately|right away|instantly)\b"),
         Phrase.Of("keeps dying", @"\bkeeps? (on )?(dying|crashing|cycling|restarting)\b"));
 

@@ -31,6 +31,9 @@ internal static partial class SecretsPullFailedSignals
         "the task's secrets cannot be read, or their API cannot be reached, in an engineer's words",
         Phrase.Of("the secret cannot be resolved or read", @"\b(not possible|unable|impossible|can'?t|cannot|could not|couldn'?t|fail\w*) to "
             + @"(resolve|read|load|retrieve|fetch|get|inject) (the |my |our |its )?(secrets?|parameters?|ssm parameters?)\b"),
+        // Sweep (chat-a), docker-archive/compose-cli#2079: "I'm having issue loading an external secret into the sidecar during container start up"
+        Phrase.Of("trouble loading a secret", @"\b(issues?|problems?|trouble|errors?) (loading|fetching|reading|retrieving|resolving|injecting) "
+            + @"(the |an |a |my |our )?(external )?secrets?\b"),
         Phrase.Of("the route to the secrets API", @"\b(route|path|connectivity|access) to (the )?(ssm|secrets ?manager|parameter store)( api| endpoints?)?\b"));
 
     // Sweep (aws, second), aws/amazon-ecs-agent@8dfceca: the agent's log when a secret resource cannot be created,

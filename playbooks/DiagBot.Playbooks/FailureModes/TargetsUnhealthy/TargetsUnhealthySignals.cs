@@ -105,8 +105,26 @@ internal static partial class TargetsUnhealthySignals
         ExplainsAway = new HashSet<int> { CrashLoop.Number },
     };
 
+    // Sweep (chat-a): the load balancer told as the one killing the tasks, or its health check as mis-set behind the errors:
+    // aws/amazon-ecs-agent#1397 ("ALB saw an error 500 on a different pass of the HC and killed the container"),
+    // aprin-labs/archimedes#1600 (cold tasks "were killed by the target group"), navapbc/template-infra#212 (503s because "the container
+    // and ALB healthchecks weren't configured properly"), FINRAOS/aphelion#19 ("sending the health check to port 80 instead of 443").
+    // The restarts and 503s that follow are the check's doing, so they explain playbooks 8 and 5 away; an engineer's words.
+    private static readonly SignalRule LoadBalancerTakesTasksDown = SignalRule.AnyOf(Playbook, 0.8,
+        "the load balancer's health check kills the tasks, or is mis-set, in an engineer's words",
+        Phrase.Of("killed by the load balancer", @"\bkilled by the (alb|elb|load balancer|target group)\b|\b(alb|elb|load balancer|target group)\b.{0,60}"
+            + @"\b(kill\w*|terminat\w*)\b (the |my |our )?(containers?|tasks?)\b"),
+        Phrase.Of("the health checks were not set up right", @"\bhealth ?checks?\b.{0,30}\b(weren'?t|were not|wasn'?t|was not|not) (configured|set up) "
+            + @"(properly|correctly|right)\b|\bmisconfigured (alb |elb |target group )?health ?checks?\b"),
+        Phrase.Of("the health check sent to the wrong port", @"\bhealth ?checks? (to|on|at) port \d+ instead of\b"),
+        Phrase.Of("errors on the load balancer's health checks", @"\b(errors?|fail\w*)\b.{0,20}\bhealth ?checks? from the (alb|elb|load balancer)\b")) with
+    {
+        ExplainsAway = new HashSet<int> { CrashLoop.Number, Alb503NoTargets.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        LoadBalancerTakesTasksDown,
         HealthCheckMisfit,
         GroupVerdictInWords,
         SignalRule.AnyOf(Playbook, 0.92, "the load balancer's health checks fail (target health reason code)", HealthReasonCode), // ELB's reason codes

@@ -30,6 +30,15 @@ internal static partial class TaskOutOfMemorySignals
         Phrase.Of("the memory cgroup ran out", @"memory cgroup out of memory|\bmemory: usage\b.{0,40}\blimit\b.{0,40}\bfailcnt\b"),
     ];
 
+    // Sweep (chat-a), how engineers tell an OOM kill without the word: bitnami/charts#30302 ("it is killed still on 310Mi"),
+    // deployu.ai's ECS scenario ("tasks constantly restarting ... memory spikes to 100%"). A size or a full memory beside the
+    // kill or the restarts; an engineer's words, so below the kernel's.
+    private static readonly SignalRule MemoryCeilingInWords = SignalRule.AnyOf(Playbook, 0.7,
+        "the container is killed at a memory size, or its memory fills up as it restarts, in an engineer's words",
+        Phrase.Of("killed at a memory size", @"\bkill(ed|s)\b.{0,30}\b\d+ ?(mi|mib|mb|gi|gib|gb)\b"),
+        Phrase.Of("memory fills up while it restarts", @"\brestart\w*\b.{0,60}\bmemory\b.{0,30}\b(spikes?|hits?|reach\w*|climbs?) (to )?100 ?%"
+            + @"|\bmemory\b.{0,30}\b(spikes?|hits?|reach\w*|climbs?) (to )?100 ?%.{0,60}\brestart\w*"));
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         // kernel and runtime words; a loop of OOM kills is memory, so it explains the crash loop away (batch 13: "crashloops with OOMs")
@@ -44,6 +53,7 @@ internal static partial class TaskOutOfMemorySignals
             WhenExitCode = code => code == ExitCodes.SigKill,
         },
         new(Playbook, 0.7, Error137OrLimitHit(), "exit 137 named as an error, or the memory limit hit"), // 137 named; playbook 7 tells memory from the stop timeout
+        MemoryCeilingInWords,
     ];
 
     [GeneratedRegex(@"(exit|exited|exit code|code|status)\W{0,3}137\b|\b137\W{0,3}(exit|code|error)", RegexOptions.CultureInvariant)]
