@@ -87,8 +87,44 @@ internal static partial class NormalLifecycleSignals
         Phrase.Of("the Session Manager plugin installed", @"session manager plugin was installed successfully"),
     ];
 
+    // Sweep (chat-a): engineers setting something up, asking for a setting or saying it works now, in the words of a failure they
+    // do not have: go-mk-websites.co.uk ("how to restrict outbound traffic ... while still enabling access to Secrets Manager"),
+    // aws/aws-cdk#6498 ("should have a way to easily specify healtCheck"), aws/containers-roadmap#558 and #2381 ("I'd like to be
+    // able to provide a list of Elastic Network Interfaces", "there is no option to configure the maximum duration ... PROVISIONING"),
+    // strvcom/terraform-aws-fargate#28 ("This feature adds the possibility to modify the default health check path"),
+    // cloudposse/terraform-aws-ecs-alb-service-task#71 and aws-samples/aws-gateway-load-balancer-suricata-ids-ips-nsm#5 ("Allow ECS
+    // services to register and deregister targets", "Enable "Deployment circuit breaker" so ECS can automatically rollback"),
+    // cloudposse/terraform-aws-ecs-alb-service-task#42 ("ssm:GetParameters allows to use the secrets"), pelotech/foundation#429
+    // ("This metric is useful for alerting whenever a container restarts due to OOMKilled"),
+    // gitcoinco/web#10909 and Kong/jenkins-infrastructure#1 ("Configure the health checks for ...", "adjust the target group health
+    // check"), aws/copilot-cli#3772 ("It is working now after I added health check port 5005"). A question or a change request is
+    // not a report, so it explains the failure words inside it away; chat words, so a modest weight.
+    private static readonly SignalRule SetupNotFailure = SignalRule.AnyOf(null, 0.7,
+        "a question or a request about setting something up, or word that it works now; not a failure",
+        Phrase.Of("how to set something up", @"\bhow (to|do i|do we|can i|can we|should i|should we) "
+            + @"(restrict|configure|set ?up|specify|define|customi[sz]e|modify|adjust)\b"),
+        Phrase.Of("asking for a way to do it", @"\b(i'?d|we'?d|i would|we would) like (to be able )?to (configure|specify|set|provide|define|control|choose)\b"
+            + @"|\bshould (have|provide|offer) a way to\b|\bthere is no (option|way) to (configure|set|specify|control)\b"),
+        Phrase.Of("a change that adds a setting", @"\b(this|the) (feature|pr|change) (adds|allows|exposes|introduces)\b"
+            + @"|\badds? the (possibility|ability|option) to\b|^allow (\w+ ){0,2}(services?|tasks?|users?|containers?) to\b"
+            + @"|^(enable|expose|add)\b.{0,60}\bso (that )?(ecs|it|we|you|users?) can\b|\ballows? (you |us )?to use\b"),
+        Phrase.Of("an alert being set up", @"\b(useful|used|needed) for (alerting|monitoring)\b|\bset up (an )?(alerts?|alarms?) (on|for|when|whenever)\b"),
+        Phrase.Of("tuning a health check, as a task", @"^(configure|adjust|tune|customi[sz]e|modify)\b.{0,40}\bhealth ?checks?\b"),
+        Phrase.Of("it works now", @"\b(it|everything|that) (is |'s )?(now )?working (now|again|fine now)\b|\bit works now\b")) with
+    {
+        OnlyIn = Fields.Symptom,
+        ExplainsAway = Playbooks(TaskStuckProvisioning.Number, CannotPullContainer.Number, SecretsPullFailed.Number, AppAccessDenied.Number,
+            Alb503NoTargets.Number, TargetsUnhealthy.Number, TaskOutOfMemory.Number, CrashLoop.Number),
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
+        SetupNotFailure,
+        // Sweep (chat-a), aws/amazon-ecs-agent#1236: "ECS continues to stop and restart new container with exit code 0"; exit 0 said in words
+        new(null, 0.7, ExitZeroInWords(), "exit code 0 named: the container finished normally, whatever restarted it")
+        {
+            ExplainsAway = Playbooks(CrashLoop.Number),
+        },
         new(null, 0.92, EssentialContainerExited(), "an essential container exited with code 0: a job that finished, not a failure") // exit 0 settles it
         {
             WhenExitCode = code => code == 0,
@@ -142,6 +178,9 @@ internal static partial class NormalLifecycleSignals
 
     [GeneratedRegex(@"^(running|succeeded|completed)$", RegexOptions.CultureInvariant)]
     private static partial Regex HealthyPodPhase();
+
+    [GeneratedRegex(@"\bexit(ed|s)? (with )?(code|status)\W{0,3}0\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ExitZeroInWords();
 
     [GeneratedRegex(@"\bis waiting to start\b", RegexOptions.CultureInvariant)]
     private static partial Regex WaitingToStart();
