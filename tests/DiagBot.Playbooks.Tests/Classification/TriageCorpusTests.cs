@@ -48,7 +48,8 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
     {
         var tuning = CorpusLine.Load("triage-corpus.jsonl");
         var holdout = CorpusLine.Load("triage-holdout.jsonl");
-        var batches = UnseenBatch.From(tuning, holdout);
+        var pending = CorpusLine.Load(UnseenBatch.PendingFile);
+        var batches = UnseenBatch.From([.. tuning, .. pending], holdout);
         var sut = CreateSut();
         foreach (var batch in batches)
         {
@@ -58,6 +59,8 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         Assert.NotEmpty(batches);
         Assert.All(tuning.Concat(holdout), line => Assert.True((line.Batch is null) == (line.FirstAnswer is null),
             $"line {line.LineNumber}: a batch line records the answer it got when first scored, and only batch lines do"));
+        Assert.All(pending, line => Assert.True(line.Batch is not null && line.FirstAnswer is not null,
+            $"{UnseenBatch.PendingFile} line {line.LineNumber}: a line waiting for its rules was scored blind first"));
         var labels = PlaybookCatalog.Modes.Select(mode => mode.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("none").ToHashSet();
         Assert.All(batches.SelectMany(batch => batch.Lines), line =>
             Assert.True(labels.Contains(line.FirstAnswer!), $"line {line.LineNumber}: first answer {line.FirstAnswer} is neither none nor a playbook"));

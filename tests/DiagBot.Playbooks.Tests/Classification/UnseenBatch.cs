@@ -10,6 +10,12 @@ namespace DiagBot.Playbooks.Tests.Classification;
 /// </summary>
 internal sealed record UnseenBatch(int Number, IReadOnlyList<CorpusLine> Lines, int HeldOut)
 {
+    /// <summary>
+    /// A batch's tuning part scored blind whose rules are not written yet: it counts in the unseen figures, but neither
+    /// trains the fallback nor meets the training floor until it joins triage-corpus.jsonl with them (tests/corpus/README.md).
+    /// </summary>
+    public const string PendingFile = "triage-pending.jsonl";
+
     public static IReadOnlyList<UnseenBatch> From(IReadOnlyList<CorpusLine> tuning, IReadOnlyList<CorpusLine> holdout) =>
     [
         .. tuning.Concat(holdout)
