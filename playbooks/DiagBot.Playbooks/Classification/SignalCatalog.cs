@@ -3,13 +3,14 @@ using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification;
 
-/// <summary>Every failure mode's signals come from the failure-mode catalogue; the two sets that point at no mode follow.</summary>
+/// <summary>Every failure mode's signals come from the failure-mode catalogue; the three sets that point at no mode follow.</summary>
 internal static class SignalCatalog
 {
     public static IReadOnlyList<SignalRule> All { get; } =
     [
         .. FailureModeCatalog.Entries.SelectMany(entry => entry.Signals),
         .. NormalLifecycleSignals.Rules,
+        .. OtherRuntimeSignals.Rules,
         .. Outside.OutsideCatalog.Rules,
     ];
 

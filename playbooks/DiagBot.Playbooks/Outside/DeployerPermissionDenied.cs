@@ -4,7 +4,9 @@ namespace DiagBot.Playbooks.Outside;
 /// The principal that deploys or launches (a pipeline, a Lambda, a Step Function) was denied iam:PassRole or an ECS
 /// control-plane action: no task ran. Wordings: the ECS IAM troubleshooting page
 /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_troubleshoot.html), aws/serverless-application-model#2247,
-/// ministryofjustice/modernisation-platform#8443, serverless-step-functions#189, aws/amazon-ecs-agent#1209, aws/aws-cdk#23297.
+/// ministryofjustice/modernisation-platform#8443, serverless-step-functions#189, aws/amazon-ecs-agent#1209, aws/aws-cdk#23297;
+/// a deploy tool's own step refused (aws/copilot-cli#5640 "create change set ... ValidationError: S3 error: Access Denied",
+/// aws/copilot-cli#5762 "upload deploy resources for service ...: AccessDenied").
 /// </summary>
 internal static class DeployerPermissionDenied
 {
@@ -21,6 +23,7 @@ internal static class DeployerPermissionDenied
             Phrase.Of("a launch or deploy action denied", @"not authorized to perform:? ecs:(runtask|starttask|registertaskdefinition|createservice|updateservice)\b"),
             Phrase.Of("denied while calling a launch API", @"\(accessdenied\w*\) when calling the (runtask|starttask|registertaskdefinition|createservice|updateservice) operation|failed to register task definition"),
             Phrase.Of("a deploy-time write or lookup denied", @"error creating ssm parameter|not authorized to perform:? ssm:putparameter|\[validationerror\]: accessdenied"),
+            Phrase.Of("a deploy tool's step denied", @"create change set .{0,120}access ?denied|upload deploy resources .{0,400}access ?denied"),
         ],
         0.93,
         "the denied action is a deploy's, never the app's")

@@ -9,6 +9,9 @@ public sealed class OutsideFailureTests
     [Theory]
     [InlineData("(service api-sandbox-gateway-Service-Bir1Z3K0mQoZ) was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.", EvidenceField.ServiceEvent, "service-quota")]
     [InlineData("An error occurred (AccessDeniedException) when calling the RunTask operation: User: arn:aws:sts::123456789:assumed-role/ci/fn is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789:role/ecsTaskExecutionRole because no identity-based policy allows the iam:PassRole action", EvidenceField.Log, "deployer-permission-denied")]
+    // aws/copilot-cli#5640: the deploy tool's own change set refused, before any task ran.
+    [InlineData("✘ check if changeset is empty: create change set copilot-4c8ffafd for stack my-app-test: ValidationError: S3 error: Access Denied",
+        EvidenceField.Log, "deployer-permission-denied")]
     [InlineData("Readiness probe failed: Get \"http://10.192.0.70:20000/readyz\": dial tcp 10.192.0.70:20000: connect: connection refused", EvidenceField.K8sEvent, "readiness-probe-at-startup")]
     [InlineData("Unable to attach or mount volumes: unmounted volumes=[secrets], unattached volumes=[secrets kube-api-access-f2mf8]: timed out waiting for the condition", EvidenceField.K8sEvent, "volume-mount-failed")]
     [InlineData("service docker-demo-app was unable to place a task because no container instance met all of its requirements. The closest matching container-instance af2a4711-2b8b-420a-8699-66623a6fa9c9 encountered error \"AGENT\".", EvidenceField.ServiceEvent, "agent-disconnected")]
