@@ -32,7 +32,7 @@ internal static partial class EksPodsPendingSignals
 
     private static readonly Phrase[] SchedulingFailureWords =
     [
-        Phrase.Of("failed to schedule", @"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not) be scheduled"),
+        Phrase.Of("failed to schedule", @"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not|couldn'?t) be scheduled"),
         Phrase.Of("volume binding failed", @"prebind plugin|binding volumes|volumebinding"),
         // Batch 17, kubernetes-sigs/karpenter#1162: Karpenter's provisioner logs "Could not schedule pod, incompatible with
         // nodepool "default", ..." when no NodePool (Provisioner before v0.32) can launch a node the pod fits
@@ -61,7 +61,10 @@ internal static partial class EksPodsPendingSignals
         Phrase.Of("does not tolerate the taint or nodes", @"\b(doesn'?t|does not|don'?t|do not|didn'?t|did not) tolerate "
             + @"(the |its |their |any |this )?(nodes?|taints?)\b"),
         // Chat sweep (chat-b), kubernetes/autoscaler#3645: "they couldn't reschedule because they were considered "normal" workload"
-        Phrase.Of("could not be rescheduled", @"\b(couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t) (get |be )?re-?schedul\w*"));
+        Phrase.Of("could not be rescheduled", @"\b(couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t) (get |be )?re-?schedul\w*"),
+        // Korean, Japanese and Chinese engineers keep the word Pending and name its state (batches 16 and 20: "Pod가 Pending 상태에
+        // 머무르며", "Pending 상태에 빠졌다"; batch 19: "Pending状態から抜け出せず"; batch 17: "卡在 Pending 狀態")
+        Phrase.Of("the Pending state, in Korean, Japanese or Chinese", @"\bpending ?(상태|状態|状态|狀態)"));
 
     // Chat sweep (chat-b): Pending for a moment while the autoscaler adds a node, the normal scale-up: "Because there are many pods in a
     // Pending state, this status should trigger the autoscaler to create more nodes" (openshift/openshift-docs#74502), "Pods go to pending
