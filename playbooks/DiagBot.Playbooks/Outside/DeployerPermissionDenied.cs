@@ -24,6 +24,9 @@ internal static class DeployerPermissionDenied
             Phrase.Of("denied while calling a launch API", @"\(accessdenied\w*\) when calling the (runtask|starttask|registertaskdefinition|createservice|updateservice) operation|failed to register task definition"),
             Phrase.Of("a deploy-time write or lookup denied", @"error creating ssm parameter|not authorized to perform:? ssm:putparameter|\[validationerror\]: accessdenied"),
             Phrase.Of("a deploy tool's step denied", @"create change set .{0,120}access ?denied|upload deploy resources .{0,400}access ?denied"),
+            // Tags are written when a resource is created (aws-solutions-library-samples/data-transfer-hub#141, "not authorized to perform:
+            // dynamodb:TagResource"): the creating principal's denial. The VPC CNI's own "failed to call ec2:CreateTags" is not this wording.
+            Phrase.Of("tagging a new resource denied", @"not authorized to perform:? [a-z0-9-]+:(tagresource|addtags|createtags)\b"),
         ],
         0.93,
         "the denied action is a deploy's, never the app's")

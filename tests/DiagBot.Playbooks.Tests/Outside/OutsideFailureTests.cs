@@ -12,6 +12,8 @@ public sealed class OutsideFailureTests
     // aws/copilot-cli#5640: the deploy tool's own change set refused, before any task ran.
     [InlineData("✘ check if changeset is empty: create change set copilot-4c8ffafd for stack my-app-test: ValidationError: S3 error: Access Denied",
         EvidenceField.Log, "deployer-permission-denied")]
+    // aws-solutions-library-samples/data-transfer-hub#141: tags are written as a resource is created, by whoever creates it.
+    [InlineData("xxxxxxx is not authorized to perform: dynamodb:TagResource on resource xxxx", EvidenceField.Log, "deployer-permission-denied")]
     [InlineData("Readiness probe failed: Get \"http://10.192.0.70:20000/readyz\": dial tcp 10.192.0.70:20000: connect: connection refused", EvidenceField.K8sEvent, "readiness-probe-at-startup")]
     [InlineData("Unable to attach or mount volumes: unmounted volumes=[secrets], unattached volumes=[secrets kube-api-access-f2mf8]: timed out waiting for the condition", EvidenceField.K8sEvent, "volume-mount-failed")]
     [InlineData("service docker-demo-app was unable to place a task because no container instance met all of its requirements. The closest matching container-instance af2a4711-2b8b-420a-8699-66623a6fa9c9 encountered error \"AGENT\".", EvidenceField.ServiceEvent, "agent-disconnected")]
