@@ -12,6 +12,8 @@ internal static class SubjectScope
 {
     private static readonly char[] Separators = [' ', '\t', '\r', '\n', ',', ';', '<', '>', '|', '(', ')', '"', '\'', '`'];
 
+    // The ECS and load-balancer resources a subject can name, a little wider than the parser reads today (it reads task,
+    // service and target group ARNs), so a subject kind added later is not left unchecked.
     private static readonly HashSet<(string Service, string Type)> Read =
     [
         ("ecs", "task"), ("ecs", "service"), ("ecs", "cluster"), ("ecs", "container-instance"),

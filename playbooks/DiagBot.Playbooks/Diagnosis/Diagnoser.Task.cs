@@ -76,7 +76,7 @@ public sealed partial class Diagnoser
         // UUID): the words are still read, and the id's absence is named as a gap with what to check.
         GapReason.NotFound when subject.Task.IsBareId && subject.Symptom is { } words => WordsAlone(subject, words, context) with
         {
-            TriageGaps = [gap with { Detail = $"{gap.Detail}; {CheckTheId(subject)}; the other words were read alone" }],
+            TriageGaps = [gap with { Detail = $"{gap.Detail}. {CheckTheId(subject)}; the other words were read alone" }],
         },
         GapReason.NotFound => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. {CheckTheId(subject)}." },
         GapReason.InvalidRequest => new DiagnosisReport { Subject = subject, SubjectProblem = $"{gap.Detail}. Give the full task ARN to say which one." },

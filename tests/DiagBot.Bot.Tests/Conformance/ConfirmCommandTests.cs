@@ -107,7 +107,8 @@ public sealed class ConfirmCommandTests : IAsyncLifetime
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot.Path, "tests", "corpus", "triage-corpus.jsonl")))
         {
-            var text = JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? string.Empty;
+            using var corpusLine = JsonDocument.Parse(line);
+            var text = corpusLine.RootElement.GetProperty("text").GetString() ?? string.Empty;
             var cause = classifier.OutsideFailures(text, EvidenceField.SymptomText, null).FirstOrDefault(seen.Add);
             if (cause is not null)
             {

@@ -32,6 +32,7 @@ internal static partial class CrashLoopSignals
         Phrase.Of("CrashLoopBackOff", @"crashloopbackoff|crash ?loop"),
         Phrase.Of("back-off restarting a failed container", @"back-?off restarting (the )?failed container|restarting (the )?failed container"),
         Phrase.Of("keeps restarting", @"keeps? (restarting|crashing)|restart(ing)? (loop|over and over|repeatedly)"),
+        // berops/claudie#268 (batch 20): "killed due to the liveness probe failing"
         Phrase.Of("liveness probe failing", @"liveness probe failed|failed liveness probe|liveness probe (is )?failing"),
     ];
 
@@ -65,13 +66,13 @@ internal static partial class CrashLoopSignals
         // batch 11 added "infinite loop of restarting" (kubernetes/kubernetes#62594)
         Phrase.Of("an endless loop of restarts", @"(endless(ly)?|infinite|never-?ending) (loop|cycle)s? of (replacements|restart\w*)|cycles? endlessly|"
             + @"(tries|trying) to start the (container|task) again"),
-        // Batch 20's tuning part: the loop told as a story (aws/amazon-ecs-agent issues "containers are starting but are rapidly exiting",
-        // "The container is getting started but exiting after sometime"; "pods are geting crashed again and again right after
-        // starting"; "appears to restart itself ad-infinitum"; "kubernetes is constantly restarting the pod")
+        // Batch 20's tuning part: the loop told as a story (aws/amazon-ecs-agent#905 "containers are starting but are rapidly exiting",
+        // keycloak/keycloak#19113 "getting started but exiting after sometime", airbytehq/airbyte#33555 "crashed again and again right
+        // after starting", metabase/metabase#8373 "restart itself ad-infinitum", sapcc/helm-charts#975 "constantly restarting the pod")
         Phrase.Of("started, but exits soon after", @"\bstart(s|ed|ing)?\b.{0,12}\bbut (are |is )?(rapidly |quickly |immediately )?exit(s|ing|ed)?\b"),
         Phrase.Of("crashing again and again", @"\b(crash\w*|fail\w*|restart\w*) again and again\b|\brestarts? (itself )?ad.?infinitum\b"
             + @"|\b(constantly|continuously|repeatedly) restart\w*"),
-        // docker ps's status column for a container in a restart loop (n8n-io/n8n issues: "Restarting (1) 5 seconds ago")
+        // docker ps's status column for a container in a restart loop (n8n-io/n8n#17877: "Restarting (1) 5 seconds ago")
         Phrase.Of("docker ps shows it restarting", @"\brestarting \(\d+\) \d+ (seconds?|minutes?) ago\b"),
     ];
 

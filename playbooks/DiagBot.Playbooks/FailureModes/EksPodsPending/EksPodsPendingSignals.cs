@@ -32,6 +32,7 @@ internal static partial class EksPodsPendingSignals
 
     private static readonly Phrase[] SchedulingFailureWords =
     [
+        // "couldn't be scheduled": batch 20, umi0410.github.io's post on Karpenter scaling nodes without end
         Phrase.Of("failed to schedule", @"fail\w* (to )?schedul\w*|unschedulable|(can'?t|cannot|could not|couldn'?t) be scheduled"),
         Phrase.Of("volume binding failed", @"prebind plugin|binding volumes|volumebinding"),
         // Batch 17, kubernetes-sigs/karpenter#1162: Karpenter's provisioner logs "Could not schedule pod, incompatible with
@@ -62,8 +63,8 @@ internal static partial class EksPodsPendingSignals
             + @"(the |its |their |any |this )?(nodes?|taints?)\b"),
         // Chat sweep (chat-b), kubernetes/autoscaler#3645: "they couldn't reschedule because they were considered "normal" workload"
         Phrase.Of("could not be rescheduled", @"\b(couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t) (get |be )?re-?schedul\w*"),
-        // Korean, Japanese and Chinese engineers keep the word Pending and name its state (batches 16 and 20: "Pod가 Pending 상태에
-        // 머무르며", "Pending 상태에 빠졌다"; batch 19: "Pending状態から抜け出せず"; batch 17: "卡在 Pending 狀態")
+        // Korean, Japanese and Chinese engineers keep the word Pending and name its state (batch 16 "Pod가 Pending 상태에 머무르며";
+        // batch 20, b100to.github.io's EKS Spot post, "Pending 상태에 빠졌다"; batch 19 "Pending状態から抜け出せず"; batch 17 "卡在 Pending 狀態")
         Phrase.Of("the Pending state, in Korean, Japanese or Chinese", @"\bpending ?(상태|状態|状态|狀態)"));
 
     // Chat sweep (chat-b): Pending for a moment while the autoscaler adds a node, the normal scale-up: "Because there are many pods in a

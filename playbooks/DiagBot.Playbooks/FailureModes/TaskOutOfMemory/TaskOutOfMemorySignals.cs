@@ -38,8 +38,8 @@ internal static partial class TaskOutOfMemorySignals
         Phrase.Of("killed at a memory size", @"\bkill(ed|s)\b.{0,30}\b\d+ ?(mi|mib|mb|gi|gib|gb)\b"),
         Phrase.Of("memory fills up while it restarts", @"\brestart\w*\b.{0,60}\bmemory\b.{0,30}\b(spikes?|hits?|reach\w*|climbs?) (to )?100 ?%"
             + @"|\bmemory\b.{0,30}\b(spikes?|hits?|reach\w*|climbs?) (to )?100 ?%.{0,60}\brestart\w*"),
-        // Batch 20's tuning part: the kernel's OOM kill as the shell prints it, one word in quotes ("we keep seeing the transformer stop
-        // with the single word “Killed” in the CloudWatch logs"; "eventually I see "Killed" in the log").
+        // Batch 20's tuning part: the kernel's OOM kill as the shell prints it, one word in quotes (wellcomecollection/platform#366 "the
+        // single word “Killed” in the CloudWatch logs"; sidekiq/sidekiq#672 "eventually I see "Killed" in the log").
         Phrase.Of("the one word Killed in the log", @"[""“]killed[""”] in the (cloudwatch )?logs?\b|\bthe (single )?word [""“]?killed\b")) with
     {
         // The restarts beside a full memory are its kills, as for the kernel's words: not a crash loop of the app's own.
