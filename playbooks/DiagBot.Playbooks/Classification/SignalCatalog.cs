@@ -3,7 +3,7 @@ using DiagBot.Playbooks.FailureModes;
 
 namespace DiagBot.Playbooks.Classification;
 
-/// <summary>Every failure mode's signals come from the failure-mode catalogue; the three sets that point at no mode follow.</summary>
+/// <summary>Every failure mode's signals come from the failure-mode catalogue; the sets that point at no mode follow.</summary>
 internal static class SignalCatalog
 {
     public static IReadOnlyList<SignalRule> All { get; } =
@@ -11,6 +11,7 @@ internal static class SignalCatalog
         .. FailureModeCatalog.Entries.SelectMany(entry => entry.Signals),
         .. NormalLifecycleSignals.Rules,
         .. OtherRuntimeSignals.Rules,
+        .. NotAReportSignals.Rules,
         .. Outside.OutsideCatalog.Rules,
     ];
 

@@ -73,6 +73,8 @@ internal static partial class AppAccessDeniedSignals
         Phrase.Of("Forbidden as the SDK's error code", @"\bcode: \W?forbidden\b|error code forbidden|status code forbidden"),
         // Batch 12, aws-samples/cdk-fargate-gitlab-runner#19: "a missing permission for the action "ecs:StopTask" for the fargate-service-task"
         Phrase.Of("a permission missing for an IAM action", @"\bmissing (iam )?permissions? (for|to call|to perform) (the )?(actions? )?\W?[a-z0-9-]+:[a-z*]+"),
+        // Batch 20, vmware-tanzu/velero#4959: "converted to using IRSA ... Those gave a 403 unauthorized error": the pod's role named
+        Phrase.Of("a 403 beside the pod's IAM role", @"\b(irsa|pod identity)\b.{0,200}\b403\b|\b403\b.{0,100}\b(irsa|pod identity)\b"),
     ];
 
     // Issue 19, batches 10-13 by family (the task IAM roles page: the app's calls are signed with the task role, and a role
@@ -107,10 +109,17 @@ internal static partial class AppAccessDeniedSignals
             WebIdentityRefused) with { OnlyIn = Fields.Free },
         // SDK's own words
         SignalRule.AnyOf(Playbook, 0.75, "the application found no AWS credentials (no task role, or the SDK cannot reach the credentials endpoint)", NoCredentials) with { OnlyIn = Fields.Free },
-        new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom }, // role named, no failure
+        new(Playbook, 0.6, RoleWords(), "the task role or the role the app assumes is in question") { OnlyIn = Fields.Symptom }, // role named beside trouble
         SignalRule.AnyOf(Playbook, 0.8, "the app's AWS calls are refused without the word AccessDenied (403s, missing permission, no credentials from the metadata service)", DeniedWithoutTheWord) with { OnlyIn = Fields.Free }, // a denial in other words
     ];
 
-    [GeneratedRegex(@"task (iam )?roles?|assumed[- ]role|instance role|machine role", RegexOptions.CultureInvariant)]
+    // The role named beside a trouble word ("unable to pick up", "was missing", "do not run ... unless"). Named alone, it is set-up talk
+    // as often as a failure: "The task role will be used by ... and needs to be able to write" (wellcomecollection/platform),
+    // "Please attempt to use the ECS task role credentials before ..." (boto/botocore#1124), both look-alikes it once read as 4.
+    [GeneratedRegex(@"(?<=" + TroubleWord + @".{0,120})" + RoleNamed + "|" + RoleNamed + "(?=.{0,120}" + TroubleWord + ")", RegexOptions.CultureInvariant)]
     private static partial Regex RoleWords();
+
+    private const string RoleNamed = @"(task (iam )?roles?|assumed[- ]role|instance role|machine role)";
+    private const string TroubleWord = @"\b(unable|cannot|can'?t|couldn'?t|could not|not|no|never|\w+n't|dont|doesnt|didnt|missing|lack\w*|without|"
+        + @"fail\w*|errors?|denied|wrong|forbidden|refused)\b";
 }

@@ -18,6 +18,8 @@ internal static partial class CannotPullContainerSignals
     private static readonly Phrase[] KubeletPullFailure =
     [
         Phrase.Of("ImagePullBackOff / ErrImagePull", @"imagepullbackoff|errimagepull|back-?off pulling image|\bimagepullerr\w*"),
+        // Batch 20, flyteorg/flyte#3239: "a failed task (due to image pull backoff, since some pull creds were missing)"
+        Phrase.Of("ImagePullBackOff written as words", @"\bimage pull back-?off\b"),
         Phrase.Of("containerd could not pull", @"failed to pull and unpack image"),
         // Sweep (eks), kubernetes/kubernetes pkg/kubelet/images/image_manager.go (EnsureImageExists): the InspectFailed event
         // "Failed to apply default image tag ..." that sets InvalidImageName, the image name the kubelet cannot parse

@@ -70,6 +70,8 @@ internal static partial class CrashLoopSignals
         // keycloak/keycloak#19113 "getting started but exiting after sometime", airbytehq/airbyte#33555 "crashed again and again right
         // after starting", metabase/metabase#8373 "restart itself ad-infinitum", sapcc/helm-charts#975 "constantly restarting the pod")
         Phrase.Of("started, but exits soon after", @"\bstart(s|ed|ing)?\b.{0,12}\bbut (are |is )?(rapidly |quickly |immediately )?exit(s|ing|ed)?\b"),
+        // Batch 20, aws/amazon-ecs-agent#678: "My task is started now but immediately that task will be stopped"
+        Phrase.Of("started, but stopped at once", @"\bstart(s|ed)?\b.{0,20}\bbut (then )?immediately\b.{0,25}\b(stop(ped|s)?|exit(s|ed)?|die[sd]?|killed)\b"),
         Phrase.Of("crashing again and again", @"\b(crash\w*|fail\w*|restart\w*) again and again\b|\brestarts? (itself )?ad.?infinitum\b"
             + @"|\b(constantly|continuously|repeatedly) restart\w*"),
         // docker ps's status column for a container in a restart loop (n8n-io/n8n#17877: "Restarting (1) 5 seconds ago")
@@ -133,7 +135,9 @@ internal static partial class CrashLoopSignals
     [GeneratedRegex(@"(failed|failing|fail) container health ?checks?|container health ?checks? (fail|are failing)|container is unhealthy", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerHealthCheckFailed();
 
-    [GeneratedRegex(@"exit(ed|s)? (with )?(code|status)\W{0,3}(1|2|126|127|139|255)\b|exit code (1|2|126|127|139|255)\b", RegexOptions.CultureInvariant)]
+    // Batch 20, aws/copilot-cli#3255: a sidecar that "exited with a non-zero status and it took our main container with it"
+    [GeneratedRegex(@"exit(ed|s)? (with )?(code|status)\W{0,3}(1|2|126|127|139|255)\b|exit code (1|2|126|127|139|255)\b"
+        + @"|exit(ed|s)? with an? non-?zero (exit )?(code|status)", RegexOptions.CultureInvariant)]
     private static partial Regex NonZeroExitWords();
 
     [GeneratedRegex(@"^(error|terminated)$", RegexOptions.CultureInvariant)]

@@ -99,7 +99,11 @@ internal static partial class EksPodsContainerCreatingSignals
         // Batch 13 by family (the VPC CNI troubleshooting page's IP exhaustion): IP addresses exhausted or run out, with a cluster,
         // a node or pods named so that it is the pods' addresses and not a task's ENI (playbook 1)
         Phrase.Of("a cluster's IP addresses exhausted", @"\b(eks|kubernetes|k8s|cluster|pods?|nodes?|cni)\b.{0,80}\bip( addresses?|s)?\b.{0,20}"
-            + @"\b(are |were |is )?(exhausted|run(ning)? out|ran out|used up|depleted)\b|\bip (address )?exhaustion\b"));
+            + @"\b(are |were |is )?(exhausted|run(ning)? out|ran out|used up|depleted)\b|\bip (address )?exhaustion\b"),
+        // Batch 20's tuning part: the node's ENI/IP limit named beside pods it rejects (thecodeforge.io's EKS guide, "rejects new pods,
+        // it's almost certainly hitting this ENI/IP limit"), and a pod IP shortage in Korean (velog.io, "Pod IP 부족").
+        Phrase.Of("the node's ENI/IP limit", @"\b(nodes?|pods?)\b.{0,80}\beni ?(/|and|or) ?ip (address )?limits?\b"),
+        Phrase.Of("pod IPs short, in Korean", @"\bpods? ip ?(주소 ?)?부족"));
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [

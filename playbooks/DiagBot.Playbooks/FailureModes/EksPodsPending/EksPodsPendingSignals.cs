@@ -63,6 +63,9 @@ internal static partial class EksPodsPendingSignals
             + @"(the |its |their |any |this )?(nodes?|taints?)\b"),
         // Chat sweep (chat-b), kubernetes/autoscaler#3645: "they couldn't reschedule because they were considered "normal" workload"
         Phrase.Of("could not be rescheduled", @"\b(couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t) (get |be )?re-?schedul\w*"),
+        // Batch 20, apache/airflow#51789: "the cluster doesn't have enough space to accommodate the pod"
+        Phrase.Of("no room for the pod", @"\b(doesn'?t|does not|don'?t|do not|didn'?t|did not) have (enough )?(space|room|capacity|resources) "
+            + @"(left )?(to (accommodate|fit|run|schedule)|for) (the |a |new |more |any )?pods?\b"),
         // Korean, Japanese and Chinese engineers keep the word Pending and name its state (batch 16 "Pod가 Pending 상태에 머무르며";
         // batch 20, b100to.github.io's EKS Spot post, "Pending 상태에 빠졌다"; batch 19 "Pending状態から抜け出せず"; batch 17 "卡在 Pending 狀態")
         Phrase.Of("the Pending state, in Korean, Japanese or Chinese", @"\bpending ?(상태|状態|状态|狀態)"));

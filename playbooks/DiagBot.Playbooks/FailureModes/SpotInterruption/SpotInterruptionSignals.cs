@@ -64,7 +64,9 @@ internal static partial class SpotInterruptionSignals
         },
     ];
 
-    [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)|instance interruption warning", RegexOptions.CultureInvariant)]
+    // Batch 20, aws/karpenter-provider-aws#4689: "how Karpenter would react to a Spot termination" (the reclaim, named as a noun)
+    [GeneratedRegex(@"spot ?interrupt\w*|spot (task|instance|node)s? (was |were |is )?(interrupted|reclaimed|terminated)|spot.{0,30}(interrupt|termination notice|reclaim)"
+        + @"|instance interruption warning|\bspot terminations?\b(?! handler)", RegexOptions.CultureInvariant)]
     private static partial Regex SpotInterrupted();
 
     // Batch 18, the EC2 guide's Spot request status codes (awsdocs/amazon-ec2-user-guide spot-request-status.md): a request

@@ -40,7 +40,15 @@ internal static partial class TaskOutOfMemorySignals
             + @"|\bmemory\b.{0,30}\b(spikes?|hits?|reach\w*|climbs?) (to )?100 ?%.{0,60}\brestart\w*"),
         // Batch 20's tuning part: the kernel's OOM kill as the shell prints it, one word in quotes (wellcomecollection/platform#366 "the
         // single word “Killed” in the CloudWatch logs"; sidekiq/sidekiq#672 "eventually I see "Killed" in the log").
-        Phrase.Of("the one word Killed in the log", @"[""“]killed[""”] in the (cloudwatch )?logs?\b|\bthe (single )?word [""“]?killed\b")) with
+        Phrase.Of("the one word Killed in the log", @"[""“]killed[""”] in the (cloudwatch )?logs?\b|\bthe (single )?word [""“]?killed\b"),
+        // Batch 20's tuning part: the kill the app never saw (sidekiq/sidekiq#5713 "the pod ... got killed without any exception"), restarts
+        // told beside memory (widdix/mastodon-on-aws#31 "crashes and restarts (as shown by this memory utilization graph)"), and too
+        // little memory given (celery/billiard#302 "the container had to less memory, so I needed to increase the resources").
+        Phrase.Of("killed with no error of its own", @"\b(got|gets|was|were|is|are) killed\b.{0,20}\b(without|with no) (any )?"
+            + @"(exceptions?|errors?|stack ?traces?)\b"),
+        Phrase.Of("crashes and restarts, memory beside", @"\bcrash(es|ed)? and restart\w*\b.{0,60}\bmemory\b"),
+        Phrase.Of("too little memory given", @"\b(container|task|pod|process|worker|app)s?\b.{0,20}\b(had|has|have|got|was given) "
+            + @"(too? (little|less|few)|not enough) (memory|ram)\b")) with
     {
         // The restarts beside a full memory are its kills, as for the kernel's words: not a crash loop of the app's own.
         ExplainsAway = new HashSet<int> { CrashLoop.Number },

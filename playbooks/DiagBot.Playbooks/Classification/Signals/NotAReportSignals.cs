@@ -1,0 +1,45 @@
+using DiagBot.Playbooks.FailureModes;
+using DiagBot.Playbooks.Outside;
+
+namespace DiagBot.Playbooks.Classification.Signals;
+
+/// <summary>
+/// "none": text that carries a failure mode's words without reporting that failure. A request refused for a bad parameter
+/// names the setting it was about (an idle timeout, an ExecuteCommand task id), and a deploy tool that gave up waiting
+/// while the tasks run fine names the deploy that failed. Batch 20 called both a failure.
+/// </summary>
+internal static class NotAReportSignals
+{
+    // The caller's input refused before anything ran: AWS's ValidationException ("1 validation error detected: Value ... failed to
+    // satisfy constraint: Member must ...", as the AWS APIs answer and moto reproduces), ECS's InvalidParameterException for an
+    // ExecuteCommand task id (Mic-U/ecsher#56, "task length should be one of [32,36]"), and a deploy tool's own check of a setting
+    // (aws/aws-cdk#21560, "Load balancer idle timeout must be between 1 and 4000 seconds"). Any mode's words may sit in the setting's name.
+    private static readonly SignalRule InputRefused = SignalRule.AnyOf(null, 0.9,
+        "a request refused for a bad parameter before anything ran; not a failure of the running tasks",
+        Phrase.Of("AWS's validation error", @"\bvalidation errors? detected\b|\bfailed to satisfy constraint\b"),
+        Phrase.Of("a value outside its range or set", @"\bmust be between -?\d+ and \d+\b|\bshould be one of \[")) with
+    {
+        ExplainsAway = FailureModeCatalog.Modes.Select(mode => mode.Number).ToHashSet(),
+    };
+
+    // A deploy tool that timed out or said "failed" while the tasks came up (fabfuel/ecs-deploy#65 "I'm seeing a "Deployment failed"
+    // message, but my tasks are updated appropriately", #209 "ecs-deploys timeouts. However the container is running succesfully";
+    // sil-org/ecs-deploy#184 "Everything works, the new container spins up ... but the deploy task times out", and in a comment "The
+    // deploy is working fine but ... it does not detect that the service was updated"; aws-actions/amazon-ecs-deploy-task-definition
+    // "The tasks themselves successfully start up"). The tool waited less than ECS took: the deploy is neither stuck nor crashing.
+    // Not when it works somewhere else: "everything works locally, but on ECS ..." is a failure told by contrast.
+    private static readonly SignalRule DeployToolGaveUpWhileTasksRun = SignalRule.AnyOf(null, 0.85,
+        "the deploy tool gave up waiting or said it failed, while the tasks it deployed run: its wait was shorter than ECS's deployment",
+        Phrase.Of("it works, but the deploy tool failed", @"^(?!.{0,60}\b(locally|local|on my|in docker|docker-compose|outside|when i run)\b)"
+            + @"(everything|the deploy(ment)?|it) (basically |all )?(works|is working|deploys)\b.{0,120}\bbut\b.{0,80}"
+            + @"\b(time[sd]? ?out|timeout|fail\w*|never (finish|complet)\w*)"),
+        Phrase.Of("the tasks are updated or running, all the same", @"\b(but|however),? (my |the |all )?(new )?(tasks?|containers?) (are|is|were|was) "
+            + @"(\w+ )?(updated|running|deployed|replaced) (appropriately|fine|succe?s+fully|correctly|properly|as expected)\b"),
+        Phrase.Of("the tasks themselves start", @"\b(tasks?|containers?) themselves (successfully )?(start|run|come up)\w*")) with
+    {
+        OnlyIn = Fields.Symptom,
+        ExplainsAway = new HashSet<int> { TargetsUnhealthy.Number, CrashLoop.Number, DeployStuck.Number },
+    };
+
+    public static IReadOnlyList<SignalRule> Rules { get; } = [InputRefused, DeployToolGaveUpWhileTasksRun];
+}
