@@ -33,7 +33,7 @@ internal static class NotAReportSignals
         Phrase.Of("it works, but the deploy tool failed", @"^(?!.{0,60}\b(locally|local|on my|in docker|docker-compose|outside|when i run)\b)"
             + @"(everything|the deploy(ment)?|it) (basically |all )?(works|is working|deploys)\b.{0,120}\bbut\b.{0,80}"
             + @"\b(time[sd]? ?out|timeout|fail\w*|never (finish|complet)\w*)"),
-        Phrase.Of("the tasks are updated or running, all the same", @"\b(but|however),? (my |the |all )?(new )?(tasks?|containers?) (are|is|were|was) "
+        Phrase.Of("the tasks are updated or running, all the same", @"\b(but|however),? (my |our |the |all )?(new )?(tasks?|containers?) (are|is|were|was) "
             + @"(\w+ )?(updated|running|deployed|replaced) (appropriately|fine|succe?s+fully|correctly|properly|as expected)\b"),
         Phrase.Of("the tasks themselves start", @"\b(tasks?|containers?) themselves (successfully )?(start|run|come up)\w*")) with
     {

@@ -133,7 +133,7 @@ internal static partial class CannotPullContainerSignals
     [GeneratedRegex(@"(dkr\.ecr|api\.ecr|docker\.io|registry|/v2/|manifests?).{0,200}(i/o timeout|request canceled|context deadline exceeded|connection timed out|no such host|client\.timeout)", RegexOptions.CultureInvariant)]
     private static partial Regex RegistryUnreachable();
 
-    [GeneratedRegex(@"^(?!.*\b(pods?|eks|k8s|kubernetes|kubectl|karpenter|node ?group)\b).*\b(stuck|keeps?|remains?|stays?|hangs?|never get past)\b.{0,40}\bpending\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!.*\b(pods?|eks|k8s|kubernetes|kubectl|karpenter|node ?group)\b).*\b(stuck|keeps?|remains?|stays?|hung|hang(s|ing)?|never get past)\b.{0,40}\bpending\b", RegexOptions.CultureInvariant)]
     private static partial Regex PendingWithoutPods();
 
     [GeneratedRegex(@"\btasks?\b(?!.{0,80}\bpods?\b).{0,60}\bpending\b(?!.{0,80}\bpods?\b)", RegexOptions.CultureInvariant)]
