@@ -38,5 +38,10 @@ internal static class OtherRuntimeSignals
         ExplainsAway = new HashSet<int> { EksPodsContainerCreating.Number },
     };
 
-    public static IReadOnlyList<SignalRule> Rules { get; } = [MeshUpstreamUnavailable, LambdaRuntimeExit, PodNetworkTeardown];
+    /// <summary>These, with the other contexts' families, one file each: CI runners and builds, gateways that are not the ALB, other AWS platforms.</summary>
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+    [
+        MeshUpstreamUnavailable, LambdaRuntimeExit, PodNetworkTeardown,
+        .. CiRunnerSignals.Rules,
+    ];
 }
