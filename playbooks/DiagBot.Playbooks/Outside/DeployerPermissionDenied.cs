@@ -6,7 +6,7 @@ namespace DiagBot.Playbooks.Outside;
 /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_troubleshoot.html), aws/serverless-application-model#2247,
 /// ministryofjustice/modernisation-platform#8443, serverless-step-functions#189, aws/amazon-ecs-agent#1209, aws/aws-cdk#23297;
 /// a deploy tool's own step refused (aws/copilot-cli#5640 "create change set ... ValidationError: S3 error: Access Denied",
-/// aws/copilot-cli#5762 "upload deploy resources for service ...: AccessDenied").
+/// aws/copilot-cli#5762 "upload deploy resources for service ...: AccessDenied"); the CDK's bootstrap and change set refused.
 /// </summary>
 internal static class DeployerPermissionDenied
 {
@@ -27,6 +27,11 @@ internal static class DeployerPermissionDenied
             // Tags are written when a resource is created (aws-solutions-library-samples/data-transfer-hub#141, "not authorized to perform:
             // dynamodb:TagResource"): the creating principal's denial. The VPC CNI's own "failed to call ec2:CreateTags" is not this wording.
             Phrase.Of("tagging a new resource denied", @"not authorized to perform:? [a-z0-9-]+:(tagresource|addtags|createtags)\b"),
+            // Sweep: the CDK's own deploy steps refused (aws/aws-cdk#15593 "Access Denied in response to CreateChangeSet", #31845 "not
+            // authorized to perform: cloudformation:DescribeStacks on resource: ...stack/CDKToolkit", aws-samples/aws-bootstrap-kit-examples#34
+            // "parameter/cdk-bootstrap/hnb659fds/version", amazon-textract-serverless-large-scale-document-processing#3 "failed bootstrapping").
+            Phrase.Of("a CDK or CloudFormation deploy step denied", @"not authorized to perform:? cloudformation:\w+|in response to createchangeset"
+                + @"|\bfailed bootstrapping\b|/cdk-bootstrap/[^ ]{1,40}/version|\bcdktoolkit\b.{0,200}\baccess ?denied"),
         ],
         0.93,
         "the denied action is a deploy's, never the app's")

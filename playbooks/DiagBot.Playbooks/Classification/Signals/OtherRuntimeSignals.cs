@@ -42,6 +42,6 @@ internal static class OtherRuntimeSignals
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         MeshUpstreamUnavailable, LambdaRuntimeExit, PodNetworkTeardown,
-        .. CiRunnerSignals.Rules, .. OtherGatewaySignals.Rules,
+        .. CiRunnerSignals.Rules, .. OtherGatewaySignals.Rules, .. OtherPlatformSignals.Rules,
     ];
 }
