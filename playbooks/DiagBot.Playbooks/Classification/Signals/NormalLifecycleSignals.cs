@@ -110,11 +110,20 @@ internal static partial class NormalLifecycleSignals
             + @"|^(enable|expose|add)\b.{0,60}\bso (that )?(ecs|it|we|you|users?) can\b|\ballows? (you |us )?to use\b"),
         Phrase.Of("an alert being set up", @"\b(useful|used|needed) for (alerting|monitoring)\b|\bset up (an )?(alerts?|alarms?) (on|for|when|whenever)\b"),
         Phrase.Of("tuning a health check, as a task", @"^(configure|adjust|tune|customi[sz]e|modify)\b.{0,40}\bhealth ?checks?\b"),
-        Phrase.Of("it works now", @"\b(it|everything|that) (is |'s )?(now )?working (now|again|fine now)\b|\bit works now\b")) with
+        Phrase.Of("it works now", @"\b(it|everything|that) (is |'s )?(now )?working (now|again|fine now)\b|\bit works now\b"
+            + @"|\b(seemed|seems) to work fine\b"),
+        // Sweep (lookalikes-2): azure-docs#56448 ("Can i specify custom error page for "504 Gateway Time-out" ?"),
+        // aws-containers/hello-app-runner#2 ("Can you try deploying again with port 8000?"), UKGovernmentBEIS/inspect_k8s_sandbox#50
+        // ("These are typically caused by: ..."), sa-mw-dach/manuela#217 ("Various infrastructure issues might lead into ImagePullBackOff
+        // or CrashLoopBackOff"), aws/containers-roadmap#2654 ("Make the fargate-scheduler retry / reconcile pending pods").
+        Phrase.Of("asking whether a setting exists", @"\bcan (i|we) (specify|configure|set|customi[sz]e|change)\b"),
+        Phrase.Of("a fix suggested to try", @"\b(can|could) you (please )?try\b"),
+        Phrase.Of("causes told in general", @"\b(these|this|they) (are|is) (typically|usually|often|commonly) caused by\b|\bmight lead (in)?to\b"),
+        Phrase.Of("a request that a tool behave otherwise", @"^make (the |it )?[\w-]+ (retry|reconcile|support|wait|handle)\b")) with
     {
         OnlyIn = Fields.Symptom,
-        ExplainsAway = Playbooks(TaskStuckProvisioning.Number, CannotPullContainer.Number, SecretsPullFailed.Number, AppAccessDenied.Number,
-            Alb503NoTargets.Number, TargetsUnhealthy.Number, TaskOutOfMemory.Number, CrashLoop.Number),
+        ExplainsAway = Playbooks(EksPodsPending.Number, TaskStuckProvisioning.Number, CannotPullContainer.Number, SecretsPullFailed.Number,
+            AppAccessDenied.Number, Alb503NoTargets.Number, TargetsUnhealthy.Number, TaskOutOfMemory.Number, CrashLoop.Number),
     };
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
