@@ -15,6 +15,20 @@ public sealed class OtherRuntimeSignalsTests
     [InlineData("killPodWithSyncResult failed: failed to \"KillPodSandbox\" for \"9a5ea476-d946-11e7-a964-02b983f0a4db\" with KillPodSandboxError: "
         + "\"rpc error: code = Unknown desc = NetworkPlugin cni failed to teardown pod \\\"kube-dns-545bc4bfd4-djsm4_kube-system\\\" network\"",
         EvidenceField.Log, "tearing down a deleted pod's network")]
+    // Sweep (lookalikes-2), broadinstitute/gene-hints#25: a GitHub Actions step, not a task, exited 137.
+    [InlineData("Error: Process completed with exit code 137.", EvidenceField.Log, "CI runner")]
+    // gladiusio/gladius-archive-node#5: a Dockerfile's npm install was killed while the image built.
+    [InlineData("ERROR: Service 'web' failed to build: The command '/bin/sh -c npm install --quiet' returned a non-zero code: 137",
+        EvidenceField.Log, "image build step")]
+    // mattermost/mattermost-plugin-jira#544: Docker on a laptop given too little memory.
+    [InlineData("Our solution has been to increase the amount of memory allocated for docker to use.", EvidenceField.SymptomText, "local machine")]
+    // MicrosoftDocs/azure-docs PR 110861: Azure's gateway, not the ALB, answered 504.
+    [InlineData("Azure application Gateway V2 SKU sent HTTP 504 errors if the backend response time exceeds the time-out value",
+        EvidenceField.SymptomText, "gateway other than the ALB")]
+    // istio/istio#29109: the mesh's sidecar answered 503 with its UH flag.
+    [InlineData("Sidecar returns 503 UH, but my service is Healthy", EvidenceField.SymptomText, "gateway other than the ALB")]
+    // aws/apprunner-roadmap#210: App Runner's own health check.
+    [InlineData("[AppRunner] Health check failed on port '3000'. Check your configured port number.", EvidenceField.Log, "another AWS platform")]
     public void Classify_AnotherRuntimesMessageWithAFailureModesWords_IsNoneAndSaysWhatItIs(string text, EvidenceField field, string named)
     {
         var result = new SymptomClassifier().Classify(text, field, null);
@@ -31,5 +45,22 @@ public sealed class OtherRuntimeSignalsTests
             EvidenceField.SymptomText, null);
 
         Assert.Equal(DiagBot.Playbooks.FailureModes.Alb503NoTargets.Number, result.Playbook);
+    }
+
+    [Theory]
+    // The contexts name themselves only when no ECS, EKS or ALB object is named beside them: an ECS deploy from GitHub Actions
+    // whose task cannot pull (aws-actions/amazon-ecs-deploy-task-definition#43), an ALB's 503 page that says "No healthy upstream"
+    // (batch 11), an ELB's 504 in front of ingress-nginx (training), an Istio install whose CoreDNS pod is Pending (training).
+    [InlineData("After inspecting stopped tasks I found CannotPullContainerError while the GitHub Actions workflow kept pending at the deploy step",
+        EvidenceField.SymptomText, 2)]
+    [InlineData("Your ALB is up. But every single request comes back with: 503 Service Temporarily Unavailable - No healthy upstream",
+        EvidenceField.SymptomText, 5)]
+    [InlineData("http 504 response from AWS ELB when using ingress-nginx-controller", EvidenceField.SymptomText, 13)]
+    [InlineData("Seeing `OOMKilled` couple of times when installing a chart", EvidenceField.SymptomText, 7)]
+    public void Classify_ARealFailureBesideAnotherContextsName_KeepsItsPlaybook(string text, EvidenceField field, int playbook)
+    {
+        var result = new SymptomClassifier().Classify(text, field, null);
+
+        Assert.Equal(playbook, result.Playbook);
     }
 }
