@@ -30,13 +30,13 @@ internal static class CiRunnerSignals
 
     // GitLab's, Buildkite's and Travis's: podman-container-tools/podman#10825 and minio/charts#26 ("Job failed: exit code 137",
     // "ERROR: Job failed: command terminated with exit code 137"), cattle-ops/terraform-aws-gitlab-runner#346 ("my ec2 gitlab
-    // runners"), element-hq/element-web#9218 ("Exited with status -1 (agent lost)"), buildkite/elastic-ci-stack-for-aws#1450
-    // ("buildkite-agent processes"), travis-ci/travis-ci#4665 ("builds Killed with Error 137").
+    // runners"), element-hq/element-web#9218 ("Exited with status -1 (agent lost)"), buildkite/elastic-ci-stack-for-aws#1450 and #971
+    // ("buildkite-agent processes", "after intercepting the agent's termination signal"), travis-ci/travis-ci#4665 ("builds Killed with Error 137").
     private static readonly Phrase[] OtherRunners =
     [
         Phrase.Of("a CI job failed", @"\bjob failed: (command terminated with )?exit code\b"),
         Phrase.Of("a GitLab runner", NoEcsOrEksNamed + @"[\s\S]{0,1000}(\bgitlab[- ]runners\b|\bgitlab-runner\[|\bci/cd \(gitlab\))"),
-        Phrase.Of("a Buildkite agent", @"\bbuildkite[- ]agents?\b|\(agent lost\)|\bexited with status -1\b"),
+        Phrase.Of("a Buildkite agent", @"\bbuildkite[- ]agents?\b|\(agent lost\)|\bexited with status -1\b|\bthe agent's termination signal\b"),
         Phrase.Of("a CI build killed", @"\bbuilds? (were |was |got |are )?killed\b"),
     ];
 

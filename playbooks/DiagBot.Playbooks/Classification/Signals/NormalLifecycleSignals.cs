@@ -123,7 +123,7 @@ internal static partial class NormalLifecycleSignals
     {
         OnlyIn = Fields.Symptom,
         ExplainsAway = Playbooks(EksPodsPending.Number, TaskStuckProvisioning.Number, CannotPullContainer.Number, SecretsPullFailed.Number,
-            AppAccessDenied.Number, Alb503NoTargets.Number, TargetsUnhealthy.Number, TaskOutOfMemory.Number, CrashLoop.Number),
+            AppAccessDenied.Number, Alb503NoTargets.Number, TargetsUnhealthy.Number, TaskOutOfMemory.Number, CrashLoop.Number, Alb504Timeout.Number),
     };
 
     public static IReadOnlyList<SignalRule> Rules { get; } =

@@ -11,10 +11,12 @@ namespace DiagBot.Playbooks.Classification.Signals;
 internal static class OtherPlatformSignals
 {
     // SageMaker's endpoint wording: aws/sagemaker-python-sdk#1554, #155, #4115, awslabs/llm-hosting-container#18,
-    // aws/amazon-sagemaker-examples#379 ("The primary container for production variant AllTraffic did not pass the ping health check").
+    // aws/amazon-sagemaker-examples#379 ("The primary container for production variant AllTraffic did not pass the ping health check"),
+    // mlflow/mlflow#726 ("it deploys to SageMaker, but the health check fails").
     private static readonly Phrase[] SageMaker =
     [
-        Phrase.Of("SageMaker's endpoint", @"\bping health check\b|\bproduction variant\b|\berror hosting endpoint\b|\bsagemaker endpoint\b"),
+        Phrase.Of("SageMaker's endpoint", @"\bping health check\b|\bproduction variant\b|\berror hosting endpoint\b|\bsagemaker endpoint\b"
+            + @"|\b(in|to) sagemaker\b"),
     ];
 
     // Elastic Beanstalk's environment health: meteor-up/mup-aws-beanstalk#53 and #13 ("Environment health has transitioned from
