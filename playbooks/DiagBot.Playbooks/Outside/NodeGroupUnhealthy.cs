@@ -25,7 +25,8 @@ internal static class NodeGroupUnhealthy
                 + @"instancelimitexceeded|clusterunreachable|amiidnotfound|autoscalinggroupnotfound|ec2securitygroupnotfound|"
                 + @"ec2launchtemplatenotfound|ec2launchtemplateversionmismatch|iaminstanceprofilenotfound|iamnoderolenotfound)\b"),
             // The AccessDenied code's own description: the nodes, not an app, cannot authenticate to the API server.
-            Phrase.Of("the managed nodes cannot authenticate to the cluster", @"managed nodes? (is|are|was|were) (failing|failed) to authenticate|eks:node-manager"),
+            Phrase.Of("the managed nodes cannot authenticate to the cluster",
+                @"managed nodes? (is|are|was|were) (failing|failed) to authenticate|eks:node-manager"),
         ],
         0.9,
         "EKS's own health issue codes")

@@ -75,7 +75,8 @@ internal static partial class EcsExecFailsSignals
             + @"stuck|denied|refused|"
             + @"problems?|issues?|didnt|doesnt|dont|wont|cant)\b|n't\b|\?)).*\b(enabl\w*|grants?|granted|love using|using the new|turn\w* on)\b.{0,60}"
             + @"\b(ecs exec|execute[- ]?command|ssmmessages)\b"),
-        Phrase.Of("the exec agent not running yet", @"\bbefore (the )?(managed )?(ssm|exec\w*|executecommandagent)\b.{0,20}\b(is|was) \W?(running|ready|started)\b"),
+        Phrase.Of("the exec agent not running yet", @"\bbefore (the )?(managed )?(ssm|exec\w*|executecommandagent)\b.{0,20}"
+            + @"\b(is|was) \W?(running|ready|started)\b"),
         // rancher/rancher#13771: "After allowing inbound traffic to 10250 ... log and exec containers ... work as expected"
         Phrase.Of("it works after the fix", @"\bafter (allowing|adding|opening|enabling)\b.{0,200}\b(works?|worked|working) (as expected|fine|now)\b"),
         Phrase.Of("the session hung after it opened", @"\bhangs? after (you |i )?(type|typed|typing|enter\w*|run\w*) \W?exit\b|\bcome "
