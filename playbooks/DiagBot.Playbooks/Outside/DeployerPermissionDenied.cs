@@ -31,7 +31,7 @@ internal static class DeployerPermissionDenied
             // authorized to perform: cloudformation:DescribeStacks on resource: ...stack/CDKToolkit", aws-samples/aws-bootstrap-kit-examples#34
             // "parameter/cdk-bootstrap/hnb659fds/version", amazon-textract-serverless-large-scale-document-processing#3 "failed bootstrapping").
             Phrase.Of("a CDK or CloudFormation deploy step denied", @"not authorized to perform:? cloudformation:\w+|in response to createchangeset"
-                + @"|\bfailed bootstrapping\b|/cdk-bootstrap/[^ ]{1,40}/version|\bcdktoolkit\b.{0,200}\baccess ?denied"),
+                + @"|\bfail(ed|s|ing)? bootstrapping\b|/cdk-bootstrap/[^ ]{1,40}/version|\bcdktoolkit\b.{0,200}\baccess ?denied"),
         ],
         0.93,
         "the denied action is a deploy's, never the app's")

@@ -58,7 +58,7 @@ internal static class CiRunnerSignals
         Phrase.Of("Docker's own settings", NoEcsOrEksNamed + @"[\s\S]{0,1000}\bdocker (desktop|for mac|settings)\b"),
         Phrase.Of("memory given to Docker itself", NoEcsOrEksNamed
             + @"[\s\S]{0,1000}(\b(memory|ram|resources)( \([a-z ]{1,30}\))? (allocated |available )?(to|for) docker\b"
-            + @"|\bdocker doesn'?t have enough (ram|memory)\b)"),
+            + @"|\bdocker (doesn'?t|does not) have enough (ram|memory)\b)"),
     ];
 
     // A runner's or a build's own wording names where the process ran (weight: the context is the runner's own words); memory-kill

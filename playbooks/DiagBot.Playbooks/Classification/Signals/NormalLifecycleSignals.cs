@@ -118,7 +118,7 @@ internal static partial class NormalLifecycleSignals
         // or CrashLoopBackOff"), aws/containers-roadmap#2654 ("Make the fargate-scheduler retry / reconcile pending pods").
         Phrase.Of("asking whether a setting exists", @"\bcan (i|we) (specify|configure|set|customi[sz]e|change)\b"),
         Phrase.Of("a fix suggested to try", @"\b(can|could) you (please )?try\b"),
-        Phrase.Of("causes told in general", @"\b(these|this|they) (are|is) (typically|usually|often|commonly) caused by\b|\bmight lead (in)?to\b"),
+        Phrase.Of("causes told in general", @"\b(these|this|they) (are|is|were|was) (typically|usually|often|commonly) caused by\b|\bmight lead (in)?to\b"),
         Phrase.Of("a request that a tool behave otherwise", @"^make (the |it )?[\w-]+ (retry|reconcile|support|wait|handle)\b")) with
     {
         OnlyIn = Fields.Symptom,
