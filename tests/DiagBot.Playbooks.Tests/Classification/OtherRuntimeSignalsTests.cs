@@ -57,6 +57,8 @@ public sealed class OtherRuntimeSignalsTests
         EvidenceField.SymptomText, 5)]
     [InlineData("http 504 response from AWS ELB when using ingress-nginx-controller", EvidenceField.SymptomText, 13)]
     [InlineData("Seeing `OOMKilled` couple of times when installing a chart", EvidenceField.SymptomText, 7)]
+    // An app started with `npm start` and killed prints npm's errno 137 as a build does; only a build's script name is a build.
+    [InlineData("[1] Killed\n[1] npm ERR! code ELIFECYCLE\n[1] npm ERR! errno 137", EvidenceField.Log, 7)]
     public void Classify_ARealFailureBesideAnotherContextsName_KeepsItsPlaybook(string text, EvidenceField field, int playbook)
     {
         var result = new SymptomClassifier().Classify(text, field, null);

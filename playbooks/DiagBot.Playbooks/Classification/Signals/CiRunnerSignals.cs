@@ -46,7 +46,10 @@ internal static class CiRunnerSignals
     private static readonly Phrase[] ImageBuild =
     [
         Phrase.Of("a Dockerfile step failed", @"\bthe command '/bin/(ba)?sh -c [^']{1,120}' returned a non-zero code\b|\bfailed to build\b"),
-        Phrase.Of("npm's or a build script's exit", @"\bnpm err!|\bsubprocess return code\b|\bbuild failed running\b"),
+        // npm's "npm ERR!" alone is no build: an app started with `npm start` and killed prints the same errno 137 (akveo/ngx-admin#2033,
+        // kubernetes-retired/dashboard#5619). The script's name says it was a build or an install (nimiq/core-js#295, "nimiq@1.0.0 build:").
+        Phrase.Of("npm's build or install script's exit", @"\bnpm err!.{0,300}\b(build|install|ci|postinstall|prepare)(:| script)"
+            + @"|\bnpm (run build|install|ci)\b|\bsubprocess return code\b|\bbuild failed running\b"),
     ];
 
     // Docker on the engineer's own machine, its VM short of memory: open-webui/open-webui#6168 ("I opened docker settings and applied
