@@ -12,6 +12,7 @@ internal static class SignalCatalog
         .. NormalLifecycleSignals.Rules,
         .. OtherRuntimeSignals.Rules,
         .. NotAReportSignals.Rules,
+        .. TranslatedEventSignals.Rules,
         .. Outside.OutsideCatalog.Rules,
     ];
 

@@ -21,6 +21,10 @@ internal static class AgentDisconnected
                 + @"|(doesn'?t|does not) have the agent connected"),
             Phrase.Of("agent cannot reach ECS", @"error connecting to acs|unable to dial ecs-a-|error creating a websocket client"),
             Phrase.Of("placement refused: AGENT", @"encountered error ""?agent""?|taskfailedtostart: agent|\bagent reason\b|with agent reason|generates agent errors"),
+            // Sweep (i18n), 'encountered error "AGENT"' as the guide's Japanese and Chinese service event pages print it
+            // (docs.aws.amazon.com/ja_jp/AmazonECS/latest/developerguide/service-event-messages-list.html, "エラー「AGENT」が発生しました";
+            // docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html, "遇到错误“AGENT”")
+            Phrase.Of("placement refused: AGENT, in Japanese or Chinese", @"(エラー|错误)\W{0,2}agent\b"),
         ],
         0.92,
         "ECS's own placement reason")

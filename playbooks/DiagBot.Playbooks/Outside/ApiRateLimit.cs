@@ -16,6 +16,10 @@ internal static class ApiRateLimit
         context => context.ServiceEvents(),
         [
             Phrase.Of("throttled", @"\brate exceeded\b|requestlimitexceeded|request limit exceeded|throttlingexception|\bthrottl(ed|ing)\b"),
+            // Sweep (i18n), "operations are being throttled" as the guide's Japanese and Chinese service event pages print it
+            // (docs.aws.amazon.com/ja_jp/AmazonECS/latest/developerguide/service-event-messages-list.html, "オペレーションは抑制されています";
+            // docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html, "操作正在受限制")
+            Phrase.Of("throttled, in Japanese or Chinese", @"オペレーションは抑制されています|操作正在受限制"),
         ],
         0.85,
         "throttling words; the call itself may be fine");

@@ -19,6 +19,9 @@ internal static class FargateCapacityUnavailable
             // Batch 17, aws/containers-roadmap#852: "if spot capacity is unavailable, the spot tasks are just not launched": Spot
             // capacity that was never there is no interruption (the Fargate capacity providers page: tasks wait for capacity)
             Phrase.Of("Spot capacity unavailable", @"\bspot capacity (is |was )?(unavailable|not available)"),
+            // Sweep (i18n), the service event "Capacity is unavailable at this time" as the guide's Chinese page prints it
+            // (docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html, "原因:目前容量不可用")
+            Phrase.Of("capacity unavailable, in Chinese", @"目前容量不可用"),
         ],
         0.9,
         "AWS's own capacity wording")

@@ -23,6 +23,12 @@ internal static class ServiceQuota
             Phrase.Of("desired count quota", @"desired count exceeds limit"),
             Phrase.Of("a hit quota, in words", @"(hit|reached|hitting) the (default )?(limit|quota) on (the )?number of|(different|new|absurdly low) (\w+ ){0,3}(quota|cap)s?\b"),
             Phrase.Of("an EC2 instance quota named", @"running on-demand .{0,60} instances|all .{0,60} spot instance requests"),
+            // Sweep (i18n), the service event reasons as the Japanese and Chinese pages print them
+            // (docs.aws.amazon.com/ja_jp/AmazonECS/latest/developerguide/service-event-messages-list.html,
+            // "同時に実行できるタスク数の上限に達しました"; docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html,
+            // "您已达到可同时运行的任务数量的上限", "... vCPU 数量的上限", "请求的 CPU 配置超出您的限制", "请求的内存配置超出您的限制")
+            Phrase.Of("concurrency quota, in Japanese or Chinese", @"同時に実行できるタスク数の上限|可同时运行的.{0,12}数量的上限"),
+            Phrase.Of("task size above the account's limit, in Chinese", @"请求的.{0,8}配置超出您的限制"),
         ],
         0.95,
         "AWS's own refusal wording")

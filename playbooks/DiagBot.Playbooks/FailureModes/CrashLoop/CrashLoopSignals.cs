@@ -43,6 +43,14 @@ internal static partial class CrashLoopSignals
         Phrase.Of("the circuit breaker tripped", @"circuit ?breaker"),
         Phrase.Of("the deployment failed, in words", @"tasks failed to start|deployment failed"),
         Phrase.Of("rolled back", @"rolling back to deployment|rolled back to deployment"),
+        // Sweep (i18n), the guide's service event messages as its Japanese and Chinese pages print them: "一貫してタスクを正常に開始
+        // できません" (docs.aws.amazon.com/ja_jp/AmazonECS/latest/developerguide/service-event-messages-list.html), "无法成功一致地启动任务"
+        // (docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html) and SERVICE_TASK_START_IMPAIRED's
+        // "无法始终如一地成功启动任务" (docs.aws.amazon.com/zh_cn/AmazonECS/latest/developerguide/ecs_service_events.html)
+        Phrase.Of("ECS cannot start tasks consistently, in Japanese or Chinese", @"一貫してタスクを正常に開始できません|成功一致地启动任务|"
+            + @"始终如一地成功启动任务"),
+        // The Chinese page: "部署失败:任务无法启动" (deployment failed: tasks failed to start), read with its reason
+        Phrase.Of("the deployment failed, in Chinese", @"部署失败\W{0,3}任务无法启动"),
     ];
 
     private static readonly Phrase[] StartFailure =

@@ -31,6 +31,23 @@ internal static partial class DeployStuckSignals
         Phrase.Of("RunTask's resource failure reason", @"\bresource:(cpu|memory|gpu|ports)\b"),
         // The sweep (issue 19), the same page: "TaskFailedToStart: MemberOf placement constraint unsatisfied", no instance matches the expression
         Phrase.Of("a placement constraint no instance satisfies", @"placement constraint unsatisfied"),
+        // Sweep (i18n), the guide's service event messages as its Japanese and Chinese pages print them
+        // (docs.aws.amazon.com/ja_jp/AmazonECS/latest/developerguide/service-event-messages-list.html, "タスクを配置できませんでした";
+        // docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html, "无法放置任务", "无法下达任务"):
+        // "unable to place a task", read on its verb so the CPU, internal-error and no-instance variants all read
+        Phrase.Of("unable to place a task, in Japanese or Chinese", @"タスクを配置できません|无法(放置|下达)任务"),
+        Phrase.Of("no container instance met the requirements, in Japanese or Chinese", @"すべての要件を満たしたコンテナインスタンスがない|"
+            + @"没有满足所有条件的容器实例"),
+        // The Chinese page: "在您的容量提供程序中未找到容器实例" (no container instances were found in your capacity provider)
+        Phrase.Of("no container instances found, in Chinese", @"未找到容器实例"),
+    ];
+
+    // Sweep (i18n), the Chinese page above: "无法达到稳定状态 ... 受保护任务的数量超过了所需的任务数量", the steady state the
+    // service cannot reach and the protected tasks, as ScaleInBlocked reads them in English
+    private static readonly Phrase[] ScaleInBlockedTranslated =
+    [
+        Phrase.Of("unable to reach steady state, in Chinese", @"无法达到稳定状态"),
+        Phrase.Of("protected tasks, in Chinese", @"受保护任务"),
     ];
 
     private static readonly Phrase[] StuckInWords =
@@ -104,6 +121,8 @@ internal static partial class DeployStuckSignals
         // ECS's own words
         new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),
         new(Playbook, 0.85, ScaleInBlocked(), "task protection or a steady-state failure blocks the service"), // ECS's own reason; quotas are outside the modes
+        // ECS's own reason, translated: the English rule's weight
+        SignalRule.AnyOf(Playbook, 0.85, "task protection or a steady-state failure blocks the service", ScaleInBlockedTranslated),
         new(Playbook, 0.75, DeploymentStuckWords(), "the deployment does not complete"), // state, in words
         new(Playbook, 0.55, Throttled(), "the service's operations are throttled"), // throttling, not placement
         SignalRule.AnyOf(Playbook, 0.8, "the deployment waits for room it never gets, in an engineer's words", StuckInWords), // the stuck rollout, said plainly
