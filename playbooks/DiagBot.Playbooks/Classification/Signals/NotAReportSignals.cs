@@ -6,7 +6,8 @@ namespace DiagBot.Playbooks.Classification.Signals;
 /// <summary>
 /// "none": text that carries a failure mode's words without reporting that failure. A request refused for a bad parameter
 /// names the setting it was about (an idle timeout, an ExecuteCommand task id), and a deploy tool that gave up waiting
-/// while the tasks run fine names the deploy that failed. Batch 20 called both a failure.
+/// while the tasks run fine names the deploy that failed, and an Auto Scaling group's failed launch names a host, not a task.
+/// Batches 20 and 21 called each a failure.
 /// </summary>
 internal static class NotAReportSignals
 {
@@ -41,5 +42,15 @@ internal static class NotAReportSignals
         ExplainsAway = new HashSet<int> { TargetsUnhealthy.Number, CrashLoop.Number, DeployStuck.Number },
     };
 
-    public static IReadOnlyList<SignalRule> Rules { get; } = [InputRefused, DeployToolGaveUpWhileTasksRun];
+    // An Auto Scaling group's activity history for an instance it could not launch (PrairieLearn/PrairieLearn#3271, batch 21: "Launching
+    // a new EC2 instance. Status Reason: There are not enough free addresses in subnet ... Launching EC2 instance failed."): the subnet
+    // words of playbook 1 said of a host, not of a task's ENI.
+    private static readonly SignalRule InstanceLaunchNotTask = SignalRule.AnyOf(null, 0.9,
+        "an Auto Scaling group could not launch an EC2 instance; no task's network interface was refused",
+        Phrase.Of("Auto Scaling's launch activity", @"\blaunching a new ec2 instance\b|\blaunching ec2 instance failed\b")) with
+    {
+        ExplainsAway = new HashSet<int> { TaskStuckProvisioning.Number },
+    };
+
+    public static IReadOnlyList<SignalRule> Rules { get; } = [InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask];
 }

@@ -24,6 +24,11 @@ internal static partial class CannotPullContainerSignals
         // Sweep (eks), kubernetes/kubernetes pkg/kubelet/images/image_manager.go (EnsureImageExists): the InspectFailed event
         // "Failed to apply default image tag ..." that sets InvalidImageName, the image name the kubelet cannot parse
         Phrase.Of("InvalidImageName", @"invalidimagename|failed to apply default image tag"),
+        // Batch 21's tuning part: kubectl's refusal to show a container that never started (mhausenblas/kboom#1, "is waiting to start:
+        // trying and failing to pull image"), and containerd's own refusal of an image name (aws/copilot-cli#2584, "failed to normalize
+        // image reference "Dockerfile"")
+        Phrase.Of("kubectl: trying and failing to pull", @"waiting to start: trying and failing to pull image"),
+        Phrase.Of("containerd cannot parse the image name", @"failed to normalize image reference"),
         // Sweep (eks), the same file: ErrImageNeverPull's event "Container image ... is not present with pull policy of Never"
         Phrase.Of("the image is absent and may not be pulled", @"errimageneverpull|is not present with pull policy of never"),
     ];
@@ -115,7 +120,8 @@ internal static partial class CannotPullContainerSignals
         SignalRule.AnyOf(Playbook, 0.75, "the image cannot be pulled, in an engineer's words", CannotPullInWords) with { OnlyIn = Fields.Symptom }, // no reason code, so lower
     ];
 
-    [GeneratedRegex(@"cannotpullcontainer|can'?t pull the image|cannot pull the image", RegexOptions.CultureInvariant)]
+    // The agent's older name for an ECR pull failure (aws/amazon-ecs-agent#498, batch 21: "Reason CannotPullECRContainerError")
+    [GeneratedRegex(@"cannotpull(ecr)?container|can'?t pull the image|cannot pull the image", RegexOptions.CultureInvariant)]
     private static partial Regex CannotPullContainerError();
 
     [GeneratedRegex(@"unable to retrieve ecr registry auth|ecr registry auth|registry auth from amazon ecr|getauthorizationtoken", RegexOptions.CultureInvariant)]

@@ -27,8 +27,9 @@ internal static partial class DeployStuckSignals
         Phrase.Of("not enough CPU, memory or ports, in words", @"not enough (cpu|memory|ports)"),
         Phrase.Of("no ENI attachment points left", @"eni attachment points"),
         // Batch 18, the ECS guide's API failure reasons (awsdocs/amazon-ecs-developer-guide api_failures_messages.md): RunTask's
-        // "RESOURCE:MEMORY", the instance had not the resource the task asks for
-        Phrase.Of("RunTask's resource failure reason", @"\bresource:(cpu|memory|gpu|ports)\b"),
+        // "RESOURCE:MEMORY", the instance had not the resource the task asks for; "RESOURCE:ENI" in batch 21 (aws/amazon-ecs-agent#2669,
+        // bottlerocket-os/bottlerocket#3153), the same page's reason for an instance out of ENI attachments for awsvpc tasks
+        Phrase.Of("RunTask's resource failure reason", @"\bresource:(cpu|memory|gpu|ports|eni)\b"),
         // The sweep (issue 19), the same page: "TaskFailedToStart: MemberOf placement constraint unsatisfied", no instance matches the expression
         Phrase.Of("a placement constraint no instance satisfies", @"placement constraint unsatisfied"),
         // Sweep (i18n), the guide's service event messages as its Japanese and Chinese pages print them

@@ -41,6 +41,9 @@ internal static partial class EksPodsPendingSignals
         // Batch 18, Karpenter's troubleshooting page (aws/karpenter-provider-aws website/content/en/docs/troubleshooting.md): its log
         // "no instance type met the scheduling requirements or had a required offering"
         Phrase.Of("no instance type fits the pod", @"no instance type (met the scheduling requirements|satisfied resources)"),
+        // Batch 21's tuning part: Karpenter's node claim that could not launch (aws/karpenter-provider-aws#6643, "failed launching
+        // nodeclaim"; kubernetes/cloud-provider-aws#892, "no instance types satisfy requirements of amis ...")
+        Phrase.Of("Karpenter could not launch a node for the pod", @"failed launching nodeclaim|no instance types satisfy requirements"),
     ];
 
     // Issue 19, batch 10: pods short of CPU or memory are the scheduler's, not ECS placement's (playbook 12 reads "not enough cpu"
