@@ -51,6 +51,13 @@ public sealed class SymptomClassifierGeneralisationTests
     [InlineData("ResourceInitializationError: failed to invoke EFS utils commands to set up EFS volumes: stderr: Failed to resolve \"fs-0123abcd.efs.us-west-2.amazonaws.com\" - check that your file system ID is correct", EvidenceField.StoppedReason, null)]
     [InlineData("Startup probe failed: HTTP probe failed with statuscode: 503", EvidenceField.K8sEvent, null)] // probes during start-up are outside the fifteen (issue 19)
     [InlineData("Readiness probe failed: Get \"http://10.0.0.1:8080/healthz\": dial tcp 10.0.0.1:8080: connect: connection refused", EvidenceField.K8sEvent, null)]
+    // Batch 21's canonical families, each its source's own wording (docs/triage.md, "Batch 21's tuning part joins the training file")
+    [InlineData("Error from server (BadRequest): container \"kboom\" in pod \"kboom-trd2r\" is waiting to start: trying and failing to pull image",
+        EvidenceField.Log, CannotPullContainer.Number)]
+    [InlineData("InternalError: failed to normalize image reference \"Dockerfile\"", EvidenceField.StoppedReason, CannotPullContainer.Number)]
+    [InlineData("encountered error \"RESOURCE:ENI\" - can only create 1 Task per host", EvidenceField.SymptomText, DeployStuck.Number)]
+    [InlineData("Launching a new EC2 instance.  Status Reason: There are not enough free addresses in subnet 'subnet-66d3dd2c' to satisfy the "
+        + "requested number of instances. Launching EC2 instance failed.", EvidenceField.Log, null)] // an instance's launch, not a task's ENI
     public void Classify_MoreUnseenWordings_Generalise(string text, EvidenceField field, int? expected)
     {
         Assert.Equal(expected, CreateSut().Classify(text, field, null).Playbook);
