@@ -10,6 +10,8 @@ namespace DiagBot.Playbooks.Tests.Classification;
 /// "cannot"), and the variant must get the same answer. A rule that only matches the sentence it was written from fails here
 /// before an unseen batch finds it.
 /// </summary>
+// Slow tier: its subject grows with the corpus, every rule-read sentence told again (about 1,700 classifications, 6 s of CPU).
+[Trait("Tier", "Slow")]
 public sealed class WordingVariantTests(ITestOutputHelper output)
 {
     // A variant may change meaning now and then (a tense that turns a report into a plan), one in a thousand; more is a
