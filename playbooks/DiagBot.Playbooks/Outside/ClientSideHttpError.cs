@@ -18,7 +18,7 @@ internal static class ClientSideHttpError
         [
             Phrase.Of("client closed or malformed the request", @"client sent a malformed request|request header exceeded|client closed the connection (with the load balancer )?before|\bhttp 460\b"),
             // The sweep (issue 19): the idle timeout here is the client's silence, not a slow target (playbook 13)
-            Phrase.Of("the client sent nothing before the idle timeout", @"client (did not|didn\'?t) send (any )?data before (the )?idle timeout"),
+            Phrase.Of("the client sent nothing before the idle timeout", @"client (did not|didn'?t) send (any )?data before (the )?idle timeout"),
         ],
         0.85,
         "the load balancer's own words for a client fault")

@@ -20,7 +20,7 @@ internal static class ClusterAccessDenied
         _ => "aws sts get-caller-identity",
         [
             // aws eks get-token / aws-iam-authenticator, as kubectl's exec credential plugin prints it
-            Phrase.Of("kubectl's token could not be made", @"(could not|couldn\'?t) get token"),
+            Phrase.Of("kubectl's token could not be made", @"(could not|couldn'?t) get token"),
             Phrase.Of("kubectl was refused by the API server", @"must be logged in to the server"),
         ],
         0.93,

@@ -38,10 +38,5 @@ internal static class OtherRuntimeSignals
         ExplainsAway = new HashSet<int> { EksPodsContainerCreating.Number },
     };
 
-    /// <summary>These, with the other contexts' families, one file each: CI runners and builds, gateways that are not the ALB, other AWS platforms.</summary>
-    public static IReadOnlyList<SignalRule> Rules { get; } =
-    [
-        MeshUpstreamUnavailable, LambdaRuntimeExit, PodNetworkTeardown,
-        .. CiRunnerSignals.Rules, .. OtherGatewaySignals.Rules, .. OtherPlatformSignals.Rules,
-    ];
+    public static IReadOnlyList<SignalRule> Rules { get; } = [MeshUpstreamUnavailable, LambdaRuntimeExit, PodNetworkTeardown];
 }
