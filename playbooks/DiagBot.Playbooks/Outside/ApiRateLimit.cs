@@ -20,6 +20,10 @@ internal static class ApiRateLimit
             // (docs.aws.amazon.com/ja_jp/AmazonECS/latest/developerguide/service-event-messages-list.html, "オペレーションは抑制されています";
             // docs.amazonaws.cn/AmazonECS/latest/developerguide/service-event-messages-list.html, "操作正在受限制")
             Phrase.Of("throttled, in Japanese or Chinese", @"オペレーションは抑制されています|操作正在受限制"),
+            // ECS's service action events name the same cause in capitals joined by underscores, where \b cannot see "throttled":
+            // ECS_OPERATION_THROTTLED, "unable to launch tasks due to Amazon ECS API throttling limits", and its service
+            // discovery sibling (docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html)
+            Phrase.Of("an ECS throttling event's name", @"\b(ecs|service_discovery)_operation_throttled\b"),
         ],
         0.85,
         "throttling words; the call itself may be fine");

@@ -9,13 +9,14 @@ public sealed class UnsureAnswerTests
     [Fact]
     public void Classify_WeakSingleReading_SaysItIsBetweenThatModeAndNoneAndWhatDecides()
     {
-        var result = new SymptomClassifier().Classify("ECS_OPERATION_THROTTLED", EvidenceField.ServiceEvent, null);
+        // A pod's phase "Error" says a container ended in error, and nothing of why: a crash loop is one reading of several.
+        var result = new SymptomClassifier().Classify("Error", EvidenceField.PodStatus, null);
 
-        Assert.Equal(DeployStuck.Number, result.Playbook);
+        Assert.Equal(CrashLoop.Number, result.Playbook);
         Assert.True(result.Confidence < SymptomClassifier.UnsureBelow, $"confidence {result.Confidence}");
-        Assert.StartsWith($"unsure between playbook {DeployStuck.Number} and none: ", result.Why, StringComparison.Ordinal);
-        Assert.Contains("aws ecs describe-services", result.Why, StringComparison.Ordinal);
-        Assert.Contains("\"ecs_operation_throttled\"", result.Why, StringComparison.Ordinal);
+        Assert.StartsWith($"unsure between playbook {CrashLoop.Number} and none: ", result.Why, StringComparison.Ordinal);
+        Assert.Contains("aws ecs list-tasks --desired-status STOPPED", result.Why, StringComparison.Ordinal);
+        Assert.Contains("podStatus says \"error\"", result.Why, StringComparison.Ordinal);
     }
 
     [Fact]

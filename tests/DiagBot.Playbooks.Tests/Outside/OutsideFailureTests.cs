@@ -21,6 +21,8 @@ public sealed class OutsideFailureTests
     // The EKS troubleshooting page: a managed node group's health issue, and kubectl's own refusal before any cluster object is read.
     [InlineData("NodeCreationFailure: Instances failed to join the kubernetes cluster", EvidenceField.SymptomText, "nodegroup-unhealthy")]
     [InlineData("could not get token: AccessDenied: Access denied", EvidenceField.SymptomText, "cluster-access-denied")]
+    // ECS's service action event for API throttling names the cause in one capitalised word (ecs_service_events.html).
+    [InlineData("ECS_OPERATION_THROTTLED", EvidenceField.ServiceEvent, "api-rate-limit")]
     public void Classify_RecognisedFailureOutsideTheFifteen_IsNoneNamingItsCause(string text, EvidenceField field, string cause)
     {
         var sut = CreateSut();
