@@ -33,6 +33,13 @@ internal sealed record SignalRule(int? Playbook, double Weight, Regex? Pattern, 
     /// </summary>
     public IReadOnlySet<string>? RulesOutOutside { get; init; }
 
+    /// <summary>
+    /// For a "none" rule: the words of a routine step that went well (a pod scheduled, a container started, a service at
+    /// steady state). Alone they answer "none"; beside a failure read in the same text they weigh nothing against it, since
+    /// a pasted event list (kubectl describe's Events, a service's events) holds the routine lines and the failing one alike.
+    /// </summary>
+    public bool Routine { get; init; }
+
     /// <summary>For a "none" rule: the kebab name of the recognised failure outside the failure modes it points to.</summary>
     public string? Outside { get; init; }
 

@@ -159,8 +159,14 @@ public sealed class SymptomClassifier : ISymptomClassifier
             .ThenBy(c => c.Playbook)
             .ToList();
 
-        return new Reading(candidates, Candidate.From(null, hits.Where(h => h.Rule.Playbook is null)));
+        var failureHits = hits.Where(h => h.Rule.Playbook is not null).ToList();
+        var noneHits = hits.Where(h => h.Rule.Playbook is null && !(h.Rule.Routine && failureHits.Count > 0 && failureHits.All(f => !Overlap(h, f))));
+        return new Reading(candidates, Candidate.From(null, noneHits));
     }
+
+    // A routine phrase holding the failure's words ("service_deployment_in_progress") still answers for them.
+    private static bool Overlap(SignalHit routine, SignalHit failure) =>
+        routine.Phrase is { } said && failure.Phrase is { } read && (said.Contains(read, StringComparison.Ordinal) || read.Contains(said, StringComparison.Ordinal));
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 2);
 

@@ -47,7 +47,7 @@ internal static partial class NormalLifecycleSignals
     private static readonly Phrase[] KubernetesNormalEvent =
     [
         Phrase.Of("scheduled", @"successfully assigned"),
-        Phrase.Of("pulling an image (not backing off)", @"(?<!back-?off )pulling image"),
+        Phrase.Of("pulling an image (not backing off, not failed)", @"(?<!back-?off |failed )pulling image"),
         Phrase.Of("the image is there", @"successfully pulled image|already present on machine"),
         Phrase.Of("created or started", @"^created pod:|created container|started container|stopping container"),
         Phrase.Of("scaled", @"scaled (up|down) replica set|triggered scale-up"),
@@ -148,13 +148,17 @@ internal static partial class NormalLifecycleSignals
             Settles = Playbooks(CrashLoop.Number, SpotInterruption.Number),
         },
         // ECS's own events
-        SignalRule.AnyOf(null, 0.88, "a routine service event (steady state, tasks started or stopped, targets registered, scaling)", ServiceProgress),
-        new(null, 0.85, ServiceActionInfoEvent(), "an INFO-level ECS service action or deployment event"), // ECS's own events
+        SignalRule.AnyOf(null, 0.88, "a routine service event (steady state, tasks started or stopped, targets registered, scaling)", ServiceProgress) with { Routine = true },
+        new(null, 0.85, ServiceActionInfoEvent(), "an INFO-level ECS service action or deployment event") { Routine = true }, // ECS's own events
         // ELB's reason codes
         SignalRule.AnyOf(null, 0.9, "the target is registering, draining or in its initial health checks; not a failure", TargetHealthInProgress),
         new(null, 0.9, HealthyOrTransitionalState(), "the target state is not a failure") { OnlyIn = Fields.TargetHealth }, // ELB's state
         // Kubernetes' own events
-        SignalRule.AnyOf(null, 0.8, "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)", KubernetesNormalEvent) with { NotIn = Fields.Symptom },
+        SignalRule.AnyOf(null, 0.8, "a normal Kubernetes lifecycle event (scheduled, pulling, created, started, scaled)", KubernetesNormalEvent) with
+        {
+            NotIn = Fields.Symptom,
+            Routine = true,
+        },
         KarpenterRoutine,
         IpamdRoutine,
         new(null, 0.9, HealthyPodPhase(), "the pod phase is not a failure") { OnlyIn = Fields.PodStatus }, // phase alone

@@ -97,6 +97,15 @@ internal static partial class CannotPullContainerSignals
         RulesOutOutside = new HashSet<string>(StringComparer.Ordinal) { ApiRateLimit.Cause.Name },
     };
 
+    // awsdocs/amazon-eks-user-guide#110 (the kubelet's "Failed create pod sandbox: ... failed pulling image \"...eks/pause-amd64\""),
+    // awslabs/amazon-eks-ami#1597 (containerd's "failed to get sandbox image"): the sandbox failed for its own (pause) image, a pull
+    // from ECR, not for its network, so the sandbox's words (playbook 10) are explained away; the kubelet's words, so a high weight.
+    private static readonly SignalRule SandboxImageNotPulled = SignalRule.AnyOf(Playbook, 0.9, "the pod sandbox's own (pause) image could not be pulled",
+        Phrase.Of("the sandbox image not pulled", @"failed to get sandbox image|create pod sandbox.{0,80}failed pulling image")) with
+    {
+        ExplainsAway = new HashSet<int> { EksPodsContainerCreating.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         KubeletEcrTokenFailed,
@@ -118,6 +127,7 @@ internal static partial class CannotPullContainerSignals
         // state alone
         new(Playbook, 0.55, TaskStuckInPending(), "a task stuck in PENDING is usually pulling its image or registry auth; the network evidence of playbook 1 applies"),
         SignalRule.AnyOf(Playbook, 0.75, "the image cannot be pulled, in an engineer's words", CannotPullInWords) with { OnlyIn = Fields.Symptom }, // no reason code, so lower
+        SandboxImageNotPulled,
     ];
 
     // The agent's older name for an ECR pull failure (aws/amazon-ecs-agent#498, batch 21: "Reason CannotPullECRContainerError")
