@@ -166,7 +166,8 @@ public sealed class SymptomClassifier : ISymptomClassifier
 
     // A routine phrase holding the failure's words ("service_deployment_in_progress") still answers for them.
     private static bool Overlap(SignalHit routine, SignalHit failure) =>
-        routine.Phrase is { } said && failure.Phrase is { } read && (said.Contains(read, StringComparison.Ordinal) || read.Contains(said, StringComparison.Ordinal));
+        routine.Phrase is { } said && failure.Phrase is { } read
+        && (said.Contains(read, StringComparison.Ordinal) || read.Contains(said, StringComparison.Ordinal));
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 2);
 

@@ -49,11 +49,10 @@ public sealed class PastedEventListTests
     [Fact]
     public void Classify_AServicesEventsWithOnePlacementFailure_IsTheStuckDeployment()
     {
-        const string events = """
-            (service web) has started 2 tasks: (task 0f1e2d3c4b5a69788796a5b4c3d2e1f0) (task 1a2b3c4d5e6f70819203a4b5c6d7e8f9).
-            (service web) registered 2 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)
-            (service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 0123456789abcdef0123456789abcdef) has insufficient memory available.
-            """;
+        const string events = "(service web) has started 2 tasks: (task 0f1e2d3c4b5a69788796a5b4c3d2e1f0).\n"
+            + "(service web) registered 2 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef)\n"
+            + "(service web) was unable to place a task because no container instance met all of its requirements. "
+            + "The closest matching (container-instance 0123456789abcdef0123456789abcdef) has insufficient memory available.";
 
         var result = new SymptomClassifier().Classify(events, EvidenceField.ServiceEvent, null);
 
@@ -73,7 +72,8 @@ public sealed class PastedEventListTests
     {
         // awslabs/amazon-eks-ami#1597: containerd could not pull the sandbox's own image from ECR.
         const string text = "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "
-            + "\"602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/pause:3.5\": failed to pull image \"602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/pause:3.5\"";
+            + "\"602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/pause:3.5\": "
+            + "failed to pull image \"602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/pause:3.5\"";
 
         var result = new SymptomClassifier().Classify(text, EvidenceField.K8sEvent, null);
 
