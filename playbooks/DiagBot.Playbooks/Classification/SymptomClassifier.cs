@@ -160,14 +160,17 @@ public sealed class SymptomClassifier : ISymptomClassifier
             .ToList();
 
         var failureHits = hits.Where(h => h.Rule.Playbook is not null).ToList();
-        var noneHits = hits.Where(h => h.Rule.Playbook is null && !(h.Rule.Routine && failureHits.Count > 0 && failureHits.All(f => !Overlap(h, f))));
+        var noneHits = hits.Where(h => h.Rule.Playbook is null
+            && !(h.Rule.Routine && failureHits.Count > 0 && failureHits.All(f => !Overlap(normalized, h, f))));
         return new Reading(candidates, Candidate.From(null, noneHits));
     }
 
-    // A routine phrase holding the failure's words ("service_deployment_in_progress") still answers for them.
-    private static bool Overlap(SignalHit routine, SignalHit failure) =>
-        routine.Phrase is { } said && failure.Phrase is { } read
-        && (said.Contains(read, StringComparison.Ordinal) || read.Contains(said, StringComparison.Ordinal));
+    // Routine words that share their place in the text with the failure's ("service_deployment_in_progress") still answer for them.
+    private static bool Overlap(string text, SignalHit routine, SignalHit failure) =>
+        Span(text, routine) is var (start, end) && Span(text, failure) is var (from, to) && start < to && from < end;
+
+    private static (int Start, int End) Span(string text, SignalHit hit) =>
+        hit.Phrase is { Length: > 0 } said && text.IndexOf(said, StringComparison.Ordinal) is >= 0 and var at ? (at, at + said.Length) : (0, 0);
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 2);
 

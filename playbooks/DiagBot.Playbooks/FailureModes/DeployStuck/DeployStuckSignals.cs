@@ -136,7 +136,7 @@ internal static partial class DeployStuckSignals
     [GeneratedRegex(@"unable to reach steady state|protected tasks", RegexOptions.CultureInvariant)]
     private static partial Regex ScaleInBlocked();
 
-    [GeneratedRegex(@"deploy\w*.{0,60}(stuck|hang|hung|not complet|n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"deploy\w*.{0,60}(stuck|hang|hung|not complet|\b(did|does|do|wo|was|has|have|is|ca|could)n'?t complet|never complet|times? out|timed out|in_progress|in progress for)|rolloutstate.{0,20}in_progress|(stuck|hang\w*|hung).{0,20}deploy|(update|updating|rolling out) .{0,30}service.{0,20}(times? out|timed out|stuck)", RegexOptions.CultureInvariant)]
     private static partial Regex DeploymentStuckWords();
 
     [GeneratedRegex(@"operations are being throttled|ecs_operation_throttled", RegexOptions.CultureInvariant)]
