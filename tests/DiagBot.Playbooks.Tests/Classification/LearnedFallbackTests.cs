@@ -32,6 +32,25 @@ public sealed class LearnedFallbackTests
     }
 
     [Fact]
+    public void Guess_QuotesWordsThatSaySomething_NotTheLittleWordsBetweenThem()
+    {
+        // "the" and "and" are in every line of playbook 6 here, so they lean to it; quoting them would explain nothing.
+        (string, int?)[] lines =
+        [
+            ("the target and the health check and the target group", 6),
+            ("the targets and the health checks fail", 6),
+            ("pods pending for cpu", 9),
+            ("pod pending, nodes full", 9),
+        ];
+
+        var guess = WordModel.Train(lines).Guess("the and the and the target");
+
+        Assert.Equal(6, guess!.Playbook);
+        Assert.Contains("target", guess.Words);
+        Assert.DoesNotContain(guess.Words, word => word is "the" or "and" or "the and" or "and the");
+    }
+
+    [Fact]
     public void Classify_WordsNeverSeenInTraining_StaysNothingRecognised()
     {
         var sut = new SymptomClassifier([], fallback: new LearnedFallback(WordModel.Train(Lines)));

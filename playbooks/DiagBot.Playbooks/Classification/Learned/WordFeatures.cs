@@ -27,6 +27,21 @@ internal static partial class WordFeatures
     /// <summary>Whether a feature is a word or a pair of words (what a <c>why</c> may quote), not a run of letters.</summary>
     public static bool IsWords(string feature) => !feature.StartsWith(LettersMark, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a word feature says something to the engineer reading the <c>why</c>: "and" or "as" may weigh in the model,
+    /// but quoting them explains nothing, so a feature made only of such words is not quoted ("failed to" still is).
+    /// </summary>
+    public static bool SaysSomething(string feature) => IsWords(feature) && feature.Split(' ').Any(word => !FunctionWords.Contains(word));
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "is", "are",
+        "was", "were", "be", "been", "it", "its", "it's", "this", "that", "these", "those", "i", "we", "you", "my", "our", "your",
+        "me", "us", "so", "then", "there", "here", "if", "when", "while", "which", "what", "who", "have", "has", "had", "do",
+        "does", "did", "also", "just", "some", "any", "all", "after", "before", "up", "out", "about", "again", "not", "no",
+        "every", "each", "other", "more", "very", "only", "same", "can", "will", "would", "could", "should", "how", "why", "where",
+    };
+
     // A word starts with a letter and may hold dots, dashes and apostrophes inside ("oomkilled", "ecs:runtask" splits,
     // "can't", "10250" as a number); a bare number is a word too.
     [GeneratedRegex(@"[a-z][a-z0-9_.'-]*[a-z0-9]|[a-z]|\d+", RegexOptions.CultureInvariant)]

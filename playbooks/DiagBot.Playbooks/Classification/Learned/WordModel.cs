@@ -61,7 +61,7 @@ internal sealed class WordModel
         }
 
         var best = Array.IndexOf(probabilities, probabilities.Max());
-        var words = seen.Where(WordFeatures.IsWords)
+        var words = seen.Where(WordFeatures.SaysSomething)
             .Select(f => (Feature: f, Lift: Lift(_features[f], best)))
             .Where(x => x.Lift > 0)
             .OrderByDescending(x => x.Lift)
