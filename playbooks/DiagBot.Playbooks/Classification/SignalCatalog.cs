@@ -14,6 +14,7 @@ internal static class SignalCatalog
         .. CiRunnerSignals.Rules,
         .. OtherGatewaySignals.Rules,
         .. OtherPlatformSignals.Rules,
+        .. OtherOrchestratorSignals.Rules,
         .. NotAReportSignals.Rules,
         .. TranslatedEventSignals.Rules,
         .. Outside.OutsideCatalog.Rules,

@@ -10,9 +10,12 @@ namespace DiagBot.Playbooks.Classification.Signals;
 /// </summary>
 internal static class CiRunnerSignals
 {
-    // A runner or a laptop told of by name only counts when no ECS or EKS object is named beside it: an ECS deploy from GitHub
-    // Actions whose task cannot pull (aws-actions/amazon-ecs-deploy-task-definition#43) is still playbook 2.
-    private const string NoEcsOrEksNamed = @"^(?![\s\S]{0,1000}\b(ecs|fargate|eks|pods?|task definition|tasks?|target ?groups?)\b)";
+    /// <summary>
+    /// A runner or a laptop told of by name only counts when no ECS or EKS object is named beside it: an ECS deploy from GitHub
+    /// Actions whose task cannot pull (aws-actions/amazon-ecs-deploy-task-definition#43) is still playbook 2. Shared with the other
+    /// orchestrators' Compose and Swarm context.
+    /// </summary>
+    internal const string NoEcsOrEksNamed = @"^(?![\s\S]{0,1000}\b(ecs|fargate|eks|pods?|task definition|tasks?|target ?groups?)\b)";
 
     // GitHub Actions' own step and runner wordings: actions/runner#541 ("GitHub actions runner worker process crashed"), #1142
     // ("/home/<USER>/actions-runner/_work/_temp/<FILE>.sh: line 1: 40423 Killed"), broadinstitute/gene-hints#25 ("Error: Process
@@ -42,10 +45,12 @@ internal static class CiRunnerSignals
 
     // An image build's step or a dev tool's build, not a running container: Matterwiki/Matterwiki#121 and gladiusio/gladius-archive-node#5
     // ("The command '/bin/sh -c npm install' returned a non-zero code: 137", "Service 'web' failed to build"), caprover/caprover#315,
-    // nimiq/core-js#295 ("npm ERR! errno 137"), openedx-unsupported/devstack#205 ("Build failed running ...: Subprocess return code: 137").
+    // nimiq/core-js#295 ("npm ERR! errno 137"), openedx-unsupported/devstack#205 ("Build failed running ...: Subprocess return code: 137"),
+    // and BuildKit's step (treygrainger/ai-powered-search#49: "failed to solve: rpc error: ... executor failed running [...]: exit code: 137").
     private static readonly Phrase[] ImageBuild =
     [
         Phrase.Of("a Dockerfile step failed", @"\bthe command '/bin/(ba)?sh -c [^']{1,120}' returned a non-zero code\b|\bfailed to build\b"),
+        Phrase.Of("BuildKit's step failed", @"\bfailed to solve: .{0,200}\b(executor failed running|did not complete successfully)\b"),
         // npm's "npm ERR!" alone is no build: an app started with `npm start` and killed prints the same errno 137 (akveo/ngx-admin#2033,
         // kubernetes-retired/dashboard#5619). The script's name says it was a build or an install (nimiq/core-js#295, "nimiq@1.0.0 build:").
         Phrase.Of("npm's build or install script's exit", @"\bnpm err!.{0,300}\b(build|install|ci|postinstall|prepare)(:| script)"

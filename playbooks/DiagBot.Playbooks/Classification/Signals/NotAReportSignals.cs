@@ -52,5 +52,30 @@ internal static class NotAReportSignals
         ExplainsAway = new HashSet<int> { TaskStuckProvisioning.Number },
     };
 
-    public static IReadOnlyList<SignalRule> Rules { get; } = [InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask];
+    // A database refusing a login (docker-library/mysql#645, #323, #486, #1009: "Access denied for user 'root'@'localhost' (using
+    // password: YES)", "ERROR 1045 (28000)"; infiniflow/ragflow#1922): the app's own credentials for its database, no AWS call denied.
+    // Not with IAM database authentication: a task whose role may not rds-db:connect (aws/amazon-ecs-agent#1604) is playbook 4.
+    private const string NoIamAuthNamed = @"^(?![\s\S]{0,1000}\b(iam|rds-db|auth(entication)? token|task role|execution role)\b)";
+
+    // Weight: the database's own refusal, as sure as a refused parameter's; it explains away playbook 4 only.
+    private static readonly SignalRule DatabaseLoginRefused = SignalRule.AnyOf(null, 0.85,
+        "a database refused the app's user and password; no AWS call was denied to the task role",
+        Phrase.Of("MySQL's refused login", NoIamAuthNamed + @"[\s\S]{0,1000}(\baccess denied for user '|\(using password: (yes|no)\)|\berror 1045\b)"),
+        Phrase.Of("PostgreSQL's refused login", NoIamAuthNamed + @"[\s\S]{0,1000}\bpassword authentication failed for user\b")) with
+    {
+        ExplainsAway = new HashSet<int> { AppAccessDenied.Number },
+    };
+
+    // A presigned URL refused to whoever holds it (aws/aws-sdk-js#2306 "<Code>AccessDenied</Code><Message>Request has expired</Message>",
+    // #4368 "trying to upload any a file using the `s3-presigned-post` package", boto/boto3#2911 "a 403 forbidden when trying to use
+    // Boto3's presigned post"): a browser's or a client's request with a signature, not the task role's own call (weight: the request names itself).
+    private static readonly SignalRule PresignedRequestRefused = SignalRule.AnyOf(null, 0.85,
+        "a presigned URL or POST was refused to the client that used it; not the task role's own AWS call",
+        Phrase.Of("a presigned request", @"\bpre-?signed\b|\bcreatepresignedpost\b|<message>request has expired</message>")) with
+    {
+        ExplainsAway = new HashSet<int> { AppAccessDenied.Number },
+    };
+
+    public static IReadOnlyList<SignalRule> Rules { get; } =
+        [InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask, DatabaseLoginRefused, PresignedRequestRefused];
 }
