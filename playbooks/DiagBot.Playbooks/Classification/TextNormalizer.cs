@@ -11,7 +11,10 @@ namespace DiagBot.Playbooks.Classification;
 /// </summary>
 internal static partial class TextNormalizer
 {
-    /// <summary>Signals look at the head of a message; a multi-megabyte log line must not cost more than this.</summary>
+    /// <summary>
+    /// Signals read at most this much of a message (a multi-megabyte log must not cost more): a long line's head, or a long
+    /// paste's lines that report trouble first (<see cref="LongPaste"/>).
+    /// </summary>
     public const int MaxLength = 8 * 1024;
 
     // The kubelet's API port: playbook 15 reads "dial tcp <ip>:10250" (kubectl logs and exec go through it). Issue 19,
@@ -26,7 +29,7 @@ internal static partial class TextNormalizer
             return string.Empty;
         }
 
-        var head = text.Length > MaxLength ? text[..MaxLength] : text;
+        var head = LongPaste.Within(text, MaxLength);
         var s = FoldPunctuation(Unescape(head.ToLowerInvariant()));
         s = Arn().Replace(s, m => $"<arn:{m.Groups[1].Value}>");
         s = Uuid().Replace(s, "<uuid>");

@@ -37,6 +37,32 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void Classify_ALongLogWithOneDenialDeepInside_ReadsTheDenial()
+    {
+        // 3,000 healthy request lines and, half-way down, the app's own AccessDenied: far past the first 8 KB.
+        var lines = Enumerable.Range(0, 3000).Select(i => $"2026-12-07T10:{i / 60 % 60:00}:{i % 60:00}.123Z INFO GET /api/orders 200 12ms").ToList();
+        lines.Insert(1500, "2026-12-07T10:25:00.000Z ERROR botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling "
+            + "the GetSecretValue operation: User: arn:aws:sts::123456789012:assumed-role/orders-task/abc is not authorized to perform: "
+            + "secretsmanager:GetSecretValue");
+
+        var result = new SymptomClassifier().Classify(string.Join('\n', lines), EvidenceField.Log, null);
+
+        Assert.Equal(DiagBot.Playbooks.FailureModes.AppAccessDenied.Number, result.Playbook);
+    }
+
+    [Fact]
+    public void Normalize_ALongPaste_KeepsItsLinesInOrderWithinTheBudget()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 2000).Select(i => $"line {i} ok")) + "\nWarning BackOff restarting failed container";
+
+        var normalized = TextNormalizer.Normalize(text);
+
+        Assert.True(normalized.Length <= TextNormalizer.MaxLength, $"{normalized.Length} characters");
+        Assert.StartsWith("line 0 ok line 1 ok", normalized, StringComparison.Ordinal);
+        Assert.EndsWith("warning backoff restarting failed container", normalized, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Normalize_HugeText_IsCut()
     {
         Assert.Equal(TextNormalizer.MaxLength, TextNormalizer.Normalize(new string('x', TextNormalizer.MaxLength * 3)).Length);
