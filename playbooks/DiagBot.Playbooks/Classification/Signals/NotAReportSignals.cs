@@ -76,6 +76,18 @@ internal static class NotAReportSignals
         ExplainsAway = new HashSet<int> { AppAccessDenied.Number },
     };
 
+    // The app refusing one of its own users (keets2012/Auth-service#11 and PacktPublishing's Spring Boot 3 book #4:
+    // "org.springframework.security.access.AccessDeniedException: Access is denied"; spring-projects/spring-security#1870
+    // "AccessDeniedHandler exception is thrown"): the app's authorization of a web user, no AWS call (weight: the framework names
+    // itself). Not "a Spring application": one that cannot pick up its task role's permissions is playbook 4.
+    private static readonly SignalRule AppRefusedItsUser = SignalRule.AnyOf(null, 0.85,
+        "the app's own security framework refused one of its users; no AWS call was denied to the task role",
+        Phrase.Of("Spring Security's refusal", @"\bspringframework\.security\.access\.accessdeniedexception\b"
+            + @"|\bspring security\b|\baccessdeniedhandler\b")) with
+    {
+        ExplainsAway = new HashSet<int> { AppAccessDenied.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
-        [InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask, DatabaseLoginRefused, PresignedRequestRefused];
+        [InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask, DatabaseLoginRefused, PresignedRequestRefused, AppRefusedItsUser];
 }
