@@ -27,6 +27,10 @@ internal static class ContainerCommandFailed
             Phrase.Of("the executable is not in the image", @"oci runtime create failed.{0,160}executable file not found in \$?path"),
             Phrase.Of("the executable may not be run", @"(exec:? ""?[^""\s]+""?|exec \S+): permission denied"),
             Phrase.Of("the runtime refused the cgroup settings", @"error setting cgroup config"),
+            // The kubelet's waiting reason when the runtime's StartContainer failed (kubernetes/kubernetes
+            // pkg/kubelet/container/sync_result.go, ErrRunContainer "RunContainerError"), and containerd's terminated reason
+            // "StartError" beside it (vdesabou/kafka-docker-playground#8515): the same start error, named without its words
+            Phrase.Of("the kubelet's or containerd's name for a failed start", @"\brun ?containererror\b|\breason: ?starterror\b"),
         ],
         0.9,
         "the runtime's own start error, before the app ran")

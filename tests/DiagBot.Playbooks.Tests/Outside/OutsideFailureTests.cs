@@ -23,6 +23,8 @@ public sealed class OutsideFailureTests
     [InlineData("could not get token: AccessDenied: Access denied", EvidenceField.SymptomText, "cluster-access-denied")]
     // ECS's service action event for API throttling names the cause in one capitalised word (ecs_service_events.html).
     [InlineData("ECS_OPERATION_THROTTLED", EvidenceField.ServiceEvent, "api-rate-limit")]
+    // The kubelet's waiting reason when the runtime could not start the container (pkg/kubelet/container/sync_result.go).
+    [InlineData("RunContainerError", EvidenceField.PodStatus, "container-command-failed")]
     public void Classify_RecognisedFailureOutsideTheFifteen_IsNoneNamingItsCause(string text, EvidenceField field, string cause)
     {
         var sut = CreateSut();
