@@ -36,6 +36,8 @@ internal static partial class EcsExecFailsSignals
         // Chat sweep (chat-b), ovh/terraform-ovh-publiccloud-k8s#65: "kubectl cannot get logs"
         Phrase.Of("kubectl cannot get the logs", @"\bkubectl (cannot|can'?t|could not|couldn'?t|is unable to|unable to) (get|fetch|show|retrieve) "
             + @"(the )?logs\b"),
+        // Batch 17, opsnull/follow-me-install-kubernetes-cluster#268: "无法进入pod内部", "cannot get into the pod" (kubectl exec), in Chinese
+        Phrase.Of("cannot get into the pod, in Chinese", @"(无法|不能)进入 ?(pod|容器)|进不去 ?(pod|容器)"),
     ];
 
     // Issue 19, batch 12: exec and logs failing together, the pair that shares the API server's path to the kubelet
