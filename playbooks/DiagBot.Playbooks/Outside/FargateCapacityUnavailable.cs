@@ -15,7 +15,9 @@ internal static class FargateCapacityUnavailable
         ],
         context => context.ServiceEvents(),
         [
-            Phrase.Of("capacity unavailable", @"capacity is unavailable at this time|fargate capacity is unavailable|insufficientinstancecapacity|insufficient capacity"),
+            // A rolling update's own room is the service's capacity, not AWS's (batch 22, playbook 12's "no room for the rolling update")
+            Phrase.Of("capacity unavailable", @"capacity is unavailable at this time|fargate capacity is unavailable|insufficientinstancecapacity|"
+                + @"insufficient capacity(?! for (the )?rolling)"),
             // Batch 17, aws/containers-roadmap#852: "if spot capacity is unavailable, the spot tasks are just not launched": Spot
             // capacity that was never there is no interruption (the Fargate capacity providers page: tasks wait for capacity)
             Phrase.Of("Spot capacity unavailable", @"\bspot capacity (is |was )?(unavailable|not available)"),

@@ -84,5 +84,18 @@ internal static class CiRunnerSignals
         ExplainsAway = new HashSet<int> { TaskOutOfMemory.Number, CrashLoop.Number },
     };
 
-    public static IReadOnlyList<SignalRule> Rules { get; } = [CiJob, BuildOrLaptop];
+    // A build service's own image pull or step, by its own codes (batch 22): AWS CodeBuild's and Amplify's
+    // BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE (aws-amplify/amplify-hosting#837), CodeBuild's "[Container] <time> Command did not exit
+    // successfully" (aws-samples/amazon-sagemaker-immersion-day#72), a build plugin's "Could not build image" (helidon-io/helidon#9388).
+    // A build's rate limit or failed step, not a task's pull or crash (weight: the build service's own words).
+    private static readonly SignalRule BuildServiceStep = SignalRule.AnyOf(null, 0.85,
+        "a build service's own image pull or build step failed (CodeBuild, Amplify, a build plugin); no ECS task or EKS pod",
+        Phrase.Of("CodeBuild's build container could not pull", @"\bbuild_container_unable_to_pull_image\b"),
+        Phrase.Of("CodeBuild's command failed", @"\[container\] .{0,40}\bcommand did not exit successfully\b"),
+        Phrase.Of("a build plugin could not build the image", @"\bcould not build (the |an? )?image\b")) with
+    {
+        ExplainsAway = new HashSet<int> { CannotPullContainer.Number, TaskOutOfMemory.Number, CrashLoop.Number },
+    };
+
+    public static IReadOnlyList<SignalRule> Rules { get; } = [CiJob, BuildOrLaptop, BuildServiceStep];
 }

@@ -88,6 +88,32 @@ internal static class NotAReportSignals
         ExplainsAway = new HashSet<int> { AppAccessDenied.Number },
     };
 
+    // kubectl's "<pending>" is a LoadBalancer Service's EXTERNAL-IP column before its load balancer exists (kubernetes/kops#15990,
+    // batch 22: "the ELB is added immediately in AWS, but is kept in <pending> in k8s"): a Service's address, not a Pending pod
+    // (weight: kubectl's own placeholder).
+    private static readonly SignalRule ServiceAddressPending = SignalRule.AnyOf(null, 0.85,
+        "a LoadBalancer Service's external address is still <pending>; no pod is Pending",
+        Phrase.Of("kubectl's pending address", @"<pending>")) with
+    {
+        ExplainsAway = new HashSet<int> { EksPodsPending.Number },
+    };
+
+    // A question about how to do something, as the knowledge center opens its articles (batch 22: "I want to know how to handle Spot
+    // termination notices in AWS Fargate Spot tasks", fargate-spot-termination-notice; "I have questions about creating an AWS
+    // Fargate profile", fargate-troubleshoot-profile-creation): it names a failure mode's words without reporting one (weight:
+    // chat words, as the set-up questions' own).
+    private static readonly SignalRule AskingHowTo = SignalRule.AnyOf(null, 0.7,
+        "a question about how to do or set up something; not a report of a failure",
+        Phrase.Of("wanting to know how", @"\b(i|we) (want|would like|'d like|need) to (know|understand|learn) how (to|do|does|can)\b"),
+        Phrase.Of("having questions about it", @"\b(i|we) have (some )?questions about\b")) with
+    {
+        OnlyIn = Fields.Symptom,
+        ExplainsAway = new HashSet<int> { EksPodsPending.Number, SpotInterruption.Number, TaskStuckProvisioning.Number, EcsExecFails.Number },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
-        [InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask, DatabaseLoginRefused, PresignedRequestRefused, AppRefusedItsUser];
+    [
+        InputRefused, DeployToolGaveUpWhileTasksRun, InstanceLaunchNotTask, DatabaseLoginRefused, PresignedRequestRefused, AppRefusedItsUser,
+        ServiceAddressPending, AskingHowTo,
+    ];
 }

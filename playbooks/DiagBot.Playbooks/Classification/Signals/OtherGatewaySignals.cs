@@ -54,11 +54,19 @@ internal static class OtherGatewaySignals
         Phrase.Of("a mesh proxy's own words", NoAlbNamed + @"(\bno healthy upstreams?\b|\b503 ?u[hf]\b|\bfail-?fast\b|\bupstream request timeout\b)"),
     ];
 
+    // A CDN in front of the origin, by name: the knowledge center's "My Amazon CloudFront distribution is returning an HTTP 504
+    // (Gateway Timeout) error" (resolve-http-504-errors-cloudfront), "CloudFront returning 504 Gateway Timeout from origin"
+    // (batch 22). CloudFront's own 5xx with no load balancer named is CloudFront's, whatever its origin is.
+    private static readonly Phrase[] Cdn =
+    [
+        Phrase.Of("CloudFront named", NoAlbNamed + @"(\bcloudfront\b)"),
+    ];
+
     // The gateway's or proxy's own name or wording says whose 5xx it is (weight: named by its own words); the ALB's 503 and 504
     // readings inside it mean nothing more. Below a real failure's own reason (0.85 and up), so an ALB named beside it still wins.
     private static readonly SignalRule NotTheAlb = SignalRule.AnyOf(null, 0.82,
-        "a gateway other than the ALB answered (Azure Application Gateway, an nginx ingress, API Gateway, a service mesh proxy)",
-        [.. AzureGateway, .. NginxIngress, .. ApiGateway, .. MeshProxy]) with
+        "a gateway other than the ALB answered (Azure Application Gateway, an nginx ingress, API Gateway, a service mesh proxy, CloudFront)",
+        [.. AzureGateway, .. NginxIngress, .. ApiGateway, .. MeshProxy, .. Cdn]) with
     {
         ExplainsAway = new HashSet<int> { Alb503NoTargets.Number, Alb504Timeout.Number },
     };

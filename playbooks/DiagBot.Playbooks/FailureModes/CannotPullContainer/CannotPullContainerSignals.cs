@@ -146,7 +146,8 @@ internal static partial class CannotPullContainerSignals
     [GeneratedRegex(@"(getimageblob|/var/lib/docker|pull\w*).{0,120}no space left on device", RegexOptions.CultureInvariant)]
     private static partial Regex DiskFullOnPull();
 
-    [GeneratedRegex(@"(dkr\.ecr|api\.ecr|docker\.io|registry|/v2/|manifests?).{0,200}(i/o timeout|request canceled|context deadline exceeded|connection timed out|no such host|client\.timeout)", RegexOptions.CultureInvariant)]
+    // The task metadata endpoint's /v2/metadata and /v2/stats are no registry's /v2/ (aws/amazon-cloudwatch-agent#222, batch 22).
+    [GeneratedRegex(@"(dkr\.ecr|api\.ecr|docker\.io|registry|/v2/(?!metadata|stats)|manifests?).{0,200}(i/o timeout|request canceled|context deadline exceeded|connection timed out|no such host|client\.timeout)", RegexOptions.CultureInvariant)]
     private static partial Regex RegistryUnreachable();
 
     [GeneratedRegex(@"^(?!.*\b(pods?|eks|k8s|kubernetes|kubectl|karpenter|node ?group)\b).*\b(stuck|keeps?|remains?|stays?|hung|hang(s|ing)?|never get past)\b.{0,40}\bpending\b", RegexOptions.CultureInvariant)]

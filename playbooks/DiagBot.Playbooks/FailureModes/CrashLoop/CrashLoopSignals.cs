@@ -25,7 +25,10 @@ internal static partial class CrashLoopSignals
         Phrase.Of("the replacements fail the same way", @"\breplac\w*\b.{0,40}\b(fails?|failed|dies|died|crash\w*|stops?|stopped)\b.{0,20}"
             + @"\b(in the same way|the same way|too|as well)\b"),
         Phrase.Of("killed right after start", @"\b(terminated|killed|stopped|exited|dies|died) (immediately|right away|instantly)\b"),
-        Phrase.Of("keeps dying", @"\bkeeps? (on )?(dying|crashing|cycling|restarting)\b"));
+        Phrase.Of("keeps dying", @"\bkeeps? (on )?(dying|crashing|cycling|restarting)\b"),
+        // Batch 22, velog.io @masterkorea01 "Pod는 왜 자꾸 CrashLoopBackOff 나는가": "Pod가 뜨긴 뜨는데, 몇 초 지나면 죽고, 다시 뜨고, 또 죽고"
+        // (it comes up, dies a few seconds later, comes up again, dies again), in Korean
+        Phrase.Of("comes up, then dies, in Korean", @"(몇 ?초|수 ?초) ?(지나면|후에?|만에) 죽|죽고.{0,20}다시 (뜨|시작|살아)"));
 
     private static readonly Phrase[] CrashLoopWords =
     [

@@ -113,11 +113,26 @@ internal static partial class DeployStuckSignals
             + @"\b(freez\w*|froze|hangs?|stuck) (on|at) (the )?\W?deploying\b"),
         Phrase.Of("starting tasks for hours", @"\b(tr(y|ies|ied|ying)|attempt\w*|keeps?|kept) (to )?(start|place|launch|deploy)\w* "
             + @"(\w+ ){0,2}(tasks?|containers?)\b.{0,40}\bfor (hours|\d+ hours|an hour|over an hour)\b"),
-        Phrase.Of("the service resource keeps updating", @"\baws::ecs::service\b.{0,60}\b(taking|takes|took|stuck|hangs?|waiting)\b"));
+        Phrase.Of("the service resource keeps updating", @"\baws::ecs::service\b.{0,60}\b(taking|takes|took|stuck|hangs?|waiting)\b"),
+        // Batch 22, a rolling update with no room (govwifi-terraform#1011: "preventing deployments due to insufficient capacity for
+        // rolling updates")
+        Phrase.Of("no room for the rolling update", @"\b(insufficient|not enough|no) capacity for (the )?rolling updates?\b"));
+
+    // Batch 22, the knowledge center's "the Amazon ECS deployment circuit breaker mechanism doesn't activate, and my deployment doesn't
+    // roll back" (ecs-deployment-roll-back-failure): a breaker that never trips leaves the deployment hanging; the breaker's name is
+    // no crash loop here (weight: the breaker and its failure named together).
+    private static readonly SignalRule CircuitBreakerNeverTrips = SignalRule.AnyOf(Playbook, 0.85,
+        "the deployment circuit breaker never trips, so the deployment neither completes nor rolls back",
+        Phrase.Of("the circuit breaker never trips", @"\bcircuit breaker\b.{0,30}\b(doesn'?t|does not|didn'?t|did not|never|won'?t|fails? to) "
+            + @"(activate|trigger|trip|kick in|fire)\w*")) with
+    {
+        ExplainsAway = new HashSet<int> { CrashLoop.Number },
+    };
 
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         RolloutNeverFinishes,
+        CircuitBreakerNeverTrips,
         SignalRule.AnyOf(Playbook, 0.92, "ECS cannot place a task: no container instance meets its requirements", UnableToPlace), // ECS's own event
         // ECS's own words
         new(Playbook, 0.9, DeploymentConfiguration(), "the deployment configuration (minimumHealthyPercent / maximumPercent) leaves no room to replace tasks"),

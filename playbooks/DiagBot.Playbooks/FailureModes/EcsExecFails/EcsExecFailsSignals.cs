@@ -62,7 +62,21 @@ internal static partial class EcsExecFailsSignals
         Phrase.Of("a shell that will not open", @"\b(open\w*|get\w*|start\w*) (a |an )?(shell|terminal|session)\b.{0,60}\b(don'?t|doesn'?t|do not|"
             + @"does not|won'?t) "
             + @"(work|open|connect)|\b(can'?t|cannot|unable to|could not|couldn'?t|not able to) (open|get|start) (a |an )?(shell|terminal|session) "
-            + @"(into|in|to|on)\b"));
+            + @"(into|in|to|on)\b"),
+        // Batch 22, aws/session-manager-plugin#72: "trying to connect to a container running in a Fargate task using the session manager"
+        Phrase.Of("connecting to a container with Session Manager", @"\b(connect\w*|get\w*|log\w*) (in)?to (a|the|my) containers?\b.{0,80}"
+            + @"\bsession ?manager\b"));
+
+    // Batch 22, aws/session-manager-plugin#5: "An error occurred (TargetNotConnected) when calling the StartSession operation:
+    // i-123456 is not connected": a Session Manager session to an EC2 instance. ECS Exec's errors come from ExecuteCommand, and a
+    // session to a task names it "ecs:<cluster>_<task>_<runtime id>" (aws/amazon-ssm-agent#540, a session into a task: playbook 15).
+    private static readonly SignalRule SessionToAnInstance = SignalRule.AnyOf(null, 0.9,
+        "a Session Manager session to an EC2 instance failed (StartSession); ECS Exec's own call is ExecuteCommand",
+        Phrase.Of("StartSession refused for an instance", @"^(?![\s\S]{0,1000}(execute-?command|\becs:))[\s\S]{0,1000}"
+            + @"\bcalling the startsession operation\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Playbook },
+    };
 
     // Chat sweep (chat-b): ECS Exec set up or praised with nothing failing ("enables ECS Exec on the production and staging services and
     // grants the task role the four ssmmessages permissions it needs", trahloff/Aldine#48; "I love using the new ECS Exec behavior",
@@ -91,6 +105,7 @@ internal static partial class EcsExecFailsSignals
     [
         ShellWillNotOpen,
         ExecWorksOrWillWork,
+        SessionToAnInstance,
         KubeletPathNamed,
         KubeletPortNamed,
         // ECS Exec's own words

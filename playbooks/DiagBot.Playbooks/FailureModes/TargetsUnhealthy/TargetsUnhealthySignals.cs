@@ -122,10 +122,23 @@ internal static partial class TargetsUnhealthySignals
         ExplainsAway = new HashSet<int> { CrashLoop.Number, Alb503NoTargets.Number },
     };
 
+    // Batch 22, kubernetes/ingress-nginx#6164: "ALb with nginx ingress controller in eks giving 504 errors in health checks": the status
+    // code is the check's answer (Target.ResponseCodeMismatch), not a client's 5xx from the load balancer, so playbooks 5 and 13's
+    // readings of the code mean nothing more (weight: the check named with its code).
+    private static readonly SignalRule CodeAnsweredToTheChecks = SignalRule.AnyOf(Playbook, 0.85,
+        "the health checks are answered with a 5xx: the targets fail them (Target.ResponseCodeMismatch)",
+        Phrase.Of("a 5xx answered to the health checks", @"\b50[0-4]\b (\w+ )?(errors? |responses? |codes? )?(in|on|from|for|to) (the |its |our )?"
+            + @"(alb |elb |target group |load balancer )?health ?checks?\b")) with
+    {
+        ExplainsAway = new HashSet<int> { Alb503NoTargets.Number, Alb504Timeout.Number },
+        RulesOutOutside = new HashSet<string>(StringComparer.Ordinal) { LoadBalancer502.Cause.Name },
+    };
+
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
         LoadBalancerTakesTasksDown,
         HealthCheckMisfit,
+        CodeAnsweredToTheChecks,
         GroupVerdictInWords,
         SignalRule.AnyOf(Playbook, 0.92, "the load balancer's health checks fail (target health reason code)", HealthReasonCode), // ELB's reason codes
         new(Playbook, 0.85, HealthChecksFailed(), "the load balancer's health checks fail"), // ELB's own words
