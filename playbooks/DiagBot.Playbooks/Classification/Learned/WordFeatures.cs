@@ -17,7 +17,7 @@ internal static partial class WordFeatures
 
     public static IReadOnlyList<string> Of(string? text)
     {
-        var words = Word().Matches(TextNormalizer.Normalize(text)).Select(match => match.Value).ToList();
+        var words = Word().Matches(Timestamp().Replace(TextNormalizer.Normalize(text), " ")).Select(match => match.Value).ToList();
         var pairs = words.Zip(words.Skip(1), (first, second) => $"{first} {second}");
         var spaced = $" {string.Join(' ', words)} ";
         var letters = Enumerable.Range(0, Math.Max(0, spaced.Length - LetterRun + 1)).Select(i => LettersMark + spaced.Substring(i, LetterRun));
@@ -46,4 +46,9 @@ internal static partial class WordFeatures
     // "can't", "10250" as a number); a bare number is a word too.
     [GeneratedRegex(@"[a-z][a-z0-9_.'-]*[a-z0-9]|[a-z]|\d+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    // A log viewer's timestamp (2026-12-07t17:04:11.532z, 2023/07/04 09:40:07) says when, not what: as words its digits would weigh
+    // in every guess, and the same line behind a timestamp must read as the line itself (PastedMessageTests).
+    [GeneratedRegex(@"\b\d{4}[-/]\d{2}[-/]\d{2}(t| )?(\d{2}:\d{2}(:\d{2})?([.,]\d+)?(z|[+-]\d{2}:?\d{2})?)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
 }
