@@ -29,7 +29,6 @@ internal static class DiagnosisEngineRegistration
         }
 
         services.AddSingleton<ISymptomClassifier, SymptomClassifier>();
-        services.AddHostedService<FallbackTraining>();
         services.AddSingleton(PlaybookCatalog.Create());
         services.AddSingleton<PlaybookRanker>();
         services.AddSingleton(provider => new Diagnoser(

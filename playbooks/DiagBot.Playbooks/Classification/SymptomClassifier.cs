@@ -46,13 +46,6 @@ public sealed class SymptomClassifier : ISymptomClassifier
         _fallback = () => fallback;
     }
 
-    /// <summary>
-    /// Trains the learned fallback now instead of on the first text no rule reads, which would otherwise wait for it (a few
-    /// seconds of CPU, more on a busy machine). A server calls this once at start-up, off the request path. Returns the
-    /// number of features (words, word pairs, letter runs) the model learned from the embedded training corpus.
-    /// </summary>
-    public static int TrainFallback() => TrainingCorpus.Model.Vocabulary;
-
     public TextClassification Classify(string text, EvidenceField field, int? exitCode)
     {
         var reading = Read(text, field, exitCode);
