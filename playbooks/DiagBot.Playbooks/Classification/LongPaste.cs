@@ -19,11 +19,12 @@ internal static partial class LongPaste
             return text;
         }
 
-        var lines = text.Split('\n');
-        if (lines.Length == 1)
+        if (!text.Contains('\n', StringComparison.Ordinal))
         {
             return text[..budget];
         }
+
+        var lines = text.Split('\n');
 
         var longest = budget / LineShare;
         var cut = lines.Select(line => line.Length > longest ? line[..longest] : line).ToArray();
