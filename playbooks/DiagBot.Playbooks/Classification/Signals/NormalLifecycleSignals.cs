@@ -87,48 +87,8 @@ internal static partial class NormalLifecycleSignals
         Phrase.Of("the Session Manager plugin installed", @"session manager plugin was installed successfully"),
     ];
 
-    // Sweep (chat-a): engineers setting something up, asking for a setting or saying it works now, in the words of a failure they
-    // do not have: go-mk-websites.co.uk ("how to restrict outbound traffic ... while still enabling access to Secrets Manager"),
-    // aws/aws-cdk#6498 ("should have a way to easily specify healtCheck"), aws/containers-roadmap#558 and #2381 ("I'd like to be
-    // able to provide a list of Elastic Network Interfaces", "there is no option to configure the maximum duration ... PROVISIONING"),
-    // strvcom/terraform-aws-fargate#28 ("This feature adds the possibility to modify the default health check path"),
-    // cloudposse/terraform-aws-ecs-alb-service-task#71 and aws-samples/aws-gateway-load-balancer-suricata-ids-ips-nsm#5 ("Allow ECS
-    // services to register and deregister targets", "Enable "Deployment circuit breaker" so ECS can automatically rollback"),
-    // cloudposse/terraform-aws-ecs-alb-service-task#42 ("ssm:GetParameters allows to use the secrets"), pelotech/foundation#429
-    // ("This metric is useful for alerting whenever a container restarts due to OOMKilled"),
-    // gitcoinco/web#10909 and Kong/jenkins-infrastructure#1 ("Configure the health checks for ...", "adjust the target group health
-    // check"), aws/copilot-cli#3772 ("It is working now after I added health check port 5005"). A question or a change request is
-    // not a report, so it explains the failure words inside it away; chat words, so a modest weight.
-    private static readonly SignalRule SetupNotFailure = SignalRule.AnyOf(null, 0.7,
-        "a question or a request about setting something up, or word that it works now; not a failure",
-        Phrase.Of("how to set something up", @"\bhow (to|do i|do we|can i|can we|should i|should we) "
-            + @"(restrict|configure|set ?up|specify|define|customi[sz]e|modify|adjust)\b"),
-        Phrase.Of("asking for a way to do it", @"\b(i'?d|we'?d|i would|we would) like (to be able )?to (configure|specify|set|provide|define|control|choose)\b"
-            + @"|\bshould (have|provide|offer) a way to\b|\bthere is no (option|way) to (configure|set|specify|control)\b"),
-        Phrase.Of("a change that adds a setting", @"\b(this|the) (feature|pr|change) (adds|allows|exposes|introduces)\b"
-            + @"|\badds? the (possibility|ability|option) to\b|^allow (\w+ ){0,2}(services?|tasks?|users?|containers?) to\b"
-            + @"|^(enable|expose|add)\b.{0,60}\bso (that )?(ecs|it|we|you|users?) can\b|\ballows? (you |us )?to use\b"),
-        Phrase.Of("an alert being set up", @"\b(useful|used|needed) for (alerting|monitoring)\b|\bset up (an )?(alerts?|alarms?) (on|for|when|whenever)\b"),
-        Phrase.Of("tuning a health check, as a task", @"^(configure|adjust|tune|customi[sz]e|modify)\b.{0,40}\bhealth ?checks?\b"),
-        Phrase.Of("it works now", @"\b(it|everything|that) (is |'s )?(now )?working (now|again|fine now)\b|\bit works now\b"
-            + @"|\b(seemed|seems) to work fine\b"),
-        // Sweep (lookalikes-2): azure-docs#56448 ("Can i specify custom error page for "504 Gateway Time-out" ?"),
-        // aws-containers/hello-app-runner#2 ("Can you try deploying again with port 8000?"), UKGovernmentBEIS/inspect_k8s_sandbox#50
-        // ("These are typically caused by: ..."), sa-mw-dach/manuela#217 ("Various infrastructure issues might lead into ImagePullBackOff
-        // or CrashLoopBackOff"), aws/containers-roadmap#2654 ("Make the fargate-scheduler retry / reconcile pending pods").
-        Phrase.Of("asking whether a setting exists", @"\bcan (i|we) (specify|configure|set|customi[sz]e|change)\b"),
-        Phrase.Of("a fix suggested to try", @"\b(can|could) you (please )?try\b"),
-        Phrase.Of("causes told in general", @"\b(these|this|they) (are|is|were|was) (typically|usually|often|commonly) caused by\b|\bmight lead (in)?to\b"),
-        Phrase.Of("a request that a tool behave otherwise", @"^make (the |it )?[\w-]+ (retry|reconcile|support|wait|handle)\b")) with
-    {
-        OnlyIn = Fields.Symptom,
-        ExplainsAway = Playbooks(EksPodsPending.Number, TaskStuckProvisioning.Number, CannotPullContainer.Number, SecretsPullFailed.Number,
-            AppAccessDenied.Number, Alb503NoTargets.Number, TargetsUnhealthy.Number, TaskOutOfMemory.Number, CrashLoop.Number, Alb504Timeout.Number),
-    };
-
     public static IReadOnlyList<SignalRule> Rules { get; } =
     [
-        SetupNotFailure,
         // Sweep (chat-a), aws/amazon-ecs-agent#1236: "ECS continues to stop and restart new container with exit code 0"; exit 0 said in words
         new(null, 0.7, ExitZeroInWords(), "exit code 0 named: the container finished normally, whatever restarted it")
         {
